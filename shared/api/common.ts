@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roles } from '../identity/roles.ts';
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine-readable code, e.g. VALIDATION_FAILED'),
+      message: z.string(),
+      field: z.string().optional().describe('The request field that broke the rule'),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const callerBody = z
+  .object({
+    role: z.enum(roles),
+    orgId: z.string(),
+    county: z.string(),
+    userId: z.string(),
+  })
+  .meta({ id: 'Caller' });

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const countyProfileQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .optional()
+    .describe('Day to compute the working-day facts for; today in the county by default'),
+});
+
+export const countyProfileBody = z
+  .object({
+    id: z.string(),
+    divisionCode: z.string(),
+    name: z.string(),
+    siteName: z.string(),
+    creditOfficeName: z.string(),
+    timeZone: z.string(),
+    date: z.string(),
+    isWorkingDay: z.boolean(),
+    publicationDeadlineForDecisionToday: z.string(),
+    objectionAnswerDeadlineForNoticeToday: z.string(),
+    reportValidUntilForIssueToday: z.string(),
+    usageList: z.object({ period: z.enum(['monthly', 'quarterly']), dueDay: z.number(), nextDue: z.string() }),
+    matterTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'CountyProfile' });

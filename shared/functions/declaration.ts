@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Role } from '../identity/roles.ts';
+
+/**
+ * One declaration per function: name, entry, trigger and the resources it may touch.
+ * The CDK stack and the local runtime both read these; nothing about a route or trigger is written twice.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequestSchemas {
+  /** Path parameters, e.g. `{ id }` for `/records/{id}`. */
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+export interface HttpTrigger {
+  type: 'http';
+  method: HttpMethod;
+  /** API Gateway route path, e.g. `/records/{id}`. Paths under `/public/` need no token. */
+  path: string;
+  /** Roles allowed; `public` routes must live under `/public/`. */
+  access: { public: true } | { roles: readonly Role[] };
+  summary: string;
+  request?: HttpRequestSchemas;
+  /** Schema of a successful response body, for the OpenAPI document. */
+  response: { status: number; body: z.ZodType };
+}
+
+export interface S3Trigger {
+  type: 's3';
+  /** Object-created events under this key prefix of the reports bucket. */
+  prefix: string;
+  suffix?: string;
+}
+
+export interface ScheduleTrigger {
+  type: 'schedule';
+  /** EventBridge Scheduler cron expression, run in the county's time zone: `cron(min hour dom month dow year)`. */
+  cron: string;
+  description: string;
+}
+
+export interface TaskTrigger {
+  type: 'task';
+  /** The state machine (by workflow id) and the state that invokes this function. */
+  workflow: string;
+  state: string;
+}
+
+export type Trigger = HttpTrigger | S3Trigger | ScheduleTrigger | TaskTrigger;
+
+export type Access = 'read' | 'readWrite';
+
+/** What the function may touch; the stack grants exactly this and sets the matching environment variables. */
+export interface ResourceAccess {
+  creditTable?: Access;
+  usageTable?: Access;
+  reportsBucket?: Access;
+  /** Publish to the notices topic. */
+  notices?: boolean;
+  /** Workflows it may start or answer (send task success/failure/heartbeat). */
+  workflows?: { workflow: string; actions: readonly ('start' | 'answer')[] }[];
+}
+
+export interface FunctionDeclaration {
+  /** kebab-case; also the folder under functions/ and the Powertools service name. */
+  name: string;
+  description: string;
+  trigger: Trigger;
+  resources: ResourceAccess;
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+/** Path of the handler module, relative to the project root. */
+export const handlerEntry = (name: string): string => `functions/${name}/handler.ts`;
+
+export const declare = <const T extends FunctionDeclaration>(declaration: T): T => declaration;

@@ -1,0 +1,53 @@
+/**
+ * The tables of a county stack, declared once. The CDK stack and the local runtime both create them from this.
+ * Every item key is built by `keys.ts`; no other module spells a key.
+ */
+export interface TableIndex {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition {
+  /** Logical name: the CDK construct id, and (prefixed with the county) the local table name. */
+  id: 'CreditData' | 'UsageLog';
+  /** Environment variable that carries the physical name to handlers. */
+  envVar: 'CREDIT_TABLE' | 'USAGE_TABLE';
+  partitionKey: string;
+  sortKey: string;
+  indexes: TableIndex[];
+  /** Attribute holding an epoch-seconds expiry, or undefined. */
+  ttlAttribute?: string;
+}
+
+/** Credit data: subjects, records and their versions, reports, objections, notices, uploads, task tokens. */
+export const creditTable: TableDefinition = {
+  id: 'CreditData',
+  envVar: 'CREDIT_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+  ttlAttribute: 'expiresAt',
+};
+
+/** Usage log: every credit check a department runs, and what it did with it (逢办必查). */
+export const usageTable: TableDefinition = {
+  id: 'UsageLog',
+  envVar: 'USAGE_TABLE',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+};
+
+export const tables = [creditTable, usageTable] as const;
+
+/** Environment variables for the other resources, named once. */
+export const resourceEnv = {
+  reportsBucket: 'REPORTS_BUCKET',
+  noticesTopic: 'NOTICES_TOPIC_ARN',
+  county: 'COUNTY_CONFIG',
+  workflowArn: (workflow: string) => `WORKFLOW_${workflow.toUpperCase().replace(/-/g, '_')}_ARN`,
+} as const;
