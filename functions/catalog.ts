@@ -85,3 +85,11 @@ export function functionNamed(name: string): FunctionDeclaration {
   if (!declaration) throw new Error(`no function named "${name}" (known: ${functions.map((f) => f.name).join(', ')})`);
   return declaration;
 }
+
+type DeclarationNamed<N extends FunctionName> = Extract<(typeof functions)[number], { name: N }>;
+
+/** The declared trigger of a function, typed by its name: handlers take their route and schemas from here. */
+export function triggerOf<N extends FunctionName>(name: N): DeclarationNamed<N>['trigger'] {
+  // The lookup is by the same name the type is narrowed by; TS cannot follow that through a generic index.
+  return functionNamed(name).trigger as never;
+}

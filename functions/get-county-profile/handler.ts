@@ -1,0 +1,9 @@
+import { triggerOf } from '../catalog.ts';
+import { localDate } from '../../shared/calendar/dates.ts';
+import { countyProfile } from '../../shared/county/county-profile.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('get-county-profile'), async ({ county, query, now }) => ({
+  body: countyProfile(county, query.date ?? localDate(now, county.timeZone)),
+  headers: { 'cache-control': 'public, max-age=300' },
+}));

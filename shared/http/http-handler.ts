@@ -1,0 +1,106 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { CountyConfig } from '../config/county-config.ts';
+import { countyFromEnv } from '../config/county-from-env.ts';
+import type { HttpTrigger } from '../functions/declaration.ts';
+import { callerFromClaims, requireRole, type Caller } from '../identity/caller.ts';
+import { logger } from '../observability/logger.ts';
+import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
+import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
+
+/** Request bodies above this are refused before parsing (API Gateway allows 10 MB; we need far less). */
+export const maxBodyBytes = 1024 * 1024;
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Req<T extends HttpTrigger> = NonNullable<T['request']>;
+
+export interface HttpInput<T extends HttpTrigger> {
+  caller: T['access'] extends { public: true } ? Caller | undefined : Caller;
+  params: Infer<Req<T>['params']>;
+  query: Infer<Req<T>['query']>;
+  body: Infer<Req<T>['body']>;
+  county: CountyConfig;
+  /** The request time, as API Gateway stamped it. Domain code takes time from here, never from the clock. */
+  now: Date;
+}
+
+export interface HttpOutput {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/**
+ * The one middleware stack of every HTTP function: structured logging, caller from the JWT claims,
+ * role check from the declaration, zod validation of path, query and body, and error mapping to
+ * `{ error: { code, message, field } }`. Handlers only call their use case.
+ */
+export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>) {
+  const core = async (event: HttpEvent): Promise<APIGatewayProxyResultV2> => {
+    const county = countyFromEnv();
+    const isPublic = 'public' in trigger.access;
+    const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
+    const caller = isPublic && !claims ? undefined : callerFromClaims(claims, county.id);
+    if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
+    if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
+
+    const input = {
+      caller,
+      params: parsePart(trigger.request?.params, event.pathParameters ?? {}, 'path'),
+      query: parsePart(trigger.request?.query, event.queryStringParameters ?? {}, 'query'),
+      body: parsePart(trigger.request?.body, readJsonBody(event, trigger), 'body'),
+      county,
+      now: new Date(event.requestContext.timeEpoch),
+    } as HttpInput<T>;
+    const output = await useCase(input);
+    return json(output.status ?? trigger.response.status, output.body, output.headers);
+  };
+
+  return middy<HttpEvent, APIGatewayProxyResultV2, Error, Context>(core)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ onError: (request) => void (request.response = errorResponse(request.error)) });
+}
+
+function parsePart(schema: z.ZodType | undefined, raw: unknown, where: 'path' | 'query' | 'body'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = [where, ...issue.path].join('.');
+  throw validationFailed(field, issue.message);
+}
+
+function readJsonBody(event: HttpEvent, trigger: HttpTrigger): unknown {
+  if (!trigger.request?.body) return undefined;
+  if (!event.body) throw validationFailed('body', 'a JSON body is required');
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text) > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationFailed('body', 'must be valid JSON');
+  }
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
+  if (error instanceof AppError) {
+    if (error.status >= 500) logger.error('request failed', { code: error.code, error });
+    else logger.info('request refused', { code: error.code, status: error.status, field: error.field });
+    const body = { code: error.code, message: maskResidentIdsIn(error.message), ...(error.field ? { field: error.field } : {}) };
+    return json(error.status, { error: body });
+  }
+  logger.error('unexpected error', { error: error as Error });
+  return json(500, { error: { code: 'INTERNAL', message: 'internal error; the request id is in the logs' } });
+}
