@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { LocalIssuer } from '../identity/local-issuer.ts';
+import type { LocalFunctions } from '../functions/local-functions.ts';
+import { apiGatewayEvent } from './api-gateway-event.ts';
+import { findRoute, type Route } from './routes.ts';
+
+/** API Gateway's payload limit. */
+const maxPayloadBytes = 10 * 1024 * 1024;
+
+export interface ApiServerOptions {
+  routes: Route[];
+  functions: LocalFunctions;
+  issuer: LocalIssuer;
+  /** Extra local-only endpoints (OpenAPI document, admin), tried before the API routes. */
+  extra?: (request: IncomingMessage, url: URL, body: Buffer, response: ServerResponse) => Promise<boolean>;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * The HTTP API on loopback: matches the declared routes, verifies the bearer token as the JWT
+ * authorizer does (401 `{"message":"Unauthorized"}` from the gateway itself), and invokes the real
+ * handler with a payload 2.0 event. CORS preflights are answered as the API's CORS config would.
+ */
+export function createApiServer(options: ApiServerOptions): Server {
+  return createServer((request, response) => {
+    handle(options, request, response).catch((error: Error) => {
+      options.log({ level: 'ERROR', message: 'local gateway error', error: error.message });
+      if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
+    });
+  });
+}
+
+async function handle(options: ApiServerOptions, request: IncomingMessage, response: ServerResponse) {
+  const started = Date.now();
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  const body = await readBody(request);
+  if (body === undefined) return send(response, 413, { message: 'Request Entity Too Large' });
+  if (method === 'OPTIONS') return preflight(response);
+  if (options.extra && (await options.extra(request, url, body, response))) return;
+
+  const found = findRoute(options.routes, method, url.pathname);
+  if (!found) return send(response, 404, { message: 'Not Found' });
+  const { route, params } = found;
+
+  let claims: Record<string, unknown> | undefined;
+  if (!('public' in route.trigger.access)) {
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    try {
+      if (!token) throw new Error('no bearer token');
+      claims = await options.issuer.verify(token);
+    } catch {
+      return send(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+    }
+  }
+
+  const event = apiGatewayEvent({ request, url, routeKey: route.routeKey, pathParameters: params, body, claims, now: new Date() });
+  const result = await options.functions.invoke(route.functionName, event).catch((error: Error) => {
+    options.log({ level: 'ERROR', message: 'handler threw', function: route.functionName, error: error.message });
+    return { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) };
+  });
+  const structured = normalise(result as APIGatewayProxyResultV2);
+  response.writeHead(structured.statusCode ?? 200, { ...corsHeaders, ...(structured.headers as Record<string, string>) });
+  response.end(structured.isBase64Encoded ? Buffer.from(structured.body ?? '', 'base64') : (structured.body ?? ''));
+  options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: structured.statusCode, ms: Date.now() - started });
+}
+
+/** Payload 2.0 lets a handler return a bare object or string: the gateway wraps it as JSON. */
+function normalise(result: APIGatewayProxyResultV2): APIGatewayProxyStructuredResultV2 {
+  if (typeof result === 'object' && result !== null && 'statusCode' in result) return result;
+  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result) };
+}
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'content-type',
+};
+
+function preflight(response: ServerResponse) {
+  response.writeHead(204, {
+    ...corsHeaders,
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-max-age': '3600',
+  });
+  response.end();
+}
+
+export function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...corsHeaders, ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxPayloadBytes) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
