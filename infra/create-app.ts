@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { CountyConfig } from '../shared/config/county-config.ts';
+import { CountyStack } from './stack/county-stack.ts';
+import { fromProjectRoot } from './stack/project-root.ts';
+
+export const stackName = (county: Pick<CountyConfig, 'id'>): string => `CreditPlatform-${county.id}`;
+
+export interface CreateAppOptions {
+  counties: readonly CountyConfig[];
+  /** false: skip esbuild bundling (tests, the local runtime); assets then point at the sources. */
+  bundle: boolean;
+  outdir?: string;
+}
+
+/**
+ * The CDK app: one stack per county, checked by cdk-nag's AWS Solutions pack. Feature flags come from
+ * cdk.json, so an in-process app (tests, local runtime) synthesizes what `cdk synth` does.
+ */
+export function createApp({ counties, bundle, outdir }: CreateAppOptions): App {
+  const app = new App({
+    ...(outdir ? { outdir } : {}),
+    context: {
+      ...featureFlags(),
+      ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+  });
+  for (const county of counties) {
+    new CountyStack(app, stackName(county), {
+      county,
+      description: `Public credit information platform of ${county.nameEn} (${county.divisionCode})`,
+    });
+  }
+  // cdk-nag v3 is a policy-validation plugin: an unacknowledged error fails synthesis.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return app;
+}
+
+/** CloudFormation template of one county's stack, synthesized in process without bundling. */
+export function synthCountyTemplate(county: CountyConfig): Record<string, any> {
+  const outdir = mkdtempSync(join(tmpdir(), 'credit-platform-synth-'));
+  try {
+    const assembly = createApp({ counties: [county], bundle: false, outdir }).synth();
+    return assembly.getStackByName(stackName(county)).template as Record<string, any>;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function featureFlags(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(fromProjectRoot('cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}

@@ -1,0 +1,88 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Functions } from './functions.ts';
+import { acknowledge } from './nag.ts';
+
+export interface ApiProps {
+  functions: Functions;
+  userPool: IUserPool;
+  client: IUserPoolClient;
+}
+
+/**
+ * The county's HTTP API: one route per `http` declaration. Routes need a Cognito ID token (JWT authorizer)
+ * unless declared public; which roles may call a route is checked by the handler, from the token's claims.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, { functions, userPool, client }: ApiProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Credit platform API (${stack.stackName})`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      throttle: { rateLimit: 100, burstLimit: 200 },
+    });
+
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoAuthorizer',
+      // The ID token's issuer; urlSuffix keeps it right in the aws-cn partition too (amazonaws.com.cn).
+      `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`,
+      { jwtAudience: [client.userPoolClientId] },
+    );
+    const noAuthorizer = new HttpNoneAuthorizer();
+
+    for (const { fn, trigger } of functions.triggeredBy('http')) {
+      const isPublic = 'public' in trigger.access;
+      if (isPublic !== trigger.path.startsWith('/public/')) {
+        throw new Error(`${fn.declaration.name}: public routes, and only they, must live under /public/ (${trigger.path})`);
+      }
+      const [route] = this.httpApi.addRoutes({
+        path: trigger.path,
+        methods: [HttpMethod[trigger.method]],
+        integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function),
+        authorizer: isPublic ? noAuthorizer : (authorizer satisfies IHttpRouteAuthorizer),
+      });
+      if (isPublic && route) {
+        acknowledge(route, 'APIG4', `${trigger.method} ${trigger.path} is declared public (county profile and public credit information).`);
+      }
+    }
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,52 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { functions as catalog } from '../../functions/catalog.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { Api } from './api.ts';
+import { Functions } from './functions.ts';
+import { Identity } from './identity.ts';
+import { Notices } from './notices.ts';
+import { Schedules } from './schedules.ts';
+import { Storage } from './storage.ts';
+import { Uploads } from './uploads.ts';
+import { VerificationWorkflow } from './verification-workflow.ts';
+
+export interface CountyStackProps extends StackProps {
+  county: CountyConfig;
+}
+
+/** One county's platform: storage, identity, notices, the catalog's functions and what triggers them. */
+export class CountyStack extends Stack {
+  readonly county: CountyConfig;
+
+  constructor(scope: Construct, id: string, props: CountyStackProps) {
+    super(scope, id, props);
+    const { county } = props;
+    this.county = county;
+
+    const storage = new Storage(this, 'Storage');
+    const identity = new Identity(this, 'Identity');
+    const notices = new Notices(this, 'Notices');
+    const functions = new Functions(this, 'Functions', {
+      county,
+      declarations: catalog,
+      creditTable: storage.creditTable,
+      usageTable: storage.usageTable,
+      reportsBucket: storage.reportsBucket,
+      noticesTopic: notices.topic,
+    });
+    const verification = new VerificationWorkflow(this, 'VerificationWorkflow', { functions });
+    functions.bindWorkflows({ [verificationWorkflow.id]: verification.stateMachine });
+
+    const api = new Api(this, 'Api', { functions, userPool: identity.userPool, client: identity.client });
+    new Uploads(this, 'Uploads', { functions, reportsBucket: storage.reportsBucket });
+    new Schedules(this, 'Schedules', { functions });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'ReportsBucketName', { value: storage.reportsBucket.bucketName });
+    new CfnOutput(this, 'NoticesTopicArn', { value: notices.topic.topicArn });
+  }
+}

@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { acknowledge } from './nag.ts';
+import { fromProjectRoot } from './project-root.ts';
+
+export interface CreditFunctionProps {
+  declaration: FunctionDeclaration;
+  county: CountyConfig;
+}
+
+/**
+ * One Lambda of the catalog with the project's defaults: Node 22 on arm64, an explicit retained log group,
+ * ESM bundle with the AWS SDK inside, the county config compiled in, and a role that starts with nothing but
+ * its own log group. Grants are added by `Functions` from the declaration's resources.
+ */
+export class CreditFunction extends Construct {
+  readonly declaration: FunctionDeclaration;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, { declaration, county }: CreditFunctionProps) {
+    super(scope, id);
+    this.declaration = declaration;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // No AWSLambdaBasicExecutionRole: the role may write to this function's log group and nowhere else.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${declaration.name} (${county.id}): ${declaration.description}`.slice(0, 1000),
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: fromProjectRoot(handlerEntry(declaration.name)),
+      depsLockFilePath: fromProjectRoot('package-lock.json'),
+      projectRoot: fromProjectRoot('.'),
+      description: declaration.description.slice(0, 256),
+      // Node 22: the version the project runs and tests on locally; nodejs20.x is deprecated.
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: declaration.memoryMb ?? 512,
+      timeout: Duration.seconds(declaration.timeoutSeconds ?? 10),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: declaration.name, // the local runtime maps Lambda logical ids to functions by it
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        COUNTY_ID: county.id,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Bundle the AWS SDK too: pinned versions, and no cold-start lookup of the runtime's copy.
+        externalModules: [],
+        mainFields: ['module', 'main'],
+        // Some bundled CommonJS dependencies call require(); ESM has none unless we create it.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The county config is compiled into each bundle, so a handler never reads it at run time.
+        define: { 'process.env.COUNTY_CONFIG': JSON.stringify(JSON.stringify(county)) },
+      },
+    });
+
+    acknowledge(
+      this.function,
+      'L1',
+      'Node.js 22 is the version the project runs and tests on locally; moving to a newer runtime is a deliberate, tested upgrade.',
+    );
+  }
+
+  addEnvironment(name: string, value: string): void {
+    this.function.addEnvironment(name, value);
+  }
+}

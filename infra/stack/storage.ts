@@ -1,0 +1,79 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { creditTable, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
+import { pinLogicalId } from './nag.ts';
+
+/**
+ * The county's stateful data: the two tables (built from shared/storage/tables.ts, the same definitions the
+ * local runtime uses) and the reports bucket. Everything here is retained and keeps a pinned logical id.
+ */
+export class Storage extends Construct {
+  readonly creditTable: Table;
+  readonly usageTable: Table;
+  readonly reportsBucket: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.creditTable = tableFrom(this, creditTable);
+    this.usageTable = tableFrom(this, usageTable);
+
+    const accessLogs = new Bucket(this, 'ReportsAccessLogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // Server access logs can only be delivered to SSE-S3 buckets.
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(3 * 365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    pinLogicalId(accessLogs, 'ReportsAccessLogsBucket');
+
+    this.reportsBucket = new Bucket(this, 'ReportsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'reports/',
+      // Browsers upload credit reports and evidence with presigned POST/PUT URLs and download with presigned GET.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST, HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      // Old versions are kept for recovery, not forever.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    pinLogicalId(this.reportsBucket, 'ReportsBucket');
+  }
+}
+
+function tableFrom(scope: Construct, definition: TableDefinition): Table {
+  const table = new Table(scope, `${definition.id}Table`, {
+    partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
+    sortKey: { name: definition.sortKey, type: AttributeType.STRING },
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    ...(definition.ttlAttribute ? { timeToLiveAttribute: definition.ttlAttribute } : {}),
+  });
+  for (const index of definition.indexes) {
+    table.addGlobalSecondaryIndex({
+      indexName: index.name,
+      partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+  }
+  pinLogicalId(table, `${definition.id}Table`);
+  return table;
+}
