@@ -3,6 +3,10 @@
  * Access patterns are listed in docs/access-patterns.md.
  */
 export const keys = {
+  /** An organisation known to the platform: a department, agency or the credit office. */
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  organisationsByRole: (role: string, orgId: string) => ({ gsi1pk: `ORGS#${role}`, gsi1sk: orgId }),
+
   /** An object that arrived in the reports bucket; one item per object version (S3 events come at least once). */
   upload: (bucket: string, objectKey: string, version: string) => ({
     pk: `UPLOAD#${bucket}/${objectKey}`,
