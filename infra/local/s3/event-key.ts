@@ -1,0 +1,27 @@
+/**
+ * Object keys in S3 event notifications are form-URL-encoded: a space becomes `+`, a literal `+`
+ * becomes `%2B`, UTF-8 bytes become `%XX`. `/` is left as is. Both functions are pure and have no
+ * dependencies so handlers can import the decoder.
+ */
+
+// Left unescaped, as Java's URLEncoder (which S3 notifications follow) does, plus the key's `/`.
+const UNESCAPED = /[A-Za-z0-9.\-*_/]/;
+
+/** Encodes a key the way S3 writes it into `Records[].s3.object.key`. */
+export function encodeS3EventKey(key: string): string {
+  let encoded = '';
+  for (const char of key) {
+    if (char === ' ') encoded += '+';
+    else if (UNESCAPED.test(char)) encoded += char;
+    else
+      for (const byte of new TextEncoder().encode(char)) {
+        encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+  }
+  return encoded;
+}
+
+/** Turns `Records[].s3.object.key` back into the object key. */
+export function decodeS3EventKey(encoded: string): string {
+  return decodeURIComponent(encoded.replace(/\+/g, ' '));
+}
