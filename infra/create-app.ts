@@ -50,7 +50,8 @@ export function synthCountyTemplate(county: CountyConfig): Record<string, any> {
   }
 }
 
-function featureFlags(): Record<string, unknown> {
+/** The feature flags of cdk.json, for any in-process App (tests build bare stacks with them too). */
+export function featureFlags(): Record<string, unknown> {
   const cdkJson = JSON.parse(readFileSync(fromProjectRoot('cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
   return cdkJson.context ?? {};
 }

@@ -6,6 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { resourceEnv } from '../../shared/storage/tables.ts';
 import { acknowledge } from './nag.ts';
 import { fromProjectRoot } from './project-root.ts';
 
@@ -69,7 +70,7 @@ export class CreditFunction extends Construct {
         // Some bundled CommonJS dependencies call require(); ESM has none unless we create it.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         // The county config is compiled into each bundle, so a handler never reads it at run time.
-        define: { 'process.env.COUNTY_CONFIG': JSON.stringify(JSON.stringify(county)) },
+        define: { [`process.env.${resourceEnv.county}`]: JSON.stringify(JSON.stringify(county)) },
       },
     });
 
