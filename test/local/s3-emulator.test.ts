@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
@@ -22,7 +23,9 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeS3EventKey, encodeS3EventKey } from '../../infra/local/s3/event-key.ts';
+import { S3Error } from '../../infra/local/s3/s3-error.ts';
 import { sha256Hex, signRequest } from '../../infra/local/s3/sigv4.ts';
+import { verifyPresignedRequest } from '../../infra/local/s3/verify-request.ts';
 import { startS3Emulator, type S3Emulator } from '../../infra/local/s3/start-s3-emulator.ts';
 
 const region = 'cn-north-1';
@@ -125,6 +128,32 @@ describe('event key encoding', () => {
   });
 });
 
+describe('presigned URL verification (pure, with the clock as an argument)', () => {
+  it('accepts an SDK-presigned URL until it expires, then refuses it; refuses it for another host', async () => {
+    const signingDate = new Date('2026-03-01T08:00:00Z');
+    const presigner = clientFor('http://127.0.0.1:4566');
+    const url = new URL(await getSignedUrl(presigner, new GetObjectCommand({ Bucket: bucket, Key: 'a b/报告.pdf' }), { expiresIn: 60, signingDate }));
+    const request = (host: string) => ({ method: 'GET', path: url.pathname, query: url.search.slice(1), headers: [['host', host]] as const });
+    const at = (now: Date) => ({ region, now, secretFor: (id: string) => (id === accessKeyId ? secretAccessKey : undefined) });
+    const refusal = (run: () => unknown): S3Error | undefined => {
+      try {
+        run();
+        return undefined;
+      } catch (error) {
+        return error as S3Error;
+      }
+    };
+
+    expect(verifyPresignedRequest(request(url.host), at(new Date('2026-03-01T08:00:59Z')))).toMatchObject({ accessKeyId });
+    expect(refusal(() => verifyPresignedRequest(request(url.host), at(new Date('2026-03-01T08:01:01Z'))))).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Request has expired',
+    });
+    expect(refusal(() => verifyPresignedRequest(request('127.0.0.1:9999'), at(signingDate)))).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+  });
+});
+
 // ---- SDK operations ----
 
 describe('objects through the SDK', () => {
@@ -190,6 +219,31 @@ describe('objects through the SDK', () => {
     expect(await eventFor(key)).toMatchObject({ eventName: 'ObjectCreated:CompleteMultipartUpload', s3: { object: { size: 8 } } });
     const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     expect(await got.Body?.transformToString()).toBe('part one');
+  });
+
+  it('streams a body of known length, and refuses aws-chunked uploads loudly instead of storing their framing', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'stream/ok.txt', Body: Readable.from([Buffer.from('streamed '), Buffer.from('body')]), ContentLength: 13 }));
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'stream/ok.txt' }));
+    expect(await got.Body?.transformToString()).toBe('streamed body');
+
+    // The SDK's default checksums send a stream as aws-chunked, which s3rver would store framing and all.
+    const defaultChecksums = clientFor(emulator.endpoint, { requestChecksumCalculation: 'WHEN_SUPPORTED' });
+    const error = await errorOf(
+      defaultChecksums.send(new PutObjectCommand({ Bucket: bucket, Key: 'stream/chunked.txt', Body: Readable.from([Buffer.from('chunked')]), ContentLength: 7 })),
+    );
+    expect(error.name).toBe('NotImplemented');
+    expect(error.message).toContain("requestChecksumCalculation: 'WHEN_REQUIRED'");
+    await expectNotStored('stream/chunked.txt');
+  });
+
+  it('answers a CORS preflight from the bucket rules without credentials', async () => {
+    const response = await fetch(`${emulator.endpoint}/${bucket}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
   it('round-trips a key with spaces, +, % and Chinese through the event', async () => {
