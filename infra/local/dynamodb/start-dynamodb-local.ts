@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { freePort, waitUntil } from '../ports.ts';
 
@@ -30,7 +31,8 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   const child: ChildProcess = spawn(
     'java',
     [`-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', jar, '-sharedDb', '-disableTelemetry', '-port', String(port), ...storage],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // The jar writes a metadata file into its working directory: keep it out of the repo.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.dataDir ?? tmpdir() },
   );
   let exited: string | undefined;
   child.on('error', (error) => (exited = `could not start java (${error.message}); install a JRE 17 (apt-get install openjdk-17-jre-headless)`));
