@@ -35,10 +35,7 @@ export class CreditFunction extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // No AWSLambdaBasicExecutionRole: the role may write to this function's log group and nowhere else.
-    this.role = new Role(this, 'Role', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `${declaration.name} (${county.id}): ${declaration.description}`.slice(0, 1000),
-    });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {

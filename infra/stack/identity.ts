@@ -60,6 +60,8 @@ export class Identity extends Construct {
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
+      // Sign-in is SRP from the web app; no hosted UI, so no OAuth flows (CDK's default allows implicit grant).
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

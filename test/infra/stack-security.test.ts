@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions as catalog } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
+import { customAttributes } from '../../shared/identity/claims.ts';
 import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/functions/declaration.ts';
 import { tables } from '../../shared/storage/tables.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
@@ -103,9 +104,17 @@ describe('stateful resources', () => {
     });
     expect(pool.Properties.Schema).toEqual(
       expect.arrayContaining(
-        ['role', 'orgId', 'county'].map((name) => expect.objectContaining({ Name: name, Mutable: true, AttributeDataType: 'String' })),
+        customAttributes.map((name) => expect.objectContaining({ Name: name, Mutable: true, AttributeDataType: 'String' })),
       ),
     );
+  });
+
+  it('lets the app client read the identity claims but never write them', () => {
+    const [client] = Object.values(resourcesOfType('AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(customAttributes.map((name) => `custom:${name}`)));
+    expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.AllowedOAuthFlows).toBeUndefined();
   });
 
   it('encrypts the notices topic and refuses plain HTTP publishing', () => {
