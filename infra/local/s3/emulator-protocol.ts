@@ -69,7 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): S3EmulatorConfig {
     dataDir: required(ENV.dataDir),
     accessKeyId: required(ENV.accessKeyId),
     secretAccessKey: required(ENV.secretAccessKey),
-    region: env[ENV.region] || env.AWS_REGION || required(ENV.region),
+    region: env[ENV.region] || env.AWS_REGION || (problems.push(`${ENV.region} (or AWS_REGION) is not set`), ''),
     buckets,
     cors,
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { corsResponseHeaders, type CorsRule } from './cors.ts';
 import { parsePostForm } from './post-form.ts';
 import { verifyPostPolicy, type AcceptedPost } from './post-policy.ts';
@@ -33,7 +34,7 @@ export interface Front {
 }
 
 // Not passed on: they describe one connection, or are the front's to set.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'expect', 'transfer-encoding', 'upgrade', 'proxy-connection', 'x-forwarded-for', BROWSER_UPLOAD_HEADER]);
+const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'expect', 'transfer-encoding', 'upgrade', 'proxy-connection', 'x-forwarded-for', BROWSER_UPLOAD_HEADER]);
 
 export async function startFront(options: FrontOptions): Promise<Front> {
   const now = options.now ?? (() => new Date());
@@ -73,7 +74,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     if (request.method === 'OPTIONS') return forward(req, res, req);
     const bucket = /^\/([^/]+)\/?$/.exec(request.path)?.[1];
     if (request.method === 'POST' && bucket && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-      return browserUpload(req, res, decodeURIComponent(bucket));
+      return browserUpload(req, res, bucket);
     }
     throw s3Errors.accessDenied();
   }
@@ -106,22 +107,17 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     return proxy({ method: req.method ?? 'GET', path: req.url ?? '/', headers }, body, res);
   }
 
-  function proxy(target: { method: string; path: string; headers: http.OutgoingHttpHeaders }, body: IncomingMessage | Buffer, res: ServerResponse) {
-    return new Promise<void>((resolve, reject) => {
-      const upstreamRequest = http.request(
-        { host: '127.0.0.1', port: options.upstreamPort, agent: upstream, ...target },
-        (upstreamResponse) => {
-          const headers = Object.fromEntries(Object.entries(upstreamResponse.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-          res.writeHead(upstreamResponse.statusCode ?? 502, headers);
-          upstreamResponse.pipe(res);
-          upstreamResponse.on('end', resolve);
-          upstreamResponse.on('error', reject);
-        },
-      );
-      upstreamRequest.on('error', reject);
-      if (Buffer.isBuffer(body)) upstreamRequest.end(body);
-      else body.pipe(upstreamRequest);
-    });
+  async function proxy(target: { method: string; path: string; headers: http.OutgoingHttpHeaders }, body: IncomingMessage | Buffer, res: ServerResponse) {
+    const upstreamRequest = http.request({ host: '127.0.0.1', port: options.upstreamPort, agent: upstream, ...target });
+    const response = new Promise<IncomingMessage>((resolve, reject) => upstreamRequest.once('response', resolve).once('error', reject));
+    if (Buffer.isBuffer(body)) upstreamRequest.end(body);
+    // A client that goes away mid-upload aborts the upstream request too. An upstream that answers
+    // early (an error) may stop reading; its answer is what counts.
+    else pipeline(body, upstreamRequest).catch(() => undefined);
+    const upstreamResponse = await response;
+    const headers = Object.fromEntries(Object.entries(upstreamResponse.headers).filter(([name]) => !NOT_FORWARDED.has(name)));
+    res.writeHead(upstreamResponse.statusCode ?? 502, headers);
+    await pipeline(upstreamResponse, res);
   }
 
   /** A browser upload: check the form against its policy, then store the file with a PutObject. */
@@ -246,7 +242,7 @@ function rawHeaderPairs(rawHeaders: readonly string[]): Array<[string, string]> 
 }
 
 function forwardedHeaders(headers: IncomingHttpHeaders, clientAddress: string | undefined): http.OutgoingHttpHeaders {
-  const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+  const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_FORWARDED.has(name)));
   return { ...forwarded, 'x-forwarded-for': clientAddress ?? '127.0.0.1' };
 }
 

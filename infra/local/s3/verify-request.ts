@@ -12,6 +12,7 @@ import {
   sameSignature,
   signingKey,
   stringToSign,
+  toAmzDate,
   type CredentialScope,
   type SignableRequest,
 } from './sigv4.ts';
@@ -66,9 +67,10 @@ export function verifyHeaderSignedRequest(request: SignableRequest, verifier: Ve
   if (!payloadHash) {
     throw s3Errors.invalidRequest('Missing required header for this request: x-amz-content-sha256');
   }
-  const amzDate = headerValue(request.headers, 'x-amz-date') ?? headerValue(request.headers, 'date') ?? '';
-  const requestTime = parseAmzDate(amzDate) ?? parseHttpDate(amzDate);
+  const xAmzDate = headerValue(request.headers, 'x-amz-date');
+  const requestTime = xAmzDate === undefined ? parseHttpDate(headerValue(request.headers, 'date')) : parseAmzDate(xAmzDate);
   if (!requestTime) throw s3Errors.accessDenied('AWS authentication requires a valid Date or x-amz-date header');
+  const amzDate = toAmzDate(requestTime);
   checkScope(scope, amzDate, verifier, s3Errors.authorizationHeaderMalformed);
 
   const secret = verifier.secretFor(scope.accessKeyId);
@@ -167,7 +169,7 @@ function compareSignature(input: { scope: CredentialScope; secret: string; amzDa
   }
 }
 
-function parseHttpDate(value: string): Date | undefined {
+function parseHttpDate(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
