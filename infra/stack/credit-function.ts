@@ -66,7 +66,7 @@ export class CreditFunction extends Construct {
         mainFields: ['module', 'main'],
         // Some bundled CommonJS dependencies call require(); ESM has none unless we create it.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // The county config is compiled into each bundle, so a handler never reads it at run time.
+        // The county config is compiled into each bundle: a deployed function carries its county with it.
         define: { [`process.env.${resourceEnv.county}`]: JSON.stringify(JSON.stringify(county)) },
       },
     });

@@ -6,6 +6,7 @@ import { customAttributes } from '../../shared/identity/claims.ts';
 import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/functions/declaration.ts';
 import { tables } from '../../shared/storage/tables.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { expectGrantsFollow } from './expect-grants.ts';
 import { functionLogicalId, stateMachineDefinition, synthCounties, synthTimeoutMs, type SynthesizedCounty } from './synth.ts';
 
 let synth: ReturnType<typeof synthCounties>;
@@ -137,6 +138,12 @@ describe('functions', () => {
       expect(logGroup.Properties.RetentionInDays).toBe(180);
       expect(logGroup.DeletionPolicy).toBe('Retain');
     }
+  });
+});
+
+describe('grants', () => {
+  it.each(catalog.map((d) => [d.name, d] as const))('%s gets exactly its declared resources', (_, declaration) => {
+    expectGrantsFollow(stack.json, declaration);
   });
 });
 
