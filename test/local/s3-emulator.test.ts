@@ -465,6 +465,12 @@ describe('browser uploads with a presigned POST policy', () => {
     await expectRefused(await submit(post, pdf(10), 'intruder.pdf', { key }), 403, 'AccessDenied', key, 'Policy Condition failed');
   });
 
+  it('refuses another key than the exact one the policy names (403 AccessDenied)', async () => {
+    const post = await presign({ key: `${uploadPrefix}fixed.pdf` });
+    const key = `${uploadPrefix}swapped.pdf`;
+    await expectRefused(await submit(post, pdf(10), 'swapped.pdf', { key }), 403, 'AccessDenied', key, `Policy Condition failed: ["eq", "$key", "${uploadPrefix}fixed.pdf"]`);
+  });
+
   it('refuses an expired policy (403 AccessDenied, Policy expired)', async () => {
     const post = await presign({ expires: -5 });
     await expectRefused(await submit(post, pdf(10), 'late.pdf'), 403, 'AccessDenied', `${uploadPrefix}late.pdf`, 'Policy expired');
