@@ -25,7 +25,7 @@ import { freePort } from './ports.ts';
 import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
 import { createSnsEndpoint } from './sns/sns-endpoint.ts';
-import { startStepFunctions } from './stepfunctions/start-step-functions.ts';
+import { startStepFunctions } from './workflows/start-step-functions.ts';
 import { decodeS3Key } from '../../shared/lambda/event-schemas.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -19,7 +19,7 @@ export interface VerificationDeadline {
 }
 
 /** What AwaitVerification's function receives (the token is `taskToken`). */
-export const awaitVerificationInput = verificationStartInput.extend({
+export const awaitVerificationInput = verificationStartInput.omit({ noticeDate: true }).extend({
   answerBy: isoDate,
   taskToken: z.string().min(1),
 });

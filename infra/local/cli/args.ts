@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +8,8 @@ export const defaultDataRoot = fileURLToPath(new URL('../../../.data/', import.m
 /** The data folder of one county's local platform. */
 export const countyDataDir = (dataRoot: string, county: string) => join(dataRoot, county);
 
-export function parseCli<T extends Parameters<typeof parseArgs>[0]['options']>(options: T, usage: string) {
+/** Parses the command line; a bad flag prints the usage and exits 2. */
+export function parseCli<const T extends ParseArgsOptionsConfig>(options: T, usage: string) {
   try {
     return parseArgs({ options, allowPositionals: true, strict: true });
   } catch (error) {

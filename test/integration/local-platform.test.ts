@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { functions } from '../../functions/catalog.ts';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+
+const county = loadCounty('jiaxian');
+let platform: LocalPlatform;
+let dynamo: DynamoDBDocumentClient;
+let logs: Record<string, unknown>[] = [];
+
+const aws = () => ({ region: process.env.AWS_REGION!, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  platform = await startLocalPlatform({
+    county,
+    dataDir: mkdtempSync(join(tmpdir(), 'credit-platform-it-')),
+    port: 0,
+    fresh: true,
+    demo: true,
+    schedules: false,
+    log: (entry) => void logs.push(entry),
+  });
+  dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.endpoints.dynamodb, ...aws() }));
+});
+
+afterAll(async () => {
+  dynamo?.destroy();
+  await platform?.stop();
+});
+
+describe('HTTP API on the local runtime', () => {
+  it('serves a public route without a token, computing deadlines on the county calendar', async () => {
+    const response = await fetch(`${platform.apiUrl}/public/county?date=2026-09-30`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ id: 'jiaxian', siteName: '信用郏县', date: '2026-09-30', publicationDeadlineForDecisionToday: '2026-10-15' });
+  });
+
+  it('answers bad input with the field and the rule', async () => {
+    const response = await fetch(`${platform.apiUrl}/public/county?date=30.09.2026`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'VALIDATION_FAILED', field: 'query.date', message: 'query.date: must be a date written YYYY-MM-DD' },
+    });
+  });
+
+  it('gives an authenticated route the typed caller from the token', async () => {
+    const token = await platform.token('department', 'dept-finance');
+    const response = await fetch(`${platform.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ role: 'department', orgId: 'dept-finance', county: 'jiaxian' });
+  });
+
+  it('refuses missing, forged and expired tokens with 401 and another county with 403', async () => {
+    const noToken = await fetch(`${platform.apiUrl}/me`);
+    expect(noToken.status).toBe(401);
+    const good = await platform.token('subject', 'x');
+    const forged = good.slice(0, -4) + (good.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect((await fetch(`${platform.apiUrl}/me`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    const expired = await platform.issuer.sign({ role: 'subject', orgId: 'x', county: 'jiaxian', expiresInSeconds: -60 });
+    expect((await fetch(`${platform.apiUrl}/me`, { headers: { authorization: `Bearer ${expired}` } })).status).toBe(401);
+    const otherCounty = await platform.issuer.sign({ role: 'department', orgId: 'dept-finance', county: 'kunming' });
+    const wrong = await fetch(`${platform.apiUrl}/me`, { headers: { authorization: `Bearer ${otherCounty}` } });
+    expect(wrong.status).toBe(403);
+    expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  });
+
+  it('publishes an OpenAPI 3.1 document with exactly the declared routes', async () => {
+    const document = (await (await fetch(`${platform.apiUrl}/openapi.json`)).json()) as { openapi: string; paths: object };
+    expect(document.openapi).toBe('3.1.0');
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const declared = functions.flatMap((f) => (f.trigger.type === 'http' ? [`${f.trigger.method} ${f.trigger.path}`] : []));
+    expect(documented.sort()).toEqual(declared.sort());
+  });
+});
+
+describe('S3 events reach the declared handler', () => {
+  it('records the demo upload, whose key has spaces and Chinese characters', async () => {
+    const key = 'uploads/agency-xinyuan/示范 信用报告 2026.pdf';
+    const found = await until('the demo upload to be recorded', async () => {
+      const result = await dynamo.send(
+        new QueryCommand({ TableName: platform.names.creditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.upload(platform.names.reportsBucket, key, 'x').pk } }),
+      );
+      return result.Items?.[0];
+    });
+    expect(found).toMatchObject({ objectKey: key, contentType: 'application/pdf' });
+  });
+
+  it('records a browser upload through a presigned POST, once', async () => {
+    const s3 = new S3Client({ endpoint: platform.endpoints.s3, forcePathStyle: true, ...aws() });
+    const key = 'uploads/agency-xinyuan/report+1 %.pdf';
+    const post = await createPresignedPost(s3, {
+      Bucket: platform.names.reportsBucket,
+      Key: key,
+      Conditions: [['content-length-range', 1, 1024], ['eq', '$Content-Type', 'application/pdf']],
+      Fields: { 'Content-Type': 'application/pdf' },
+      Expires: 60,
+    });
+    const form = new FormData();
+    for (const [name, value] of Object.entries(post.fields)) form.append(name, value);
+    form.append('file', new Blob([Buffer.from('%PDF-1.4 test')], { type: 'application/pdf' }), 'report.pdf');
+    const upload = await fetch(post.url, { method: 'POST', body: form });
+    expect(upload.status).toBe(204);
+    const items = await until('the upload to be recorded', async () => {
+      const result = await dynamo.send(
+        new QueryCommand({ TableName: platform.names.creditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `UPLOAD#${platform.names.reportsBucket}/${key}` } }),
+      );
+      return result.Items?.length ? result.Items : undefined;
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ objectKey: key, sizeBytes: 13 });
+    s3.destroy();
+  });
+});
+
+describe('the verification workflow synthesised by CDK', () => {
+  it('waits for the provider with a task token and resumes when the token is answered through the SDK', async () => {
+    const sfn = new SFNClient({ endpoint: platform.endpoints.stepfunctions, ...aws() });
+    const input = { caseId: 'it-case-1', recordId: 'rec-1', providerOrgId: 'dept-market', noticeDate: '2026-11-23' };
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: platform.names.workflowArns[verificationWorkflow.id], name: input.caseId, input: JSON.stringify(input) }),
+    );
+    const waiting = await until('the task token to be stored', async () => {
+      const { Item } = await dynamo.send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(input.caseId) }));
+      return Item?.taskToken ? Item : undefined;
+    });
+    expect(waiting).toMatchObject({ status: 'awaiting', answerBy: '2026-12-21' });
+
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: waiting.taskToken, output: JSON.stringify({ outcome: 'upheld', reasoning: '经核查无误' }) }));
+    const done = await until('the execution to finish', async () => {
+      const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return d.status === 'RUNNING' ? undefined : d;
+    });
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!).closed).toMatchObject({ caseId: 'it-case-1', outcome: 'upheld' });
+    const { Item } = await dynamo.send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(input.caseId) }));
+    expect(Item).toMatchObject({ status: 'closed', outcome: { outcome: 'upheld' } });
+    expect(Item?.taskToken).toBeUndefined();
+    // The token never reaches the logs.
+    expect(JSON.stringify(logs)).not.toContain(waiting.taskToken);
+    sfn.destroy();
+  });
+});
+
+describe('scheduled functions', () => {
+  it('runs a schedule as on a given date, and a second run publishes nothing new', async () => {
+    const first = (await platform.invoke('check-calendar', { date: '2026-12-26' })) as { missingYears: number[]; notices: { published: boolean }[] };
+    expect(first.missingYears).toEqual([2027]);
+    expect(first.notices).toEqual([{ year: 2027, published: true }]);
+    const second = (await platform.invoke('check-calendar', { date: '2026-12-27' })) as typeof first;
+    expect(second.notices).toEqual([{ year: 2027, published: false }]);
+    const outbox = readFileSync(platform.outboxFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(outbox.filter((m) => m.attributes.kind === 'calendar-year-missing')).toHaveLength(1);
+  });
+});
+
+describe('sample events', () => {
+  const eventsDir = new URL('../../events/', import.meta.url);
+  // Cases must exist before they are answered: replay the workflow's tasks in the workflow's order.
+  const order = ['open-verification', 'await-verification', 'report-verification-overdue', 'close-verification'];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
+
+  it('has one sample event per declared function', () => {
+    const files = readdirSync(eventsDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual(functions.map((f) => f.name).sort());
+  });
+
+  it.each([...functions].sort((a, b) => rank(a.name) - rank(b.name)).map((f) => f.name))('replays events/%s.json through the real handler', async (name) => {
+    const event = JSON.parse(readFileSync(new URL(`${name}.json`, eventsDir), 'utf8'));
+    if (name === 'receive-upload') event.Records[0].s3.bucket.name = platform.names.reportsBucket;
+    const result = (await platform.invoke(name, { event })) as { statusCode?: number };
+    expect(result).toBeDefined();
+    if (result.statusCode !== undefined) expect(result.statusCode).toBe(200);
+  });
+});
+
+it('marks the running platform for the invoke CLI', async () => {
+  expect(existsSync(join(platform.outboxFile, '..', '..', 'runtime.json'))).toBe(true);
+});
