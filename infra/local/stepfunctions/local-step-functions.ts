@@ -215,6 +215,7 @@ export class LocalStepFunctions {
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
   private readonly timedOutTokens = new Set<string>();
+  private readonly journalFolders = new Set<string>();
   private closed = false;
 
   constructor(options: LocalStepFunctionsOptions) {
@@ -484,9 +485,9 @@ export class LocalStepFunctions {
         delete record.waiting;
         this.journal(execution);
       } else if (event.type === 'StateExited') {
+        // Written with the next state's entry (or the execution's end): one write per transition.
         record.lastCompleted = { state: state.name, output: state.output as JsonValue };
         if (record.waiting?.state === state.name) delete record.waiting;
-        this.journal(execution);
       }
     }
   }
@@ -730,7 +731,10 @@ export class LocalStepFunctions {
     if (!dir || this.closed) return;
     const { record } = execution;
     const folder = join(dir, encodeURIComponent(record.stateMachineName));
-    mkdirSync(folder, { recursive: true });
+    if (!this.journalFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.journalFolders.add(folder);
+    }
     const file = join(folder, `${encodeURIComponent(record.name)}.json`);
     writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 1));
     renameSync(`${file}.tmp`, file); // a crash leaves the previous version, never half a file
