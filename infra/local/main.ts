@@ -73,7 +73,8 @@ ${county.siteName} — local platform (${county.name}, ${county.id}) is up.
 Dev tokens (12 h; more with: npm run token -- --role department --org <id>):
 ${tokens.map((t) => `  ${t.role.padEnd(13)} ${t.orgId.padEnd(20)} ${t.name}\n    ${t.token}`).join('\n')}
 
-Try:  curl -H "Authorization: Bearer ${tokens[0]!.token.slice(0, 16)}…" ${platform.apiUrl}/me
+Try:  TOKEN=$(npm run -s token -- --role department --org dept-finance)
+      curl -H "Authorization: Bearer $TOKEN" ${platform.apiUrl}/me
 Run a schedule now:  npm run invoke -- check-calendar --date 2026-12-26
 Ctrl-C stops everything; data stays in ${countyDataDir(String(values.data), county.id)} (--fresh starts empty).
 `);

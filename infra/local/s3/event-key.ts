@@ -1,8 +1,9 @@
 /**
  * Object keys in S3 event notifications are form-URL-encoded: a space becomes `+`, a literal `+`
- * becomes `%2B`, UTF-8 bytes become `%XX`. `/` is left as is. Both functions are pure and have no
- * dependencies so handlers can import the decoder.
+ * becomes `%2B`, UTF-8 bytes become `%XX`. `/` is left as is. The decoder is the handlers' own
+ * (shared/lambda/event-schemas.ts), so the emulator's tests check the very function handlers use.
  */
+import { decodeS3Key } from '../../../shared/lambda/event-schemas.ts';
 
 // Left unescaped, as Java's URLEncoder (which S3 notifications follow) does, plus the key's `/`.
 const UNESCAPED = /[A-Za-z0-9.\-*_/]/;
@@ -22,6 +23,4 @@ export function encodeS3EventKey(key: string): string {
 }
 
 /** Turns `Records[].s3.object.key` back into the object key. */
-export function decodeS3EventKey(encoded: string): string {
-  return decodeURIComponent(encoded.replace(/\+/g, ' '));
-}
+export const decodeS3EventKey = decodeS3Key;
