@@ -14,15 +14,21 @@ export interface CreateAppOptions {
   /** false: skip esbuild bundling (tests, the local runtime); assets then point at the sources. */
   bundle: boolean;
   outdir?: string;
+  /**
+   * CDK's built-in CloudFormation schema validation, a few seconds per synth. Default: on when bundling
+   * (`cdk synth`/deploy), off for the fast path. cdk-nag runs either way.
+   */
+  validateTemplates?: boolean;
 }
 
 /**
  * The CDK app: one stack per county, checked by cdk-nag's AWS Solutions pack. Feature flags come from
  * cdk.json, so an in-process app (tests, local runtime) synthesizes what `cdk synth` does.
  */
-export function createApp({ counties, bundle, outdir }: CreateAppOptions): App {
+export function createApp({ counties, bundle, outdir, validateTemplates = bundle }: CreateAppOptions): App {
   const app = new App({
     ...(outdir ? { outdir } : {}),
+    builtinCloudFormationValidation: validateTemplates,
     context: {
       ...featureFlags(),
       ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),

@@ -8,7 +8,8 @@ import { functionLogicalId, synthCounties, synthTimeoutMs } from './synth.ts';
 
 let synth: ReturnType<typeof synthCounties>;
 beforeAll(() => {
-  synth = synthCounties();
+  // With CDK's CloudFormation schema validation, as `cdk synth` does: an invalid template fails here.
+  synth = synthCounties(undefined, { validateTemplates: true });
 }, synthTimeoutMs);
 afterAll(() => synth?.cleanup());
 

@@ -18,9 +18,9 @@ export interface SynthesizedCounty {
   json: Record<string, any>;
 }
 
-export function synthCounties(counties: CountyConfig[] = loadCounties()) {
+export function synthCounties(counties: CountyConfig[] = loadCounties(), { validateTemplates = false } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'credit-platform-test-'));
-  const app = createApp({ counties, bundle: false, outdir });
+  const app = createApp({ counties, bundle: false, outdir, validateTemplates });
   const assembly = app.synth();
   const byId = new Map<string, SynthesizedCounty>();
   for (const county of counties) {
