@@ -15,16 +15,13 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
 
-/** The tag by which the local runtime finds a workflow's state machine in the synthesized template. */
-export const workflowTagKey = 'credit-platform:workflow';
-
 /**
  * The verification case (核实): open it with a working-day deadline, wait for the provider's answer with a
- * task token (heartbeats while they work on it), close it, or report it overdue when the deadline passes.
+ * task token (a heartbeat as a backstop), close it, or report it overdue when the deadline passes.
  * State names come from shared/workflows/workflows.ts, which the task declarations and local runtime share.
  */
 export class VerificationWorkflow extends Construct {

@@ -5,7 +5,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { customAttributes } from '../../shared/identity/claims.ts';
 import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/functions/declaration.ts';
 import { tables } from '../../shared/storage/tables.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
 import { expectGrantsFollow } from './expect-grants.ts';
 import { functionLogicalId, stateMachineDefinition, synthCounties, synthTimeoutMs, type SynthesizedCounty } from './synth.ts';
 
@@ -272,6 +272,6 @@ describe('verification state machine', () => {
     const properties = machine();
     expect(properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
     expect(properties.TracingConfiguration).toEqual({ Enabled: true });
-    expect(properties.Tags).toEqual(expect.arrayContaining([{ Key: 'credit-platform:workflow', Value: verificationWorkflow.id }]));
+    expect(properties.Tags).toEqual(expect.arrayContaining([{ Key: workflowTagKey, Value: verificationWorkflow.id }]));
   });
 });

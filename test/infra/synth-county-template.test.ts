@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { functions as catalog } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
 import { synthCountyTemplate } from '../../infra/create-app.ts';
 import { functionLogicalId, synthTimeoutMs } from './synth.ts';
 
@@ -11,7 +11,7 @@ describe('synthCountyTemplate (what the local runtime reads)', () => {
     const resources = Object.values(template.Resources as Record<string, any>);
     const machines = resources.filter((r) => r.Type === 'AWS::StepFunctions::StateMachine');
     expect(machines.map((m) => m.Properties.Tags)).toEqual([
-      expect.arrayContaining([{ Key: 'credit-platform:workflow', Value: verificationWorkflow.id }]),
+      expect.arrayContaining([{ Key: workflowTagKey, Value: verificationWorkflow.id }]),
     ]);
     for (const declaration of catalog) {
       const fn = template.Resources[functionLogicalId(template, declaration.name)];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
-import { handlerEntry } from '../../shared/functions/declaration.ts';
+import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
 import { parseCron, toFiveFieldCron } from '../../shared/functions/schedule-expression.ts';
 import { workflows } from '../../shared/workflows/workflows.ts';
 
@@ -20,7 +20,7 @@ describe('function declarations', () => {
   });
 
   it('declare each HTTP route once, public ones only under /public/', () => {
-    const http = functions.flatMap((f) => (f.trigger.type === 'http' ? [f.trigger] : []));
+    const http = (functions as readonly FunctionDeclaration[]).flatMap((f) => (f.trigger.type === 'http' ? [f.trigger] : []));
     const routeKeys = http.map((t) => `${t.method} ${t.path}`);
     expect(new Set(routeKeys).size).toBe(routeKeys.length);
     for (const t of http) {
