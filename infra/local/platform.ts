@@ -21,7 +21,7 @@ import { LocalFunctions } from './functions/local-functions.ts';
 import { createApiServer, send } from './http/api-server.ts';
 import { routesOf } from './http/routes.ts';
 import { localIssuerFor, type LocalIssuer } from './identity/local-issuer.ts';
-import { freePort } from './ports.ts';
+import { stablePorts } from './ports.ts';
 import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
 import { createSnsEndpoint } from './sns/sns-endpoint.ts';
@@ -82,11 +82,13 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       workflowArns: { [verificationWorkflow.id]: `arn:aws:states:${localRegion}:000000000000:stateMachine:${county.id}-${verificationWorkflow.id}` },
     };
 
-    const dynamodb = await startDynamoDbLocal({ dataDir: join(options.dataDir, 'dynamodb'), log: (line) => log({ level: 'DEBUG', message: line }) });
+    const ports = await stablePorts(join(options.dataDir, 'ports.json'), ['dynamodb', 's3', 'stepfunctions', 'sns']);
+    const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: join(options.dataDir, 'dynamodb'), log: (line) => log({ level: 'DEBUG', message: line }) });
     stops.push(() => dynamodb.stop());
 
     const functionsLocal = new LocalFunctions(projectRoot, functions, localRegion);
     const s3 = await startS3Emulator({
+      port: ports.s3,
       dataDir: join(options.dataDir, 's3'),
       ...localCredentials,
       region: localRegion,
@@ -98,7 +100,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
 
     const outboxFile = join(options.dataDir, 'outbox', 'notices.jsonl');
     const snsServer = createSnsEndpoint(outboxFile, (m) => log({ level: 'INFO', message: 'notice published', subject: m.subject }));
-    const snsEndpoint = await listen(snsServer, 0);
+    const snsEndpoint = await listen(snsServer, ports.sns);
     stops.push(() => close(snsServer));
 
     Object.assign(process.env, {
@@ -125,6 +127,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       county,
       region: localRegion,
       journalDir: join(options.dataDir, 'stepfunctions'),
+      port: ports.stepfunctions,
       stateMachineArns: names.workflowArns,
       invokeFunction: (name, payload) => functionsLocal.invoke(name, payload),
     });

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A free TCP port on loopback, for an emulator that cannot pick its own. */
@@ -28,4 +29,29 @@ export async function waitUntil(what: string, check: () => Promise<unknown>, tim
     }
   }
   throw new Error(`${what} did not become ready within ${timeoutMs} ms: ${(lastError as Error)?.message ?? lastError}`);
+}
+
+/** Whether `port` can be listened on now. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Emulator ports kept in the data folder, so a restarted platform (and any tool pointed at it)
+ * finds its emulators where they were; a port taken meanwhile is replaced by a free one.
+ */
+export async function stablePorts<const N extends string>(file: string, names: readonly N[]): Promise<Record<N, number>> {
+  const previous: Partial<Record<N, number>> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const ports = {} as Record<N, number>;
+  for (const name of names) {
+    const kept = previous[name];
+    ports[name] = kept && (await isPortFree(kept)) ? kept : await freePort();
+  }
+  writeFileSync(file, JSON.stringify(ports));
+  return ports;
 }

@@ -3,11 +3,9 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { parseCron, scheduledEventInput } from '../../shared/functions/schedule-expression.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
-
-/** `cron(min hour day-of-month month day-of-week year)`, as EventBridge Scheduler writes it. */
-const cronPattern = /^cron\((\S+ ){5}\S+\)$/;
 
 /**
  * One EventBridge Scheduler schedule per `schedule` declaration, in the county's time zone. The declared
@@ -18,9 +16,8 @@ export class Schedules extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     for (const { fn, trigger } of functions.triggeredBy('schedule')) {
-      if (!cronPattern.test(trigger.cron)) {
-        throw new Error(`${fn.declaration.name}: "${trigger.cron}" is not cron(min hour day month weekday year)`);
-      }
+      // The same parser as the local scheduler's: an expression the two would read differently fails synth.
+      parseCron(trigger.cron);
       const role = new Role(this, `${fn.node.id}SchedulerRole`, {
         assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
       });
@@ -30,17 +27,11 @@ export class Schedules extends Construct {
         target: new LambdaInvoke(fn.function, {
           role,
           retryAttempts: 3,
-          // Shaped like an EventBridge scheduled event, so handlers read `time` as they would from a rule.
+          // The event the local scheduler sends too; `time` is the scheduled time.
           input: ScheduleTargetInput.fromObject({
-            version: '0',
+            ...scheduledEventInput(fn.declaration.name, ContextAttribute.scheduledTime),
             id: ContextAttribute.executionId,
-            'detail-type': 'Scheduled Event',
-            source: 'aws.scheduler',
-            account: stack.account,
-            time: ContextAttribute.scheduledTime,
-            region: stack.region,
             resources: [ContextAttribute.scheduleArn],
-            detail: {},
           }),
         }),
       });

@@ -44,6 +44,38 @@ describe('the shared HTTP middleware', () => {
     expect((await getCaller(event, context)).statusCode).toBe(401);
   });
 
+  it('answers 403 to a role the route does not allow, before the use case runs', async () => {
+    const { z } = await import('zod');
+    const { httpHandler } = await import('../../shared/http/http-handler.ts');
+    let ran = false;
+    const officeOnly = httpHandler(
+      { type: 'http', method: 'GET', path: '/office', access: { roles: ['creditOffice'] }, summary: 'test', response: { status: 200, body: z.object({}) } },
+      async () => ((ran = true), { body: {} }),
+    );
+    const result = (await officeOnly(sample('get-caller'), context)) as Result;
+    expect(result.statusCode).toBe(403);
+    expect(JSON.parse(result.body).error).toEqual({ code: 'FORBIDDEN', message: 'role "department" may not call this route (allowed: creditOffice)' });
+    expect(ran).toBe(false);
+  });
+
+  it('refuses a malformed JSON body and a body over the limit with stable codes', async () => {
+    const { z } = await import('zod');
+    const { httpHandler, maxBodyBytes } = await import('../../shared/http/http-handler.ts');
+    const echo = httpHandler(
+      { type: 'http', method: 'POST', path: '/echo', access: { roles: ['department'] }, summary: 'test', request: { body: z.object({ name: z.string().max(10) }) }, response: { status: 201, body: z.object({}) } },
+      async ({ body }) => ({ body }),
+    );
+    const withBody = (body: string) => ({ ...sample('get-caller'), body });
+    expect(JSON.parse(((await echo(withBody('{"name":'), context)) as Result).body).error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
+    const tooLong = JSON.parse(((await echo(withBody('{"name":"abcdefghijk"}'), context)) as Result).body).error;
+    expect(tooLong).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.name' });
+    const huge = (await echo(withBody(JSON.stringify({ name: 'x'.repeat(maxBodyBytes) })), context)) as Result;
+    expect(huge.statusCode).toBe(413);
+    expect(JSON.parse(huge.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const ok = (await echo(withBody('{"name":"ok"}'), context)) as Result;
+    expect([ok.statusCode, JSON.parse(ok.body)]).toEqual([201, { name: 'ok' }]);
+  });
+
   it('validates the query with the declared schema, naming the field', async () => {
     const event = sample('get-county-profile');
     event.queryStringParameters = { date: '2026-02-30x' };

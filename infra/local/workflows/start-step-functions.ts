@@ -14,6 +14,7 @@ export async function startStepFunctions(options: {
   county: CountyConfig;
   region: string;
   journalDir: string;
+  port?: number;
   stateMachineArns: Record<string, string>;
   invokeFunction: (name: string, payload: unknown) => Promise<unknown>;
   log?: (message: string, details?: Record<string, unknown>) => void;
@@ -32,7 +33,7 @@ export async function startStepFunctions(options: {
     const definition = resolveStateMachineDefinition(template, logicalId, (id) => functionNames.get(id), { region: options.region });
     service.register({ name: arn.split(':').pop()!, arn, definition });
   }
-  const endpoint = await startStepFunctionsEndpoint({ service });
+  const endpoint = await startStepFunctionsEndpoint({ service, port: options.port });
   return {
     endpoint: endpoint.endpoint,
     service,
