@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
+import type { InvokeStoreBase } from '@aws/lambda-invoke-store';
 import { handlerEntry, type FunctionDeclaration } from '../../../shared/functions/declaration.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -9,6 +10,10 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 /**
  * The real handlers, loaded from the same entry files the stack bundles, invoked with a Lambda-shaped
  * context. Modules load on first use (a cold start) and stay loaded (warm), as on Lambda.
+ *
+ * All functions share this one process, and invocations overlap. Each runs inside its own InvokeStore
+ * context, as the Lambda runtime does for concurrent invocations (AWS_LAMBDA_MAX_CONCURRENCY), so
+ * Powertools keeps each invocation's log keys (function name, request id, caller) apart.
  */
 export class LocalFunctions {
   private readonly loaded = new Map<string, Promise<Handler>>();
@@ -48,14 +53,18 @@ export class LocalFunctions {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error(`Task timed out after ${timeoutMs / 1000} seconds`), { name: 'Sandbox.Timedout' })), timeoutMs);
     });
+    const store = await invokeStore();
     try {
-      return await Promise.race([handler(event, context), timeout]);
+      const run = store.run({ [requestIdKey!]: context.awsRequestId }, () => handler(event, context));
+      return await Promise.race([run, timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
   private load(declaration: FunctionDeclaration): Promise<Handler> {
+    // Before any handler (and so Powertools) loads: the store's mode is fixed when first created.
+    useConcurrentInvocations();
     let handler = this.loaded.get(declaration.name);
     if (!handler) {
       const url = pathToFileURL(join(this.root, handlerEntry(declaration.name))).href;
@@ -67,4 +76,18 @@ export class LocalFunctions {
     }
     return handler;
   }
+}
+
+/** Multi-context mode is chosen once, from this variable, when the store is first created. */
+const useConcurrentInvocations = () => void (process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '64');
+
+let store: Promise<InvokeStoreBase> | undefined;
+let requestIdKey: symbol | undefined;
+function invokeStore(): Promise<InvokeStoreBase> {
+  useConcurrentInvocations();
+  // Imported only now: the module picks its mode on load, and the variable must be set first.
+  return (store ??= import('@aws/lambda-invoke-store').then(({ InvokeStore, InvokeStoreBase }) => {
+    requestIdKey = InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID;
+    return InvokeStore.getInstanceAsync();
+  }));
 }
