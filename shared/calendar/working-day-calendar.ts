@@ -61,3 +61,40 @@ export function addCalendarMonths(start: IsoDate, months: number, calendar: Work
 }
 
 export const isWeekend = (date: IsoDate): boolean => [0, 6].includes(dayOfWeek(date));
+
+/** Whether every year from `from` to `to` (inclusive) has holidays the calendar knows. */
+function knowsYearsBetween(from: IsoDate, to: IsoDate, calendar: WorkingDayCalendar): boolean {
+  for (let year = parseIsoDate(from).year; year <= parseIsoDate(to).year; year += 1) if (!calendar.knowsYear(year)) return false;
+  return true;
+}
+
+/**
+ * `addWorkingDays`, saying whether the answer may still move. For a year whose holidays are unknown
+ * (neither the library nor the county file states them) the calendar treats only weekends as days off,
+ * so a deadline counted through such a year is provisional: it will come later once that year's
+ * holidays (Spring Festival above all) are added to the county file.
+ */
+export function workingDayDeadline(
+  start: IsoDate,
+  workingDays: number,
+  calendar: WorkingDayCalendar,
+): { date: IsoDate; provisional: boolean } {
+  const date = addWorkingDays(start, workingDays, calendar);
+  return { date, provisional: !knowsYearsBetween(addDays(start, 1), date, calendar) };
+}
+
+/**
+ * `addCalendarMonths`, saying whether the answer may still move: a months period depends on the calendar
+ * only where it ends (is that day a holiday, and which is the next working day). When that day or a day
+ * it was moved over lies in a year whose holidays are unknown, only weekends were used: provisional.
+ */
+export function calendarPeriodEnd(
+  start: IsoDate,
+  months: number,
+  calendar: WorkingDayCalendar,
+): { date: IsoDate; provisional: boolean } {
+  if (!Number.isInteger(months) || months < 0) throw new RangeError('months must be a non-negative integer');
+  const end = addMonthsClamped(start, months);
+  const date = onOrNextWorkingDay(end, calendar);
+  return { date, provisional: !knowsYearsBetween(end, date, calendar) };
+}
