@@ -1,0 +1,95 @@
+import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import type { RecordInput } from './record-input.ts';
+import type { PenaltySeverity } from './record-kinds.ts';
+import {
+  commitmentBreachSeverity,
+  otherPublicityRules,
+  penaltyPeriod,
+  penaltyRuleInForce,
+  penaltySeverityOf,
+  type PenaltyPublicityRule,
+} from './publicity-rules.ts';
+
+export interface Publicity {
+  /** Publicity starts on the decision date. */
+  publicFrom: IsoDate;
+  /** Last day public (inclusive); null = no end (until revoked, repaired or removed from a list). */
+  publicUntil: IsoDate | null;
+  /** First day the subject may apply for credit repair; null where repair does not apply. */
+  repairEligibleFrom: IsoDate | null;
+  ruleId: string | null;
+  ruleSource: string | null;
+  severity?: PenaltySeverity;
+  /** A computed end fell in (or was moved through) a year whose holidays are unknown: it may move later. */
+  provisional: boolean;
+}
+
+/**
+ * How long a record is public and when repair may be asked for. Periods in months run from the decision
+ * date as the Civil Code counts them (Arts. 201–203: same day number, clamped to the month's end, moved
+ * to the next working day off a holiday). The rule is the one in force on the decision date.
+ */
+export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar): Publicity {
+  const publicFrom = input.decisionDate;
+  switch (input.kind) {
+    case 'penalty': {
+      const rule = penaltyRuleInForce(input.decisionDate);
+      const severity = penaltySeverityOf(input);
+      return dishonestyPublicity(input.decisionDate, rule, severity, calendar, input.area, input.publicityPeriodEnd);
+    }
+    case 'commitmentBreach':
+      return dishonestyPublicity(input.decisionDate, penaltyRuleInForce(input.decisionDate), commitmentBreachSeverity, calendar);
+    case 'licence':
+      return stated(publicFrom, input.validTo, otherPublicityRules.licenceValidity);
+    case 'dishonestDebtor':
+    case 'redList':
+    case 'blackList':
+      return stated(publicFrom, input.listedUntil, otherPublicityRules.listingPeriod);
+    case 'enforcement':
+    case 'levy':
+    case 'confirmation':
+    case 'reward':
+    case 'judgment':
+    case 'commitment': {
+      const rule = otherPublicityRules.platformDefault;
+      const end = calendarPeriodEnd(input.decisionDate, rule.months, calendar);
+      return { publicFrom, publicUntil: end.date, repairEligibleFrom: null, ruleId: rule.id, ruleSource: rule.source, provisional: end.provisional };
+    }
+  }
+}
+
+/** A period ending on a date the record states: taken as written (it is the authority's date, not a computed period). */
+function stated(publicFrom: IsoDate, until: IsoDate | undefined, rule: { id: string; source: string }): Publicity {
+  return { publicFrom, publicUntil: until ?? null, repairEligibleFrom: null, ruleId: rule.id, ruleSource: rule.source, provisional: false };
+}
+
+/**
+ * Penalty-like dishonesty information: public until the maximum ends; repair from the end of the minimum
+ * (0 months = at once, from the decision date). A publicity end stated by the decision itself is kept
+ * when it comes earlier, never beyond the rule's maximum; repair is then never later than that end.
+ */
+function dishonestyPublicity(
+  decisionDate: IsoDate,
+  rule: PenaltyPublicityRule,
+  severity: PenaltySeverity,
+  calendar: WorkingDayCalendar,
+  area?: Parameters<typeof penaltyPeriod>[2],
+  statedEnd?: IsoDate,
+): Publicity {
+  const period = penaltyPeriod(rule, severity, area);
+  const max = calendarPeriodEnd(decisionDate, period.maxMonths, calendar);
+  const min = period.minMonths === 0 ? { date: decisionDate, provisional: false } : calendarPeriodEnd(decisionDate, period.minMonths, calendar);
+  const useStated = statedEnd !== undefined && statedEnd < max.date;
+  const publicUntil = useStated ? statedEnd : max.date;
+  const repairEligibleFrom = min.date < publicUntil ? min.date : publicUntil;
+  return {
+    publicFrom: decisionDate,
+    publicUntil,
+    repairEligibleFrom,
+    ruleId: rule.id,
+    ruleSource: rule.source,
+    severity,
+    provisional: (!useStated && max.provisional) || (repairEligibleFrom === min.date && min.provisional),
+  };
+}

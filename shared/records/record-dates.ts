@@ -1,0 +1,33 @@
+import type { IsoDate } from '../calendar/dates.ts';
+import type { RecordInput } from './record-input.ts';
+
+/**
+ * Date rules zod cannot check because they need today (passed in: the county-local date) or compare
+ * fields across a kind's shape. Fields are named as in the record (`decisionDate`, `validTo`), so the
+ * caller can prefix them like schema paths. IsoDate strings compare in date order.
+ */
+export function recordDateProblems(input: RecordInput, today: IsoDate): Array<{ field: string; rule: string }> {
+  const problems: Array<{ field: string; rule: string }> = [];
+  if (input.decisionDate > today) problems.push({ field: 'decisionDate', rule: `must not be after today (${today})` });
+  const notBeforeDecision = (field: string, value: IsoDate | undefined) => {
+    if (value !== undefined && value < input.decisionDate)
+      problems.push({ field, rule: `must not be before decisionDate (${input.decisionDate})` });
+  };
+  switch (input.kind) {
+    case 'licence':
+      // validFrom may precede the decision (a renewal continuing a licence); a licence that ended before it was granted may not.
+      notBeforeDecision('validTo', input.validTo);
+      break;
+    case 'penalty':
+      notBeforeDecision('publicityPeriodEnd', input.publicityPeriodEnd);
+      break;
+    case 'dishonestDebtor':
+    case 'redList':
+    case 'blackList':
+      notBeforeDecision('listedUntil', input.listedUntil);
+      break;
+    default:
+      break;
+  }
+  return problems;
+}
