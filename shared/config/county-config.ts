@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { blackListNames, isBlackListName } from '../measures/list-names.ts';
+import { recordKinds } from '../records/record-kinds.ts';
 
 /** A calendar date written as YYYY-MM-DD, in the county's time zone. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -23,17 +25,83 @@ export const matterType = z.object({
   name: z.string().min(1),
 });
 
+/** One kind of record that a measure rests on; `listNames` narrows a list kind to some of its lists. */
+export const recordMatch = z
+  .object({
+    kind: z.enum(recordKinds, { error: (issue) => `unknown record kind "${String(issue.input)}" (known: ${recordKinds.join(', ')})` }),
+    listNames: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict()
+  .superRefine((match, ctx) => {
+    if (!match.listNames) return;
+    if (match.kind !== 'blackList' && match.kind !== 'redList')
+      ctx.addIssue({ code: 'custom', path: ['listNames'], message: `only list kinds (blackList, redList) have list names, not "${match.kind}"` });
+    else if (match.kind === 'blackList')
+      match.listNames.forEach((name, i) => {
+        if (!isBlackListName(name))
+          ctx.addIssue({ code: 'custom', path: ['listNames', i], message: `unknown black list "${name}" (known: ${Object.keys(blackListNames).join(', ')})` });
+      });
+  });
+
+const years = z.number().int().min(1).max(10);
+
+/** Exactly one of the keys given: one object with optional keys reports a precise field, where a union would only say "invalid input". */
+const exactlyOne =
+  (keys: readonly string[]) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const given = keys.filter((k) => value[k] !== undefined);
+    if (given.length !== 1) ctx.addIssue({ code: 'custom', message: `must state exactly one of ${keys.join(', ')}` });
+  };
+
+const singleCondition = z
+  .object({ anyRecord: z.array(recordMatch).min(1).optional(), cleanYears: years.optional() })
+  .strict()
+  .superRefine(exactlyOne(['anyRecord', 'cleanYears']));
+
+/**
+ * When a measure applies, as data:
+ * - `{ anyRecord: [...] }`: the subject has at least one record in force of one of these kinds (and lists);
+ * - `{ cleanYears: N }`: no bad record (penalty, dishonest debtor, commitment breach, black list) in force,
+ *   nor decided within the last N years (连续N年无不良信用记录);
+ * - `{ anyOf: [...] }`: any of those, e.g. "red-listed or three clean years".
+ */
+export const measureCondition = z
+  .object({
+    anyRecord: z.array(recordMatch).min(1).optional(),
+    cleanYears: years.optional(),
+    anyOf: z.array(singleCondition).min(2).optional(),
+  })
+  .strict()
+  .superRefine(exactlyOne(['anyRecord', 'cleanYears', 'anyOf']))
+  .transform((condition) => condition as MeasureCondition);
+
+export type RecordMatch = z.output<typeof recordMatch>;
+export type SingleCondition = { anyRecord: RecordMatch[] } | { cleanYears: number };
+export type MeasureCondition = SingleCondition | { anyOf: SingleCondition[] };
+
 /** A measure applied because of a subject's credit: an incentive (守信激励) or a punishment (失信惩戒). */
-export const measure = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case kebab-case'),
-  kind: z.enum(['incentive', 'punishment']),
-  name: z.string().min(1),
-  /** Record kinds that trigger it; filled by the records-and-checks work. */
-  triggers: z.array(z.string().min(1)).default([]),
-  /** Matter types it applies to; empty means every matter. */
-  matters: z.array(z.string().min(1)).default([]),
-  basis: z.string().min(1).optional(),
-});
+export const measure = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case kebab-case'),
+    kind: z.enum(['incentive', 'punishment']),
+    name: z.string().min(1),
+    /** What the department does, in Chinese, as shown on the check receipt. */
+    description: z.string().min(1),
+    /** Where in the county's own notice it comes from, e.g. "赞皇县信用办通知 二、(一)". */
+    clause: z.string().min(1),
+    when: measureCondition,
+    /** What the measure does not cover, shown with it (e.g. 社会福利扶贫资金除外). */
+    exemption: z.string().min(1).optional(),
+    /** Matter types it applies to; empty means every matter. */
+    matters: z.array(z.string().min(1)).default([]),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    // A punishment needs records to rest on (and to be suspended by an objection); a clean history only grants.
+    const conditions = 'anyOf' in m.when ? m.when.anyOf : [m.when];
+    if (m.kind === 'punishment' && conditions.some((c) => 'cleanYears' in c))
+      ctx.addIssue({ code: 'custom', path: ['when'], message: 'a punishment must rest on records (anyRecord), not on cleanYears' });
+  });
 
 export const calendarOverrides = z.object({
   /** Days off that the national calendar data does not know (e.g. a new year's holidays before the library ships them). */
@@ -44,7 +112,26 @@ export const calendarOverrides = z.object({
   completeYears: z.array(z.number().int().min(2000).max(2100)).default([]),
 });
 
-export const countyConfig = z
+/**
+ * Every measure names matter types of its own county. Checked on the raw file before its shape, so a
+ * measure bound to an unknown matter is reported as that even while the rest of the measure is incomplete.
+ */
+const measureMattersExist = z.unknown().superRefine((raw, ctx) => {
+  if (!raw || typeof raw !== 'object') return;
+  const { matterTypes, measures } = raw as { matterTypes?: unknown; measures?: unknown };
+  if (!Array.isArray(matterTypes) || !Array.isArray(measures)) return;
+  const ids = new Set(matterTypes.map((m: unknown) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : undefined)));
+  measures.forEach((m: unknown, i) => {
+    const matters = m && typeof m === 'object' ? (m as { matters?: unknown }).matters : undefined;
+    if (!Array.isArray(matters)) return;
+    matters.forEach((matter: unknown, j) => {
+      if (typeof matter === 'string' && !ids.has(matter))
+        ctx.addIssue({ code: 'custom', path: ['measures', i, 'matters', j], message: `unknown matter type "${matter}"` });
+    });
+  });
+});
+
+const countyFields = z
   .object({
     /** Stack and file name: lower-case ASCII (e.g. `jiaxian`). */
     id: z.string().regex(/^[a-z][a-z0-9]{1,30}$/, 'must be lower-case ASCII letters and digits'),
@@ -78,16 +165,17 @@ export const countyConfig = z
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['matterTypes', i, 'id'], message: `duplicate matter type "${m.id}"` });
       ids.add(m.id);
     });
-    county.measures.forEach((m, i) =>
-      m.matters.forEach((matter, j) => {
-        if (!ids.has(matter))
-          ctx.addIssue({ code: 'custom', path: ['measures', i, 'matters', j], message: `unknown matter type "${matter}"` });
-      }),
-    );
+    const measureIds = new Set<string>();
+    county.measures.forEach((m, i) => {
+      if (measureIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: `duplicate measure "${m.id}"` });
+      measureIds.add(m.id);
+    });
   });
 
+export const countyConfig = measureMattersExist.pipe(countyFields);
+
 export type CountyConfig = z.infer<typeof countyConfig>;
-export type CountyConfigInput = z.input<typeof countyConfig>;
+export type CountyConfigInput = z.input<typeof countyFields>;
 
 export class CountyConfigError extends Error {
   constructor(
