@@ -70,9 +70,9 @@ const suspendsPunishment = (record: RecordForMeasures): boolean => record.status
  * - A punishment all of whose supporting records are under objection is returned `suspended`, with
  *   the objection ids; if any supporting record is not under objection it applies, and `restsOn` still
  *   lists every supporting record with its status. Incentives are never suspended.
- * - `cleanYears: N` holds when no bad record (penalty, dishonest debtor, commitment breach, black list)
- *   is in force, and none in force, expired or repaired was decided within the last N years (the
- *   record counts through the day N years after its decision, Civil Code Art. 202).
+ * - `cleanYears: N` holds when the subject's records reach back N years, no bad record (penalty,
+ *   dishonest debtor, commitment breach, black list) is in force, and none in force, expired or
+ *   repaired was decided within the last N years (see `hasCleanHistory`).
  * - A subject on whom a punishment applies for this matter (suspended or not) gets no clean-history
  *   incentive for it: "no bad record" cannot be claimed next to a record that punishes. An incentive
  *   that rests on records (red list) is kept: both are shown, with their records.
@@ -129,14 +129,22 @@ function matches(match: RecordMatch, record: RecordForMeasures): boolean {
   return !match.listNames || (record.listName !== undefined && match.listNames.includes(record.listName));
 }
 
-/** No bad record in force, and none in force, expired or repaired decided within the last `years` years. */
+/**
+ * "N years without a bad record" (连续N年无不良信用记录), as evidence rather than as absence of data:
+ * - the platform's records of the subject reach back N years: some record that is not revoked was
+ *   decided at least N years ago (an unknown subject, or one known only from recent records, has no
+ *   history to vouch for; the department may still apply the measure on other evidence);
+ * - no bad record is in force, whatever its date;
+ * - no bad record in force, expired or repaired was decided within the last N years: it counts through
+ *   the day N years after its decision (Civil Code Art. 202).
+ */
 export function hasCleanHistory(records: RecordForMeasures[], years: number, today: IsoDate): boolean {
-  return !records.some(
-    (record) =>
-      isBadRecordKind(record.kind) &&
-      (isInForceForMeasures(record) ||
-        (historyStatuses.includes(record.status) && today <= addMonthsClamped(record.decisionDate, years * 12))),
+  const withinWindow = (record: RecordForMeasures) => today <= addMonthsClamped(record.decisionDate, years * 12);
+  const known = records.some((record) => record.status !== 'revoked' && !withinWindow(record));
+  const bad = records.some(
+    (record) => isBadRecordKind(record.kind) && (isInForceForMeasures(record) || (historyStatuses.includes(record.status) && withinWindow(record))),
   );
+  return known && !bad;
 }
 
 function toSupporting(record: RecordForMeasures): SupportingRecord {

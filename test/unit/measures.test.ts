@@ -14,6 +14,9 @@ function record(kind: RecordForMeasures['kind'], fields: Partial<RecordForMeasur
   return { recordId: `rec_${String(next).padStart(3, '0')}`, kind, decisionDate: '2026-03-01', status: 'active', ...fields };
 }
 
+/** A record old enough that the platform's history of the subject reaches back past any window used here. */
+const longKnown = () => record('licence', { decisionDate: '2020-05-01' });
+
 const select = (matterType: string, records: RecordForMeasures[], measures: CountyConfig['measures'] = zanhuang) =>
   selectMeasures({ measures, matterType, records, today });
 const ids = (selected: ReturnType<typeof select>) => selected.map((m) => m.measureId);
@@ -103,12 +106,14 @@ describe('incentives', () => {
     expect(selected.every((m) => m.basis === 'cleanHistory' && m.restsOn.length === 0)).toBe(true);
   });
 
-  it('a subject without any record has a clean history', () => {
-    expect(ids(select('administrative-approval', []))).toContain('approval-facilitation');
+  it('an unknown subject, or one known only from recent records, has no history to vouch for', () => {
+    expect(select('administrative-approval', [])).toEqual([]);
+    expect(select('administrative-approval', [record('licence', { decisionDate: '2024-01-01' })])).toEqual([]);
+    expect(ids(select('administrative-approval', [record('licence', { decisionDate: '2023-01-01' })]))).toContain('approval-facilitation');
   });
 
   it('a penalty two years ago, expired since, still breaks the clean history', () => {
-    expect(select('administrative-approval', [record('penalty', { decisionDate: '2024-06-15', status: 'expired' })])).toEqual([]);
+    expect(select('administrative-approval', [longKnown(), record('penalty', { decisionDate: '2024-06-15', status: 'expired' })])).toEqual([]);
   });
 
   it('red-listed and clean: the incentive rests on the red list', () => {
@@ -118,13 +123,20 @@ describe('incentives', () => {
 });
 
 describe('clean history', () => {
-  const penalty = (decisionDate: string, status: RecordForMeasures['status']) => [record('penalty', { decisionDate, status })];
+  const penalty = (decisionDate: string, status: RecordForMeasures['status']) => [longKnown(), record('penalty', { decisionDate, status })];
 
   it('counts a bad record through the day N years after its decision (Civil Code Art. 202)', () => {
     expect(hasCleanHistory(penalty('2023-06-15', 'expired'), 3, '2026-06-15')).toBe(false);
     expect(hasCleanHistory(penalty('2023-06-15', 'expired'), 3, '2026-06-16')).toBe(true);
     expect(hasCleanHistory(penalty('2024-02-29', 'expired'), 2, '2026-02-28')).toBe(false);
     expect(hasCleanHistory(penalty('2024-02-29', 'expired'), 2, '2026-03-01')).toBe(true);
+  });
+
+  it('needs records reaching back N years; a revoked record is no evidence of that', () => {
+    expect(hasCleanHistory([], 3, today)).toBe(false);
+    expect(hasCleanHistory([record('licence', { decisionDate: '2023-06-15' })], 3, today)).toBe(false);
+    expect(hasCleanHistory([record('licence', { decisionDate: '2023-06-14' })], 3, today)).toBe(true);
+    expect(hasCleanHistory([record('licence', { decisionDate: '2020-01-01', status: 'revoked' })], 3, today)).toBe(false);
   });
 
   it('a bad record in force breaks it whatever its date; a repaired one within the window too; a revoked one never', () => {
@@ -136,10 +148,10 @@ describe('clean history', () => {
   });
 
   it('only bad kinds count: licences, rewards, levies and commitments do not', () => {
-    const good = (['licence', 'reward', 'levy', 'commitment', 'judgment', 'enforcement'] as const).map((kind) => record(kind));
+    const good = [longKnown(), ...(['licence', 'reward', 'levy', 'commitment', 'judgment', 'enforcement'] as const).map((kind) => record(kind))];
     expect(hasCleanHistory(good, 3, today)).toBe(true);
     for (const kind of ['penalty', 'dishonestDebtor', 'commitmentBreach', 'blackList'] as const)
-      expect(hasCleanHistory([record(kind, { status: 'expired', decisionDate: '2025-01-01' })], 3, today)).toBe(false);
+      expect(hasCleanHistory([longKnown(), record(kind, { status: 'expired', decisionDate: '2025-01-01' })], 3, today)).toBe(false);
   });
 });
 
@@ -151,8 +163,9 @@ describe('which measures a matter gets', () => {
   });
 
   it('measures with no matters apply to every matter, including "other"', () => {
-    for (const matter of ['other', 'awards', 'land-transfer']) expect(ids(select(matter, []))).toEqual(expect.arrayContaining(['supervision-optimised']));
-    expect(ids(select('other', []))).toEqual(['government-service-facilitation', 'supervision-optimised']);
+    const red = [record('redList')];
+    for (const matter of ['other', 'awards', 'land-transfer']) expect(ids(select(matter, red))).toEqual(expect.arrayContaining(['supervision-optimised']));
+    expect(ids(select('other', red))).toEqual(['government-service-facilitation', 'supervision-optimised']);
   });
 
   it('carries the exemption of the measure (Kunming fund support)', () => {
@@ -176,7 +189,7 @@ describe('which measures a matter gets', () => {
       { id: 'red', kind: 'incentive', name: 'red', description: 'd', clause: 'c', when: { anyRecord: [{ kind: 'redList' }] } },
       { id: 'enforced', kind: 'punishment', name: 'p', description: 'd', clause: 'c', when: { anyRecord: [{ kind: 'enforcement' }] }, matters: ['bidding'] },
     ]);
-    const records = [record('enforcement'), record('redList')];
+    const records = [longKnown(), record('enforcement'), record('redList')];
     expect(ids(select('bidding', records, catalog))).toEqual(['enforced', 'red']);
     expect(ids(select('procurement', records, catalog))).toEqual(['clean', 'red']);
   });
