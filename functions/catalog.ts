@@ -1,5 +1,18 @@
 import { callerBody } from '../shared/api/common.ts';
 import { countyProfileBody, countyProfileQuery } from '../shared/api/county-profile.ts';
+import { checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from '../shared/api/checks.ts';
+import {
+  correctRecordBody,
+  pushRecordsBody,
+  pushRecordsDocumented,
+  pushRecordsResult,
+  recordBody,
+  recordIdParams,
+  recordQuery,
+  recordWithHistoryBody,
+  subjectParams,
+  subjectRecordsBody,
+} from '../shared/api/records.ts';
 import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { verificationWorkflow } from '../shared/workflows/workflows.ts';
@@ -35,6 +48,106 @@ export const functions = [
       response: { status: 200, body: countyProfileBody },
     },
     resources: {},
+  }),
+  declare({
+    name: 'push-records',
+    description: 'A department pushes credit records: one, or a batch of up to 500 with a result per record',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/records',
+      access: { roles: ['department'] },
+      summary: 'Push credit records (idempotent on department, kind and decision number)',
+      request: { body: pushRecordsBody, documentedBody: pushRecordsDocumented },
+      response: { status: 200, body: pushRecordsResult },
+    },
+    resources: { creditTable: 'readWrite' },
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  }),
+  declare({
+    name: 'get-record',
+    description: 'A credit record the caller may see, with its versions on request',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/records/{id}',
+      access: { roles },
+      summary: 'One credit record',
+      request: { params: recordIdParams, query: recordQuery },
+      response: { status: 200, body: recordWithHistoryBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'correct-record',
+    description: 'The providing department corrects a record; the correction is a new version, history kept',
+    trigger: {
+      type: 'http',
+      method: 'PUT',
+      path: '/records/{id}',
+      access: { roles: ['department'] },
+      summary: 'Correct a credit record (new version)',
+      request: { params: recordIdParams, body: correctRecordBody },
+      response: { status: 200, body: recordBody },
+    },
+    resources: { creditTable: 'readWrite' },
+  }),
+  declare({
+    name: 'list-subject-records',
+    description: "A subject's records that the caller may see",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/subjects/{subjectId}/records',
+      access: { roles },
+      summary: "A subject's credit records",
+      request: { params: subjectParams },
+      response: { status: 200, body: subjectRecordsBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'run-check',
+    description: 'A credit check of a subject for a matter (逢办必查): records, lists, reports and the measures that apply, logged',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/checks',
+      access: { roles: ['department'] },
+      summary: 'Run a credit check for a matter',
+      request: { body: runCheckBody },
+      response: { status: 201, body: checkReceiptBody },
+    },
+    resources: { creditTable: 'read', usageTable: 'readWrite' },
+  }),
+  declare({
+    name: 'record-check-outcome',
+    description: 'The department that ran a check records the measures applied and how the records were used',
+    trigger: {
+      type: 'http',
+      method: 'PUT',
+      path: '/checks/{id}/outcome',
+      access: { roles: ['department'] },
+      summary: 'Record the outcome of a check',
+      request: { params: checkIdParams, body: checkOutcomeBody },
+      response: { status: 200, body: checkReceiptBody },
+    },
+    resources: { usageTable: 'readWrite' },
+  }),
+  declare({
+    name: 'list-checks',
+    description: "The department's own checks in a period",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks',
+      access: { roles: ['department'] },
+      summary: "The department's checks",
+      request: { query: listChecksQuery },
+      response: { status: 200, body: checkListBody },
+    },
+    resources: { usageTable: 'read' },
   }),
   declare({
     name: 'receive-upload',

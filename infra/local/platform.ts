@@ -185,10 +185,19 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const documentClient = DynamoDBDocumentClient.from(dynamoClient);
     const s3Client = new S3Client({ endpoint: s3.endpoint, region: localRegion, credentials: localCredentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
     stops.push(() => s3Client.destroy());
-    const demoOrganisations =
+    const demo =
       options.demo === false
-        ? []
-        : await loadDemoData({ countyName: county.name, dynamo: documentClient, creditTableName: names.creditTable, s3: s3Client, bucket: names.reportsBucket });
+        ? { organisations: [], records: 0 }
+        : await loadDemoData({
+            county,
+            apiUrl,
+            token: (role, orgId) => issuer.sign({ role, orgId, county: county.id }),
+            dynamo: documentClient,
+            creditTableName: names.creditTable,
+            s3: s3Client,
+            bucket: names.reportsBucket,
+          });
+    const demoOrganisations = demo.organisations;
 
     const runtimeFile = join(options.dataDir, 'runtime.json');
     writeFileSync(runtimeFile, JSON.stringify({ apiUrl, pid: process.pid, county: county.id }));

@@ -49,7 +49,7 @@ function operation(name: string, description: string, t: HttpTrigger) {
     security: isPublic ? [] : [{ cognitoJwt: [] }],
     parameters: [...parameters(t.request?.params, 'path'), ...parameters(t.request?.query, 'query')],
     ...(t.request?.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(t.request.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(t.request.documentedBody ?? t.request.body, 'input') } } } }
       : {}),
     responses: {
       [String(t.response.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(t.response.body, 'output') } } },

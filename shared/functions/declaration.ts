@@ -12,6 +12,8 @@ export interface HttpRequestSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Where the body is validated piecewise by the use case (a batch answering per item), the schema it validates each piece with, for the OpenAPI document. */
+  documentedBody?: z.ZodType;
 }
 
 export interface HttpTrigger {

@@ -10,8 +10,8 @@ import { logger } from '../observability/logger.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
 
-/** Request bodies above this are refused before parsing (API Gateway allows 10 MB; we need far less). */
-export const maxBodyBytes = 1024 * 1024;
+/** Request bodies above this are refused before parsing: a batch of 500 records fits; Lambda takes at most 6 MB. */
+export const maxBodyBytes = 5 * 1024 * 1024;
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Req<T extends HttpTrigger> = NonNullable<T['request']>;
@@ -24,6 +24,8 @@ export interface HttpInput<T extends HttpTrigger> {
   county: CountyConfig;
   /** The request time, as API Gateway stamped it. Domain code takes time from here, never from the clock. */
   now: Date;
+  /** Request headers, lower-case names (e.g. `idempotency-key`). */
+  headers: Record<string, string | undefined>;
 }
 
 export interface HttpOutput {
@@ -55,6 +57,7 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
       body: parsePart(trigger.request?.body, readJsonBody(event, trigger), 'body'),
       county,
       now: new Date(event.requestContext.timeEpoch),
+      headers: event.headers ?? {},
     } as HttpInput<T>;
     const output = await useCase(input);
     return json(output.status ?? trigger.response.status, output.body, output.headers);

@@ -21,7 +21,28 @@ export const keys = {
     gsi1sk: `${answerBy}#${caseId}`,
   }),
 
+  /** Idempotency of a pushed record: (department, kind, decision document number). */
+  recordKey: (orgId: string, kind: string, decisionNumber: string) => ({ pk: `RECORDKEY#${orgId}#${kind}#${decisionNumber}`, sk: 'KEY' }),
+  /** One version of a record; versions of a record sort oldest → newest. */
+  recordVersion: (recordId: string, version: number) => ({ pk: `RECORD#${recordId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  recordVersionsOf: (recordId: string) => ({ pk: `RECORD#${recordId}`, skPrefix: 'VERSION#' }),
+  /** The subject's partition: its profile and the current copy of each of its records. */
+  subjectPartition: (subjectId: string) => `SUBJECT#${subjectId}`,
+  subjectProfile: (subjectId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: 'PROFILE' }),
+  subjectRecord: (subjectId: string, recordId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `RECORD#${recordId}` }),
+  recordsByProvider: (orgId: string, receivedAt: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#RECORDS`, gsi1sk: `${receivedAt}#${recordId}` }),
+  latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
+
   /** A notice (通报) is unique per kind and subject of the notice: publishing twice stores nothing new. */
   notice: (kind: string, about: string) => ({ pk: `NOTICE#${kind}#${about}`, sk: 'NOTICE' }),
   noticesByDay: (date: string, kind: string, about: string) => ({ gsi1pk: `NOTICES#${date}`, gsi1sk: `${kind}#${about}` }),
+} as const;
+
+/** Keys of the usage log (one item per credit check). */
+export const usageKeys = {
+  check: (checkId: string) => ({ pk: `CHECK#${checkId}`, sk: 'CHECK' }),
+  /** Sorted by the county-local day first, so a period of days is one key range. */
+  checksByDepartment: (orgId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi1pk: `DEPT#${orgId}`, gsi1sk: `${checkedOn}#${checkedAt}#${checkId}` }),
+  checksByDepartmentBetween: (orgId: string, fromDay: string, toDay: string) => ({ gsi1pk: `DEPT#${orgId}`, from: `${fromDay}#`, to: `${toDay}#~` }),
+  checksOfSubject: (subjectId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi2pk: `SUBJECT#${subjectId}`, gsi2sk: `${checkedOn}#${checkedAt}#${checkId}` }),
 } as const;

@@ -179,7 +179,10 @@ describe('scheduled functions', () => {
 describe('sample events', () => {
   const eventsDir = new URL('../../events/', import.meta.url);
   // Cases must exist before they are answered: replay the workflow's tasks in the workflow's order.
-  const order = ['open-verification', 'await-verification', 'report-verification-overdue', 'close-verification'];
+  const order = [
+    'push-records', 'get-record', 'correct-record', 'list-subject-records', 'run-check', 'record-check-outcome', 'list-checks',
+    'open-verification', 'await-verification', 'report-verification-overdue', 'close-verification',
+  ];
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
 
   it('has one sample event per declared function', () => {
@@ -192,7 +195,7 @@ describe('sample events', () => {
     if (name === 'receive-upload') event.Records[0].s3.bucket.name = platform.names.reportsBucket;
     const result = (await platform.invoke(name, { event })) as { statusCode?: number };
     expect(result).toBeDefined();
-    if (result.statusCode !== undefined) expect(result.statusCode).toBe(200);
+    if (result.statusCode !== undefined) expect([200, 201], JSON.stringify(result)).toContain(result.statusCode);
   });
 });
 

@@ -1,8 +1,10 @@
+import type { CountyConfig } from '../../../shared/config/county-config.ts';
 import type { Role } from '../../../shared/identity/roles.ts';
+import { demoSubjects } from './demo-records.ts';
 
 /**
- * Demo organisations of a local county platform, one or more per role, with valid codes.
- * The subject codes pass their GB 32100 / GB 11643 checks; the person is fictitious.
+ * Demo organisations of a local county platform, one or more per role. The subject is the demo
+ * company with a clean history (its USCC passes the GB 32100 check), so its token sees its own record.
  */
 export interface DemoOrganisation {
   orgId: string;
@@ -12,11 +14,16 @@ export interface DemoOrganisation {
   uscc?: string;
 }
 
-export const demoOrganisations = (countyName: string): DemoOrganisation[] => [
-  { orgId: 'credit-office', role: 'creditOffice', name: `${countyName}社会信用体系建设领导小组办公室` },
-  { orgId: 'dept-finance', role: 'department', name: `${countyName}财政局（政府采购）` },
-  { orgId: 'dept-market', role: 'department', name: `${countyName}市场监督管理局` },
-  { orgId: 'dept-housing', role: 'department', name: `${countyName}住房和城乡建设局` },
-  { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA9XK7YB3Q' },
-  { orgId: '91410425MA45E8TH52', role: 'subject', name: '郏县示范建材有限公司', uscc: '91410425MA45E8TH52' },
-];
+export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
+  const company = demoSubjects(county).find((s) => s.key === 'good')!;
+  return [
+    { orgId: 'credit-office', role: 'creditOffice', name: `${county.name}社会信用体系建设领导小组办公室` },
+    { orgId: 'dept-finance', role: 'department', name: `${county.name}财政局（政府采购）` },
+    { orgId: 'dept-market', role: 'department', name: `${county.name}市场监督管理局` },
+    { orgId: 'dept-housing', role: 'department', name: `${county.name}住房和城乡建设局` },
+    { orgId: 'dept-tax', role: 'department', name: `${county.name}税务局` },
+    { orgId: 'dept-court', role: 'department', name: `${county.name}人民法院` },
+    { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA9XK7YB3Q' },
+    { orgId: company.uscc!, role: 'subject', name: company.name, uscc: company.uscc },
+  ];
+}

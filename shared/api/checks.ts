@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isoDate } from '../config/county-config.ts';
+import { subjectIdSchema } from '../subjects/subject-id.ts';
+
+export const runCheckBody = z
+  .object({
+    subjectId: subjectIdSchema.describe('Unified social credit code or resident ID number of the subject'),
+    matter: z
+      .object({
+        type: z.string().min(1).max(64).describe("One of the county's matter types (GET /public/county)"),
+        reference: z.string().trim().min(1).max(100).describe("The department's own case number"),
+        name: z.string().trim().min(1).max(200).describe('The case name'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const checkIdParams = z.object({ id: z.string().regex(/^chk_[A-Za-z0-9_-]{22}$/, 'must be a check id (chk_ and 22 characters)') });
+
+export const checkOutcomeBody = z
+  .object({
+    usage: z.string().trim().min(1).max(2000).describe('使用信用记录或报告情况: how the records and reports were used'),
+    appliedMeasures: z
+      .array(z.object({ measureId: z.string().min(1).max(64), note: z.string().trim().max(500).optional() }).strict())
+      .max(50)
+      .default([]),
+    decision: z.enum(['approved', 'approvedWithConditions', 'rejected', 'pending', 'other']),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const listChecksQuery = z.object({
+  from: isoDate.optional().describe('First county-local day; 30 days before `to` by default'),
+  to: isoDate.optional().describe('Last county-local day; today by default'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  nextToken: z.string().max(2000).optional(),
+});
+
+const measure = z.looseObject({ measureId: z.string(), kind: z.enum(['incentive', 'punishment']), name: z.string(), clause: z.string(), suspended: z.boolean() });
+export const checkReceiptBody = z
+  .looseObject({
+    checkId: z.string(),
+    checkedAt: z.string(),
+    subject: z.object({ id: z.string(), type: z.enum(['uscc', 'residentId']), name: z.string().nullable(), known: z.boolean() }),
+    matter: z.object({ type: z.string(), typeName: z.string(), reference: z.string(), name: z.string() }),
+    lists: z.looseObject({ redListed: z.boolean(), blackListed: z.boolean(), dishonestDebtor: z.boolean() }),
+    records: z.array(z.unknown()),
+    reports: z.array(z.unknown()),
+    measures: z.array(measure),
+    outcome: z.unknown().nullable(),
+  })
+  .meta({ id: 'CheckReceipt' });
+export const checkListBody = z.object({ checks: z.array(z.unknown()), nextToken: z.string().optional() });

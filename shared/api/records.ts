@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isoDate } from '../config/county-config.ts';
+import { recordInput } from '../records/record-input.ts';
+import { maxBatchSize } from '../records/push-records.ts';
+import { subjectIdSchema } from '../subjects/subject-id.ts';
+
+export const recordIdParams = z.object({
+  id: z.string().regex(/^rec_[A-Za-z0-9_-]{22}$/, 'must be a record id (rec_ and 22 characters)'),
+});
+
+export const subjectParams = z.object({ subjectId: subjectIdSchema.describe('Unified social credit code or resident ID number') });
+
+export const recordQuery = z.object({
+  history: z.enum(['true', 'false']).optional().describe('Include every version, oldest first'),
+});
+
+/**
+ * POST /records takes one record, or `{ records: [...] }` with up to 500. Each record is validated
+ * against `recordInput` on its own (a batch answers per record), so the body schema only shapes the two forms.
+ */
+export const pushRecordsBody = z.union([
+  z.object({ records: z.array(z.unknown()).min(1, 'must hold at least one record').max(maxBatchSize, `must hold at most ${maxBatchSize} records`) }).strict(),
+  z.looseObject({ kind: z.string() }),
+]);
+/** What the OpenAPI document shows for POST /records: the record schema that validates each record. */
+export const pushRecordsDocumented = z.union([recordInput, z.object({ records: z.array(recordInput).min(1).max(maxBatchSize) })]);
+
+export const correctRecordBody = z
+  .object({
+    record: recordInput,
+    reason: z.string().trim().min(1, 'must say why the record is corrected').max(1000),
+    /** The version being corrected: a correction based on an older version is refused (409). */
+    expectedVersion: z.number().int().positive(),
+  })
+  .strict();
+
+const presentedRecord = z
+  .looseObject({
+    recordId: z.string(),
+    version: z.number(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    status: z.enum(['active', 'underObjection', 'corrected', 'revoked', 'repaired', 'expired']),
+    subject: z.object({ id: z.string(), type: z.enum(['uscc', 'residentId']), name: z.string() }),
+    decisionNumber: z.string(),
+    decisionDate: isoDate,
+    publication: z.unknown(),
+    publicity: z.unknown(),
+    details: z.unknown(),
+  })
+  .meta({ id: 'CreditRecord' });
+
+export const recordBody = presentedRecord;
+export const recordWithHistoryBody = z.looseObject({ record: presentedRecord, versions: z.array(presentedRecord).optional() });
+export const subjectRecordsBody = z.object({ subject: z.object({ id: z.string(), type: z.string(), name: z.string().nullable() }), records: z.array(presentedRecord) });
+export const pushRecordsResult = z
+  .object({
+    results: z.array(
+      z.object({
+        index: z.number(),
+        status: z.enum(['created', 'existing', 'conflict', 'invalid']),
+        recordId: z.string().optional(),
+        version: z.number().optional(),
+        error: z.object({ code: z.string(), message: z.string(), field: z.string() }).optional(),
+      }),
+    ),
+    counts: z.object({ created: z.number(), existing: z.number(), conflict: z.number(), invalid: z.number() }),
+  })
+  .meta({ id: 'PushRecordsResult' });

@@ -1,0 +1,74 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../storage/clients.ts';
+import { usageKeys } from '../storage/keys.ts';
+import { usageTable } from '../storage/tables.ts';
+import type { CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
+
+const table = () => tableName(usageTable);
+
+/** Writes a check to the usage log; with an idempotency key, a repeated check returns the first one. */
+export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogEntry; repeated: boolean }> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...usageKeys.check(entry.checkId),
+          ...usageKeys.checksByDepartment(entry.departmentOrgId, entry.checkedOn, entry.checkedAt, entry.checkId),
+          ...usageKeys.checksOfSubject(entry.subject.id, entry.checkedOn, entry.checkedAt, entry.checkId),
+          ...entry,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { entry, repeated: false };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { entry: (await getCheck(entry.checkId))!, repeated: true };
+  }
+}
+
+export async function getCheck(checkId: string): Promise<CheckLogEntry | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: table(), Key: usageKeys.check(checkId), ConsistentRead: true }));
+  return result.Item ? strip(result.Item) : undefined;
+}
+
+/** Records the outcome, only for the department that ran the check; answers what stood in the way otherwise. */
+export async function saveOutcome(checkId: string, departmentOrgId: string, outcome: CheckOutcome): Promise<'saved' | 'notFound' | 'notYours'> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: usageKeys.check(checkId),
+        UpdateExpression: 'SET outcome = :outcome, outcomeRevision = if_not_exists(outcomeRevision, :zero) + :one',
+        ConditionExpression: 'attribute_exists(pk) AND departmentOrgId = :org',
+        ExpressionAttributeValues: { ':outcome': outcome, ':org': departmentOrgId, ':zero': 0, ':one': 1 },
+      }),
+    );
+    return 'saved';
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return (await getCheck(checkId)) ? 'notYours' : 'notFound';
+  }
+}
+
+export async function listChecks(departmentOrgId: string, fromDay: string, toDay: string, limit: number, startKey?: Record<string, unknown>) {
+  const range = usageKeys.checksByDepartmentBetween(departmentOrgId, fromDay, toDay);
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': range.gsi1pk, ':from': range.from, ':to': range.to },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { entries: (result.Items ?? []).map(strip), lastKey: result.LastEvaluatedKey };
+}
+
+function strip(item: Record<string, unknown>): CheckLogEntry {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, ...entry } = item;
+  return entry as unknown as CheckLogEntry;
+}

@@ -1,0 +1,96 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CountyConfig } from '../config/county-config.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { Caller } from '../identity/caller.ts';
+import { validationFailed } from '../http/errors.ts';
+import { listStatus, selectMeasures } from '../measures/select-measures.ts';
+import { presentRecord, statusOf } from '../access/record-visibility.ts';
+import { isInForce } from '../records/record-status.ts';
+import { readSubject } from '../records/record-store.ts';
+import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { logCheck } from './check-store.ts';
+import type { CheckLogEntry } from './check-log-entry.ts';
+
+export interface CheckRequest {
+  subjectId: { type: 'uscc' | 'residentId'; id: string };
+  matter: { type: string; reference: string; name: string };
+}
+
+/**
+ * A credit check for a matter (逢办必查): reads everything about the subject in one query, keeps the
+ * records in force, selects the measures of the county catalog for this matter type, and writes the
+ * check to the usage log (one put) before answering. The check is the lawful purpose for which the
+ * department sees the records in force, whoever provided them. An unknown subject is "no records".
+ */
+export async function runCheck(args: { request: CheckRequest; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string }) {
+  const { request, caller, county, now } = args;
+  const matterType = county.matterTypes.find((m) => m.id === request.matter.type);
+  if (!matterType) throw validationFailed('body.matter.type', `must be one of the county's matter types: ${county.matterTypes.map((m) => m.id).join(', ')}`);
+
+  const today = localDate(now, county.timeZone);
+  const subject = await readSubject(request.subjectId.id);
+  const inForce = subject.records
+    .map((record) => ({ record, status: statusOf(record, today) }))
+    .filter(({ status }) => isInForce(status))
+    .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate));
+  // Bad records that expired still count against a clean history; selectMeasures decides which count.
+  const forMeasures = subject.records.map((record) => ({
+    recordId: record.recordId,
+    kind: record.kind,
+    listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
+    decisionDate: record.decisionDate,
+    status: statusOf(record, today),
+    objectionId: record.objectionId,
+  }));
+  const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today });
+  const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
+
+  const checkedAt = now.toISOString();
+  const checkId = args.idempotencyKey
+    ? `chk_${createHash('sha256').update(`${caller.orgId}\u0000${args.idempotencyKey}`).digest('base64url').slice(0, 22)}`
+    : `chk_${randomUUID().replace(/-/g, '').slice(0, 22)}`;
+  const entry: CheckLogEntry = {
+    checkId,
+    checkedAt,
+    checkedOn: today,
+    departmentOrgId: caller.orgId,
+    userId: caller.userId,
+    subject: { id: request.subjectId.id, type: request.subjectId.type, name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
+    matter: { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name },
+    records: inForce.map(({ record, status }) => ({
+      recordId: record.recordId,
+      version: record.version,
+      kind: record.kind,
+      status,
+      decisionNumber: record.decisionNumber,
+      decisionDate: record.decisionDate,
+      providerOrgId: record.providerOrgId,
+      ...(record.objectionId ? { objectionId: record.objectionId } : {}),
+    })),
+    lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
+    measures,
+    reports: [],
+    outcome: null,
+  };
+  const logged = await logCheck(entry);
+  const shown = logged.entry;
+  const unmasked = caller.role === 'creditOffice';
+  return {
+    repeated: logged.repeated,
+    requests: subject.requests + 1,
+    receipt: {
+      checkId: shown.checkId,
+      checkedAt: shown.checkedAt,
+      county: county.id,
+      departmentOrgId: shown.departmentOrgId,
+      subject: { ...shown.subject, id: shown.subject.type === 'residentId' && !unmasked ? maskResidentId(shown.subject.id) : shown.subject.id },
+      matter: shown.matter,
+      lists: { ...shown.lists, entries: lists.lists },
+      // A repeated request returns the receipt as first logged; the records are those of that moment.
+      records: logged.repeated ? shown.records : inForce.map(({ record }) => presentRecord(record, today, unmasked)),
+      reports: shown.reports,
+      measures: shown.measures,
+      outcome: shown.outcome,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { correctRecordBody } from '../api/records.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { localDate } from '../calendar/dates.ts';
+import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
+import type { Caller } from '../identity/caller.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { presentRecord } from '../access/record-visibility.ts';
+import { recordDateProblems } from './record-dates.ts';
+import { latestVersion, storeCorrection } from './record-store.ts';
+import { buildRecordVersion, recordIdFor } from './stored-record.ts';
+
+/**
+ * PUT /records/{id}: the providing department corrects its record. The correction is a new version
+ * (history kept); kind and decision number are the record's identity and cannot change.
+ */
+export async function correctRecord(args: { recordId: string; body: z.output<typeof correctRecordBody>; caller: Caller; county: CountyConfig; now: Date }) {
+  const today = localDate(args.now, args.county.timeZone);
+  const current = await latestVersion(args.recordId);
+  if (!current) throw notFound(`record ${args.recordId}`);
+  if (current.providerOrgId !== args.caller.orgId) throw forbidden('only the department that provided a record may correct it');
+  const input = args.body.record;
+  if (recordIdFor(args.caller.orgId, input.kind, input.decisionNumber) !== current.recordId)
+    throw validationFailed('body.record.decisionNumber', 'kind and decision number identify the record and cannot change in a correction');
+  const problem = recordDateProblems(input, today)[0];
+  if (problem) throw validationFailed(`body.record.${problem.field}`, problem.rule);
+  if (args.body.expectedVersion !== current.version)
+    throw conflict(`the record is at version ${current.version}, not ${args.body.expectedVersion}: reread it and correct that version`, 'body.expectedVersion');
+  const next = buildRecordVersion({
+    input,
+    providerOrgId: current.providerOrgId,
+    receivedAt: args.now,
+    receivedOn: today,
+    county: args.county,
+    calendar: workingDayCalendar(args.county.calendar),
+    version: current.version + 1,
+    correction: { reason: args.body.reason, previousVersion: current.version },
+  });
+  // The publication deadline is the first version's: a correction does not make a late record punctual.
+  next.publication = current.publication;
+  if ((await storeCorrection(current, next)) === 'stale')
+    throw conflict('the record was corrected concurrently: reread it and correct the new version', 'body.expectedVersion');
+  return presentRecord(next, today, true);
+}

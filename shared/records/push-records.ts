@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { CountyConfig } from '../config/county-config.ts';
+import { localDate } from '../calendar/dates.ts';
+import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
+import type { Caller } from '../identity/caller.ts';
+import { conflict, validationFailed } from '../http/errors.ts';
+import { recordDateProblems } from './record-dates.ts';
+import { recordInput } from './record-input.ts';
+import { createRecord, type CreateResult } from './record-store.ts';
+import { buildRecordVersion, type StoredRecord } from './stored-record.ts';
+
+export const maxBatchSize = 500;
+/** Records of a batch written at once: enough to hide latency, few enough not to throttle a table. */
+const parallelWrites = 8;
+
+export type PushResult =
+  | { index: number; status: 'created' | 'existing'; recordId: string; version: number; record: StoredRecord }
+  | { index: number; status: 'conflict'; recordId: string; error: { code: 'CONFLICT'; message: string; field: string } }
+  | { index: number; status: 'invalid'; error: { code: 'VALIDATION_FAILED'; message: string; field: string } };
+
+/** Validates one pushed record: the schema, then the rules that need today's date. */
+function validate(raw: unknown, today: string) {
+  const parsed = recordInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false as const, field: issue.path.join('.') || '(record)', rule: issue.message };
+  }
+  const problem = recordDateProblems(parsed.data, today)[0];
+  if (problem) return { ok: false as const, field: problem.field, rule: problem.rule };
+  return { ok: true as const, input: parsed.data };
+}
+
+/**
+ * Pushes records of one department. Each record is validated and stored on its own, all or nothing:
+ * an invalid record is reported and not stored, without stopping the others. Idempotent on
+ * (department, kind, decision number).
+ */
+export async function pushRecords(args: { records: unknown[]; caller: Caller; county: CountyConfig; now: Date; fieldPrefix: (index: number) => string }): Promise<PushResult[]> {
+  const today = localDate(args.now, args.county.timeZone);
+  const calendar = workingDayCalendar(args.county.calendar);
+  const results: PushResult[] = new Array(args.records.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < args.records.length; index = next++) {
+      const prefix = args.fieldPrefix(index);
+      const checked = validate(args.records[index], today);
+      if (!checked.ok) {
+        const field = `${prefix}${checked.field}`;
+        results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field } };
+        continue;
+      }
+      const record = buildRecordVersion({ input: checked.input, providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
+      const stored: CreateResult = await createRecord(record);
+      results[index] =
+        stored.outcome === 'conflict'
+          ? {
+              index,
+              status: 'conflict',
+              recordId: stored.record.recordId,
+              error: { code: 'CONFLICT', field: `${prefix}decisionNumber`, message: `a different ${record.kind} record with decision number "${record.decisionNumber}" is already stored (${stored.record.recordId}); correct it with PUT /records/${stored.record.recordId}` },
+            }
+          : { index, status: stored.outcome, recordId: stored.record.recordId, version: stored.record.version, record: stored.record };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelWrites, args.records.length) }, worker));
+  return results;
+}
+
+/** The single-record form answers like a plain REST create: 201, 200 for a retry, 409 or 400 otherwise. */
+export function singleResult(result: PushResult): { status: number; record: StoredRecord } {
+  if (result.status === 'invalid') throw validationFailed(result.error.field, result.error.message.slice(result.error.field.length + 2));
+  if (result.status === 'conflict') throw conflict(result.error.message, result.error.field);
+  return { status: result.status === 'created' ? 201 : 200, record: result.record };
+}
+
+export const recordBatchBody = z.object({ records: z.array(z.unknown()).min(1, 'must hold at least one record').max(maxBatchSize, `must hold at most ${maxBatchSize} records`) });

@@ -1,0 +1,36 @@
+import type { CountyConfig } from '../config/county-config.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { Caller } from '../identity/caller.ts';
+import { notFound } from '../http/errors.ts';
+import { canSeeRecord, presentRecord, seesUnmaskedIds } from '../access/record-visibility.ts';
+import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { allVersions, latestVersion, readSubject } from './record-store.ts';
+
+/** GET /records/{id}: a record the caller may see (else 404, so its existence is not disclosed), optionally with its history. */
+export async function readRecord(args: { recordId: string; history: boolean; caller: Caller; county: CountyConfig; now: Date }) {
+  const today = localDate(args.now, args.county.timeZone);
+  const record = await latestVersion(args.recordId);
+  if (!record || !canSeeRecord(args.caller, record, today)) throw notFound(`record ${args.recordId}`);
+  const unmasked = seesUnmaskedIds(args.caller, record.subjectId);
+  const mayReadHistory = args.caller.role === 'creditOffice' || record.providerOrgId === args.caller.orgId || unmasked;
+  return {
+    record: presentRecord(record, today, unmasked),
+    ...(args.history && mayReadHistory ? { versions: (await allVersions(args.recordId)).map((v) => presentRecord(v, today, unmasked)) } : {}),
+  };
+}
+
+/** GET /subjects/{subjectId}/records: the subject's records the caller may see, newest decision first. */
+export async function readSubjectRecords(args: { subjectId: { type: 'uscc' | 'residentId'; id: string }; caller: Caller; county: CountyConfig; now: Date }) {
+  const today = localDate(args.now, args.county.timeZone);
+  const subject = await readSubject(args.subjectId.id);
+  const unmasked = seesUnmaskedIds(args.caller, args.subjectId.id);
+  const visible = subject.records.filter((r) => canSeeRecord(args.caller, r, today)).sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
+  return {
+    subject: {
+      id: args.subjectId.type === 'residentId' && !unmasked ? maskResidentId(args.subjectId.id) : args.subjectId.id,
+      type: args.subjectId.type,
+      name: visible.length ? (subject.profile?.subjectName ?? null) : null,
+    },
+    records: visible.map((r) => presentRecord(r, today, unmasked)),
+  };
+}

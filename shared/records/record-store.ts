@@ -1,0 +1,138 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../storage/clients.ts';
+import { keys } from '../storage/keys.ts';
+import { creditTable } from '../storage/tables.ts';
+import type { StoredRecord } from './stored-record.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+const table = () => tableName(creditTable);
+
+/** The subject's current copy of a record carries the index keys; the version items are the history. */
+function currentCopy(record: StoredRecord) {
+  return {
+    ...keys.subjectRecord(record.subjectId, record.recordId),
+    ...keys.recordsByProvider(record.providerOrgId, record.receivedAt, record.recordId),
+    ...(record.publication?.late ? keys.latePublications(record.receivedOn, record.providerOrgId, record.recordId) : {}),
+    type: 'record',
+    ...record,
+  };
+}
+
+function profileUpdate(record: StoredRecord): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.subjectProfile(record.subjectId),
+      UpdateExpression: 'SET #type = :type, subjectId = :id, subjectType = :st, subjectName = :name, updatedAt = :at',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'subject', ':id': record.subjectId, ':st': record.subjectType, ':name': record.subjectName, ':at': record.receivedAt },
+    },
+  };
+}
+
+export type CreateResult = { outcome: 'created' | 'existing' | 'conflict'; record: StoredRecord };
+
+/**
+ * Stores version 1 of a record, all or nothing: the idempotency key (only if absent), the version, the
+ * subject's current copy and profile. If the key exists, the stored record is returned: `existing` when
+ * the body is the one first stored (a retry), `conflict` when it differs.
+ */
+export async function createRecord(record: StoredRecord): Promise<CreateResult> {
+  const key = keys.recordKey(record.providerOrgId, record.kind, record.decisionNumber);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: table(), Item: { ...key, recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: table(), Item: { ...keys.recordVersion(record.recordId, 1), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: table(), Item: currentCopy(record) } },
+            profileUpdate(record),
+          ],
+        }),
+      );
+      return { outcome: 'created', record };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const stored = await dynamo.send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+      if (stored.Item) {
+        const current = await latestVersion(record.recordId);
+        return { outcome: stored.Item.bodyHash === record.bodyHash ? 'existing' : 'conflict', record: current! };
+      }
+      // Cancelled by a concurrent transaction on the same items that has not committed yet: try again.
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+  }
+}
+
+/**
+ * Stores a correction as the next version if the current version is still `previous.version`
+ * (optimistic concurrency: of two corrections at once, one wins and the other is told it is stale).
+ * The subject's current copy moves when the correction changed the subject.
+ */
+export async function storeCorrection(previous: StoredRecord, next: StoredRecord): Promise<'stored' | 'stale'> {
+  const expectVersion = { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } };
+  const items: TransactItem[] = [
+    { Put: { TableName: table(), Item: { ...keys.recordVersion(next.recordId, next.version), ...next }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(previous.subjectId !== next.subjectId
+      ? [
+          { Delete: { TableName: table(), Key: keys.subjectRecord(previous.subjectId, previous.recordId), ...expectVersion } },
+          { Put: { TableName: table(), Item: currentCopy(next) } },
+        ]
+      : [{ Put: { TableName: table(), Item: currentCopy(next), ...expectVersion } }]),
+    profileUpdate(next),
+  ];
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return 'stale';
+    throw error;
+  }
+}
+
+const versionQuery = (recordId: string) => {
+  const { pk, skPrefix } = keys.recordVersionsOf(recordId);
+  return { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix }, ConsistentRead: true };
+};
+
+export async function latestVersion(recordId: string): Promise<StoredRecord | undefined> {
+  const result = await dynamo.send(new QueryCommand({ ...versionQuery(recordId), ScanIndexForward: false, Limit: 1 }));
+  return result.Items?.[0] ? stripKeys(result.Items[0]) : undefined;
+}
+
+export async function allVersions(recordId: string): Promise<StoredRecord[]> {
+  const result = await dynamo.send(new QueryCommand(versionQuery(recordId)));
+  return (result.Items ?? []).map(stripKeys);
+}
+
+export interface SubjectPartition {
+  profile?: { subjectId: string; subjectType: 'uscc' | 'residentId'; subjectName: string };
+  records: StoredRecord[];
+  /** DynamoDB requests it took (one, unless the partition is larger than a page). */
+  requests: number;
+}
+
+/** Everything the platform holds about a subject, in one query (following pages if the partition is large). */
+export async function readSubject(subjectId: string): Promise<SubjectPartition> {
+  const items: Record<string, unknown>[] = [];
+  let requests = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) }, ExclusiveStartKey: startKey }),
+    );
+    requests += 1;
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
+  return { profile, records: items.filter((i) => i.type === 'record').map(stripKeys), requests };
+}
+
+function stripKeys(item: Record<string, unknown>): StoredRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...record } = item;
+  return record as unknown as StoredRecord;
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { CountyConfig } from '../config/county-config.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import { publicationDeadlineFor } from './publication-deadline.ts';
+import { publicityOf } from './publicity.ts';
+import { recordSubjectId, type RecordInput } from './record-input.ts';
+import type { RecordLifecycle } from './record-status.ts';
+
+/** A version of a credit record as the platform keeps it: the department's input and what the platform derived. */
+export interface StoredRecord {
+  recordId: string;
+  version: number;
+  kind: RecordInput['kind'];
+  subjectId: string;
+  subjectType: 'uscc' | 'residentId';
+  subjectName: string;
+  providerOrgId: string;
+  decisionNumber: string;
+  decisionDate: IsoDate;
+  /** When the platform received this version (ISO instant) and that day in the county. */
+  receivedAt: string;
+  receivedOn: IsoDate;
+  input: RecordInput;
+  /** Dual-publicity deadline (licence and penalty only). */
+  publication: ReturnType<typeof publicationDeadlineFor> | null;
+  publicity: ReturnType<typeof publicityOf>;
+  lifecycle: RecordLifecycle;
+  objectionId?: string;
+  correction?: { reason: string; previousVersion: number };
+  /** SHA-256 of the canonical input: a retry with the same body is recognised, another body is a conflict. */
+  bodyHash: string;
+}
+
+/** Deterministic record id from its idempotency key, so concurrent retries of one record meet on one id. */
+export function recordIdFor(providerOrgId: string, kind: string, decisionNumber: string): string {
+  return `rec_${createHash('sha256').update(`${providerOrgId}\u0000${kind}\u0000${decisionNumber}`).digest('base64url').slice(0, 22)}`;
+}
+
+export function bodyHash(input: RecordInput): string {
+  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/** Builds a version of a record: publication deadline, publicity period, lifecycle. Pure. */
+export function buildRecordVersion(args: {
+  input: RecordInput;
+  providerOrgId: string;
+  receivedAt: Date;
+  receivedOn: IsoDate;
+  county: CountyConfig;
+  calendar: WorkingDayCalendar;
+  version: number;
+  correction?: StoredRecord['correction'];
+}): StoredRecord {
+  const { input } = args;
+  const subject = recordSubjectId(input);
+  return {
+    recordId: recordIdFor(args.providerOrgId, input.kind, input.decisionNumber),
+    version: args.version,
+    kind: input.kind,
+    subjectId: subject.id,
+    subjectType: subject.type,
+    subjectName: input.subject.name,
+    providerOrgId: args.providerOrgId,
+    decisionNumber: input.decisionNumber,
+    decisionDate: input.decisionDate,
+    receivedAt: args.receivedAt.toISOString(),
+    receivedOn: args.receivedOn,
+    input,
+    publication: publicationDeadlineFor(input, args.receivedOn, args.county, args.calendar) ?? null,
+    publicity: publicityOf(input, args.calendar),
+    lifecycle: args.correction ? 'corrected' : 'active',
+    ...(args.correction ? { correction: args.correction } : {}),
+    bodyHash: bodyHash(input),
+  };
+}
