@@ -16,6 +16,11 @@ import { addWorkingDays, workingDayCalendar } from '../../shared/calendar/workin
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform } from '../../infra/local/platform.ts';
+import { dynamo as handlersDynamo } from '../../shared/storage/clients.ts';
+import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
+import { addDays, localDate } from '../../shared/calendar/dates.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -39,7 +44,7 @@ row('addWorkingDays(…, 20) on the national calendar', `${Math.round(n / ((perf
 // Local platform
 const county = loadCounty('jiaxian');
 t = performance.now();
-const platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), port: 0, fresh: true, demo: false, log: () => undefined });
+const platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), port: 0, fresh: true, demo: true, log: () => undefined });
 row('local platform cold start (emulators, synth, tables)', ms(performance.now() - t));
 const originalWrite = process.stdout.write.bind(process.stdout);
 process.stdout.write = (() => true) as typeof process.stdout.write; // silence handler logs while measuring
@@ -93,6 +98,74 @@ try {
   process.stdout.write = originalWrite;
   row('S3 PutObject 64 KiB → event → handler → DynamoDB item, 30', `p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}`);
   row('workflow start → token stored → answered → SUCCEEDED, 20', `p50 ${ms(percentile(flows, 50))}, p95 ${ms(percentile(flows, 95))}`);
+
+  // Records and checks (issue 3)
+  let handlerRequests = 0;
+  handlersDynamo.middlewareStack.add((next) => async (args) => ((handlerRequests += 1), next(args)), { step: 'initialize', name: 'benchCounter' });
+  const dept = await platform.token('department', 'dept-finance');
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(`${platform.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${dept}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = await r.json();
+    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const today = localDate(new Date(), county.timeZone);
+  const code = (n: number) => { const b = `91410425MB${String(n).padStart(7, '0')}`; return b + usccCheckCharacter(b); };
+  const penalty = (n: number, i: number) => ({
+    kind: 'penalty', subject: { name: `基准测试公司${n}`, category: 'legalPerson', uscc: code(n) }, decisionNumber: `基准罚〔2026〕${n}-${i}号`, decisionDate: addDays(today, -2),
+    authority: { name: '郏县市场监督管理局', uscc: code(0) }, sourceDepartment: '郏县市场监督管理局', violationType: '测试', facts: '测试事实', legalBasis: '测试依据',
+    penaltyCategories: ['fine'], penaltyContent: '罚款', fineAmountYuan: 100,
+  });
+  let s0 = performance.now();
+  for (let i = 0; i < 100; i += 1) await post('/records', penalty(i % 20 + 1, i));
+  const singleRate = 100 / ((performance.now() - s0) / 1000);
+  s0 = performance.now();
+  const batches = 4;
+  for (let b = 0; b < batches; b += 1) await post('/records', { records: Array.from({ length: 500 }, (_, i) => penalty((i % 50) + 100, b * 1000 + i)) });
+  const batchRate = (batches * 500) / ((performance.now() - s0) / 1000);
+
+  const subjects = demoSubjects(county).map((s) => s.uscc ?? s.residentId!);
+  const checkTimes: number[] = [];
+  handlerRequests = 0;
+  const checks = 400;
+  const concurrency = 8;
+  let issued = 0;
+  s0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (issued < checks) {
+      const i = issued++;
+      const t0 = performance.now();
+      await post('/checks', { subjectId: subjects[i % subjects.length], matter: { type: 'procurement', reference: `BENCH-${i}`, name: '基准采购' } });
+      checkTimes.push(performance.now() - t0);
+    }
+  }));
+  const checkRate = checks / ((performance.now() - s0) / 1000);
+  const requestsPerCheck = handlerRequests / checks;
+
+  // The emulator's own floor: one Query of a subject partition and one PutItem, sequential, same run.
+  const bare: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const t0 = performance.now();
+    await dynamo.send(new QueryCommand({ TableName: platform.names.creditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `SUBJECT#${subjects[i % subjects.length]}` } }));
+    await dynamo.send(new PutCommand({ TableName: platform.names.usageTable, Item: { pk: `BENCH#${i}`, sk: 'CHECK', at: new Date().toISOString() } }));
+    bare.push(performance.now() - t0);
+  }
+  // Sequential checks for a latency comparable to the bare floor.
+  const sequential: number[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    const t0 = performance.now();
+    await post('/checks', { subjectId: subjects[i % subjects.length], matter: { type: 'procurement', reference: `SEQ-${i}`, name: '基准采购' } });
+    sequential.push(performance.now() - t0);
+  }
+  process.stdout.write = originalWrite;
+  row('POST /records, single, sequential (100)', `${singleRate.toFixed(0)} records/s`);
+  row('POST /records, batches of 500 (4)', `${batchRate.toFixed(0)} records/s`);
+  row(`POST /checks, ${concurrency} concurrent clients (${checks})`, `${checkRate.toFixed(0)} checks/s, p50 ${ms(percentile(checkTimes, 50))}, p99 ${ms(percentile(checkTimes, 99))}`);
+  row('POST /checks, sequential (100)', `p50 ${ms(percentile(sequential, 50))}, p99 ${ms(percentile(sequential, 99))}`);
+  row('emulator floor: bare Query + PutItem, sequential (200)', `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
+  row('check p50 / bare floor p50', `${(percentile(sequential, 50) / percentile(bare, 50)).toFixed(2)}×`);
+  row('DynamoDB requests per check (handler client)', requestsPerCheck.toFixed(2));
+  process.stdout.write = (() => true) as typeof process.stdout.write;
 
   const rss = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
   const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
