@@ -191,6 +191,13 @@ describe('HTTP API', () => {
     const destination = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
     expect(stack.json.Resources[destination].Type).toBe('AWS::Logs::LogGroup');
   });
+
+  it('logs the route template, never the raw path that may hold a resident ID number', () => {
+    const stage = Object.values(resourcesOfType('AWS::ApiGatewayV2::Stage'))[0];
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format.routeKey).toBe('$context.routeKey');
+    expect(JSON.stringify(format)).not.toMatch(/\$context\.(path|resourcePath|http\.path)/);
+  });
 });
 
 describe('triggers', () => {

@@ -23,7 +23,7 @@ export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
     { orgId: 'dept-housing', role: 'department', name: `${county.name}住房和城乡建设局` },
     { orgId: 'dept-tax', role: 'department', name: `${county.name}税务局` },
     { orgId: 'dept-court', role: 'department', name: `${county.name}人民法院` },
-    { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA9XK7YB3Q' },
+    { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA3AGN8K1W' },
     { orgId: company.uscc!, role: 'subject', name: company.name, uscc: company.uscc },
   ];
 }

@@ -37,7 +37,10 @@ export function demoSubjects(county: CountyConfig): DemoSubject[] {
 }
 
 /** The demo records, each pushed by the named department; `objection` marks the one shown under objection. */
-export function demoRecords(county: CountyConfig, today: string, authorityUscc: string) {
+export function demoRecords(county: CountyConfig, today: string) {
+  // A government organ's code starts 11 (registered by the staffing office, category organ).
+  const organ = `11${county.divisionCode}MB0000001`;
+  const authorityUscc = organ + usccCheckCharacter(organ);
   const [good, bad, objecting, person] = demoSubjects(county);
   const subjectOf = (s: DemoSubject, legalRepresentative?: string) => ({
     name: s.name,

@@ -38,9 +38,8 @@ export async function loadDemoData(options: {
     );
   }
   const today = localDate(new Date(), options.county.timeZone);
-  const authority = organisations.find((o) => o.uscc)!.uscc!;
   let records = 0;
-  for (const [index, demo] of demoRecords(options.county, today, authority).entries()) {
+  for (const [index, demo] of demoRecords(options.county, today).entries()) {
     const response = await fetch(`${options.apiUrl}/records`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token('department', demo.by)}` },

@@ -81,7 +81,7 @@ function preflight(response: ServerResponse) {
   response.writeHead(204, {
     ...corsHeaders,
     'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-    'access-control-allow-headers': 'authorization,content-type',
+    'access-control-allow-headers': 'authorization,content-type,idempotency-key',
     'access-control-max-age': '3600',
   });
   response.end();
