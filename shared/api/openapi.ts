@@ -13,17 +13,10 @@ export function openApiDocument(declarations: readonly FunctionDeclaration[], in
     const t = d.trigger;
     (paths[t.path] ??= {})[t.method.toLowerCase()] = operation(d.name, d.description, t);
   }
-  (paths['/__error'] ??= {}).schema = jsonSchema(errorBody, 'output'); // hoisted below as components.schemas.Error
   // Schemas named with .meta({ id }) come out of zod as local $defs; OpenAPI keeps them as components.
   const named: Record<string, unknown> = {};
-  const hoisted = JSON.parse(
-    JSON.stringify(paths, (key, value: unknown) => {
-      if (key !== '$defs' || typeof value !== 'object' || value === null) return value;
-      Object.assign(named, value);
-      return undefined;
-    }).replaceAll('"#/$defs/', '"#/components/schemas/'),
-  ) as typeof paths;
-  delete hoisted['/__error'];
+  const hoisted = hoistDefs(paths, named);
+  hoistDefs({ error: jsonSchema(errorBody, 'output') }, named); // the Error schema every 4xx refers to
   return {
     openapi: '3.1.0',
     info: { title: info.title, version: info.version },
@@ -31,9 +24,19 @@ export function openApiDocument(declarations: readonly FunctionDeclaration[], in
     paths: hoisted,
     components: {
       securitySchemes: { cognitoJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ...JSON.parse(JSON.stringify(named).replaceAll('"#/$defs/', '"#/components/schemas/')) },
+      schemas: hoistDefs(named, {}),
     },
   };
+}
+
+/** A copy of `value` with every `$defs` moved into `into` and its references pointed at components. */
+function hoistDefs<T>(value: T, into: Record<string, unknown>): T {
+  const text = JSON.stringify(value, (key, v: unknown) => {
+    if (key !== '$defs' || typeof v !== 'object' || v === null) return v;
+    Object.assign(into, v);
+    return undefined;
+  });
+  return JSON.parse(text.replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
 }
 
 function operation(name: string, description: string, t: HttpTrigger) {
