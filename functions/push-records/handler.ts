@@ -14,6 +14,8 @@ export const handler = httpHandler(triggerOf('push-records'), async ({ body, cal
   const counts = { created: 0, existing: 0, conflict: 0, invalid: 0 };
   for (const r of results) counts[r.status] += 1;
   // The batch answer names each record's result; the stored records themselves are fetched by id.
-  const withoutRecords = results.map((r) => ('record' in r ? (({ record: _stored, ...rest }) => rest)(r) : r));
+  const withoutRecords = results.map((r) =>
+    r.status === 'invalid' ? { index: r.index, status: r.status, error: r.error } : 'record' in r ? (({ record: _stored, ...rest }) => rest)(r) : r,
+  );
   return { body: { results: withoutRecords, counts } };
 });

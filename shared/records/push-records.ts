@@ -16,7 +16,7 @@ const parallelWrites = 8;
 export type PushResult =
   | { index: number; status: 'created' | 'existing'; recordId: string; version: number; record: StoredRecord }
   | { index: number; status: 'conflict'; recordId: string; error: { code: 'CONFLICT'; message: string; field: string } }
-  | { index: number; status: 'invalid'; error: { code: 'VALIDATION_FAILED'; message: string; field: string } };
+  | { index: number; status: 'invalid'; error: { code: 'VALIDATION_FAILED'; message: string; field: string }; rule: string };
 
 /** Validates one pushed record: the schema, then the rules that need today's date. */
 function validate(raw: unknown, today: string) {
@@ -46,7 +46,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
       const checked = validate(args.records[index], today);
       if (!checked.ok) {
         const field = `${prefix}${checked.field}`;
-        results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field } };
+        results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field }, rule: checked.rule };
         continue;
       }
       const record = buildRecordVersion({ input: checked.input, providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
@@ -68,7 +68,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
 
 /** The single-record form answers like a plain REST create: 201, 200 for a retry, 409 or 400 otherwise. */
 export function singleResult(result: PushResult): { status: number; record: StoredRecord } {
-  if (result.status === 'invalid') throw validationFailed(result.error.field, result.error.message.slice(result.error.field.length + 2));
+  if (result.status === 'invalid') throw validationFailed(result.error.field, result.rule);
   if (result.status === 'conflict') throw conflict(result.error.message, result.error.field);
   return { status: result.status === 'created' ? 201 : 200, record: result.record };
 }
