@@ -1,8 +1,9 @@
 import type { CountyConfig, MeasureCondition, RecordMatch, SingleCondition } from '../config/county-config.ts';
 import { addMonthsClamped, type IsoDate } from '../calendar/dates.ts';
 import { isBadRecordKind, type RecordKind } from '../records/record-kinds.ts';
+import { isInForce, type RecordStatus } from '../records/record-status.ts';
 
-export type RecordStatusForMeasures = 'active' | 'underObjection' | 'corrected' | 'revoked' | 'repaired' | 'expired';
+export type RecordStatusForMeasures = RecordStatus;
 
 /** What measure selection needs to know about one of the subject's records, whatever its status. */
 export interface RecordForMeasures {
@@ -44,8 +45,7 @@ export interface ApplicableMeasure {
 type Measure = CountyConfig['measures'][number];
 
 /** Records that still have effect: corrected data is still data; revoked, repaired and expired records have none. */
-export const inForceStatuses: readonly RecordStatusForMeasures[] = ['active', 'underObjection', 'corrected'];
-export const isInForceForMeasures = (record: Pick<RecordForMeasures, 'status'>): boolean => inForceStatuses.includes(record.status);
+export const isInForceForMeasures = (record: Pick<RecordForMeasures, 'status'>): boolean => isInForce(record.status);
 
 /**
  * Bad records that break a clean history: those in force, and those decided within the window even if
@@ -53,7 +53,7 @@ export const isInForceForMeasures = (record: Pick<RecordForMeasures, 'status'>):
  * years; repair ends publicity and punishments, it does not rewrite the history). A revoked record was
  * wrong data and never counts.
  */
-const historyStatuses: readonly RecordStatusForMeasures[] = [...inForceStatuses, 'expired', 'repaired'];
+const historyStatuses: readonly RecordStatusForMeasures[] = ['active', 'underObjection', 'corrected', 'expired', 'repaired'];
 
 /**
  * Whether a record under objection suspends the punishments resting on it (Kunming 003 §二(五): 信息核实期间暂不执行联合惩戒措施).
