@@ -13,7 +13,8 @@ export interface CheckLogEntry {
   records: Array<{ recordId: string; version: number; kind: string; status: string; decisionNumber: string; decisionDate: string; providerOrgId: string; objectionId?: string }>;
   lists: { redListed: boolean; blackListed: boolean; dishonestDebtor: boolean };
   measures: ApplicableMeasure[];
-  reports: unknown[];
+  /** The reports shown, by reference (the PDF links are short-lived and never logged). */
+  reports: { reportId: string; reportNumber: string; agencyId: string; validUntil: string }[];
   outcome: CheckOutcome | null;
   outcomeRevision?: number;
 }

@@ -9,6 +9,7 @@ import { isInForce } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { logCheck } from './check-store.ts';
+import { presentReport, validReports } from '../reports/subject-reports.ts';
 import type { CheckLogEntry } from './check-log-entry.ts';
 
 export interface CheckRequest {
@@ -43,6 +44,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     objectionId: record.objectionId,
   }));
   const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today });
+  const reports = validReports(subject.reports, today);
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 
   const checkedAt = now.toISOString();
@@ -69,7 +71,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     })),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     measures,
-    reports: [],
+    reports: reports.map((r) => ({ reportId: r.reportId, reportNumber: r.reportNumber, agencyId: r.agencyId, validUntil: r.validUntil })),
     outcome: null,
   };
   const logged = await logCheck(entry);
@@ -88,7 +90,10 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
       lists: { ...shown.lists, entries: lists.lists },
       // A repeated request returns the receipt as first logged; the records are those of that moment.
       records: logged.repeated ? shown.records : inForce.map(({ record }) => presentRecord(record, today, unmasked)),
-      reports: shown.reports,
+      // Links are signed per answer; a repeated request shows the reports it logged, those still held.
+      reports: await Promise.all(
+        (logged.repeated ? subject.reports.filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports).map((r) => presentReport(r, today, now)),
+      ),
       measures: shown.measures,
       outcome: shown.outcome,
     },

@@ -4,6 +4,7 @@ import { dynamo, tableName } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { StoredRecord } from './stored-record.ts';
+import type { StoredReport } from '../reports/report-rules.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);
@@ -111,6 +112,8 @@ export async function allVersions(recordId: string): Promise<StoredRecord[]> {
 export interface SubjectPartition {
   profile?: { subjectId: string; subjectType: 'uscc' | 'residentId'; subjectName: string };
   records: StoredRecord[];
+  /** Credit reports of registered agencies about the subject (`sk = REPORT#…`), whatever their status. */
+  reports: StoredReport[];
   /** DynamoDB requests it took (one, unless the partition is larger than a page). */
   requests: number;
 }
@@ -129,7 +132,12 @@ export async function readSubject(subjectId: string): Promise<SubjectPartition> 
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
-  return { profile, records: items.filter((i) => i.type === 'record').map(stripKeys), requests };
+  return {
+    profile,
+    records: items.filter((i) => i.type === 'record').map(stripKeys),
+    reports: items.filter((i) => i.type === 'report').map((i) => stripKeys(i) as unknown as StoredReport),
+    requests,
+  };
 }
 
 function stripKeys(item: Record<string, unknown>): StoredRecord {

@@ -33,6 +33,16 @@ export const keys = {
   recordsByProvider: (orgId: string, receivedAt: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#RECORDS`, gsi1sk: `${receivedAt}#${recordId}` }),
   latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
 
+  /** A credit report of a registered agency: idempotency of (agency, report number), the upload, and the report. */
+  reportKey: (agencyId: string, reportNumber: string) => ({ pk: `REPORTKEY#${agencyId}#${reportNumber}`, sk: 'KEY' }),
+  reportUpload: (uploadId: string) => ({ pk: `REPORTUPLOAD#${uploadId}`, sk: 'UPLOAD' }),
+  /** The subject's copy of a report lives in the subject partition, so a check reads it in the same query. */
+  subjectReport: (subjectId: string, reportId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `REPORT#${reportId}` }),
+  report: (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' }),
+  /** Object keys of the reports bucket: where an agency's browser posts a report, and where a refused one is kept. */
+  incomingReportObject: (agencyId: string, uploadId: string) => `reports/incoming/${agencyId}/${uploadId}.pdf`,
+  rejectedReportObject: (agencyId: string, uploadId: string) => `rejected/${agencyId}/${uploadId}.pdf`,
+
   /** A notice (通报) is unique per kind and subject of the notice: publishing twice stores nothing new. */
   notice: (kind: string, about: string) => ({ pk: `NOTICE#${kind}#${about}`, sk: 'NOTICE' }),
   noticesByDay: (date: string, kind: string, about: string) => ({ gsi1pk: `NOTICES#${date}`, gsi1sk: `${kind}#${about}` }),

@@ -52,7 +52,7 @@ describe('function declarations', () => {
   });
 
   it('give S3 notifications a prefix', () => {
-    for (const f of functions) if (f.trigger.type === 's3') expect(f.trigger.prefix).toMatch(/^[a-z0-9-]+\/$/);
+    for (const f of functions) if (f.trigger.type === 's3') expect(f.trigger.prefix).toMatch(/^([a-z0-9-]+\/)+$/);
   });
 });
 

@@ -12,10 +12,21 @@ export interface DemoOrganisation {
   name: string;
   /** Unified social credit code, where the organisation is a legal person. */
   uscc?: string;
+  /** Agencies: the register's filing and status (an agency without them is not a registered agency). */
+  agencyId?: string;
+  filingNumber?: string;
+  filingAuthority?: string;
+  status?: 'active' | 'suspended' | 'revoked';
 }
 
 export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
   const company = demoSubjects(county).find((s) => s.key === 'good')!;
+  const registered = (agencyId: string, n: string, status: 'active' | 'suspended') => ({
+    agencyId,
+    filingNumber: `信备〔2026〕${n}号`,
+    filingAuthority: `${county.name}社会信用体系建设领导小组办公室`,
+    status,
+  });
   return [
     { orgId: 'credit-office', role: 'creditOffice', name: `${county.name}社会信用体系建设领导小组办公室` },
     { orgId: 'dept-finance', role: 'department', name: `${county.name}财政局（政府采购）` },
@@ -23,7 +34,8 @@ export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
     { orgId: 'dept-housing', role: 'department', name: `${county.name}住房和城乡建设局` },
     { orgId: 'dept-tax', role: 'department', name: `${county.name}税务局` },
     { orgId: 'dept-court', role: 'department', name: `${county.name}人民法院` },
-    { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA3AGN8K1W' },
+    { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA3AGN8K1W', ...registered('agency-xinyuan', '001', 'active') },
+    { orgId: 'agency-huaxin', role: 'agency', name: '华信征信服务有限公司', uscc: '91410425MA4PMHXK71', ...registered('agency-huaxin', '002', 'suspended') },
     { orgId: company.uscc!, role: 'subject', name: company.name, uscc: company.uscc },
   ];
 }

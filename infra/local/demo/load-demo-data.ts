@@ -1,11 +1,15 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { addDays } from '../../../shared/calendar/dates.ts';
+import { workingDayCalendar } from '../../../shared/calendar/working-day-calendar.ts';
+import { reportItems } from '../../../shared/reports/report-store.ts';
+import { reportIdOf, sha256Hex, validUntilOf } from '../../../shared/reports/report-rules.ts';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localDate } from '../../../shared/calendar/dates.ts';
 import type { CountyConfig } from '../../../shared/config/county-config.ts';
 import type { Role } from '../../../shared/identity/roles.ts';
 import { keys } from '../../../shared/storage/keys.ts';
 import { demoOrganisations, type DemoOrganisation } from './demo-organisations.ts';
-import { demoRecords } from './demo-records.ts';
+import { demoRecords, demoSubjects } from './demo-records.ts';
 
 /** A tiny valid PDF: enough for the upload pipeline to see a real `%PDF-` object. */
 export const demoPdf = Buffer.from(
@@ -53,7 +57,70 @@ export async function loadDemoData(options: {
   await options.s3.send(
     new PutObjectCommand({ Bucket: options.bucket, Key: 'uploads/agency-xinyuan/示范 信用报告 2026.pdf', Body: demoPdf, ContentType: 'application/pdf' }),
   );
+  await loadDemoReports(options, today);
   return { organisations, records };
+}
+
+/**
+ * Demo credit reports of agency-xinyuan: valid ones for the good and the bad subject and one voided,
+ * each through the real path (POST /reports/uploads, a presigned POST of PDF bytes, ingest-report), and
+ * an expired one stored directly (the upload path refuses expired reports). A restart adds nothing twice.
+ */
+async function loadDemoReports(options: Parameters<typeof loadDemoData>[0], today: string) {
+  const { county, apiUrl } = options;
+  const [good, bad] = demoSubjects(county);
+  const agency = 'agency-xinyuan';
+  const auth = async (role: Role, orgId: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${await options.token(role, orgId)}` });
+  const reports = [
+    { subjectId: good!.uscc!, reportNumber: 'XY-DEMO-GOOD', reportType: 'comprehensive', issueDate: addDays(today, -10), rating: 'AAA' },
+    { subjectId: bad!.uscc!, reportNumber: 'XY-DEMO-BAD', reportType: 'special', issueDate: addDays(today, -5), rating: 'C', riskWarning: '存在重大税收违法失信记录及失信被执行人记录' },
+    { subjectId: bad!.uscc!, reportNumber: 'XY-DEMO-VOIDED', reportType: 'comprehensive', issueDate: addDays(today, -20), rating: 'BB' },
+  ];
+  for (const report of reports) {
+    const started = await fetch(`${apiUrl}/reports/uploads`, { method: 'POST', headers: await auth('agency', agency), body: JSON.stringify(report) });
+    if (started.status === 409) continue; // stored by an earlier start
+    const body = (await started.json()) as { uploadId: string; upload: { url: string; fields: Record<string, string> } };
+    if (started.status !== 201) throw new Error(`demo report ${report.reportNumber} refused: ${JSON.stringify(body)}`);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body.upload.fields)) form.append(name, value);
+    form.append('file', new Blob([demoPdf], { type: 'application/pdf' }), `${report.reportNumber}.pdf`);
+    const posted = await fetch(body.upload.url, { method: 'POST', body: form });
+    if (posted.status !== 204) throw new Error(`demo report ${report.reportNumber}: POST to S3 answered ${posted.status}: ${await posted.text()}`);
+    for (let waited = 0; ; waited += 100) {
+      const state = (await (await fetch(`${apiUrl}/reports/uploads/${body.uploadId}`, { headers: await auth('agency', agency) })).json()) as { state: string; reason?: string };
+      if (state.state === 'accepted') break;
+      if (state.state === 'rejected' || waited > 15_000) throw new Error(`demo report ${report.reportNumber} not accepted: ${JSON.stringify(state)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const voided = await fetch(`${apiUrl}/reports/${reportIdOf(agency, 'XY-DEMO-VOIDED')}/void`, {
+    method: 'POST',
+    headers: await auth('creditOffice', 'credit-office'),
+    body: JSON.stringify({ reason: '报告所依据的财务数据有误' }),
+  });
+  if (voided.status !== 200) throw new Error(`demo report void refused: ${await voided.text()}`);
+
+  const months = county.deadlines.reportValidityMonths;
+  const expiredKey = `reports/demo/${agency}/XY-DEMO-EXPIRED.pdf`;
+  await options.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: expiredKey, Body: demoPdf, ContentType: 'application/pdf' }));
+  const issueDate = addDays(today, -(months * 31 + 60));
+  for (const Item of reportItems({
+    reportId: reportIdOf(agency, 'XY-DEMO-EXPIRED'),
+    subjectId: good!.uscc!,
+    subjectType: 'uscc',
+    agencyId: agency,
+    reportNumber: 'XY-DEMO-EXPIRED',
+    reportType: 'comprehensive',
+    issueDate,
+    validUntil: validUntilOf(issueDate, months, workingDayCalendar(county.calendar)),
+    rating: 'AA',
+    sha256: sha256Hex(demoPdf),
+    sizeBytes: demoPdf.length,
+    objectKey: expiredKey,
+    status: 'valid',
+    acceptedAt: `${issueDate}T02:00:00.000Z`,
+  }))
+    await options.dynamo.send(new PutCommand({ TableName: options.creditTableName, Item }));
 }
 
 async function markUnderObjection(options: { dynamo: DynamoDBDocumentClient; creditTableName: string }, recordId: string, objectionId: string) {

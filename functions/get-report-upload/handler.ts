@@ -1,0 +1,5 @@
+import { triggerOf } from '../catalog.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { reportUploadState } from '../../shared/reports/uploads.ts';
+
+export const handler = httpHandler(triggerOf('get-report-upload'), async ({ params, caller }) => ({ body: await reportUploadState(params.id, caller) }));

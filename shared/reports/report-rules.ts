@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+
+/** Pure rules of credit reports: ids, what an uploaded file must be, and a report's status on a day. */
+
+const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+
+/** One upload and one report per (agency, report number): the ids follow from it, so a retry lands on the same items. */
+export const uploadIdOf = (agencyId: string, reportNumber: string) => `upl_${digest('upload', agencyId, reportNumber)}`;
+export const reportIdOf = (agencyId: string, reportNumber: string) => `rpt_${digest('report', agencyId, reportNumber)}`;
+
+export const uploadExpirySeconds = 900;
+export const downloadExpirySeconds = 300;
+
+export type ReportStatus = 'valid' | 'expired' | 'voided';
+
+export interface StoredReport {
+  reportId: string;
+  subjectId: string;
+  subjectType: 'uscc' | 'residentId';
+  agencyId: string;
+  agencyName?: string;
+  reportNumber: string;
+  reportType: 'comprehensive' | 'special';
+  issueDate: IsoDate;
+  validUntil: IsoDate;
+  rating: string;
+  riskWarning?: string;
+  sha256: string;
+  sizeBytes: number;
+  objectKey: string;
+  status: 'valid' | 'voided';
+  acceptedAt: string;
+  voided?: { reason: string; at: string; by: string };
+}
+
+/** A report is valid until the end of its validity period (a working day), unless voided. */
+export function reportStatus(report: Pick<StoredReport, 'status' | 'validUntil'>, today: IsoDate): ReportStatus {
+  if (report.status === 'voided') return 'voided';
+  return report.validUntil >= today ? 'valid' : 'expired';
+}
+
+export const validUntilOf = (issueDate: IsoDate, months: number, calendar: WorkingDayCalendar): IsoDate => calendarPeriodEnd(issueDate, months, calendar).date;
+
+/**
+ * Why an uploaded report is refused, or undefined when it is accepted: the file must be a PDF within
+ * the size limit, the agency still active, the issue date not in the future and the report not expired.
+ */
+export function rejectionReason(args: {
+  head: Buffer;
+  sizeBytes: number;
+  maxBytes: number;
+  agencyStatus: string | undefined;
+  issueDate: IsoDate;
+  validUntil: IsoDate;
+  today: IsoDate;
+}): string | undefined {
+  if (args.sizeBytes > args.maxBytes) return `the file is larger than ${args.maxBytes} bytes`;
+  if (args.sizeBytes === 0 || args.head.subarray(0, 5).toString('latin1') !== '%PDF-') return 'the file is not a PDF (it does not start with %PDF-)';
+  if (args.agencyStatus !== 'active') return `the agency is not an active registered agency (status: ${args.agencyStatus ?? 'unregistered'})`;
+  if (args.issueDate > args.today) return `the issue date ${args.issueDate} is in the future`;
+  if (args.validUntil < args.today) return `the report expired on ${args.validUntil}`;
+  return undefined;
+}
+
+export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

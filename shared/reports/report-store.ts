@@ -1,0 +1,157 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../storage/clients.ts';
+import { keys } from '../storage/keys.ts';
+import { creditTable } from '../storage/tables.ts';
+import type { StoredReport } from './report-rules.ts';
+
+/** DynamoDB adapter of report uploads and reports. */
+export interface ReportUpload {
+  uploadId: string;
+  agencyId: string;
+  subjectId: string;
+  subjectType: 'uscc' | 'residentId';
+  reportNumber: string;
+  reportType: 'comprehensive' | 'special';
+  issueDate: string;
+  rating: string;
+  riskWarning?: string;
+  objectKey: string;
+  createdAt: string;
+  /** When the presigned POST stops working (not `expiresAt`: that is the table's TTL attribute). */
+  postExpiresAt: string;
+  state: 'pending' | 'accepted' | 'rejected';
+  reason?: string;
+  reportId?: string;
+}
+
+const table = () => tableName(creditTable);
+
+/**
+ * Stores a pending upload and the key item of (agency, report number), both or neither. The number is
+ * taken unless its earlier upload was rejected or its POST expired unused; then it may be used again.
+ */
+export async function putPendingUpload(upload: ReportUpload): Promise<'stored' | 'duplicate'> {
+  const reusable = {
+    ConditionExpression: 'attribute_not_exists(pk) OR #state = :rejected OR (#state = :pending AND postExpiresAt < :now)',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':rejected': 'rejected', ':pending': 'pending', ':now': upload.createdAt },
+  };
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: { ...keys.reportKey(upload.agencyId, upload.reportNumber), uploadId: upload.uploadId, state: 'pending', postExpiresAt: upload.postExpiresAt },
+              ...reusable,
+            },
+          },
+          { Put: { TableName: table(), Item: { ...keys.reportUpload(upload.uploadId), type: 'reportUpload', ...upload } } },
+        ],
+      }),
+    );
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return 'duplicate';
+    throw error;
+  }
+}
+
+export async function getUpload(uploadId: string): Promise<ReportUpload | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.reportUpload(uploadId), ConsistentRead: true }));
+  return Item ? strip<ReportUpload>(Item) : undefined;
+}
+
+const settleUpload = (upload: ReportUpload, set: string, values: Record<string, unknown>) => [
+  {
+    Update: {
+      TableName: table(),
+      Key: keys.reportUpload(upload.uploadId),
+      UpdateExpression: `SET #state = :state, settledAt = :at${set}`,
+      ConditionExpression: '#state = :pending',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': 'pending', ...values },
+    },
+  },
+  {
+    Update: {
+      TableName: table(),
+      Key: keys.reportKey(upload.agencyId, upload.reportNumber),
+      UpdateExpression: 'SET #state = :state',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':state': values[':state'] },
+    },
+  },
+];
+
+/**
+ * Stores an accepted report in one transaction: the subject's copy, the copy by id, and the upload
+ * (and its key item) moved from pending to accepted. If the upload is no longer pending (a repeated S3
+ * event), nothing is written and the answer is `settled`.
+ */
+export async function storeAcceptedReport(upload: ReportUpload, report: StoredReport): Promise<'stored' | 'settled'> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...reportItems(report).map((Item) => ({ Put: { TableName: table(), Item } })),
+          ...settleUpload(upload, ', reportId = :rid', { ':state': 'accepted', ':at': report.acceptedAt, ':rid': report.reportId }),
+        ],
+      }),
+    );
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) return 'settled';
+    throw error;
+  }
+}
+
+/** Marks a pending upload rejected with the reason; `settled` if it was no longer pending. */
+export async function storeRejectedUpload(upload: ReportUpload, reason: string, at: string): Promise<'stored' | 'settled'> {
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: settleUpload(upload, ', reason = :reason', { ':state': 'rejected', ':at': at, ':reason': reason }) }));
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) return 'settled';
+    throw error;
+  }
+}
+
+export async function getReport(reportId: string): Promise<StoredReport | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.report(reportId), ConsistentRead: true }));
+  return Item ? strip<StoredReport>(Item) : undefined;
+}
+
+/** Voids a valid report: both copies, in one transaction; `notValid` if it was already voided. */
+export async function storeVoid(report: StoredReport, voided: NonNullable<StoredReport['voided']>): Promise<'stored' | 'notValid'> {
+  const update = (key: { pk: string; sk: string }) => ({
+    Update: {
+      TableName: table(),
+      Key: key,
+      UpdateExpression: 'SET #status = :voided, voided = :v',
+      ConditionExpression: '#status = :valid',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':voided': 'voided', ':valid': 'valid', ':v': voided },
+    },
+  });
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: [update(keys.report(report.reportId)), update(keys.subjectReport(report.subjectId, report.reportId))] }));
+    return 'stored';
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) return 'notValid';
+    throw error;
+  }
+}
+
+/** The two items of a report (the subject's copy and the copy by id); demo data stores an expired one with them directly. */
+export const reportItems = (report: StoredReport) => {
+  const item = { type: 'report', ...report };
+  return [{ ...keys.subjectReport(report.subjectId, report.reportId), ...item }, { ...keys.report(report.reportId), ...item }];
+};
+
+export function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+}

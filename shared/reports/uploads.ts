@@ -1,0 +1,68 @@
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { z } from 'zod';
+import type { createUploadBody } from '../api/reports.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { conflict, notFound, validationFailed } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { reportsBucketName, s3 } from '../storage/clients.ts';
+import { keys } from '../storage/keys.ts';
+import { requireActiveAgency } from './agencies.ts';
+import { getUpload, putPendingUpload, type ReportUpload } from './report-store.ts';
+import { uploadExpirySeconds, uploadIdOf } from './report-rules.ts';
+
+/**
+ * An active agency announces a report and gets a presigned POST for exactly one object key, PDF only,
+ * within the county's size limit. The report is stored when the object arrives (ingest-report).
+ */
+export async function createReportUpload(args: { body: z.output<typeof createUploadBody>; caller: Caller; county: CountyConfig; now: Date }) {
+  const { body, caller, county, now } = args;
+  await requireActiveAgency(caller);
+  const today = localDate(now, county.timeZone);
+  if (body.issueDate > today) throw validationFailed('body.issueDate', `must not be after today (${today})`);
+
+  const uploadId = uploadIdOf(caller.orgId, body.reportNumber);
+  const key = keys.incomingReportObject(caller.orgId, uploadId);
+  const postExpiresAt = new Date(now.getTime() + uploadExpirySeconds * 1000).toISOString();
+  const upload: ReportUpload = {
+    uploadId,
+    agencyId: caller.orgId,
+    subjectId: body.subjectId.id,
+    subjectType: body.subjectId.type,
+    reportNumber: body.reportNumber,
+    reportType: body.reportType,
+    issueDate: body.issueDate,
+    rating: body.rating,
+    ...(body.riskWarning ? { riskWarning: body.riskWarning } : {}),
+    objectKey: key,
+    createdAt: now.toISOString(),
+    postExpiresAt,
+    state: 'pending',
+  };
+  if ((await putPendingUpload(upload)) === 'duplicate')
+    throw conflict(`report number "${body.reportNumber}" of agency "${caller.orgId}" was already uploaded`, 'body.reportNumber');
+
+  const post = await createPresignedPost(s3, {
+    Bucket: reportsBucketName(),
+    Key: key,
+    Conditions: [
+      ['content-length-range', 1, county.uploads.maxReportBytes],
+      ['eq', '$Content-Type', 'application/pdf'],
+    ],
+    Fields: { 'Content-Type': 'application/pdf' },
+    Expires: uploadExpirySeconds,
+  });
+  return { uploadId, upload: { url: post.url, fields: post.fields }, expiresAt: postExpiresAt, key };
+}
+
+/** The state of an upload, for the agency that created it. */
+export async function reportUploadState(uploadId: string, caller: Caller) {
+  const upload = await getUpload(uploadId);
+  if (!upload || upload.agencyId !== caller.orgId) throw notFound(`upload ${uploadId}`);
+  return {
+    uploadId,
+    state: upload.state,
+    ...(upload.reason ? { reason: upload.reason } : {}),
+    ...(upload.reportId ? { reportId: upload.reportId } : {}),
+  };
+}
