@@ -11,7 +11,8 @@ import { reportStatus, type StoredReport } from './report-rules.ts';
 /** A report as a reader sees it: its status today, and a download link while it is valid. */
 export async function presentReport(report: StoredReport, today: IsoDate, now: Date) {
   const status = reportStatus(report, today);
-  const { objectKey: _key, ...shown } = report;
+  // The surrounding answer names the subject (masked where it must be); a report never repeats its ID.
+  const { objectKey: _key, subjectId: _id, subjectType: _type, ...shown } = report;
   return { ...shown, status, ...(status === 'valid' ? { download: await downloadLink(report.objectKey, now) } : {}) };
 }
 

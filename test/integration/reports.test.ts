@@ -9,7 +9,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { keys } from '../../shared/storage/keys.ts';
+import { keys, usageKeys } from '../../shared/storage/keys.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
 import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
@@ -107,6 +107,11 @@ describe('report uploads', () => {
     expect(receipt.status).toBe(201);
     expect(receipt.body.reports).toHaveLength(1);
     expect(receipt.body.reports[0]).toMatchObject({ reportId, reportNumber: 'IT-001', agencyId: 'agency-xinyuan', status: 'valid', sizeBytes: demoPdf.length });
+    expect(receipt.body.reports[0].subjectId).toBeUndefined();
+    const { Items: logged } = await dynamo.send(
+      new QueryCommand({ TableName: platform.names.usageTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.check(receipt.body.checkId).pk } }),
+    );
+    expect(logged![0]!.reports).toEqual([{ reportId, reportNumber: 'IT-001', agencyId: 'agency-xinyuan', validUntil: receipt.body.reports[0].validUntil }]);
     const download = await fetch(receipt.body.reports[0].download.url);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(demoPdf)).toBe(true);
