@@ -162,7 +162,7 @@ export const functions = [
       request: { query: listChecksQuery },
       response: { status: 200, body: checkListBody },
     },
-    resources: { usageTable: 'read' },
+    resources: { usageTable: 'read', creditTable: 'read' },
   }),
   declare({
     name: 'receive-upload',

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
@@ -122,6 +122,26 @@ export async function storeRejectedUpload(upload: ReportUpload, reason: string, 
 export async function getReport(reportId: string): Promise<StoredReport | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.report(reportId), ConsistentRead: true }));
   return Item ? strip<StoredReport>(Item) : undefined;
+}
+
+/** Current state of several reports (a page of checks), 100 keys per BatchGet as DynamoDB allows. */
+export async function getReports(reportIds: string[]): Promise<Map<string, StoredReport>> {
+  const found = new Map<string, StoredReport>();
+  const unique = [...new Set(reportIds)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression?: string }> | undefined = {
+      [table()]: { Keys: unique.slice(i, i + 100).map((id) => keys.report(id)) },
+    };
+    while (request && Object.keys(request).length) {
+      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[table()] ?? []) {
+        const report = strip<StoredReport>(item);
+        found.set(report.reportId, report);
+      }
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
 }
 
 /** Voids a valid report: both copies, in one transaction; `notValid` if it was already voided. */

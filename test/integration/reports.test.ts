@@ -152,6 +152,11 @@ describe('report uploads', () => {
     expect(voided).toMatchObject({ status: 200, body: { status: 'voided', voided: { reason: '报告所依据的数据有误' } } });
     expect(voided.body.download).toBeUndefined();
     expect((await check(code)).body.reports).toEqual([]);
+    // The department that relied on the report sees, in its checks, that it was voided since.
+    const mine = await call('GET', '/checks', 'department', 'dept-finance');
+    const relied = mine.body.checks.flatMap((c: any) => c.reports).filter((r: any) => r.reportId === reportId);
+    expect(relied.length).toBeGreaterThan(0);
+    expect(relied.every((r: any) => r.statusToday === 'voided' && r.voided.reason === '报告所依据的数据有误')).toBe(true);
     const own = await call('GET', `/subjects/${code}/reports`, 'subject', code);
     expect(own.status).toBe(200);
     expect(own.body.reports.map((r: any) => r.status)).toEqual(['voided']);
