@@ -13,17 +13,10 @@ export interface RecordForMeasures {
   decisionDate: IsoDate;
   status: RecordStatusForMeasures;
   objectionId?: string;
-  /** court-run lists keep their effect during an objection (issue 5 fills this policy) */
 }
 
-export interface SupportingRecord {
-  recordId: string;
-  kind: RecordKind;
-  listName?: string;
-  decisionDate: IsoDate;
-  status: RecordStatusForMeasures;
-  objectionId?: string;
-}
+/** A record a measure rests on, as the check receipt shows it. */
+export type SupportingRecord = RecordForMeasures;
 
 /** A measure of the county catalog that applies to this check, and why. */
 export interface ApplicableMeasure {

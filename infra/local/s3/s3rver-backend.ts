@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { corsConfigurationXml, type CorsRule } from './cors.ts';
-import type { ObjectCreatedOperation } from './events.ts';
+import type { ObjectCreated, ObjectCreatedOperation } from './events.ts';
 
 /**
  * s3rver (the storage behind the verifying front), listening on a loopback port of its own.
@@ -12,14 +12,8 @@ import type { ObjectCreatedOperation } from './events.ts';
 /** Set by the front on a verified browser upload it hands to s3rver as a PutObject. */
 export const BROWSER_UPLOAD_HEADER = 'x-s3-emulator-browser-upload';
 
-export interface StoredObject {
-  operation: ObjectCreatedOperation;
-  bucket: string;
-  key: string;
-  size: number;
-  eTag: string;
-  sourceIp: string;
-}
+/** What the backend records of each object it stores, before the event is shaped. */
+export type StoredObject = Pick<ObjectCreated, 'operation' | 'bucket' | 'key' | 'size' | 'eTag' | 'sourceIp'>;
 
 export interface S3rverBackendOptions {
   dataDir: string;
