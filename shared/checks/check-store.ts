@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
-import { usageKeys } from '../storage/keys.ts';
+import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
 import type { CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
 
@@ -31,7 +31,7 @@ export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogE
 
 export async function getCheck(checkId: string): Promise<CheckLogEntry | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: table(), Key: usageKeys.check(checkId), ConsistentRead: true }));
-  return result.Item ? strip(result.Item) : undefined;
+  return result.Item ? withoutKeys<CheckLogEntry>(result.Item) : undefined;
 }
 
 /** Records the outcome, only for the department that ran the check; answers what stood in the way otherwise. */
@@ -65,10 +65,6 @@ export async function listChecks(departmentOrgId: string, fromDay: string, toDay
       ExclusiveStartKey: startKey,
     }),
   );
-  return { entries: (result.Items ?? []).map(strip), lastKey: result.LastEvaluatedKey };
+  return { entries: (result.Items ?? []).map((i) => withoutKeys<CheckLogEntry>(i)), lastKey: result.LastEvaluatedKey };
 }
 
-function strip(item: Record<string, unknown>): CheckLogEntry {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, ...entry } = item;
-  return entry as unknown as CheckLogEntry;
-}

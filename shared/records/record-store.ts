@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
-import { keys } from '../storage/keys.ts';
+import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { StoredRecord } from './stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
@@ -101,12 +101,12 @@ const versionQuery = (recordId: string) => {
 
 export async function latestVersion(recordId: string): Promise<StoredRecord | undefined> {
   const result = await dynamo.send(new QueryCommand({ ...versionQuery(recordId), ScanIndexForward: false, Limit: 1 }));
-  return result.Items?.[0] ? stripKeys(result.Items[0]) : undefined;
+  return result.Items?.[0] ? withoutKeys<StoredRecord>(result.Items[0]) : undefined;
 }
 
 export async function allVersions(recordId: string): Promise<StoredRecord[]> {
   const result = await dynamo.send(new QueryCommand(versionQuery(recordId)));
-  return (result.Items ?? []).map(stripKeys);
+  return (result.Items ?? []).map((i) => withoutKeys<StoredRecord>(i));
 }
 
 export interface SubjectPartition {
@@ -134,13 +134,9 @@ export async function readSubject(subjectId: string): Promise<SubjectPartition> 
   const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
   return {
     profile,
-    records: items.filter((i) => i.type === 'record').map(stripKeys),
-    reports: items.filter((i) => i.type === 'report').map((i) => stripKeys(i) as unknown as StoredReport),
+    records: items.filter((i) => i.type === 'record').map((i) => withoutKeys<StoredRecord>(i)),
+    reports: items.filter((i) => i.type === 'report').map((i) => withoutKeys<StoredReport>(i)),
     requests,
   };
 }
 
-function stripKeys(item: Record<string, unknown>): StoredRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...record } = item;
-  return record as unknown as StoredRecord;
-}

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
-import { keys } from '../storage/keys.ts';
+import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { StoredReport } from './report-rules.ts';
 
@@ -61,7 +61,7 @@ export async function putPendingUpload(upload: ReportUpload): Promise<'stored' |
 
 export async function getUpload(uploadId: string): Promise<ReportUpload | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.reportUpload(uploadId), ConsistentRead: true }));
-  return Item ? strip<ReportUpload>(Item) : undefined;
+  return Item ? withoutKeys<ReportUpload>(Item) : undefined;
 }
 
 const settleUpload = (upload: ReportUpload, set: string, values: Record<string, unknown>) => [
@@ -121,7 +121,7 @@ export async function storeRejectedUpload(upload: ReportUpload, reason: string, 
 
 export async function getReport(reportId: string): Promise<StoredReport | undefined> {
   const { Item } = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.report(reportId), ConsistentRead: true }));
-  return Item ? strip<StoredReport>(Item) : undefined;
+  return Item ? withoutKeys<StoredReport>(Item) : undefined;
 }
 
 /** Current state of several reports (a page of checks), 100 keys per BatchGet as DynamoDB allows. */
@@ -135,7 +135,7 @@ export async function getReports(reportIds: string[]): Promise<Map<string, Store
     while (request && Object.keys(request).length) {
       const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
       for (const item of result.Responses?.[table()] ?? []) {
-        const report = strip<StoredReport>(item);
+        const report = withoutKeys<StoredReport>(item);
         found.set(report.reportId, report);
       }
       request = result.UnprocessedKeys as typeof request;
@@ -171,7 +171,3 @@ export const reportItems = (report: StoredReport) => {
   return [{ ...keys.subjectReport(report.subjectId, report.reportId), ...item }, { ...keys.report(report.reportId), ...item }];
 };
 
-export function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
-  return rest as T;
-}

@@ -56,3 +56,9 @@ export const usageKeys = {
   checksByDepartmentBetween: (orgId: string, fromDay: string, toDay: string) => ({ gsi1pk: `DEPT#${orgId}`, from: `${fromDay}#`, to: `${toDay}#~` }),
   checksOfSubject: (subjectId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi2pk: `SUBJECT#${subjectId}`, gsi2sk: `${checkedOn}#${checkedAt}#${checkId}` }),
 } as const;
+
+/** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+}
