@@ -206,6 +206,16 @@ const WRAPPED_HEARTBEAT = 'heartbeatSeconds';
 const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
 const MAX_PAYLOAD_BYTES = 256 * 1024;
 
+/** An execution input or task output: at most 256 KiB of JSON, refused with the service's own error otherwise. */
+function parsePayload(text: string, code: string, what: 'Input' | 'Output', invalid: string): JsonValue {
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new StepFunctionsError(code, `${what} exceeds the maximum size of ${MAX_PAYLOAD_BYTES} bytes`);
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    throw new StepFunctionsError(code, `${invalid}: '${text}'`);
+  }
+}
+
 export class LocalStepFunctions {
   private readonly options: LocalStepFunctionsOptions;
   private readonly region: string;
@@ -265,15 +275,7 @@ export class LocalStepFunctions {
     const name = request.name ?? randomUUID();
     if (!EXECUTION_NAME.test(name)) throw new StepFunctionsError('InvalidName', `Invalid Name: '${name}'`);
     const input = request.input ?? '{}';
-    if (Buffer.byteLength(input) > MAX_PAYLOAD_BYTES) {
-      throw new StepFunctionsError('InvalidExecutionInput', 'Input exceeds the maximum size of 262144 bytes');
-    }
-    let parsedInput: JsonValue;
-    try {
-      parsedInput = JSON.parse(input) as JsonValue;
-    } catch {
-      throw new StepFunctionsError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${input}'`);
-    }
+    const parsedInput = parsePayload(input, 'InvalidExecutionInput', 'Input', 'Invalid State Machine Execution Input');
     const executionArn = `arn:aws:states:${arnRegion(machine.arn)}:${arnAccount(machine.arn)}:execution:${machine.name}:${name}`;
     const existing = this.executions.get(executionArn);
     if (existing) {
@@ -341,15 +343,7 @@ export class LocalStepFunctions {
 
   sendTaskSuccess(taskToken: string, output: string): void {
     const task = this.taskOf(taskToken);
-    if (Buffer.byteLength(output) > MAX_PAYLOAD_BYTES) {
-      throw new StepFunctionsError('InvalidOutput', 'Output exceeds the maximum size of 262144 bytes');
-    }
-    let parsed: JsonValue;
-    try {
-      parsed = JSON.parse(output) as JsonValue;
-    } catch {
-      throw new StepFunctionsError('InvalidOutput', `Invalid Output: '${output}'`);
-    }
+    const parsed = parsePayload(output, 'InvalidOutput', 'Output', 'Invalid Output');
     this.settle(task, { type: 'success', output: parsed });
   }
 
