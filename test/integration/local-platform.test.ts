@@ -12,6 +12,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { until } from '../support/until.ts';
 
 const county = loadCounty('jiaxian');
 let platform: LocalPlatform;
@@ -20,15 +21,6 @@ let logs: Record<string, unknown>[] = [];
 
 const aws = () => ({ region: process.env.AWS_REGION!, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   platform = await startLocalPlatform({

@@ -14,6 +14,7 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
 import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { until } from '../support/until.ts';
 
 const maxReportBytes = 64 * 1024;
 const county = { ...loadCounty('lianjiang'), uploads: { maxReportBytes } };
@@ -52,14 +53,11 @@ async function post(upload: { url: string; fields: Record<string, string> }, byt
   return { status: response.status, text: await response.text() };
 }
 
-async function settled(uploadId: string, orgId = 'agency-xinyuan') {
-  for (let waited = 0; waited < 15_000; waited += 100) {
+const settled = (uploadId: string, orgId = 'agency-xinyuan') =>
+  until(`upload ${uploadId} to leave pending`, async () => {
     const state = await agency('GET', `/reports/uploads/${uploadId}`, undefined, orgId);
-    if (state.body.state !== 'pending') return state.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`upload ${uploadId} still pending`);
-}
+    return state.body.state !== 'pending' ? state.body : undefined;
+  }, 15_000);
 
 const check = (subjectId: string) =>
   call('POST', '/checks', 'department', 'dept-finance', { subjectId, matter: { type: county.matterTypes[0]!.id, reference: 'IT-1', name: '测试事项' } });

@@ -9,6 +9,7 @@ import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecu
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { until } from '../support/until.ts';
 
 const county = loadCounty('lianjiang');
 const dataDir = mkdtempSync(join(tmpdir(), 'credit-platform-restart-'));
@@ -18,15 +19,6 @@ afterAll(() => platform?.stop());
 const start = () => startLocalPlatform({ county, dataDir, port: 0, demo: false, log: () => undefined });
 const credentials = () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! });
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
 
 it('keeps tables, objects, tokens and a waiting workflow across a restart', async () => {
   platform = await start();
@@ -40,7 +32,7 @@ it('keeps tables, objects, tokens and a waiting workflow across a restart', asyn
   const { executionArn } = await sfn().send(
     new StartExecutionCommand({ stateMachineArn: platform.names.workflowArns.verification, name: input.caseId, input: JSON.stringify(input) }),
   );
-  const taskToken = await until(async () => (await dynamo().send(new GetCommand({ TableName: platform!.names.creditTable, Key: keys.verificationCase(input.caseId) }))).Item?.taskToken as string | undefined);
+  const taskToken = await until('the task token to be stored', async () => (await dynamo().send(new GetCommand({ TableName: platform!.names.creditTable, Key: keys.verificationCase(input.caseId) }))).Item?.taskToken as string | undefined);
   await platform.stop();
 
   const endpointsBefore = platform.endpoints;
@@ -53,7 +45,7 @@ it('keeps tables, objects, tokens and a waiting workflow across a restart', asyn
   expect(await object.Body!.transformToString()).toBe('kept');
   // The execution waits again with the same token, which the provider's answer still reaches.
   await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ outcome: 'revoked', reasoning: '决定已撤销' }) }));
-  const done = await until(async () => {
+  const done = await until('the execution to finish', async () => {
     const d = await sfn().send(new DescribeExecutionCommand({ executionArn }));
     return d.status === 'RUNNING' ? undefined : d;
   });
