@@ -30,17 +30,18 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
 
   const today = localDate(now, county.timeZone);
   const subject = await readSubject(request.subjectId.id);
-  const inForce = subject.records
-    .map((record) => ({ record, status: statusOf(record, today) }))
+  // Each record's status today, computed once for the receipt and for measure selection.
+  const withStatus = subject.records.map((record) => ({ record, status: statusOf(record, today) }));
+  const inForce = withStatus
     .filter(({ status }) => isInForce(status))
     .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate));
   // Bad records that expired still count against a clean history; selectMeasures decides which count.
-  const forMeasures = subject.records.map((record) => ({
+  const forMeasures = withStatus.map(({ record, status }) => ({
     recordId: record.recordId,
     kind: record.kind,
     listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
     decisionDate: record.decisionDate,
-    status: statusOf(record, today),
+    status,
     objectionId: record.objectionId,
   }));
   const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today });
