@@ -44,7 +44,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     status,
     objectionId: record.objectionId,
   }));
-  const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today });
+  const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection });
   const reports = validReports(subject.reports, today);
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 

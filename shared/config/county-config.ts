@@ -131,6 +131,31 @@ const measureMattersExist = z.unknown().superRefine((raw, ctx) => {
   });
 });
 
+/**
+ * Objections (异议) and credit repair (信用修复) cases: the provider answers within
+ * `deadlines.objectionAnswerWorkingDays`; reminders go out before, escalations after.
+ */
+export const casePolicy = z
+  .object({
+    /** Working days before the answer day on which the provider is reminded. */
+    reminderWorkingDaysBefore: z.array(workingDays).default([5, 1]),
+    /** After the answer day, the provider and the credit office are reminded every N working days until it answers. */
+    escalationEveryWorkingDays: workingDays.default(5),
+    /**
+     * Records whose punishments stay in force while an objection to them is verified, with the rule that
+     * keeps them (Kunming 003 §二(五) suspends joint punishment during verification; a court's own list
+     * follows the court's rules).
+     */
+    keepPunishmentsDuringObjection: z
+      .array(z.object({ match: recordMatch, reason: z.string().min(1), clause: z.string().min(1) }).strict())
+      .default([]),
+    /** Evidence files a subject may attach to an objection or repair application. */
+    maxEvidenceFiles: z.number().int().min(0).max(20).default(5),
+    maxEvidenceBytes: z.number().int().positive().max(100 * 1024 * 1024).default(20 * 1024 * 1024),
+  })
+  .strict();
+export type CasePolicy = z.output<typeof casePolicy>;
+
 const countyFields = z
   .object({
     /** Stack and file name: lower-case ASCII (e.g. `jiaxian`). */
@@ -155,6 +180,7 @@ const countyFields = z
     uploads: z
       .object({ maxReportBytes: z.number().int().positive().max(5 * 1024 * 1024 * 1024) })
       .default({ maxReportBytes: 20 * 1024 * 1024 }),
+    cases: casePolicy.default(casePolicy.parse({})),
     /** Where the notices say the rules come from. */
     sources: z.array(z.object({ document: z.string().min(1), title: z.string().min(1) })).min(1),
   })

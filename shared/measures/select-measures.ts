@@ -1,4 +1,4 @@
-import type { CountyConfig, MeasureCondition, RecordMatch, SingleCondition } from '../config/county-config.ts';
+import type { CasePolicy, CountyConfig, MeasureCondition, RecordMatch, SingleCondition } from '../config/county-config.ts';
 import { addMonthsClamped, type IsoDate } from '../calendar/dates.ts';
 import { isBadRecordKind, type RecordKind } from '../records/record-kinds.ts';
 import { isInForce, type RecordStatus } from '../records/record-status.ts';
@@ -33,7 +33,20 @@ export interface ApplicableMeasure {
   suspended: boolean;
   /** The objections that suspend it. */
   suspendedBy?: string[];
+  /** Supporting records under objection that do not suspend it, and the rule that keeps them in force. */
+  inForceDespiteObjection?: ObjectionKept[];
 }
+
+/** A record under objection whose punishments the county's policy keeps in force (e.g. a court's list). */
+export interface ObjectionKept {
+  recordId: string;
+  objectionId?: string;
+  reason: string;
+  clause: string;
+}
+
+/** The county's rules for records whose punishments stay in force during an objection (`cases.keepPunishmentsDuringObjection`). */
+export type ObjectionPolicy = CasePolicy['keepPunishmentsDuringObjection'];
 
 type Measure = CountyConfig['measures'][number];
 
@@ -49,10 +62,18 @@ export const isInForceForMeasures = (record: Pick<RecordForMeasures, 'status'>):
 const historyStatuses: readonly RecordStatusForMeasures[] = ['active', 'underObjection', 'corrected', 'expired', 'repaired'];
 
 /**
- * Whether a record under objection suspends the punishments resting on it (Kunming 003 §二(五): 信息核实期间暂不执行联合惩戒措施).
- * One place for the policy, so that court-run lists can keep their effect during an objection (issue 5).
+ * The rule that keeps a record under objection in force for punishments, if any. Kunming 003 §二(五):
+ * 信息核实期间暂不执行联合惩戒措施, unless the county's policy names the record's source (a court's list of
+ * dishonest judgment debtors stays in force during the court's own review).
  */
-const suspendsPunishment = (record: RecordForMeasures): boolean => record.status === 'underObjection';
+function keptDuringObjection(record: RecordForMeasures, policy: ObjectionPolicy): ObjectionPolicy[number] | undefined {
+  if (record.status !== 'underObjection') return undefined;
+  return policy.find((rule) => matches(rule.match, record));
+}
+
+/** Whether a record under objection suspends the punishments resting on it. The one place for that policy. */
+const suspendsPunishment = (record: RecordForMeasures, policy: ObjectionPolicy): boolean =>
+  record.status === 'underObjection' && !keptDuringObjection(record, policy);
 
 /**
  * The measures of the catalog that apply to a check of one subject for one matter type. Pure: `today`
@@ -62,7 +83,9 @@ const suspendsPunishment = (record: RecordForMeasures): boolean => record.status
  * - `anyRecord` looks at records in force (active, under objection, corrected).
  * - A punishment all of whose supporting records are under objection is returned `suspended`, with
  *   the objection ids; if any supporting record is not under objection it applies, and `restsOn` still
- *   lists every supporting record with its status. Incentives are never suspended.
+ *   lists every supporting record with its status. Incentives are never suspended. A record the
+ *   county's objection policy keeps in force (a court's dishonest-debtor entry) does not suspend: the
+ *   measure applies and says why in `inForceDespiteObjection`.
  * - `cleanYears: N` holds when the subject's records reach back N years, no bad record (penalty,
  *   dishonest debtor, commitment breach, black list) is in force, and none in force, expired or
  *   repaired was decided within the last N years (see `hasCleanHistory`).
@@ -76,12 +99,15 @@ export function selectMeasures(args: {
   matterType: string;
   records: RecordForMeasures[];
   today: IsoDate;
+  /** Records whose punishments an objection does not suspend (county config); none by default. */
+  objectionPolicy?: ObjectionPolicy;
 }): ApplicableMeasure[] {
   const { matterType, records, today } = args;
+  const policy = args.objectionPolicy ?? [];
   const selected: ApplicableMeasure[] = [];
   for (const measure of args.measures) {
     if (measure.matters.length > 0 && !measure.matters.includes(matterType)) continue;
-    const applicable = evaluate(measure, records, today);
+    const applicable = evaluate(measure, records, today, policy);
     if (applicable) selected.push(applicable);
   }
   const punished = selected.some((m) => m.kind === 'punishment');
@@ -90,7 +116,7 @@ export function selectMeasures(args: {
     .sort((a, b) => kindOrder(a) - kindOrder(b) || compareIds(a.measureId, b.measureId));
 }
 
-function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate): ApplicableMeasure | null {
+function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate, policy: ObjectionPolicy): ApplicableMeasure | null {
   const conditions = branches(measure.when);
   const supporting = records.filter(
     (record) => isInForceForMeasures(record) && conditions.some((c) => 'anyRecord' in c && c.anyRecord.some((match) => matches(match, record))),
@@ -99,8 +125,15 @@ function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate
   if (supporting.length === 0 && !cleanHistory) return null;
 
   const restsOn = supporting.map(toSupporting).sort(byDecisionDateDesc);
-  const suspended = measure.kind === 'punishment' && supporting.every(suspendsPunishment);
+  const punishment = measure.kind === 'punishment';
+  const suspended = punishment && supporting.every((r) => suspendsPunishment(r, policy));
   const suspendedBy = suspended ? [...new Set(supporting.flatMap((r) => (r.objectionId ? [r.objectionId] : [])))].sort() : [];
+  const kept: ObjectionKept[] = punishment
+    ? supporting.flatMap((r) => {
+        const rule = keptDuringObjection(r, policy);
+        return rule ? [{ recordId: r.recordId, ...(r.objectionId ? { objectionId: r.objectionId } : {}), reason: rule.reason, clause: rule.clause }] : [];
+      })
+    : [];
   return {
     measureId: measure.id,
     kind: measure.kind,
@@ -112,6 +145,7 @@ function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate
     restsOn,
     suspended,
     ...(suspended ? { suspendedBy } : {}),
+    ...(kept.length > 0 ? { inForceDespiteObjection: kept } : {}),
   };
 }
 

@@ -88,6 +88,46 @@ describe('objections (Kunming 003 §二(五): 信息核实期间暂不执行联�
     const [incentive] = select('administrative-approval', [record('redList', { status: 'underObjection', objectionId: 'obj_3' })]);
     expect(incentive).toMatchObject({ kind: 'incentive', suspended: false });
   });
+
+  describe("the county's policy keeps a court's dishonest-debtor entry in force during an objection", () => {
+    const policy = loadCounty('zanhuang').cases.keepPunishmentsDuringObjection;
+    const selectWithPolicy = (records: RecordForMeasures[]) => selectMeasures({ measures: zanhuang, matterType: 'procurement', records, today, objectionPolicy: policy });
+
+    it('every county file states the policy, with its legal basis', () => {
+      for (const id of ['jiaxian', 'kunming', 'lianjiang', 'wuchang', 'zanhuang'])
+        expect(loadCounty(id).cases.keepPunishmentsDuringObjection).toEqual([
+          expect.objectContaining({ match: { kind: 'dishonestDebtor' }, clause: expect.stringContaining('失信被执行人名单') }),
+        ]);
+    });
+
+    it('a punishment resting on a dishonest-debtor entry under objection applies, and says why', () => {
+      const contested = record('dishonestDebtor', { status: 'underObjection', objectionId: 'obj_court' });
+      const [refusal] = selectWithPolicy([contested]);
+      expect(refusal).toMatchObject({ measureId: 'procurement-refusal', suspended: false });
+      expect(refusal!.suspendedBy).toBeUndefined();
+      expect(refusal!.inForceDespiteObjection).toEqual([
+        { recordId: contested.recordId, objectionId: 'obj_court', reason: expect.stringContaining('不停止原决定的执行'), clause: expect.stringContaining('第十二条') },
+      ]);
+    });
+
+    it('the same punishment resting on a black-list entry under objection is still suspended', () => {
+      const contested = record('blackList', { listName: 'major-tax-violation', status: 'underObjection', objectionId: 'obj_tax' });
+      const [refusal] = selectWithPolicy([contested]);
+      expect(refusal).toMatchObject({ suspended: true, suspendedBy: ['obj_tax'] });
+      expect(refusal!.inForceDespiteObjection).toBeUndefined();
+    });
+
+    it('a debtor entry not under objection is not reported as kept', () => {
+      const [refusal] = selectWithPolicy([record('dishonestDebtor')]);
+      expect(refusal).toMatchObject({ suspended: false });
+      expect(refusal!.inForceDespiteObjection).toBeUndefined();
+    });
+
+    it('without a policy (the default) the debtor entry under objection suspends like any other', () => {
+      const [refusal] = select('procurement', [record('dishonestDebtor', { status: 'underObjection', objectionId: 'obj_d' })]);
+      expect(refusal).toMatchObject({ suspended: true, suspendedBy: ['obj_d'] });
+    });
+  });
 });
 
 describe('incentives', () => {
