@@ -515,6 +515,148 @@ describe('callback timing', () => {
   });
 });
 
+describe('a clock moved forward (time advanced, not slept)', () => {
+  const day = 24 * 3600;
+  /** The service's clock: real time plus what the test advanced. */
+  function travellingClock() {
+    let offsetMs = 0;
+    return { now: () => Date.now() + offsetMs, advance: (seconds: number) => void (offsetMs += seconds * 1000) };
+  }
+  function serviceOnClock(extra: { retryTimeScale?: number } = {}) {
+    const clock = travellingClock();
+    const functions = testFunctions();
+    const service = new LocalStepFunctions({ invokeFunction: functions.invokeFunction, region, journalDir: tempDir(), now: clock.now, ...extra });
+    const stateMachineArn = service.register({ name: 'verification-test', definition });
+    const advance = (seconds: number) => {
+      clock.advance(seconds);
+      service.clockChanged();
+    };
+    return { clock, functions, service, stateMachineArn, advance };
+  }
+  const running = async (service: LocalStepFunctions, executionArn: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 100)); // what a timeout would set going has had its turn
+    return service.describeExecution(executionArn).status === 'RUNNING';
+  };
+
+  it('times out a 20-day callback task right after the clock passes its deadline, and refuses its token', async () => {
+    const { functions, service, stateMachineArn, advance, clock } = serviceOnClock();
+    const startedAt = clock.now();
+    const { executionArn } = service.startExecution({
+      stateMachineArn,
+      name: 'c-20d',
+      input: input('c-20d', { timeoutSeconds: 20 * day, heartbeatSeconds: 40 * day }),
+    });
+    const token = await functions.tokenFor('c-20d');
+    advance(20 * day - 60);
+    expect(await running(service, executionArn)).toBe(true);
+    const sleptFrom = Date.now();
+    advance(60);
+    const done = await service.waitForExecution(executionArn);
+    expect(Date.now() - sleptFrom).toBeLessThan(2000);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!).overdue).toMatchObject({ Error: 'States.Timeout', Cause: "Task 'AwaitAnswer' timed out" });
+    // Stopped on the service's clock, 20 days after the start.
+    expect(done.stopDate!.getTime() - startedAt).toBeGreaterThanOrEqual(20 * day * 1000);
+    expect(() => service.sendTaskSuccess(token, '{}')).toThrow(expect.objectContaining({ code: 'TaskTimedOut' }));
+    await service.close();
+  });
+
+  it('keeps a task waiting whose deadline the clock has not reached; its answer still counts', async () => {
+    const { functions, service, stateMachineArn, advance } = serviceOnClock();
+    const { executionArn } = service.startExecution({
+      stateMachineArn,
+      name: 'c-19d',
+      input: input('c-19d', { timeoutSeconds: 20 * day, heartbeatSeconds: 40 * day }),
+    });
+    const token = await functions.tokenFor('c-19d');
+    advance(19 * day);
+    expect(await running(service, executionArn)).toBe(true);
+    service.sendTaskSuccess(token, JSON.stringify({ outcome: 'upheld' }));
+    const done = await service.waitForExecution(executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!).answer).toEqual({ outcome: 'upheld' });
+    await service.close();
+  });
+
+  it('times a heartbeat from the last one on the moved clock', async () => {
+    const { functions, service, stateMachineArn, advance } = serviceOnClock();
+    const { executionArn } = service.startExecution({
+      stateMachineArn,
+      name: 'c-hb',
+      input: input('c-hb', { timeoutSeconds: 20 * day, heartbeatSeconds: 3 * day }),
+    });
+    const token = await functions.tokenFor('c-hb');
+    advance(2 * day);
+    service.sendTaskHeartbeat(token); // now due 3 days from here
+    advance(2 * day);
+    expect(await running(service, executionArn)).toBe(true);
+    advance(day);
+    const done = await service.waitForExecution(executionArn);
+    expect(JSON.parse(done.output!).overdue).toMatchObject({ Error: 'States.Timeout', Cause: "Task 'AwaitAnswer' sent no heartbeat in time" });
+    expect(() => service.sendTaskHeartbeat(token)).toThrow(expect.objectContaining({ code: 'TaskTimedOut' }));
+    await service.close();
+  });
+
+  it("times the execution's TimeoutSeconds on the clock, and keeps journaled deadlines on it", async () => {
+    const journalDir = tempDir();
+    const clock = travellingClock();
+    const functions = testFunctions();
+    const noTimeout = {
+      TimeoutSeconds: 3600,
+      StartAt: 'Wait for answer',
+      States: {
+        'Wait for answer': {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'await-answer', Payload: { 'taskToken.$': '$$.Task.Token', 'caseId.$': '$.caseId' } },
+          End: true,
+        },
+      },
+    };
+    const first = new LocalStepFunctions({ invokeFunction: functions.invokeFunction, region, journalDir, now: clock.now });
+    const stateMachineArn = first.register({ name: 'hour', definition: noTimeout });
+    clock.advance(10 * day); // travelled before the start: the deadline is an hour after the clock's now
+    const { executionArn, startDate } = first.startExecution({ stateMachineArn, input: JSON.stringify({ caseId: 'hour' }) });
+    expect(startDate.getTime()).toBeGreaterThanOrEqual(Date.now() + 10 * day * 1000 - 1000);
+    await functions.tokenFor('hour');
+    await first.close();
+
+    // The restarted service is on the same moved clock (the platform keeps its offset).
+    const second = new LocalStepFunctions({ invokeFunction: functions.invokeFunction, region, journalDir, now: clock.now });
+    second.register({ name: 'hour', definition: noTimeout });
+    expect(await running(second, executionArn)).toBe(true);
+    clock.advance(3600);
+    second.clockChanged();
+    expect(await second.waitForExecution(executionArn)).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    await second.close();
+  });
+
+  it('leaves a clock that has not moved past anything alone, and does nothing once closed', async () => {
+    const { functions, service, stateMachineArn } = serviceOnClock();
+    const { executionArn } = service.startExecution({ stateMachineArn, name: 'c-same', input: input('c-same') });
+    const token = await functions.tokenFor('c-same');
+    service.clockChanged();
+    expect(await running(service, executionArn)).toBe(true);
+    service.sendTaskSuccess(token, JSON.stringify({ outcome: 'upheld' }));
+    expect((await service.waitForExecution(executionArn)).status).toBe('SUCCEEDED');
+    await service.close();
+    service.clockChanged();
+  });
+
+  it('retries at once with retryTimeScale 0 (Retry intervals are slept on real time otherwise)', async () => {
+    const { functions, service, stateMachineArn } = serviceOnClock({ retryTimeScale: 0 });
+    const started = Date.now();
+    const { executionArn } = service.startExecution({ stateMachineArn, name: 'c-retry', input: input('c-retry', { flaky: true }) });
+    const token = await functions.tokenFor('c-retry'); // after CheckCase's retry, whose interval is 2 s
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(functions.calls.filter((c) => c.functionName === 'check-case' && c.payload.caseId === 'c-retry')).toHaveLength(2);
+    service.sendTaskSuccess(token, JSON.stringify({ outcome: 'upheld' }));
+    expect((await service.waitForExecution(executionArn)).status).toBe('SUCCEEDED');
+    await service.close();
+    expect(() => new LocalStepFunctions({ invokeFunction: functions.invokeFunction, retryTimeScale: -1 })).toThrow(/retryTimeScale/);
+  });
+});
+
 describe('nested and edge states', () => {
   const callbackTask = (caseId: string, extra: Record<string, unknown> = {}) => ({
     Type: 'Task',

@@ -14,7 +14,14 @@
  * How: the definition is rewritten before it is run (see `prepareDefinition`). Each Task's Parameters
  * are wrapped so the task handler receives its timeout and heartbeat values, the library's own task
  * timer is pushed out of the way, `$$.Execution` paths are pointed at a context entry the library does
- * not overwrite, and timeScale is applied to durations. The original definition is what gets validated.
+ * not overwrite, and timeScale (retryTimeScale) is applied to durations. The original definition is what
+ * gets validated.
+ *
+ * Time: every deadline this service keeps (task TimeoutSeconds and HeartbeatSeconds, the execution's
+ * TimeoutSeconds) is an absolute time on the `now` clock of the options, and its timers can be
+ * re-examined at once with `clockChanged()` after that clock moved: the local platform moves its clock
+ * forward to let deadlines pass without sleeping. Wait states and Retry intervals are slept by
+ * aws-local-stepfunctions itself, on real time (scaled by timeScale / retryTimeScale only).
  *
  * The journal (one JSON file per execution under `journalDir/<state machine>/`) records the execution,
  * the last top-level state entered (with its raw input), the last top-level state completed (with its
@@ -68,9 +75,21 @@ export interface LocalStepFunctionsOptions {
   /**
    * Multiplies the durations this service times itself: task TimeoutSeconds(Path), HeartbeatSeconds(Path),
    * the execution's TimeoutSeconds, Wait `Seconds` and Retry intervals. `0.01` makes a 100 s timeout
-   * happen in 1 s. Default 1. Wait `SecondsPath`/`Timestamp(Path)` are not scaled.
+   * happen in 1 s. Default 1. Wait `SecondsPath`/`Timestamp(Path)` are not scaled. Retry intervals follow
+   * `retryTimeScale` when it is given.
    */
   timeScale?: number;
+  /**
+   * Multiplies Retry `IntervalSeconds` (and `MaxDelaySeconds`) only, in place of timeScale: `0` retries at
+   * once, so that a test of Retry with real intervals of minutes takes no time. Default: timeScale.
+   */
+  retryTimeScale?: number;
+  /**
+   * The clock of every deadline and date this service keeps (epoch ms): task and heartbeat timeouts, the
+   * execution timeout, start and stop dates, the journal's absolute deadlines. Default `Date.now`. After
+   * it moves (forward), call `clockChanged()`. Wait states and Retry intervals stay on real time.
+   */
+  now?: () => number;
   /** Problems that have no caller to report to (a failed fire-and-forget invocation, an unreadable journal file). */
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -198,6 +217,17 @@ interface Timer {
   clear(): void;
 }
 
+/** A deadline timer on the service's clock. */
+interface ClockTimer extends Timer {
+  /** Epoch ms on the service's clock. */
+  readonly at: number;
+  /** Fires now if `at` has come, else (re-)arms for the time that remains. */
+  check(): void;
+}
+
+/** Node timers stop at 2^31-1 ms (24.8 days): longer waits re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The library's own task timer, pushed as far as Node timers reach (24.8 days); ours does the timing. */
 const LIBRARY_TASK_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 const WRAPPED_PAYLOAD = 'payload';
@@ -221,6 +251,10 @@ export class LocalStepFunctions {
   private readonly region: string;
   private readonly accountId: string;
   private readonly timeScale: number;
+  private readonly retryTimeScale: number;
+  private readonly now: () => number;
+  /** Every armed deadline timer, so that `clockChanged()` can re-examine them. */
+  private readonly timers = new Set<ClockTimer>();
   private readonly machines = new Map<string, RegisteredMachine>();
   private readonly executions = new Map<string, Execution>();
   private readonly pending = new Map<string, PendingTask>();
@@ -234,6 +268,12 @@ export class LocalStepFunctions {
     this.accountId = options.accountId ?? '000000000000';
     this.timeScale = options.timeScale ?? 1;
     if (!(this.timeScale > 0)) throw new Error('timeScale must be a positive number');
+    this.retryTimeScale = options.retryTimeScale ?? this.timeScale;
+    if (!(this.retryTimeScale >= 0) || !Number.isFinite(this.retryTimeScale)) {
+      throw new Error('retryTimeScale must be a finite number ≥ 0');
+    }
+    const clock = options.now;
+    this.now = clock ? () => clock() : () => Date.now();
     void statesTimeoutError(); // learn the library's timeout error class before any task can need it
     if (options.journalDir) this.loadJournal(options.journalDir);
   }
@@ -247,7 +287,11 @@ export class LocalStepFunctions {
       registration.arn ?? `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${registration.name}`;
     if (this.machines.has(arn)) throw new Error(`state machine ${arn} is already registered`);
     new StateMachine(registration.definition as StateMachineDefinition); // validates, as CreateStateMachine would
-    const prepared = prepareDefinition(registration.definition as StateMachineDefinition, this.timeScale, registration.name);
+    const prepared = prepareDefinition(registration.definition as StateMachineDefinition, {
+      timeScale: this.timeScale,
+      retryTimeScale: this.retryTimeScale,
+      machineName: registration.name,
+    });
     const machine: RegisteredMachine = {
       name: registration.name,
       arn,
@@ -285,7 +329,7 @@ export class LocalStepFunctions {
       }
       throw new StepFunctionsError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
-    const startDate = Date.now();
+    const startDate = this.now();
     const record: ExecutionRecord = {
       executionArn,
       stateMachineArn: machine.arn,
@@ -321,7 +365,7 @@ export class LocalStepFunctions {
       this.finish(execution, { status: 'ABORTED', error: details.error, cause: details.cause });
       execution.abort?.();
     }
-    return { stopDate: new Date(execution.record.stopDate ?? Date.now()) };
+    return { stopDate: new Date(execution.record.stopDate ?? this.now()) };
   }
 
   listExecutions(request: { stateMachineArn: string; statusFilter?: ExecutionStatus }): ExecutionDescription[] {
@@ -354,7 +398,7 @@ export class LocalStepFunctions {
   sendTaskHeartbeat(taskToken: string): void {
     const task = this.taskOf(taskToken);
     if (task.heartbeatMs === undefined) return;
-    task.heartbeatDeadline = Date.now() + task.heartbeatMs;
+    task.heartbeatDeadline = this.now() + task.heartbeatMs;
     this.armTaskTimer(task);
     const execution = this.executions.get(task.executionArn);
     if (execution?.record.waiting?.token === task.token) {
@@ -364,11 +408,24 @@ export class LocalStepFunctions {
   }
 
   /**
+   * The `now` clock has moved (forward): every deadline timer is examined again at once. A task or
+   * heartbeat or execution whose deadline has now passed times out now, in deadline order, as if that
+   * time had passed; the others re-arm for the time that remains. What the timeouts set going (a Catch,
+   * the next states, their functions) runs asynchronously after this returns.
+   */
+  clockChanged(): void {
+    if (this.closed) return;
+    const timers = [...this.timers].sort((a, b) => a.at - b.at);
+    for (const timer of timers) if (this.timers.has(timer)) timer.check();
+  }
+
+  /**
    * Stops timers and in-flight executions without recording them as stopped, as a process exit
    * would: a new instance on the same journalDir resumes them.
    */
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of [...this.timers]) timer.clear();
     const runs: Promise<void>[] = [];
     for (const execution of this.executions.values()) {
       if (execution.record.status !== 'RUNNING') continue;
@@ -415,7 +472,7 @@ export class LocalStepFunctions {
   private run(execution: Execution, machine: RegisteredMachine, startAt: string, input: JsonValue): void {
     const { record } = execution;
     if (record.deadline !== undefined) {
-      execution.timer = setTimer(record.deadline, () => {
+      execution.timer = this.setTimer(record.deadline, () => {
         if (record.status !== 'RUNNING') return;
         this.finish(execution, { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out' });
         execution.abort?.();
@@ -493,7 +550,7 @@ export class LocalStepFunctions {
     const { record } = execution;
     if (this.closed || record.status !== 'RUNNING') return;
     record.status = result.status;
-    record.stopDate = Date.now();
+    record.stopDate = this.now();
     if (result.output !== undefined) record.output = result.output;
     if (result.error !== undefined) record.error = result.error;
     if (result.cause !== undefined) record.cause = result.cause;
@@ -524,7 +581,7 @@ export class LocalStepFunctions {
       const invocation = this.invokeLambda(info, payload);
       if (timeoutMs === undefined) return invocation;
       const timer = withResolvers<never>();
-      const handle = setTimer(Date.now() + timeoutMs, () =>
+      const handle = this.setTimer(this.now() + timeoutMs, () =>
         statesTimeoutError(`Task '${state}' timed out after ${timeoutSeconds} seconds`).then(timer.reject),
       );
       try {
@@ -542,7 +599,7 @@ export class LocalStepFunctions {
       delete execution.resume;
       if (!task.settled) execution.tokens.add(task.token);
     } else {
-      const now = Date.now();
+      const now = this.now();
       const heartbeatMs = heartbeatSeconds === undefined ? undefined : heartbeatSeconds * 1000 * this.timeScale;
       task = this.newPendingTask(execution, state, topLevel, {
         token: randomBytes(96).toString('base64url'),
@@ -607,14 +664,43 @@ export class LocalStepFunctions {
     task.timer?.clear();
     const at = Math.min(task.deadline ?? Infinity, task.heartbeatDeadline ?? Infinity);
     if (at === Infinity || task.settled) return;
-    task.timer = setTimer(at, () => {
+    task.timer = this.setTimer(at, () => {
       if (task.settled) return;
-      const now = Date.now();
+      const now = this.now();
       if (task.deadline !== undefined && now >= task.deadline) this.settle(task, { type: 'timeout', heartbeat: false });
       else if (task.heartbeatDeadline !== undefined && now >= task.heartbeatDeadline) {
         this.settle(task, { type: 'timeout', heartbeat: true });
       } else this.armTaskTimer(task);
     });
+  }
+
+  /**
+   * A timer for an absolute time on the service's clock, however far. It first fires from a timer
+   * callback (never during this call), unref'd; `clockChanged()` re-examines it.
+   */
+  private setTimer(at: number, onTime: () => void): Timer {
+    let handle: NodeJS.Timeout | undefined;
+    const arm = (ms: number) => {
+      handle = setTimeout(timer.check, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+      handle.unref();
+    };
+    const timer: ClockTimer = {
+      at,
+      check: () => {
+        clearTimeout(handle);
+        const remaining = at - this.now();
+        if (remaining > 0) return arm(remaining);
+        this.timers.delete(timer);
+        onTime();
+      },
+      clear: () => {
+        clearTimeout(handle);
+        this.timers.delete(timer);
+      },
+    };
+    this.timers.add(timer);
+    arm(at - this.now());
+    return timer;
   }
 
   /** The waiting task of a token, or the error Step Functions answers with. */
@@ -627,7 +713,7 @@ export class LocalStepFunctions {
       if (this.timedOutTokens.has(token)) throw new StepFunctionsError('TaskTimedOut', 'Task Timed Out');
       throw new StepFunctionsError('TaskDoesNotExist', 'Task Does Not Exist');
     }
-    const now = Date.now();
+    const now = this.now();
     const timedOut =
       (task.deadline !== undefined && now >= task.deadline) ||
       (task.heartbeatDeadline !== undefined && now >= task.heartbeatDeadline);
@@ -672,9 +758,10 @@ export class LocalStepFunctions {
     const functionName = functionNameOf(request.FunctionName);
     if (request.InvocationType === 'Event' || request.InvocationType === 'DryRun') {
       if (request.InvocationType === 'Event') this.fireAndForget(functionName, request.Payload ?? {});
-      return invokeResult('', request.InvocationType === 'Event' ? 202 : 204);
+      return invokeResult('', request.InvocationType === 'Event' ? 202 : 204, this.now());
     }
-    return invokeResult(await this.callFunction(functionName, request.Payload ?? {}), 200);
+    const result = await this.callFunction(functionName, request.Payload ?? {});
+    return invokeResult(result, 200, this.now());
   }
 
   /** Invokes the function of a callback task; resolves (with nothing) once it has returned. */
@@ -788,16 +875,18 @@ type StateJson = Record<string, unknown> & { Type: string };
 type MachineJson = Record<string, unknown> & { States: Record<string, unknown>; StartAt: string; TimeoutSeconds?: number };
 
 /** The definition as it is run (see the module comment), and what each Task needs to know. */
-function prepareDefinition(
-  definition: StateMachineDefinition,
-  timeScale: number,
-  machineName = 'state machine',
-): PreparedDefinition {
+interface Scales {
+  timeScale: number;
+  retryTimeScale: number;
+  machineName: string;
+}
+
+function prepareDefinition(definition: StateMachineDefinition, scales: Scales): PreparedDefinition {
   const tasks = new Map<string, TaskInfo>();
   const rewritten = rewriteExecutionPaths(structuredClone(definition)) as MachineJson;
   const timeoutSeconds = rewritten.TimeoutSeconds;
   delete rewritten.TimeoutSeconds; // timed by LocalStepFunctions, from an absolute deadline that survives restarts
-  const runnable = prepareStates(rewritten, tasks, timeScale, machineName) as unknown as StateMachineDefinition;
+  const runnable = prepareStates(rewritten, tasks, scales) as unknown as StateMachineDefinition;
   return {
     runnable,
     tasks,
@@ -806,12 +895,8 @@ function prepareDefinition(
   };
 }
 
-function prepareStates(
-  machine: MachineJson,
-  tasks: Map<string, TaskInfo>,
-  timeScale: number,
-  machineName: string,
-): typeof machine {
+function prepareStates(machine: MachineJson, tasks: Map<string, TaskInfo>, scales: Scales): typeof machine {
+  const { timeScale, retryTimeScale, machineName } = scales;
   const states: Record<string, unknown> = {};
   refuseUnsupported(machine, `${machineName}`);
   for (const [name, original] of Object.entries(machine.States)) {
@@ -834,19 +919,20 @@ function prepareStates(
       tasks.set(name, info);
     }
     if (state.Type === 'Wait' && typeof state.Seconds === 'number') state.Seconds = state.Seconds * timeScale;
-    if (Array.isArray(state.Retry) && timeScale !== 1) {
+    if (Array.isArray(state.Retry) && retryTimeScale !== 1) {
+      // aws-local-stepfunctions sleeps these itself (real time); 0 s is taken as is (no wait).
       state.Retry = (state.Retry as Record<string, unknown>[]).map((retrier) => ({
         ...retrier,
-        IntervalSeconds: ((retrier.IntervalSeconds as number | undefined) ?? 1) * timeScale,
-        ...(typeof retrier.MaxDelaySeconds === 'number' ? { MaxDelaySeconds: retrier.MaxDelaySeconds * timeScale } : {}),
+        IntervalSeconds: ((retrier.IntervalSeconds as number | undefined) ?? 1) * retryTimeScale,
+        ...(typeof retrier.MaxDelaySeconds === 'number' ? { MaxDelaySeconds: retrier.MaxDelaySeconds * retryTimeScale } : {}),
       }));
     }
     if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
-      state.Branches = state.Branches.map((branch) => prepareStates(branch, tasks, timeScale, machineName));
+      state.Branches = state.Branches.map((branch) => prepareStates(branch, tasks, scales));
     }
     for (const key of ['Iterator', 'ItemProcessor']) {
       if (state.Type === 'Map' && state[key]) {
-        state[key] = prepareStates(state[key] as typeof machine, tasks, timeScale, machineName);
+        state[key] = prepareStates(state[key] as typeof machine, tasks, scales);
       }
     }
     states[name] = state;
@@ -916,11 +1002,11 @@ function positiveInteger(fromPath: unknown, fixed: number | undefined, field: st
 
 // ---- AWS shapes ----
 
-function invokeResult(payload: JsonValue, statusCode: number): JsonValue {
+function invokeResult(payload: JsonValue, statusCode: number, at: number): JsonValue {
   const requestId = randomUUID();
   const headers = {
     'Content-Type': 'application/json',
-    Date: new Date().toUTCString(),
+    Date: new Date(at).toUTCString(),
     'X-Amz-Executed-Version': '$LATEST',
     'x-amzn-RequestId': requestId,
   };
@@ -1014,20 +1100,6 @@ function cancelledTask(): never {
 /** A `States.Runtime` error: as on AWS, it fails the execution, neither retried nor caught. */
 function runtimeError(message: string): Error {
   return Object.assign(new Error(message), { name: 'States.Runtime', isRetryable: false, isCatchable: false });
-}
-
-/** A timer for an absolute time, however far: Node timers stop at 2^31-1 ms. Unref'd. */
-function setTimer(at: number, onTime: () => void): Timer {
-  let handle: NodeJS.Timeout;
-  const tick = () => {
-    const remaining = at - Date.now();
-    if (remaining <= 0) return onTime();
-    handle = setTimeout(tick, Math.min(remaining, 2 ** 31 - 1));
-    handle.unref();
-  };
-  handle = setTimeout(tick, Math.max(0, Math.min(at - Date.now(), 2 ** 31 - 1)));
-  handle.unref();
-  return { clear: () => clearTimeout(handle) };
 }
 
 /**
