@@ -5,10 +5,13 @@ import type { z } from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
 import { logger } from '../observability/logger.ts';
+import { now } from '../time/clock.ts';
 
 export interface BackgroundInput<E> {
   event: E;
   county: CountyConfig;
+  /** When the invocation started, on the platform clock (shared/time/clock.ts). Domain code takes time from here. */
+  now: Date;
 }
 
 /**
@@ -21,6 +24,7 @@ export function backgroundHandler<S extends z.ZodType, R>(
   useCase: (input: BackgroundInput<z.output<S>>) => Promise<R>,
 ) {
   return middy<unknown, R, Error, Context>(async (raw: unknown) => {
+    const startedAt = now();
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -28,6 +32,6 @@ export function backgroundHandler<S extends z.ZodType, R>(
       error.name = 'InvalidEvent';
       throw error;
     }
-    return useCase({ event: parsed.data, county: countyFromEnv() });
+    return useCase({ event: parsed.data, county: countyFromEnv(), now: startedAt });
   }).use(injectLambdaContext(logger, { resetKeys: true }));
 }

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { clockOffsetMs } from '../../../shared/time/clock.ts';
 
 const textTypes = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
-/** An API Gateway HTTP API (payload 2.0) event for a local request, as the JWT authorizer would pass it. */
+/**
+ * An API Gateway HTTP API (payload 2.0) event for a local request, as the JWT authorizer would pass it.
+ * Its `requestContext.time`/`timeEpoch` (the `now` of HTTP handlers) are on the platform clock
+ * (shared/time/clock.ts), which the local runtime may have moved forward.
+ */
 export function apiGatewayEvent(options: {
   request: IncomingMessage;
   url: URL;
@@ -12,9 +17,14 @@ export function apiGatewayEvent(options: {
   pathParameters: Record<string, string>;
   body: Buffer;
   claims?: Record<string, unknown>;
-  now: Date;
+  /**
+   * When the request arrived by the system clock (`new Date()`; default: now). The event carries that
+   * instant on the platform clock: plus the offset the local runtime has moved it by.
+   */
+  now?: Date;
 }): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const { request, url, body, now } = options;
+  const { request, url, body } = options;
+  const now = new Date((options.now?.getTime() ?? Date.now()) + clockOffsetMs());
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const query: Record<string, string> = {};
