@@ -4,9 +4,12 @@ import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './cli/a
 import { startLocalPlatform } from './platform.ts';
 
 const usage = `npm start -- [--county jiaxian] [--port 3000] [--data .data] [--fresh] [--no-demo] [--quiet]
+                [--clock 2026-12-26T09:00:00+08:00]
 
 Starts a whole county platform on this machine: DynamoDB Local, the S3 emulator, local Step Functions
-and SNS, the HTTP API on http://localhost:<port>, the declared schedules, and demo data.`;
+and SNS, the HTTP API on http://localhost:<port>, the declared schedules, and demo data.
+--clock moves the platform clock forward to that time before anything runs (kept in the data folder;
+it never goes back: --fresh returns to the system clock). Move it later with POST /_local/clock.`;
 
 const { values } = parseCli(
   {
@@ -16,6 +19,7 @@ const { values } = parseCli(
     fresh: { type: 'boolean', default: false },
     'no-demo': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    clock: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   usage,
@@ -41,6 +45,7 @@ const platform = await startLocalPlatform({
   fresh: Boolean(values.fresh),
   demo: !values['no-demo'],
   schedules: true,
+  ...(values.clock !== undefined ? { clock: String(values.clock) } : {}),
   log: (entry) => {
     if (quiet && entry.level !== 'ERROR') return;
     if (entry.level === 'DEBUG' && !process.env.DEBUG) return;
@@ -69,6 +74,7 @@ ${county.siteName} — local platform (${county.name}, ${county.id}) is up.
   S3           ${platform.endpoints.s3}   bucket ${platform.names.reportsBucket}
   StepFuncs    ${platform.endpoints.stepfunctions}
   SNS outbox   ${platform.outboxFile}
+  Clock        ${platform.clock.now().toISOString()}${Math.abs(platform.clock.now().getTime() - Date.now()) > 1000 ? ' (moved forward)' : ''}   curl ${platform.apiUrl}/_local/clock -d '{"advance":"P20D"}'
 
 Dev tokens (12 h; more with: npm run token -- --role department --org <id>):
 ${tokens.map((t) => `  ${t.role.padEnd(13)} ${t.orgId.padEnd(20)} ${t.name}\n    ${t.token}`).join('\n')}

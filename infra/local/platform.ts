@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { FunctionDeclaration } from '../../shared/functions/declaration.ts'
 import { scheduledEventInput } from '../../shared/functions/schedule-expression.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { creditTable, resourceEnv, tables, usageTable } from '../../shared/storage/tables.ts';
+import { clockOffsetEnv, now as platformNow } from '../../shared/time/clock.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
 import { ensureTables } from './dynamodb/create-tables.ts';
 import { startDynamoDbLocal } from './dynamodb/start-dynamodb-local.ts';
@@ -42,6 +43,13 @@ export interface LocalPlatformOptions {
   demo?: boolean;
   /** Run the declared schedules on their cron expressions. */
   schedules?: boolean;
+  /**
+   * Start with the platform clock at this time (an ISO date-time with its offset, e.g.
+   * `2026-12-26T09:00:00+08:00`). Refused if the data folder's clock is already later: it only moves forward.
+   */
+  clock?: Date | string;
+  /** Scales Step Functions Retry intervals (0: retry at once); see infra/local/stepfunctions/README.md. Default 1. */
+  retryTimeScale?: number;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -55,7 +63,34 @@ export interface LocalPlatform {
   token(role: Role, orgId: string): Promise<string>;
   /** Invokes a declared function now with an event (schedules: as on `date`). */
   invoke(name: string, options?: { date?: string; event?: unknown }): Promise<unknown>;
+  /** The platform clock: time advanced, not slept. */
+  clock: PlatformClock;
+  /** Transient faults injected into functions, for tests of retries and error paths. */
+  faults: {
+    /** The next `times` invocations of function `name` throw an Error named `errorName` before the handler runs. */
+    failNext(name: string, times: number, errorName?: string): void;
+    /** Removes every injected fault. */
+    clear(): void;
+  };
   stop(): Promise<void>;
+}
+
+/**
+ * The clock every handler of this process reads (shared/time/clock.ts: the system clock plus
+ * `CLOCK_OFFSET_MS`), and the local Step Functions deadlines follow. It moves forward only; the offset is
+ * kept in `<dataDir>/clock.json`, so a restart of the same data folder keeps the travelled time (and time
+ * goes on from there at the normal pace). Not on it: the schedules (croner fires on real time: run one as
+ * on a date with `invoke(name, { date })`), Wait states and Retry intervals, function timeouts.
+ */
+export interface PlatformClock {
+  now(): Date;
+  /**
+   * Moves the clock `ms` milliseconds forward. Step Functions deadlines that have now passed fire at once;
+   * what they set going (a Catch, its functions) is still running when this resolves: poll for its effects.
+   */
+  advance(ms: number): Promise<void>;
+  /** Moves the clock to `at` (a Date, or an ISO date-time with its offset); an Error if that is earlier than now. */
+  set(at: Date | string): Promise<void>;
 }
 
 /**
@@ -74,6 +109,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
   };
 
   try {
+    // The travelled time first: everything after this (the journal's deadlines, demo data) is on it.
+    const travel = travellingClock(join(options.dataDir, 'clock.json'), options.clock === undefined ? undefined : instant(options.clock));
+    stops.push(() => void delete process.env[clockOffsetEnv]);
+
     const names = {
       creditTable: `${county.id}-${creditTable.id}`,
       usageTable: `${county.id}-${usageTable.id}`,
@@ -130,6 +169,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       port: ports.stepfunctions,
       stateMachineArns: names.workflowArns,
       invokeFunction: (name, payload) => functionsLocal.invoke(name, payload),
+      now: () => platformNow().getTime(),
+      retryTimeScale: options.retryTimeScale,
     });
     stops.push(() => stepFunctions.stop());
     process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
@@ -147,10 +188,27 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       const event =
         invokeOptions.event ??
         (declaration.trigger.type === 'schedule'
-          ? scheduledEventInput(name, invokeOptions.date ? scheduledTimeOn(invokeOptions.date, declaration.trigger.cron) : new Date().toISOString())
+          ? scheduledEventInput(name, invokeOptions.date ? scheduledTimeOn(invokeOptions.date, declaration.trigger.cron) : platformNow().toISOString())
           : undefined);
       if (event === undefined) throw new Error(`${name} is triggered by ${declaration.trigger.type}: give an event`);
       return functionsLocal.invoke(name, event);
+    };
+
+    const moved = async () => {
+      stepFunctions.service.clockChanged();
+      await new Promise((resolve) => setImmediate(resolve)); // the timeouts it fired have started
+    };
+    const clock: PlatformClock = {
+      now: platformNow,
+      advance: async (ms) => {
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error(`the clock advances by a number of milliseconds ≥ 0, not ${String(ms)}`);
+        travel.moveTo(platformNow().getTime() + ms);
+        await moved();
+      },
+      set: async (at) => {
+        travel.moveTo(instant(at));
+        await moved();
+      },
     };
 
     const openApi = openApiDocument(functions, { title: `${county.siteName} API (local)`, version: '0.1.0' });
@@ -168,6 +226,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
             send(response, 200, { result: await invoke(invokeMatch[1]!, input) });
           } catch (error) {
             send(response, 400, { error: { code: 'INVOKE_FAILED', message: (error as Error).message } });
+          }
+          return true;
+        }
+        if (url.pathname === '/_local/clock') {
+          if (request.method === 'GET') return send(response, 200, { now: clock.now().toISOString() }), true;
+          if (request.method !== 'POST') return send(response, 405, { message: 'Method Not Allowed' }, { allow: 'GET, POST' }), true;
+          try {
+            const input = ((body.length ? JSON.parse(body.toString('utf8')) : null) ?? {}) as { advance?: unknown; set?: unknown };
+            if ((input.advance === undefined) === (input.set === undefined)) throw new Error('give either "advance" (an ISO 8601 duration such as "P20D", or milliseconds) or "set" (an ISO date-time)');
+            if (input.set !== undefined) {
+              if (typeof input.set !== 'string') throw new Error('"set" is an ISO date-time with its offset, e.g. "2026-12-26T09:00:00+08:00"');
+              await clock.set(input.set);
+            } else await clock.advance(typeof input.advance === 'string' ? durationMs(input.advance) : (input.advance as number));
+            send(response, 200, { now: clock.now().toISOString() });
+          } catch (error) {
+            send(response, 400, { error: { code: 'CLOCK_REFUSED', message: (error as Error).message } });
           }
           return true;
         }
@@ -212,12 +286,73 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       demoOrganisations,
       token: (role, orgId) => issuer.sign({ role, orgId, county: county.id }),
       invoke,
+      clock,
+      faults: {
+        failNext: (name, times, errorName) => functionsLocal.failNext(name, times, errorName),
+        clear: () => functionsLocal.clearFaults(),
+      },
       stop,
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The offset of the platform clock, from `file` (moved to `startAt` if given) into `CLOCK_OFFSET_MS`, and
+ * moved forward only: each move is written back to the file (atomically) before it takes effect. Nothing
+ * is changed when `startAt` is refused.
+ */
+function travellingClock(file: string, startAt?: number) {
+  let offsetMs = 0;
+  if (existsSync(file)) {
+    const kept = (() => {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown }).offsetMs;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (typeof kept !== 'number' || !Number.isFinite(kept) || kept < 0) throw new Error(`${file}: "offsetMs" must be a number of milliseconds ≥ 0 (delete the file to return to the system clock)`);
+    offsetMs = kept;
+  }
+  const moveTo = (at: number): void => {
+    const real = Date.now();
+    if (Number.isNaN(new Date(at).getTime())) throw new Error(`the platform clock cannot go beyond the range of dates (${at} ms)`);
+    if (at < real + offsetMs) {
+      throw new Error(`the platform clock moves forward only: it is ${new Date(real + offsetMs).toISOString()}, not going back to ${new Date(at).toISOString()} (a fresh data folder starts on the system clock)`);
+    }
+    offsetMs = at - real;
+    const kept = { offsetMs, movedTo: new Date(at).toISOString(), note: 'platform clock = system clock + offsetMs (infra/local/platform.ts)' };
+    writeFileSync(`${file}.tmp`, JSON.stringify(kept, null, 1));
+    renameSync(`${file}.tmp`, file);
+    process.env[clockOffsetEnv] = String(offsetMs);
+  };
+  if (startAt !== undefined) moveTo(startAt);
+  else process.env[clockOffsetEnv] = String(offsetMs);
+  return { moveTo };
+}
+
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** An instant from a Date or an ISO date-time that says its offset (a bare date or local time would be ambiguous). */
+function instant(at: Date | string): number {
+  const ms = at instanceof Date ? at.getTime() : isoDateTime.test(at) ? Date.parse(at) : NaN;
+  if (Number.isNaN(ms)) throw new Error(`not an ISO date-time with its offset (e.g. 2026-12-26T09:00:00+08:00): ${String(at)}`);
+  return ms;
+}
+
+const isoDuration = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+
+/** Milliseconds of an ISO 8601 duration in weeks, days, hours, minutes and seconds (a day is 24 h; months and years vary, so are refused). */
+export function durationMs(duration: string): number {
+  const parts = isoDuration.exec(duration.toUpperCase());
+  if (!parts || !/\d/.test(duration) || /T$/i.test(duration)) {
+    throw new Error(`not an ISO 8601 duration in weeks, days, hours, minutes or seconds (e.g. "P20D", "PT36H", "P1DT2H"): ${JSON.stringify(duration)}`);
+  }
+  const [, w, d, h, m, sec] = parts.map((p) => (p === undefined ? 0 : Number(p.replace(',', '.'))));
+  return Math.round(((((w! * 7 + d!) * 24 + h!) * 60 + m!) * 60 + sec!) * 1000);
 }
 
 /** S3 sends each object-created event to the notifications whose prefix and suffix match the (decoded) key. */

@@ -17,6 +17,7 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
  */
 export class LocalFunctions {
   private readonly loaded = new Map<string, Promise<Handler>>();
+  private readonly faults = new Map<string, { remaining: number; errorName: string }>();
 
   constructor(
     private readonly root: string,
@@ -30,8 +31,35 @@ export class LocalFunctions {
     return declaration;
   }
 
+  /**
+   * Fault injection for tests: the next `times` invocations of `name` (from any trigger: HTTP, Step
+   * Functions, S3, schedules, `invoke`) throw an Error named `errorName` before the handler runs, as a
+   * function failing transiently would (the gateway answers 500; a state machine's Retry/Catch sees
+   * `errorName`). Replaces what was set for `name` before; `times` 0 clears it.
+   */
+  failNext(name: string, times: number, errorName = 'TransientFault'): void {
+    this.declaration(name);
+    if (!Number.isInteger(times) || times < 0) throw new Error(`failNext: times must be a whole number ≥ 0, not ${times}`);
+    if (!errorName) throw new Error('failNext: errorName must not be empty');
+    if (times === 0) this.faults.delete(name);
+    else this.faults.set(name, { remaining: times, errorName });
+  }
+
+  /** Removes every injected fault. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   async invoke(name: string, event: unknown): Promise<unknown> {
     const declaration = this.declaration(name);
+    const fault = this.faults.get(name);
+    if (fault) {
+      fault.remaining -= 1;
+      if (fault.remaining === 0) this.faults.delete(name);
+      const error = new Error(`injected fault: ${name} fails (${fault.remaining} more to come)`);
+      error.name = fault.errorName;
+      throw error;
+    }
     const handler = await this.load(declaration);
     const timeoutMs = (declaration.timeoutSeconds ?? 29) * 1000;
     const deadline = Date.now() + timeoutMs;

@@ -17,6 +17,10 @@ export async function startStepFunctions(options: {
   port?: number;
   stateMachineArns: Record<string, string>;
   invokeFunction: (name: string, payload: unknown) => Promise<unknown>;
+  /** The clock of the service's deadlines and dates (epoch ms); see LocalStepFunctions. Default Date.now. */
+  now?: () => number;
+  /** Scales Retry intervals only; see LocalStepFunctions. */
+  retryTimeScale?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }): Promise<{ endpoint: string; service: LocalStepFunctions; stop(): Promise<void> }> {
   const template = synthCountyTemplate(options.county);
@@ -26,6 +30,8 @@ export async function startStepFunctions(options: {
     region: options.region,
     journalDir: options.journalDir,
     log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.retryTimeScale !== undefined ? { retryTimeScale: options.retryTimeScale } : {}),
   });
   for (const { logicalId, tagValue } of findStateMachinesByTag(template, workflowTagKey)) {
     const arn = options.stateMachineArns[tagValue];
