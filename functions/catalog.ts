@@ -165,6 +165,20 @@ export const functions = [
     resources: { usageTable: 'read', creditTable: 'read' },
   }),
   declare({
+    name: 'get-check',
+    description: 'One check with the corrections of records it showed, for the department that ran it and the credit office',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks/{id}',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: "A check and its corrections (another department's check: 404)",
+      request: { params: checkIdParams },
+      response: { status: 200, body: checkReceiptBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+  }),
+  declare({
     name: 'receive-upload',
     description: 'Records each object created under uploads/ in the reports bucket (at-least-once safe)',
     trigger: { type: 's3', prefix: 'uploads/' },

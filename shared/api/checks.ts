@@ -36,6 +36,24 @@ export const listChecksQuery = z.object({
   nextToken: z.string().max(2000).optional(),
 });
 
+/** A later correction of a record the check showed (shared/checks/check-log-entry.ts `CheckCorrection`). */
+export const checkCorrectionBody = z
+  .object({
+    caseId: z.string(),
+    caseType: z.enum(['objection', 'repair']),
+    recordId: z.string(),
+    decisionNumber: z.string(),
+    outcome: z.enum(['corrected', 'revoked', 'repaired']).describe('更正, 撤销 or 信用修复'),
+    shownVersion: z.number().int().describe('The version of the record the check showed'),
+    currentVersion: z.number().int().describe('The version current after the case'),
+    decidedAt: z.string(),
+    decidedOn: z.string(),
+    reasoning: z.string(),
+    notice: z.object({ kind: z.string(), about: z.string() }).describe('The notice the department received'),
+    markedAt: z.string(),
+  })
+  .meta({ id: 'CheckCorrection' });
+
 const measure = z.looseObject({ measureId: z.string(), kind: z.enum(['incentive', 'punishment']), name: z.string(), clause: z.string(), suspended: z.boolean() });
 export const checkReceiptBody = z
   .looseObject({
@@ -48,6 +66,10 @@ export const checkReceiptBody = z
     reports: z.array(z.unknown()),
     measures: z.array(measure),
     outcome: z.unknown().nullable(),
+    corrections: z
+      .array(checkCorrectionBody)
+      .optional()
+      .describe('Records the check showed that a case later corrected, revoked or repaired (GET /checks, GET /checks/{id})'),
   })
   .meta({ id: 'CheckReceipt' });
-export const checkListBody = z.object({ checks: z.array(z.unknown()), nextToken: z.string().optional() });
+export const checkListBody = z.object({ from: isoDate, to: isoDate, checks: z.array(checkReceiptBody), nextToken: z.string().optional() });

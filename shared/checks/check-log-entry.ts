@@ -1,3 +1,5 @@
+import type { IsoDate } from '../calendar/dates.ts';
+import type { RecordCorrection } from '../cases/record-correction.ts';
 import type { ApplicableMeasure } from '../measures/select-measures.ts';
 
 /** What the usage log keeps of a check: enough to show the receipt again and to build usage lists. */
@@ -17,6 +19,30 @@ export interface CheckLogEntry {
   reports: { reportId: string; reportNumber: string; agencyId: string; validUntil: string }[];
   outcome: CheckOutcome | null;
   outcomeRevision?: number;
+  /** Records this check showed that a decided case later corrected, revoked or repaired (at most one entry per case). */
+  corrections?: CheckCorrection[];
+}
+
+/**
+ * What a check shows of a later correction of a record it relied on (restoring the subject's
+ * reputation, Kunming 003 §二(五)), and the notice sent to the department about it.
+ */
+export interface CheckCorrection {
+  caseId: string;
+  caseType: RecordCorrection['caseType'];
+  recordId: string;
+  decisionNumber: string;
+  outcome: RecordCorrection['outcome'];
+  /** The version of the record this check showed. */
+  shownVersion: number;
+  /** The version current after the case (for `corrected`, higher than `shownVersion`). */
+  currentVersion: number;
+  decidedAt: string;
+  decidedOn: IsoDate;
+  reasoning: string;
+  /** The notice the department received: `NOTICE#<kind>#<about>` in the credit table. */
+  notice: { kind: string; about: string };
+  markedAt: string;
 }
 
 export interface CheckOutcome {

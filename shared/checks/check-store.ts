@@ -3,9 +3,18 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
-import type { CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
+import type { CheckCorrection, CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
 
 const table = () => tableName(usageTable);
+
+/**
+ * The check an item holds. `correctedByCases` (a string set of case ids) only guards
+ * `markCheckCorrected` against a second entry per case; the check shows `corrections`.
+ */
+function entryOf(item: Record<string, unknown>): CheckLogEntry {
+  const { correctedByCases: _cases, ...entry } = withoutKeys<CheckLogEntry & { correctedByCases?: unknown }>(item);
+  return entry;
+}
 
 /** Writes a check to the usage log; with an idempotency key, a repeated check returns the first one. */
 export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogEntry; repeated: boolean }> {
@@ -31,7 +40,7 @@ export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogE
 
 export async function getCheck(checkId: string): Promise<CheckLogEntry | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: table(), Key: usageKeys.check(checkId), ConsistentRead: true }));
-  return result.Item ? withoutKeys<CheckLogEntry>(result.Item) : undefined;
+  return result.Item ? entryOf(result.Item) : undefined;
 }
 
 /** Records the outcome, only for the department that ran the check; answers what stood in the way otherwise. */
@@ -65,6 +74,46 @@ export async function listChecks(departmentOrgId: string, fromDay: string, toDay
       ExclusiveStartKey: startKey,
     }),
   );
-  return { entries: (result.Items ?? []).map((i) => withoutKeys<CheckLogEntry>(i)), lastKey: result.LastEvaluatedKey };
+  return { entries: (result.Items ?? []).map(entryOf), lastKey: result.LastEvaluatedKey };
 }
 
+/** Every check of a subject, oldest first, page by page (gsi2: eventually consistent, like any index). */
+export async function* checksOfSubject(subjectId: string): AsyncGenerator<CheckLogEntry> {
+  const { gsi2pk } = usageKeys.checksOfSubjectPrefix(subjectId);
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi2pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of result.Items ?? []) yield entryOf(item);
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/**
+ * Appends a correction to a check, once per case: the case id joins the set `correctedByCases` in
+ * the same update, under the condition that it is not there yet, so a retried invocation adds nothing.
+ */
+export async function saveCheckCorrection(checkId: string, correction: CheckCorrection): Promise<'marked' | 'alreadyMarked' | 'notFound'> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: usageKeys.check(checkId),
+        UpdateExpression: 'SET corrections = list_append(if_not_exists(corrections, :empty), :entry) ADD correctedByCases :cases',
+        ConditionExpression: 'attribute_exists(pk) AND NOT contains(correctedByCases, :caseId)',
+        ExpressionAttributeValues: { ':empty': [], ':entry': [correction], ':cases': new Set([correction.caseId]), ':caseId': correction.caseId },
+      }),
+    );
+    return 'marked';
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return (await getCheck(checkId)) ? 'alreadyMarked' : 'notFound';
+  }
+}

@@ -3,16 +3,17 @@ import type { listChecksQuery } from '../api/checks.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
-import { validationFailed } from '../http/errors.ts';
+import { notFound, validationFailed } from '../http/errors.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { getReports } from '../reports/report-store.ts';
 import { reportStatus } from '../reports/report-rules.ts';
-import { listChecks } from './check-store.ts';
+import type { CheckLogEntry } from './check-log-entry.ts';
+import { getCheck, listChecks } from './check-store.ts';
 
 /**
  * GET /checks: the department's own checks in a period of county-local days, oldest first, paged. Each
  * report a check relied on carries its status today, so a department sees when a report it used was
- * voided (a major credit crisis) or has expired since.
+ * voided (a major credit crisis) or has expired since, and each check the corrections of records it showed.
  */
 export async function listOwnChecks(args: { query: z.output<typeof listChecksQuery>; caller: Caller; county: CountyConfig; now: Date }) {
   const to = args.query.to ?? localDate(args.now, args.county.timeZone);
@@ -27,21 +28,43 @@ export async function listOwnChecks(args: { query: z.output<typeof listChecksQue
     }
   }
   const page = await listChecks(args.caller.orgId, from, to, args.query.limit, startKey);
+  return {
+    from,
+    to,
+    checks: await presentChecks(page.entries, args),
+    ...(page.lastKey ? { nextToken: Buffer.from(JSON.stringify(page.lastKey)).toString('base64url') } : {}),
+  };
+}
+
+/**
+ * GET /checks/{id}: one check as the list shows it, with its corrections, for the department that ran
+ * it and the credit office. Any other department gets 404, as for a check that does not exist, so the
+ * existence of another department's check is not disclosed.
+ */
+export async function readCheck(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
+  const entry = await getCheck(args.checkId);
+  const mayRead = entry && (args.caller.role === 'creditOffice' || (args.caller.role === 'department' && entry.departmentOrgId === args.caller.orgId));
+  if (!mayRead) throw notFound(`check ${args.checkId}`);
+  return (await presentChecks([entry], args))[0]!;
+}
+
+/**
+ * Checks as the usage log keeps them, with each report's status today (read in one BatchGet) and the
+ * corrections of records they showed. Resident ID numbers are masked except for the credit office.
+ */
+async function presentChecks(entries: CheckLogEntry[], args: { caller: Caller; county: CountyConfig; now: Date }) {
   const today = localDate(args.now, args.county.timeZone);
-  const reports = await getReports(page.entries.flatMap((e) => (e.reports ?? []).map((r) => r.reportId)));
+  const reports = await getReports(entries.flatMap((e) => (e.reports ?? []).map((r) => r.reportId)));
   const reportNow = (reportId: string) => {
     const report = reports.get(reportId);
     if (!report) return { statusToday: 'unknown' as const };
     return { statusToday: reportStatus(report, today), ...(report.voided ? { voided: report.voided } : {}) };
   };
-  return {
-    from,
-    to,
-    checks: page.entries.map((e) => ({
-      ...e,
-      subject: { ...e.subject, id: e.subject.type === 'residentId' ? maskResidentId(e.subject.id) : e.subject.id },
-      reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
-    })),
-    ...(page.lastKey ? { nextToken: Buffer.from(JSON.stringify(page.lastKey)).toString('base64url') } : {}),
-  };
+  const unmasked = args.caller.role === 'creditOffice';
+  return entries.map((e) => ({
+    ...e,
+    subject: { ...e.subject, id: e.subject.type === 'residentId' && !unmasked ? maskResidentId(e.subject.id) : e.subject.id },
+    reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
+    corrections: e.corrections ?? [],
+  }));
 }

@@ -55,6 +55,8 @@ export const usageKeys = {
   checksByDepartment: (orgId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi1pk: `DEPT#${orgId}`, gsi1sk: `${checkedOn}#${checkedAt}#${checkId}` }),
   checksByDepartmentBetween: (orgId: string, fromDay: string, toDay: string) => ({ gsi1pk: `DEPT#${orgId}`, from: `${fromDay}#`, to: `${toDay}#~` }),
   checksOfSubject: (subjectId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi2pk: `SUBJECT#${subjectId}`, gsi2sk: `${checkedOn}#${checkedAt}#${checkId}` }),
+  /** Every check of a subject, oldest first: the whole gsi2 partition of `checksOfSubject`. */
+  checksOfSubjectPrefix: (subjectId: string) => ({ gsi2pk: `SUBJECT#${subjectId}` }),
 } as const;
 
 /** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */

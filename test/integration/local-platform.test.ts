@@ -172,7 +172,7 @@ describe('sample events', () => {
   const eventsDir = new URL('../../events/', import.meta.url);
   // Cases must exist before they are answered: replay the workflow's tasks in the workflow's order.
   const order = [
-    'push-records', 'get-record', 'correct-record', 'list-subject-records', 'run-check', 'record-check-outcome', 'list-checks',
+    'push-records', 'get-record', 'correct-record', 'list-subject-records', 'run-check', 'record-check-outcome', 'get-check', 'list-checks',
     'open-verification', 'await-verification', 'report-verification-overdue', 'close-verification',
     // The sample agency is registered before its status changes; an upload is started before its state is read.
     'register-agency', 'update-agency', 'create-report-upload', 'get-report-upload',

@@ -1,0 +1,7 @@
+import { triggerOf } from '../catalog.ts';
+import { readCheck } from '../../shared/checks/list-checks.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('get-check'), async ({ params, caller, county, now }) => ({
+  body: await readCheck({ checkId: params.id, caller, county, now }),
+}));
