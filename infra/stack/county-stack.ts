@@ -37,7 +37,7 @@ export class CountyStack extends Stack {
       noticesTopic: notices.topic,
     });
     const verification = new VerificationWorkflow(this, 'VerificationWorkflow', { functions });
-    functions.bindWorkflows({ [verificationWorkflow.id]: verification.stateMachine });
+    functions.bindWorkflows({ [verificationWorkflow.id]: { stateMachine: verification.stateMachine, name: verification.name } });
 
     const api = new Api(this, 'Api', { functions, userPool: identity.userPool, client: identity.client });
     new Uploads(this, 'Uploads', { functions, reportsBucket: storage.reportsBucket });

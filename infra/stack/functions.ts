@@ -1,3 +1,4 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -62,24 +63,34 @@ export class Functions extends Construct {
       .map((fn) => ({ fn, trigger: fn.declaration.trigger as Extract<Trigger, { type: T }> }));
   }
 
-  /** Grants start / answer (task success, failure, heartbeat) on the declared workflows and passes their ARNs. */
-  bindWorkflows(stateMachines: Readonly<Record<string, IStateMachine>>): void {
+  /**
+   * Grants start / answer (task success, failure, heartbeat) on the declared workflows and passes their
+   * ARNs. A task of a workflow may answer its own workflow (a wait that finds its answer already stored
+   * resumes itself), granted on the ARN built from the state machine's fixed name: a reference to the
+   * state machine would make a dependency cycle with the definition that references the task. It may
+   * not start it.
+   */
+  bindWorkflows(workflows: Readonly<Record<string, { stateMachine: IStateMachine; name: string }>>): void {
     for (const fn of this.all) {
       const { trigger, resources } = fn.declaration;
       for (const { workflow, actions } of resources.workflows ?? []) {
-        const stateMachine = stateMachines[workflow];
-        if (!stateMachine) throw new Error(`${fn.declaration.name}: unknown workflow "${workflow}"`);
+        const bound = workflows[workflow];
+        if (!bound) throw new Error(`${fn.declaration.name}: unknown workflow "${workflow}"`);
         if (trigger.type === 'task' && trigger.workflow === workflow) {
-          // Its ARN in the task's environment and the task's ARN in the definition would be a circular dependency.
-          throw new Error(`${fn.declaration.name}: a task of workflow "${workflow}" cannot also start or answer it`);
+          if (actions.includes('start')) throw new Error(`${fn.declaration.name}: a task of workflow "${workflow}" cannot also start it`);
+          const arn = Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: bound.name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+          fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: taskResponseActions, resources: [arn] }));
+          continue;
         }
-        fn.addEnvironment(resourceEnv.workflowArn(workflow), stateMachine.stateMachineArn);
-        if (actions.includes('start')) stateMachine.grantStartExecution(fn.role);
-        if (actions.includes('answer')) stateMachine.grantTaskResponse(fn.role);
+        fn.addEnvironment(resourceEnv.workflowArn(workflow), bound.stateMachine.stateMachineArn);
+        if (actions.includes('start')) bound.stateMachine.grantStartExecution(fn.role);
+        if (actions.includes('answer')) bound.stateMachine.grantTaskResponse(fn.role);
       }
     }
   }
 }
+
+const taskResponseActions = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
 
 function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition, access: Access): void {
   if (access === 'readWrite') table.grantReadWriteData(fn.role);

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
   Errors,
+  Fail,
   IntegrationPattern,
   JsonPath,
   LogLevel,
@@ -20,16 +21,24 @@ import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
 
 /**
- * The verification case (核实): open it with a working-day deadline, wait for the provider's answer with a
- * task token (a heartbeat as a backstop), close it, or report it overdue when the deadline passes.
- * State names come from shared/workflows/workflows.ts, which the task declarations and local runtime share.
+ * The verification workflow of objections and credit-repair cases (核实):
+ *
+ *   OpenCase → AwaitAnswer ⇄ WaitElapsed (reminders, overdue, escalations) → ApplyOutcome → CaseClosed
+ *   any task failing after its retries → MarkStuck → CaseStuck
+ *
+ * AwaitAnswer waits with a task token (.waitForTaskToken) for the provider's answer, at most until the
+ * wake-up OpenCase or WaitElapsed planned (TimeoutSecondsPath: the next reminder, the end of the answer
+ * day in working days, or the next escalation); a heartbeat is the backstop. State names come from
+ * shared/workflows/workflows.ts, which the task declarations and the local runtime share.
  */
 export class VerificationWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** Fixed, so that its own tasks can be granted on its ARN without referencing it. */
+  readonly name: string;
 
   constructor(scope: Construct, id: string, { functions }: { functions: Functions }) {
     super(scope, id);
-    const { states } = verificationWorkflow;
+    const { states, ends, taskRetry } = verificationWorkflow;
     const taskFunction = (state: string) => {
       const task = functions
         .triggeredBy('task')
@@ -37,70 +46,81 @@ export class VerificationWorkflow extends Construct {
       if (!task) throw new Error(`no task function declared for ${verificationWorkflow.id}.${state}`);
       return task.fn;
     };
-    const open = taskFunction(states.open);
-    const wait = taskFunction(states.await);
-    const close = taskFunction(states.close);
-    const overdue = taskFunction(states.overdue);
+    const fns = Object.values(states).map(taskFunction);
+    const fn = (state: string) => taskFunction(state).function;
+    const caseId = { caseId: JsonPath.stringAt('$.caseId') };
+    const task = (state: string, props: { payload: Record<string, unknown>; resultPath: string }) => {
+      const invoke = new LambdaInvoke(this, state, {
+        stateName: state,
+        lambdaFunction: fn(state),
+        payload: TaskInput.fromObject(props.payload),
+        payloadResponseOnly: true,
+        resultPath: props.resultPath,
+        retryOnServiceExceptions: false,
+      });
+      invoke.addRetry({
+        errors: [Errors.TASKS_FAILED],
+        interval: Duration.seconds(taskRetry.intervalSeconds),
+        backoffRate: taskRetry.backoffRate,
+        maxAttempts: taskRetry.maxAttempts,
+      });
+      return invoke;
+    };
 
-    const reportOverdue = new LambdaInvoke(this, states.overdue, {
-      stateName: states.overdue,
-      lambdaFunction: overdue.function,
-      payloadResponseOnly: true,
-      resultPath: '$.overdue',
-    }).next(new Succeed(this, 'VerificationOverdue'));
+    const stuck = task(states.stuck, { payload: { ...caseId, error: JsonPath.objectAt('$.error') }, resultPath: '$.stuck' }).next(
+      new Fail(this, ends.stuck, { error: 'CaseStuck', cause: 'A task of the case failed after its retries; the case is kept as stuck' }),
+    );
+    const onFailure = { errors: [Errors.ALL], resultPath: '$.error' };
 
     const awaitAnswer = new LambdaInvoke(this, states.await, {
       stateName: states.await,
-      lambdaFunction: wait.function,
+      lambdaFunction: fn(states.await),
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({
-        caseId: JsonPath.stringAt('$.caseId'),
-        recordId: JsonPath.stringAt('$.recordId'),
-        providerOrgId: JsonPath.stringAt('$.providerOrgId'),
-        answerBy: JsonPath.stringAt('$.deadline.answerBy'),
-        taskToken: JsonPath.taskToken,
-      }),
+      payload: TaskInput.fromObject({ ...caseId, wakeAt: JsonPath.stringAt('$.wait.wakeAt'), taskToken: JsonPath.taskToken }),
       resultPath: '$.answer',
-      // The answer day's end, computed in working days by OpenVerification: a callback never waits forever.
-      taskTimeout: Timeout.at('$.deadline.timeoutSeconds'),
+      // Until the planned wake-up: a callback never waits forever.
+      taskTimeout: Timeout.at('$.wait.timeoutSeconds'),
       heartbeatTimeout: Timeout.duration(Duration.seconds(verificationWorkflow.heartbeatSeconds)),
+      retryOnServiceExceptions: false,
     });
-    awaitAnswer.addCatch(reportOverdue, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
+    awaitAnswer.addRetry({
+      errors: [Errors.TASKS_FAILED],
+      interval: Duration.seconds(taskRetry.intervalSeconds),
+      backoffRate: taskRetry.backoffRate,
+      maxAttempts: taskRetry.maxAttempts,
+    });
+    const elapsed = task(states.elapsed, { payload: caseId, resultPath: '$.wait' });
+    elapsed.addCatch(stuck, onFailure);
+    elapsed.next(awaitAnswer);
+    awaitAnswer.addCatch(elapsed, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
+    awaitAnswer.addCatch(stuck, onFailure);
 
-    const definition = new LambdaInvoke(this, states.open, {
-      stateName: states.open,
-      lambdaFunction: open.function,
-      payloadResponseOnly: true,
-      resultPath: '$.deadline',
-    })
-      .next(awaitAnswer)
-      .next(
-        new LambdaInvoke(this, states.close, {
-          stateName: states.close,
-          lambdaFunction: close.function,
-          payloadResponseOnly: true,
-          resultPath: '$.closed',
-        }),
-      )
-      .next(new Succeed(this, 'VerificationClosed'));
+    const apply = task(states.apply, { payload: caseId, resultPath: '$.applied' });
+    apply.addCatch(stuck, onFailure);
+
+    const open = task(states.open, { payload: { ...caseId, executionArn: JsonPath.stringAt('$$.Execution.Id') }, resultPath: '$.wait' });
+    open.addCatch(stuck, onFailure);
+    const definition = open.next(awaitAnswer).next(apply).next(new Succeed(this, ends.closed));
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.name = `${Stack.of(this).stackName}-${verificationWorkflow.id}`;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: this.name,
       definitionBody: DefinitionBody.fromChainable(definition),
       stateMachineType: StateMachineType.STANDARD,
       queryLanguage: QueryLanguage.JSON_PATH,
-      comment: 'Verification case: open, await the provider answer (task token), close or report overdue',
-      // Execution data stays out of the logs: AwaitVerification's input carries the task token.
+      comment: 'Objection or credit-repair case: open, await the provider answer (task token) with reminders and escalations, apply it',
+      // Execution data stays out of the logs: AwaitAnswer's input carries the task token.
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
     Tags.of(this.stateMachine).add(workflowTagKey, verificationWorkflow.id);
 
     const role = this.stateMachine.role;
-    for (const fn of [open, wait, close, overdue]) {
+    for (const fn of fns) {
       acknowledge(role, arnWildcardFinding(fn.function, ':*'), `Invokes ${fn.declaration.name} (any version: CDK's LambdaInvoke grant).`);
     }
     acknowledge(role, 'IAM5[Resource::*]',

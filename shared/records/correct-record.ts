@@ -4,7 +4,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
-import { conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
 import { presentRecord } from '../access/record-visibility.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { latestVersion, storeCorrection } from './record-store.ts';
@@ -19,6 +19,8 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   const current = await latestVersion(args.recordId);
   if (!current) throw notFound(`record ${args.recordId}`);
   if (current.providerOrgId !== args.caller.orgId) throw forbidden('only the department that provided a record may correct it');
+  if (current.openCaseId)
+    throw new AppError(409, 'CASE_OPEN', `case ${current.openCaseId} is open on this record: answer it (a correction is one of its outcomes) instead of correcting the record directly`);
   const input = args.body.record;
   if (recordIdFor(args.caller.orgId, input.kind, input.decisionNumber) !== current.recordId)
     throw validationFailed('body.record.decisionNumber', 'kind and decision number identify the record and cannot change in a correction');
@@ -39,6 +41,6 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   // The publication deadline is the first version's: a correction does not make a late record punctual.
   next.publication = current.publication;
   if ((await storeCorrection(current, next)) === 'stale')
-    throw conflict('the record was corrected concurrently: reread it and correct the new version', 'body.expectedVersion');
+    throw conflict('the record was corrected, or a case was opened on it, concurrently: reread it', 'body.expectedVersion');
   return presentRecord(next, today, true);
 }

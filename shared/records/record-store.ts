@@ -6,7 +6,7 @@ import { creditTable } from '../storage/tables.ts';
 import type { StoredRecord } from './stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);
 
 /** The subject's current copy of a record carries the index keys; the version items are the history. */
@@ -69,13 +69,16 @@ export async function createRecord(record: StoredRecord): Promise<CreateResult> 
 }
 
 /**
- * Stores a correction as the next version if the current version is still `previous.version`
- * (optimistic concurrency: of two corrections at once, one wins and the other is told it is stale).
- * The subject's current copy moves when the correction changed the subject.
+ * The writes that make `next` the current version of a record whose current version is `previous`:
+ * the new version item, the subject's current copy (moved when the correction changed the subject) and
+ * profile, on condition that the current copy is still `previous.version` and meets `expect`.
  */
-export async function storeCorrection(previous: StoredRecord, next: StoredRecord): Promise<'stored' | 'stale'> {
-  const expectVersion = { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } };
-  const items: TransactItem[] = [
+export function correctionItems(previous: StoredRecord, next: StoredRecord, expect?: { condition: string; values: Record<string, unknown> }): TransactItem[] {
+  const expectVersion = {
+    ConditionExpression: `version = :v${expect ? ` AND ${expect.condition}` : ''}`,
+    ExpressionAttributeValues: { ':v': previous.version, ...expect?.values },
+  };
+  return [
     { Put: { TableName: table(), Item: { ...keys.recordVersion(next.recordId, next.version), ...next }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...(previous.subjectId !== next.subjectId
       ? [
@@ -85,8 +88,16 @@ export async function storeCorrection(previous: StoredRecord, next: StoredRecord
       : [{ Put: { TableName: table(), Item: currentCopy(next), ...expectVersion } }]),
     profileUpdate(next),
   ];
+}
+
+/**
+ * Stores a department's own correction as the next version if the current version is still
+ * `previous.version` (optimistic concurrency: of two corrections at once, one wins and the other is
+ * told it is stale) and no objection or repair case is open on the record (the case decides then).
+ */
+export async function storeCorrection(previous: StoredRecord, next: StoredRecord): Promise<'stored' | 'stale'> {
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    await dynamo.send(new TransactWriteCommand({ TransactItems: correctionItems(previous, next, { condition: 'attribute_not_exists(openCaseId)', values: {} }) }));
     return 'stored';
   } catch (error) {
     if (error instanceof TransactionCanceledException) return 'stale';

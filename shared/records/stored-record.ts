@@ -26,7 +26,10 @@ export interface StoredRecord {
   publication: ReturnType<typeof publicationDeadlineFor> | null;
   publicity: ReturnType<typeof publicityOf>;
   lifecycle: RecordLifecycle;
+  /** The objection the record is under (while `underObjection`). */
   objectionId?: string;
+  /** The objection or repair case open on the record: one at a time. */
+  openCaseId?: string;
   correction?: { reason: string; previousVersion: number };
   /** SHA-256 of the canonical input: a retry with the same body is recognised, another body is a conflict. */
   bodyHash: string;

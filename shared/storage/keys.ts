@@ -14,12 +14,23 @@ export const keys = {
   }),
   uploadsByDay: (date: string, objectKey: string) => ({ gsi1pk: `UPLOADS#${date}`, gsi1sk: objectKey }),
 
-  /** A verification case run by the verification workflow. */
+  /** An objection or credit-repair case, run by the verification workflow. */
   verificationCase: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
-  casesByProvider: (providerOrgId: string, answerBy: string, caseId: string) => ({
+  /** The providing department's cases, newest last. */
+  casesByProvider: (providerOrgId: string, raisedAt: string, caseId: string) => ({
     gsi1pk: `PROVIDER#${providerOrgId}#CASES`,
-    gsi1sk: `${answerBy}#${caseId}`,
+    gsi1sk: `${raisedAt}#${caseId}`,
   }),
+  casesOfProvider: (providerOrgId: string) => `PROVIDER#${providerOrgId}#CASES`,
+  /** Sparse: open cases by answer day, removed when the case closes (the credit office's queue, the overdue scan). */
+  openCasesByAnswerDay: (answerBy: string, caseId: string) => ({ gsi2pk: 'CASES#OPEN', gsi2sk: `${answerBy}#${caseId}` }),
+  openCases: 'CASES#OPEN',
+  /** A pointer to a case in the subject's partition: the subject lists its cases in one query. */
+  subjectCase: (subjectId: string, caseId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `CASE#${caseId}` }),
+  subjectCasePrefix: 'CASE#',
+  /** Evidence files of a case, posted by the subject's browser to the reports bucket. */
+  caseEvidenceObject: (caseId: string, evidenceId: string, extension: string) => `evidence/${caseId}/${evidenceId}.${extension}`,
+  caseEvidencePrefix: (caseId: string) => `evidence/${caseId}/`,
 
   /** Idempotency of a pushed record: (department, kind, decision document number). */
   recordKey: (orgId: string, kind: string, decisionNumber: string) => ({ pk: `RECORDKEY#${orgId}#${kind}#${decisionNumber}`, sk: 'KEY' }),

@@ -4,20 +4,24 @@
  */
 export const verificationWorkflow = {
   id: 'verification',
-  /** State names, referenced by task function declarations and by the local runtime's journal. */
+  /** Task state names, referenced by task function declarations and by the local runtime's journal. */
   states: {
-    open: 'OpenVerification',
-    await: 'AwaitVerification',
-    close: 'CloseVerification',
-    overdue: 'ReportVerificationOverdue',
+    open: 'OpenCase',
+    await: 'AwaitAnswer',
+    elapsed: 'WaitElapsed',
+    apply: 'ApplyOutcome',
+    stuck: 'MarkStuck',
   },
+  /** Terminal states. */
+  ends: { closed: 'CaseClosed', stuck: 'CaseStuck' },
   /**
-   * Backstop only: longer than any answer period (20 working days is at most ~35 calendar days across
-   * Spring Festival), so the answer deadline (TimeoutSecondsPath) decides when a case is overdue. Step
-   * Functions reports a missed heartbeat as States.Timeout too, so a shorter heartbeat would call a
-   * provider overdue before its deadline unless every open case were heartbeated.
+   * Backstop only: longer than any wait the workflow plans (the next reminder, the end of the answer day
+   * or the next escalation, each at most ~35 calendar days away across Spring Festival). Step Functions
+   * reports a missed heartbeat as States.Timeout too, which only makes the workflow plan its wait again.
    */
   heartbeatSeconds: 40 * 24 * 3600,
+  /** A task that fails (a throttled table, a Lambda hiccup) is retried with backoff, then the case is marked stuck. */
+  taskRetry: { intervalSeconds: 2, backoffRate: 2, maxAttempts: 3 },
 } as const;
 
 export const workflows = [verificationWorkflow] as const;

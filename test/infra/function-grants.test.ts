@@ -28,8 +28,8 @@ function functionsStack(declarations: FunctionDeclaration[]): { stack: Stack; fu
     reportsBucket: storage.reportsBucket,
     noticesTopic: notices.topic,
   });
-  const workflow = new StateMachine(stack, 'Workflow', { definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Pass')) });
-  functions.bindWorkflows({ verification: workflow });
+  const workflow = new StateMachine(stack, 'Workflow', { stateMachineName: 'grants-verification', definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Pass')) });
+  functions.bindWorkflows({ verification: { stateMachine: workflow, name: 'grants-verification' } });
   return { stack, functions };
 }
 
@@ -60,10 +60,20 @@ describe('grants for every kind of declared access', () => {
     expectGrantsFollow(json, declaration);
   });
 
-  it('refuses a task function that would also start or answer its own workflow (a dependency cycle)', () => {
-    const task = functionNamed('open-verification');
-    expect(() =>
-      functionsStack([{ ...task, resources: { workflows: [{ workflow: 'verification', actions: ['answer'] }] } }]),
-    ).toThrow(/cannot also start or answer/);
+  it('refuses a task function that would also start its own workflow', () => {
+    const task = functionNamed('open-case');
+    expect(() => functionsStack([{ ...task, resources: { workflows: [{ workflow: 'verification', actions: ['start'] }] } }])).toThrow(/cannot also start it/);
+  });
+
+  it("lets a task answer its own workflow, granted on the state machine's ARN built from its name (no reference, no cycle)", () => {
+    const task = functionNamed('await-case-answer');
+    const template = Template.fromStack(functionsStack([task]).stack).toJSON();
+    expectGrantsFollow(template, task);
+    const statements = Object.values(template.Resources as Record<string, any>)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => r.Properties.PolicyDocument.Statement);
+    const answer = statements.find((s) => [s.Action].flat().includes('states:SendTaskSuccess'));
+    expect(JSON.stringify(answer.Resource)).toContain(':stateMachine:grants-verification');
+    expect(JSON.stringify(answer.Resource)).not.toContain('Ref');
   });
 });

@@ -244,7 +244,7 @@ describe('verification state machine', () => {
     expect(definition.QueryLanguage).toBe('JSONPath');
     expect(definition.StartAt).toBe(verificationWorkflow.states.open);
     expect(Object.keys(definition.States).sort()).toEqual(
-      [...Object.values(verificationWorkflow.states), 'VerificationClosed', 'VerificationOverdue'].sort(),
+      [...Object.values(verificationWorkflow.states), ...Object.values(verificationWorkflow.ends)].sort(),
     );
   });
 
@@ -257,22 +257,33 @@ describe('verification state machine', () => {
     }
   });
 
-  it('waits for the answer with a task token, the deadline as timeout, a heartbeat, and reports overdue on timeout', () => {
+  it('waits for the answer with a task token until the planned wake-up, with a heartbeat; a timeout loops through WaitElapsed', () => {
     const { States } = stateMachineDefinition(machine().DefinitionString);
-    const wait = States[verificationWorkflow.states.await];
+    const { states, ends, taskRetry } = verificationWorkflow;
+    const wait = States[states.await];
     expect(wait.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
-    expect(wait.TimeoutSecondsPath).toBe('$.deadline.timeoutSeconds');
+    expect(wait.TimeoutSecondsPath).toBe('$.wait.timeoutSeconds');
     expect(wait.HeartbeatSeconds).toBe(verificationWorkflow.heartbeatSeconds);
-    expect(wait.Parameters.Payload).toEqual({
-      'caseId.$': '$.caseId',
-      'recordId.$': '$.recordId',
-      'providerOrgId.$': '$.providerOrgId',
-      'answerBy.$': '$.deadline.answerBy',
-      'taskToken.$': '$$.Task.Token',
-    });
-    expect(wait.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: verificationWorkflow.states.overdue }]);
-    expect(States[verificationWorkflow.states.overdue].Next).toBe('VerificationOverdue');
-    expect(States[verificationWorkflow.states.close].Next).toBe('VerificationClosed');
+    // Only the case id and the token: nothing about the subject travels through execution history.
+    expect(wait.Parameters.Payload).toEqual({ 'caseId.$': '$.caseId', 'wakeAt.$': '$.wait.wakeAt', 'taskToken.$': '$$.Task.Token' });
+    expect(wait.Catch).toEqual([
+      { ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: states.elapsed },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: states.stuck },
+    ]);
+    expect(States[states.elapsed].Next).toBe(states.await);
+    expect(States[states.elapsed].ResultPath).toBe('$.wait');
+    expect(States[states.open].ResultPath).toBe('$.wait');
+    expect(wait.Next).toBe(states.apply);
+    expect(States[states.apply].Next).toBe(ends.closed);
+    expect(States[states.stuck].Next).toBe(ends.stuck);
+    expect(States[ends.stuck].Type).toBe('Fail');
+    // Every task retries a failure with backoff, then (but MarkStuck itself) goes to MarkStuck.
+    for (const state of Object.values(states)) {
+      expect(States[state].Retry, state).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: taskRetry.intervalSeconds, BackoffRate: taskRetry.backoffRate, MaxAttempts: taskRetry.maxAttempts }),
+      ]);
+      if (state !== states.stuck) expect(States[state].Catch.at(-1), state).toEqual({ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: states.stuck });
+    }
   });
 
   it('logs without execution data (never the task token), traces, and carries the workflow tag', () => {

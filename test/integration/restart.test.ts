@@ -5,8 +5,10 @@ import { afterAll, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
+import type { Role } from '../../shared/identity/roles.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { until } from '../support/until.ts';
@@ -20,19 +22,46 @@ const start = () => startLocalPlatform({ county, dataDir, port: 0, demo: false, 
 const credentials = () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! });
 
 
-it('keeps tables, objects, tokens and a waiting workflow across a restart', async () => {
+const code = `91350122MC7000001`;
+const subjectCode = code.slice(0, 17) + usccCheckCharacter(code.slice(0, 17));
+const today = () => localDate(new Date(), county.timeZone);
+const penalty = () => ({
+  kind: 'penalty',
+  subject: { name: '连江重启测试有限公司', category: 'legalPerson', uscc: subjectCode, legalRepresentative: '陈五' },
+  decisionNumber: '连市监罚〔2026〕R1号',
+  decisionDate: addDays(today(), -2),
+  authority: { name: '连江县市场监督管理局', uscc: subjectCode },
+  sourceDepartment: '连江县市场监督管理局',
+  violationType: '虚假宣传',
+  facts: '宣传与实际不符',
+  legalBasis: '《反不正当竞争法》第二十条',
+  penaltyCategories: ['fine'],
+  penaltyContent: '罚款人民币一万元',
+  fineAmountYuan: 10000,
+});
+
+async function call(method: string, path: string, role: Role, orgId: string, body?: unknown) {
+  const response = await fetch(`${platform!.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await platform!.token(role, orgId)}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+it('keeps tables, objects, tokens and a waiting objection across a restart', async () => {
   platform = await start();
   const token = await platform.token('department', 'dept-a');
   const s3 = () => new S3Client({ endpoint: platform!.endpoints.s3, region: process.env.AWS_REGION, credentials: credentials(), forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
   const dynamo = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform!.endpoints.dynamodb, region: process.env.AWS_REGION, credentials: credentials() }));
-  const sfn = () => new SFNClient({ endpoint: platform!.endpoints.stepfunctions, region: process.env.AWS_REGION, credentials: credentials() });
 
   await s3().send(new PutObjectCommand({ Bucket: platform.names.reportsBucket, Key: 'kept/a.txt', Body: 'kept' }));
-  const input = { caseId: 'restart-case', recordId: 'r', providerOrgId: 'dept-a', noticeDate: '2026-11-23' };
-  const { executionArn } = await sfn().send(
-    new StartExecutionCommand({ stateMachineArn: platform.names.workflowArns.verification, name: input.caseId, input: JSON.stringify(input) }),
-  );
-  const taskToken = await until('the task token to be stored', async () => (await dynamo().send(new GetCommand({ TableName: platform!.names.creditTable, Key: keys.verificationCase(input.caseId) }))).Item?.taskToken as string | undefined);
+  const pushed = await call('POST', '/records', 'department', 'dept-a', penalty());
+  expect(pushed.status).toBe(201);
+  const raised = await call('POST', '/objections', 'subject', subjectCode, { recordId: pushed.body.recordId, reason: '处罚对象有误' });
+  expect(raised.status).toBe(201);
+  const caseId = raised.body.case.caseId as string;
+  const taskToken = await until('the task token to be stored', async () => (await dynamo().send(new GetCommand({ TableName: platform!.names.creditTable, Key: keys.verificationCase(caseId) }))).Item?.taskToken as string | undefined);
   await platform.stop();
 
   const endpointsBefore = platform.endpoints;
@@ -43,13 +72,16 @@ it('keeps tables, objects, tokens and a waiting workflow across a restart', asyn
   expect((await fetch(`${platform.apiUrl}/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   const object = await s3().send(new GetObjectCommand({ Bucket: platform.names.reportsBucket, Key: 'kept/a.txt' }));
   expect(await object.Body!.transformToString()).toBe('kept');
-  // The execution waits again with the same token, which the provider's answer still reaches.
-  await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ outcome: 'revoked', reasoning: '决定已撤销' }) }));
-  const done = await until('the execution to finish', async () => {
-    const d = await sfn().send(new DescribeExecutionCommand({ executionArn }));
-    return d.status === 'RUNNING' ? undefined : d;
+  // The objection is still waiting with the same token, and the provider's answer reaches it.
+  const waiting = await call('GET', `/objections/${caseId}`, 'subject', subjectCode);
+  expect(waiting.body).toMatchObject({ state: 'verifying', record: { recordId: pushed.body.recordId } });
+  expect((await dynamo().send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(caseId) }))).Item?.taskToken).toBe(taskToken);
+  const answered = await call('POST', `/objections/${caseId}/verification`, 'department', 'dept-a', { outcome: 'revoked', reasoning: '处罚决定已撤销' });
+  expect(answered.status).toBe(202);
+  const closed = await until('the objection to close', async () => {
+    const c = await call('GET', `/objections/${caseId}`, 'subject', subjectCode);
+    return c.body.state === 'closed' ? c.body : undefined;
   });
-  expect({ status: done.status, error: done.error, cause: done.cause }).toMatchObject({ status: 'SUCCEEDED' });
-  const { Item } = await dynamo().send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(input.caseId) }));
-  expect(Item).toMatchObject({ status: 'closed', outcome: { outcome: 'revoked' } });
+  expect(closed.applied).toMatchObject({ outcome: 'revoked', recordStatus: 'revoked' });
+  expect((await call('GET', `/records/${pushed.body.recordId}`, 'subject', subjectCode)).body.record.status).toBe('revoked');
 });

@@ -3,20 +3,38 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { yearsMissingFromCalendar } from '../../shared/calendar/calendar-coverage.ts';
 import { nextUsageListDue } from '../../shared/usage/usage-list-due.ts';
-import { answerDeadline } from '../../shared/verification/answer-deadline.ts';
+import { answerDay, answerDeadlineInstant, nextWake, workingDaysBefore } from '../../shared/cases/case-deadline.ts';
 
 const national = workingDayCalendar({ holidays: [], workdays: [], completeYears: [] });
 
-describe('objection answer deadline', () => {
-  it('ends at the end of the 20th working day after the notice, Beijing time', () => {
-    const county = loadCounty('kunming');
-    const deadline = answerDeadline('2026-11-23', county, new Date('2026-11-23T02:00:00Z'));
-    expect(deadline.answerBy).toBe('2026-12-21');
-    // 2026-12-21 ends at 2026-12-21T16:00Z.
-    expect(deadline.timeoutSeconds).toBe((Date.parse('2026-12-21T16:00:00Z') - Date.parse('2026-11-23T02:00:00Z')) / 1000);
+describe('objection answer deadline and the waits of the workflow', () => {
+  const county = loadCounty('kunming');
+  it('the answer day is the 20th working day after the notice', () => {
+    expect(answerDay('2026-11-23', county)).toBe('2026-12-21');
+    // 2026-12-21 ends at 2026-12-21T16:00Z (Beijing midnight).
+    expect(answerDeadlineInstant('2026-12-21', county).toISOString()).toBe('2026-12-21T16:00:00.000Z');
   });
-  it('times out at once (1 s) when the deadline has passed', () => {
-    expect(answerDeadline('2026-01-05', loadCounty('kunming'), new Date('2026-11-23T02:00:00Z')).timeoutSeconds).toBe(1);
+
+  it('wakes for the reminders (09:00, 5 and 1 working days before), then at the end of the answer day', () => {
+    const opened = new Date('2026-11-23T02:00:00Z');
+    const first = nextWake('2026-12-21', county, opened);
+    // 5 working days before Mon 2026-12-21 is Mon 2026-12-14.
+    expect(first).toEqual({ answerBy: '2026-12-21', phase: 'reminder', wakeAt: '2026-12-14T01:00:00.000Z', timeoutSeconds: (Date.parse('2026-12-14T01:00:00Z') - opened.getTime()) / 1000 });
+    expect(nextWake('2026-12-21', county, new Date(first.wakeAt))).toMatchObject({ phase: 'reminder', wakeAt: '2026-12-18T01:00:00.000Z' });
+    expect(nextWake('2026-12-21', county, new Date('2026-12-18T01:00:00Z'))).toMatchObject({ phase: 'deadline', wakeAt: '2026-12-21T16:00:00.000Z' });
+  });
+
+  it('after the answer day, escalates every 5 working days at 09:00, for as long as it takes', () => {
+    expect(nextWake('2026-12-21', county, new Date('2026-12-21T16:00:00Z'))).toMatchObject({ phase: 'escalation', wakeAt: '2026-12-28T01:00:00.000Z' });
+    expect(nextWake('2026-12-21', county, new Date('2026-12-28T01:00:00Z'))).toMatchObject({ phase: 'escalation', wakeAt: '2027-01-04T01:00:00.000Z' });
+  });
+
+  it('waits at least one second, so a case opened after its answer day moves on at once', () => {
+    expect(nextWake('2026-01-05', county, new Date('2026-01-06T00:00:00Z')).timeoutSeconds).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts working days backwards across a weekend', () => {
+    expect(workingDaysBefore('2026-12-21', 1, workingDayCalendar(county.calendar))).toBe('2026-12-18');
   });
 });
 

@@ -1,0 +1,7 @@
+import { triggerOf } from '../catalog.ts';
+import { answerCase } from '../../shared/cases/answer-case.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('decide-repair'), ({ params, body, caller, county, now }) =>
+  answerCase({ caseType: 'repair', caseId: params.id, body, caller, county, now }),
+);

@@ -1,0 +1,5 @@
+import { triggerOf } from '../catalog.ts';
+import { readCase } from '../../shared/cases/read-cases.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('get-objection'), async ({ params, caller }) => ({ body: await readCase({ caseType: 'objection', caseId: params.id, caller }) }));

@@ -1,0 +1,5 @@
+import { triggerOf } from '../catalog.ts';
+import { raiseCase } from '../../shared/cases/raise-case.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('raise-objection'), ({ body, caller, county, now }) => raiseCase({ caseType: 'objection', body, caller, county, now }));

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { answerObjectionBody, decideRepairBody } from '../api/cases.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { AppError, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { recordInput, type RecordInput } from '../records/record-input.ts';
+import { recordDateProblems } from '../records/record-dates.ts';
+import { latestVersion } from '../records/record-store.ts';
+import { answerableStates, type CaseAnswer, type CaseType, type StoredCase } from './case.ts';
+import { presentCase } from './case-access.ts';
+import { getCase, readTaskToken, storeAnswer } from './case-store.ts';
+import { signalAnswer } from './case-workflow.ts';
+
+type AnswerBody = z.output<typeof answerObjectionBody> | z.output<typeof decideRepairBody>;
+
+/**
+ * POST /objections/{id}/verification and POST /repairs/{id}/decision: the providing department answers.
+ * The answer is stored on the case first (once: a second answer is 409), then the waiting workflow is
+ * resumed with its task token; if no token is waiting at that moment (between a reminder and the next
+ * wait), the next wait finds the stored answer and resumes itself. A correction is validated here, so
+ * that a bad one is a 400 to the department, not a failed workflow.
+ */
+export async function answerCase(args: { caseType: CaseType; caseId: string; body: AnswerBody; caller: Caller; county: CountyConfig; now: Date }) {
+  const { caseType, caseId, body, caller, county, now } = args;
+  const c = await getCase(caseId);
+  if (!c || c.caseType !== caseType) throw notFound(`${caseType} ${caseId}`);
+  if (c.providerOrgId !== caller.orgId) throw forbidden(`only the department that provided the record (${c.providerOrgId}) may answer this ${caseType}`);
+  refuseUnlessAnswerable(c);
+
+  const correctedFields = 'correctedFields' in body ? body.correctedFields : undefined;
+  if (correctedFields) await validateCorrection(c, correctedFields, localDate(now, county.timeZone));
+
+  const answer: CaseAnswer = {
+    outcome: body.outcome,
+    reasoning: body.reasoning,
+    ...(correctedFields ? { correctedFields } : {}),
+    answeredBy: { orgId: caller.orgId, userId: caller.userId },
+    answeredAt: now.toISOString(),
+  };
+  if ((await storeAnswer(caseId, answer, { at: now.toISOString(), event: 'answered', by: caller.orgId, note: body.outcome })) === 'notAnswerable') {
+    refuseUnlessAnswerable((await getCase(caseId))!);
+    throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${caseType} ${caseId} was answered already`);
+  }
+  const token = await readTaskToken(caseId);
+  if (token) await signalAnswer(token, { caseId, outcome: body.outcome });
+  return { status: 202, body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+}
+
+function refuseUnlessAnswerable(c: StoredCase): void {
+  if (answerableStates.includes(c.state)) return;
+  if (c.state === 'stuck')
+    throw new AppError(409, 'CASE_STUCK', `the workflow of ${c.caseId} failed; the credit office must restart it before it can be answered`);
+  throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${c.caseType} ${c.caseId} was answered already (${c.answer?.outcome ?? c.state}); its workflow has ended or is applying the answer`);
+}
+
+/** The corrected record the answer would store: the current input with the changed fields, valid as a record. */
+export function correctedInput(current: RecordInput, correctedFields: Record<string, unknown>): RecordInput {
+  const merged = { ...current, ...correctedFields } as Record<string, unknown>;
+  return recordInput.parse(merged);
+}
+
+async function validateCorrection(c: StoredCase, correctedFields: Record<string, unknown>, today: string): Promise<void> {
+  for (const fixed of ['kind', 'decisionNumber'] as const)
+    if (fixed in correctedFields) throw validationFailed(`body.correctedFields.${fixed}`, `${fixed} identifies the record and cannot be corrected`);
+  const record = await latestVersion(c.recordId);
+  if (!record) throw notFound(`record ${c.recordId}`);
+  const parsed = recordInput.safeParse({ ...record.input, ...correctedFields });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw validationFailed(`body.correctedFields.${issue.path.join('.')}`, issue.message);
+  }
+  const problem = recordDateProblems(parsed.data, today)[0];
+  if (problem) throw validationFailed(`body.correctedFields.${problem.field}`, problem.rule);
+}

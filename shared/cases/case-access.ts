@@ -1,0 +1,55 @@
+import type { Caller } from '../identity/caller.ts';
+import { notFound } from '../http/errors.ts';
+import { maskResidentId, maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
+import type { CaseType, StoredCase } from './case.ts';
+import { evidenceState } from './evidence.ts';
+
+/**
+ * Who may see a case: the subject it is about, the department that provided the record, and the credit
+ * office. Anyone else is told it does not exist (404), so a case's existence is not disclosed.
+ */
+export function canSeeCase(caller: Caller, c: StoredCase): boolean {
+  switch (caller.role) {
+    case 'creditOffice':
+      return true;
+    case 'subject':
+      return c.subjectId === caller.orgId;
+    case 'department':
+      return c.providerOrgId === caller.orgId;
+    case 'agency':
+      return false;
+  }
+}
+
+export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, caseType: CaseType, caseId: string): StoredCase {
+  if (!c || c.caseType !== caseType || !canSeeCase(caller, c)) throw notFound(`${caseType} ${caseId}`);
+  return c;
+}
+
+/** The case as an API answer: no task token; a person's ID number only for the person and the credit office. */
+export async function presentCase(c: StoredCase, caller: Caller, options: { withEvidenceLinks: boolean }) {
+  const unmasked = caller.role === 'creditOffice' || (caller.role === 'subject' && caller.orgId === c.subjectId);
+  return {
+    caseId: c.caseId,
+    caseType: c.caseType,
+    state: c.state,
+    record: { recordId: c.recordId, kind: c.recordKind, decisionNumber: c.decisionNumber, version: c.recordVersion },
+    subject: { id: c.subjectType === 'residentId' && !unmasked ? maskResidentId(c.subjectId) : c.subjectId, type: c.subjectType, name: c.subjectName },
+    providerOrgId: c.providerOrgId,
+    raisedAt: c.raisedAt,
+    raisedBy: { role: c.raisedBy.role, orgId: c.subjectType === 'residentId' && c.raisedBy.role === 'subject' && !unmasked ? maskResidentId(c.raisedBy.orgId) : c.raisedBy.orgId },
+    reason: unmasked ? c.reason : maskResidentIdsIn(c.reason),
+    ...(c.commitment ? { commitment: c.commitment } : {}),
+    ...(c.correctiveActions ? { correctiveActions: c.correctiveActions } : {}),
+    ...(c.answerBy ? { answerBy: c.answerBy } : {}),
+    evidence: options.withEvidenceLinks
+      ? await evidenceState(c.caseId, c.evidence)
+      : c.evidence.map(({ objectKey: _key, ...file }) => file),
+    history: c.history,
+    ...(c.answer
+      ? { answer: { outcome: c.answer.outcome, reasoning: c.answer.reasoning, ...(c.answer.correctedFields ? { correctedFields: c.answer.correctedFields } : {}), answeredBy: c.answer.answeredBy.orgId, answeredAt: c.answer.answeredAt } }
+      : {}),
+    ...(c.applied ? { applied: c.applied } : {}),
+    ...(c.stuck ? { stuck: c.stuck } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import type { CountyConfig } from '../config/county-config.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import type { Notice } from '../notices/publish-notice.ts';
+import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
+
+/**
+ * The notices a case sends, one builder per moment (pure). Each is idempotent through its `about`:
+ * a retried task publishes nothing twice. None carries a resident ID number: a person is addressed by
+ * the masked number, and named by name.
+ */
+
+const what = (c: StoredCase) => `${caseTypeLabels[c.caseType]}（案件 ${c.caseId}，记录 ${c.decisionNumber}，主体 ${c.subjectName}）`;
+
+/** Who the subject is, as an addressee: its credit code, or a person's masked ID number. */
+export const subjectAddressee = (c: Pick<StoredCase, 'subjectId' | 'subjectType'>) =>
+  c.subjectType === 'residentId' ? maskResidentId(c.subjectId) : c.subjectId;
+
+export function caseOpenedNotice(c: StoredCase, answerBy: IsoDate, county: CountyConfig, date: IsoDate): Notice {
+  const task = c.caseType === 'objection' ? '核查该信息并答复（维持、更正或撤销）' : '审核该信用修复申请并作出决定（同意或不予修复）';
+  return {
+    kind: 'case-opened',
+    about: c.caseId,
+    addressee: c.providerOrgId,
+    date,
+    title: `请核查${caseTypeLabels[c.caseType]}：${c.decisionNumber}`,
+    text:
+      `${what(c)}已受理。请于 ${answerBy} 前（${county.deadlines.objectionAnswerWorkingDays}个工作日内）${task}。` +
+      (c.caseType === 'objection' ? '核查期间，依据该记录的联合惩戒措施暂停执行（法律法规另有规定的除外）。' : ''),
+  };
+}
+
+export function caseReminderNotice(c: StoredCase, answerBy: IsoDate, date: IsoDate): Notice {
+  return {
+    kind: 'case-reminder',
+    about: `${c.caseId}#${date}`,
+    addressee: c.providerOrgId,
+    date,
+    title: `答复提醒：${c.decisionNumber}（${answerBy} 到期）`,
+    text: `${what(c)}尚未答复，答复期限为 ${answerBy}。`,
+  };
+}
+
+export function caseOverdueNotice(c: StoredCase, answerBy: IsoDate, county: CountyConfig, date: IsoDate): Notice {
+  return {
+    kind: 'verification-overdue',
+    about: c.caseId,
+    addressee: 'creditOffice',
+    date,
+    title: `${caseTypeLabels[c.caseType]}核查逾期：${c.providerOrgId}`,
+    text:
+      `信息提供单位 ${c.providerOrgId} 未在 ${answerBy} 前（${county.deadlines.objectionAnswerWorkingDays}个工作日）答复${what(c)}。` +
+      (c.caseType === 'objection' ? '答复前，依据该记录的惩戒措施继续暂停执行。' : ''),
+  };
+}
+
+export function caseEscalationNotice(c: StoredCase, answerBy: IsoDate, date: IsoDate): Notice {
+  return {
+    kind: 'case-escalation',
+    about: `${c.caseId}#${date}`,
+    addressee: 'creditOffice',
+    date,
+    title: `督办：${c.providerOrgId} 仍未答复${caseTypeLabels[c.caseType]}`,
+    text: `${what(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。`,
+  };
+}
+
+export function caseDecidedNotice(c: StoredCase, date: IsoDate): Notice {
+  const outcome = c.answer ? outcomeLabels[c.answer.outcome] : '';
+  return {
+    kind: 'case-decided',
+    about: c.caseId,
+    addressee: subjectAddressee(c),
+    date,
+    title: `${caseTypeLabels[c.caseType]}处理结果：${outcome}`,
+    text: `您提出的${what(c)}已由 ${c.providerOrgId} 办结：${outcome}。理由：${c.answer?.reasoning ?? ''}`,
+  };
+}
+
+export function caseStuckNotice(c: StoredCase, error: string, date: IsoDate): Notice {
+  return {
+    kind: 'case-stuck',
+    about: c.caseId,
+    addressee: 'creditOffice',
+    date,
+    title: `${caseTypeLabels[c.caseType]}流程异常：${c.caseId}`,
+    text: `${what(c)}的核查流程在重试后仍失败（${error}），案件已保留${c.caseType === 'objection' ? '，相关惩戒措施继续暂停' : ''}，请处理。`,
+  };
+}

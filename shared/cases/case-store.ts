@@ -1,0 +1,286 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../storage/clients.ts';
+import { keys, withoutKeys } from '../storage/keys.ts';
+import { creditTable } from '../storage/tables.ts';
+import type { StoredRecord } from '../records/stored-record.ts';
+import { answerableStates, type CaseAnswer, type CaseEvent, type CaseState, type StoredCase } from './case.ts';
+
+/**
+ * Persistence of objection and repair cases. A case and what it does to its record are written in one
+ * transaction: raising it marks the record (one open case per record), closing it applies the answer.
+ */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+const table = () => tableName(creditTable);
+
+/** A case as stored: its item, its provider queue entry, and (while open) its place in the open-cases index. */
+const caseItem = (c: StoredCase) => ({ ...keys.verificationCase(c.caseId), ...keys.casesByProvider(c.providerOrgId, c.raisedAt, c.caseId), type: 'case', ...c });
+
+/** The record's latest version and the subject's current copy change together: both carry the case. */
+function recordUpdates(record: StoredRecord, update: { set: Record<string, unknown>; remove?: string[]; condition: string; values?: Record<string, unknown> }): TransactItem[] {
+  const names: Record<string, string> = { '#lifecycle': 'lifecycle' };
+  const values: Record<string, unknown> = { ...update.values };
+  const sets = Object.entries(update.set).map(([field, value], i) => {
+    names[`#s${i}`] = field;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', update.remove?.length ? `REMOVE ${update.remove.join(', ')}` : ''].join(' ').trim();
+  const item = (Key: Record<string, unknown>, ConditionExpression: string): TransactItem => ({
+    Update: { TableName: table(), Key, UpdateExpression: expression, ConditionExpression, ...usedPlaceholders(`${expression} ${ConditionExpression}`, names, values) },
+  });
+  return [
+    item(keys.subjectRecord(record.subjectId, record.recordId), update.condition),
+    item(keys.recordVersion(record.recordId, record.version), 'attribute_exists(pk)'),
+  ];
+}
+
+/** DynamoDB refuses placeholders an expression does not use: keep those it does. */
+function usedPlaceholders(expression: string, names: Record<string, string>, values: Record<string, unknown>) {
+  const used = (placeholder: string) => new RegExp(`${placeholder}(?![A-Za-z0-9_])`).test(expression);
+  const n = Object.fromEntries(Object.entries(names).filter(([k]) => used(k)));
+  const v = Object.fromEntries(Object.entries(values).filter(([k]) => used(k)));
+  return { ...(Object.keys(n).length ? { ExpressionAttributeNames: n } : {}), ...(Object.keys(v).length ? { ExpressionAttributeValues: v } : {}) };
+}
+
+export type RaiseResult = { outcome: 'created'; case: StoredCase } | { outcome: 'existing'; case: StoredCase } | { outcome: 'refused'; record: StoredRecord | undefined };
+
+/**
+ * Stores a new case and marks its record, all or nothing, if the record has no open case and is still
+ * the version and lifecycle the case was raised on. An objection puts the record under objection (its
+ * punishments are suspended from this moment). When another case got there first, that case is returned.
+ */
+export async function raiseCase(newCase: StoredCase, record: StoredRecord, readCurrent: () => Promise<StoredRecord | undefined>): Promise<RaiseResult> {
+  const objection = newCase.caseType === 'objection';
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table(), Item: caseItem(newCase), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table(), Item: { ...keys.subjectCase(record.subjectId, newCase.caseId), type: 'casePointer', caseId: newCase.caseId, caseType: newCase.caseType, raisedAt: newCase.raisedAt } } },
+          ...recordUpdates(record, {
+            set: { openCaseId: newCase.caseId, ...(objection ? { lifecycle: 'underObjection', objectionId: newCase.caseId } : {}) },
+            condition: 'attribute_exists(pk) AND attribute_not_exists(openCaseId) AND version = :version AND #lifecycle IN (:active, :corrected)',
+            values: { ':version': record.version, ':active': 'active', ':corrected': 'corrected' },
+          }),
+        ],
+      }),
+    );
+    return { outcome: 'created', case: newCase };
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const current = await readCurrent();
+    if (current?.openCaseId) {
+      const existing = await getCase(current.openCaseId);
+      if (existing) return { outcome: 'existing', case: existing };
+    }
+    return { outcome: 'refused', record: current };
+  }
+}
+
+export async function getCase(caseId: string): Promise<StoredCase | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.verificationCase(caseId), ConsistentRead: true }));
+  return result.Item ? withoutKeys<StoredCase>(result.Item) : undefined;
+}
+
+const historyAppend = 'history = list_append(history, :event)';
+
+/** Opens the case in the workflow: the answer day, the execution, and its place among open cases. */
+export async function markOpened(caseId: string, answerBy: string, executionArn: string, event: CaseEvent): Promise<StoredCase> {
+  const result = await dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.verificationCase(caseId),
+      // A retried task finds the case already open: the first opening stands.
+      UpdateExpression: `SET answerBy = if_not_exists(answerBy, :answerBy), executionArn = :arn, gsi2pk = :open, gsi2sk = if_not_exists(gsi2sk, :due), ${historyAppend}`,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answerBy)',
+      ExpressionAttributeValues: { ':answerBy': answerBy, ':arn': executionArn, ':open': keys.openCases, ':due': keys.openCasesByAnswerDay(answerBy, caseId).gsi2sk, ':event': [event] },
+      ReturnValues: 'ALL_NEW',
+    }),
+  ).catch(async (error) => {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { Attributes: (await dynamo.send(new GetCommand({ TableName: table(), Key: keys.verificationCase(caseId), ConsistentRead: true }))).Item };
+  });
+  if (!result.Attributes) throw new Error(`case ${caseId} does not exist`);
+  return withoutKeys<StoredCase>(result.Attributes);
+}
+
+/**
+ * Keeps the workflow's current task token with the case (never logged, never shown). Returns the case,
+ * so that the caller can answer at once a case whose answer arrived while no token was waiting.
+ */
+export async function storeTaskToken(caseId: string, taskToken: string): Promise<StoredCase | undefined> {
+  try {
+    const result = await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.verificationCase(caseId),
+        UpdateExpression: 'SET taskToken = :token',
+        ConditionExpression: 'attribute_exists(pk) AND #state IN (:verifying, :overdue, :answered)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':token': taskToken, ':verifying': 'verifying', ':overdue': 'overdue', ':answered': 'answered' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes ? withoutKeys<StoredCase>(result.Attributes) : undefined;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+export async function readTaskToken(caseId: string): Promise<string | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: table(), Key: keys.verificationCase(caseId), ConsistentRead: true, ProjectionExpression: 'taskToken' }));
+  return result.Item?.taskToken as string | undefined;
+}
+
+/** Stores the provider's answer once, while the case is answerable: of two answers at once, one wins. */
+export async function storeAnswer(caseId: string, answer: CaseAnswer, event: CaseEvent): Promise<'stored' | 'notAnswerable'> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.verificationCase(caseId),
+        UpdateExpression: `SET answer = :answer, #state = :answered, ${historyAppend}`,
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(answer) AND #state IN (${answerableStates.map((_, i) => `:s${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':answer': answer, ':answered': 'answered', ':event': [event], ...Object.fromEntries(answerableStates.map((s, i) => [`:s${i}`, s])) },
+      }),
+    );
+    return 'stored';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'notAnswerable';
+    throw error;
+  }
+}
+
+/** Adds an event to the history; with `state`, moves the case there only from `from`. Answers whether it changed. */
+export async function recordEvent(caseId: string, event: CaseEvent, move?: { from: CaseState[]; to: CaseState; set?: Record<string, unknown> }): Promise<boolean> {
+  const extra = Object.entries(move?.set ?? {});
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.verificationCase(caseId),
+        UpdateExpression: `SET ${historyAppend}${move ? ', #state = :to' : ''}${extra.map(([, ], i) => `, #x${i} = :x${i}`).join('')}`,
+        ConditionExpression: move ? `attribute_exists(pk) AND #state IN (${move.from.map((_, i) => `:f${i}`).join(', ')})` : 'attribute_exists(pk)',
+        ...(move ? { ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(extra.map(([k], i) => [`#x${i}`, k])) } } : {}),
+        ExpressionAttributeValues: {
+          ':event': [event],
+          ...(move ? { ':to': move.to, ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])), ...Object.fromEntries(extra.map(([, v], i) => [`:x${i}`, v])) } : {}),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Applies an answered case's answer to its record in one transaction: the record changes (`recordItems`,
+ * built by the caller), the case records what was applied, leaves the open-cases index and drops its task
+ * token. The case stays `answered` until the subject is told (`closeCase`). Answers `alreadyApplied`
+ * when a retry finds the work done.
+ */
+export async function applyAnswer(
+  c: StoredCase,
+  applied: NonNullable<StoredCase['applied']>,
+  recordItems: TransactItem[],
+  event: CaseEvent,
+): Promise<'applied' | 'alreadyApplied'> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.verificationCase(c.caseId),
+              UpdateExpression: `SET applied = :applied, ${historyAppend} REMOVE taskToken, gsi2pk, gsi2sk`,
+              ConditionExpression: '#state = :answered AND attribute_not_exists(applied)',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':answered': 'answered', ':applied': applied, ':event': [event] },
+            },
+          },
+          ...recordItems,
+        ],
+      }),
+    );
+    return 'applied';
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    if ((await getCase(c.caseId))?.applied) return 'alreadyApplied';
+    throw error;
+  }
+}
+
+/** Record changes when a case closes without a new version: the record leaves the case (and its objection), with a lifecycle. */
+export function releaseRecord(record: StoredRecord, caseId: string, lifecycle: StoredRecord['lifecycle'], extra: Record<string, unknown> = {}): TransactItem[] {
+  return recordUpdates(record, {
+    set: { lifecycle, ...extra },
+    remove: ['openCaseId', 'objectionId'],
+    condition: 'openCaseId = :case',
+    values: { ':case': caseId },
+  });
+}
+
+/** Marks a case stuck unless it closed meanwhile; answers whether it did. */
+export async function markStuck(caseId: string, stuck: NonNullable<StoredCase['stuck']>, event: CaseEvent): Promise<boolean> {
+  return dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.verificationCase(caseId),
+      UpdateExpression: `SET #state = :stuck, stuck = :info, ${historyAppend} REMOVE taskToken`,
+      ConditionExpression: 'attribute_exists(pk) AND #state <> :closed',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':stuck': 'stuck', ':closed': 'closed', ':info': stuck, ':event': [event] },
+    }),
+  ).then(
+    () => true,
+    (error) => {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    },
+  );
+}
+
+/** A page of cases, newest first, from one of the case indexes. */
+export async function queryCases(query: { index: 'gsi1' | 'gsi2'; pk: string; limit: number; startKey?: Record<string, unknown>; newestFirst?: boolean }) {
+  const pkName = query.index === 'gsi1' ? 'gsi1pk' : 'gsi2pk';
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: query.index,
+      KeyConditionExpression: `${pkName} = :pk`,
+      ExpressionAttributeValues: { ':pk': query.pk },
+      ScanIndexForward: !query.newestFirst,
+      Limit: query.limit,
+      ExclusiveStartKey: query.startKey,
+    }),
+  );
+  return { cases: (result.Items ?? []).map((i) => withoutKeys<StoredCase>(i)), lastKey: result.LastEvaluatedKey };
+}
+
+/** The subject's cases: the pointers in its partition, then the cases themselves. */
+export async function casesOfSubject(subjectId: string): Promise<StoredCase[]> {
+  const pointers = await dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId), ':prefix': keys.subjectCasePrefix },
+    }),
+  );
+  const ids = (pointers.Items ?? []).map((p) => p.caseId as string);
+  const cases: StoredCase[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [table()]: { Keys: ids.slice(i, i + 100).map((id) => keys.verificationCase(id)) } };
+    while (request && Object.keys(request).length) {
+      const page = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
+      cases.push(...(page.Responses?.[table()] ?? []).map((item) => withoutKeys<StoredCase>(item)));
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return cases.sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+}

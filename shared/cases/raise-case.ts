@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { raiseObjectionBody, requestRepairBody } from '../api/cases.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { statusOf } from '../access/record-visibility.ts';
+import { latestVersion } from '../records/record-store.ts';
+import type { StoredRecord } from '../records/stored-record.ts';
+import { caseIdPrefix, caseTypeLabels, type CaseType, type StoredCase } from './case.ts';
+import { presentCase } from './case-access.ts';
+import { getCase, raiseCase as storeRaisedCase } from './case-store.ts';
+import { startCaseWorkflow } from './case-workflow.ts';
+import { evidenceUploads, planEvidence } from './evidence.ts';
+
+type RaiseBody = z.output<typeof raiseObjectionBody> | z.output<typeof requestRepairBody>;
+
+/**
+ * POST /objections and POST /repairs: the subject (or, for an objection, the credit office on its
+ * behalf) opens a case on one record. One open case per record: a second request while one is open
+ * answers with that case (200, `existing`), even when both arrive at once. The case is stored and the
+ * record marked in one transaction; the workflow is then started, idempotently, by every request that
+ * finds the case, so a failure between the two is mended by the client's retry.
+ */
+export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; caller: Caller; county: CountyConfig; now: Date }) {
+  const { caseType, body, caller, county, now } = args;
+  const today = localDate(now, county.timeZone);
+  const record = await latestVersion(body.recordId);
+  if (!record || (caller.role === 'subject' && record.subjectId !== caller.orgId)) throw notFound(`record ${body.recordId}`);
+
+  for (let attempt = 1; ; attempt += 1) {
+    const current = attempt === 1 ? record : await latestVersion(body.recordId);
+    if (!current) throw notFound(`record ${body.recordId}`);
+    if (current.openCaseId) return answerWithOpenCase(current.openCaseId, caseType, caller);
+    refuseUnlessEligible(caseType, current, today);
+
+    const caseId = `${caseIdPrefix[caseType]}${randomBytes(16).toString('base64url').slice(0, 22)}`;
+    const evidence = planEvidence(caseId, body.evidence, county);
+    const stored: StoredCase = {
+      caseId,
+      caseType,
+      recordId: current.recordId,
+      recordVersion: current.version,
+      recordKind: current.kind,
+      decisionNumber: current.decisionNumber,
+      subjectId: current.subjectId,
+      subjectType: current.subjectType,
+      subjectName: current.subjectName,
+      providerOrgId: current.providerOrgId,
+      raisedBy: { role: caller.role, orgId: caller.orgId, userId: caller.userId },
+      raisedAt: now.toISOString(),
+      raisedOn: today,
+      reason: body.reason,
+      ...('commitment' in body ? { commitment: body.commitment, correctiveActions: body.correctiveActions } : {}),
+      evidence,
+      state: 'verifying',
+      history: [{ at: now.toISOString(), event: 'raised', by: caller.role === 'subject' ? 'subject' : caller.orgId }],
+    };
+    const result = await storeRaisedCase(stored, current, () => latestVersion(body.recordId));
+    if (result.outcome === 'existing') return answerWithOpenCase(result.case.caseId, caseType, caller);
+    if (result.outcome === 'created') {
+      await startCaseWorkflow(caseId);
+      return { status: 201, body: { case: await presentCase(stored, caller, { withEvidenceLinks: false }), existing: false, evidenceUploads: await evidenceUploads(evidence) } };
+    }
+    // The record changed between reading and writing (a correction, a revocation): decide again on what it is now.
+    if (attempt >= 3) throw new AppError(409, 'RECORD_CHANGED', `record ${body.recordId} keeps changing: try again`);
+  }
+}
+
+async function answerWithOpenCase(caseId: string, caseType: CaseType, caller: Caller) {
+  const open = await getCase(caseId);
+  if (!open) throw new AppError(409, 'CASE_OPEN', `case ${caseId} is open on this record`);
+  if (open.caseType !== caseType)
+    throw new AppError(409, 'CASE_OPEN', `a ${caseTypeLabels[open.caseType]} (${caseId}) is open on this record: wait for its outcome`);
+  await startCaseWorkflow(caseId);
+  return { status: 200, body: { case: await presentCase(open, caller, { withEvidenceLinks: false }), existing: true, evidenceUploads: [] } };
+}
+
+/** Which records a case may be raised on (4xx with a stable code otherwise). */
+function refuseUnlessEligible(caseType: CaseType, record: StoredRecord, today: string): void {
+  const status = statusOf(record, today);
+  if (status === 'revoked') throw new AppError(409, 'RECORD_REVOKED', `record ${record.recordId} was revoked: there is nothing left to ${caseType === 'objection' ? 'object to' : 'repair'}`);
+  if (status === 'repaired') throw new AppError(409, 'RECORD_REPAIRED', `record ${record.recordId} was already repaired`);
+  if (status === 'underObjection') throw new AppError(409, 'CASE_OPEN', `record ${record.recordId} is under objection`);
+  if (status === 'expired') throw new AppError(409, 'RECORD_EXPIRED', `the publicity of record ${record.recordId} ended on ${record.publicity.publicUntil}`);
+  if (caseType === 'repair') {
+    const from = record.publicity.repairEligibleFrom;
+    if (from === null) throw new AppError(409, 'REPAIR_NOT_APPLICABLE', `credit repair does not apply to a ${record.kind} record`);
+    if (from > today) throw new AppError(409, 'REPAIR_NOT_YET_ELIGIBLE', `credit repair of record ${record.recordId} may be asked for from ${from}`, 'body.recordId');
+  }
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { listCasesQuery } from '../api/cases.ts';
+import { validationFailed } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { keys } from '../storage/keys.ts';
+import type { CaseType, StoredCase } from './case.ts';
+import { presentCase, requireVisibleCase } from './case-access.ts';
+import { casesOfSubject, getCase, queryCases } from './case-store.ts';
+
+/** GET /objections/{id}, GET /repairs/{id}: the case, for the subject, the providing department and the credit office (404 for others). */
+export async function readCase(args: { caseType: CaseType; caseId: string; caller: Caller }) {
+  const c = requireVisibleCase(args.caller, await getCase(args.caseId), args.caseType, args.caseId);
+  return presentCase(c, args.caller, { withEvidenceLinks: true });
+}
+
+/**
+ * GET /objections, GET /repairs: what the caller may list.
+ * - a subject: its own cases (one query of its partition), newest first;
+ * - a department: the cases on records it provided, newest first (its queue to answer);
+ * - the credit office: with `provider`, that department's cases; without, the open cases by answer day
+ *   (the earliest due first: who must answer soonest, and who is overdue).
+ */
+export async function listCases(args: { caseType: CaseType; query: z.output<typeof listCasesQuery>; caller: Caller }) {
+  const { caseType, query, caller } = args;
+  const keep = (c: StoredCase) => c.caseType === caseType && (!query.state || c.state === query.state);
+  let cases: StoredCase[];
+  let lastKey: Record<string, unknown> | undefined;
+  if (caller.role === 'subject') {
+    cases = (await casesOfSubject(caller.orgId)).filter(keep).slice(0, query.limit);
+  } else {
+    if (caller.role === 'department' && query.provider && query.provider !== caller.orgId)
+      throw validationFailed('query.provider', 'a department lists only the cases on its own records');
+    const provider = caller.role === 'department' ? caller.orgId : query.provider;
+    const page = await queryCases({
+      ...(provider ? { index: 'gsi1' as const, pk: keys.casesOfProvider(provider), newestFirst: true } : { index: 'gsi2' as const, pk: keys.openCases }),
+      limit: query.limit,
+      startKey: decodeToken(query.nextToken),
+    });
+    cases = page.cases.filter(keep);
+    lastKey = page.lastKey;
+  }
+  return {
+    cases: await Promise.all(cases.map((c) => presentCase(c, caller, { withEvidenceLinks: false }))),
+    ...(lastKey ? { nextToken: Buffer.from(JSON.stringify(lastKey)).toString('base64url') } : {}),
+  };
+}
+
+function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
+  if (!token) return undefined;
+  try {
+    return JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw validationFailed('query.nextToken', 'is not a token this API gave out');
+  }
+}
