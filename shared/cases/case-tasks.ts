@@ -70,8 +70,9 @@ export async function waitElapsed(args: { caseId: string; county: CountyConfig; 
     if (now < answerDeadlineInstant(answerBy, county)) {
       if ((await publishNotice(caseReminderNotice(c, answerBy, today), now)).published) await recordEvent(c.caseId, { at, event: 'reminded', note: today });
     } else if (c.state === 'verifying') {
-      await recordEvent(c.caseId, { at, event: 'overdue', note: `answer day ${answerBy} passed` }, { from: ['verifying'], to: 'overdue' });
+      // The notice first: a retry after a failure between the two publishes nothing twice and still moves the case.
       await publishNotice(caseOverdueNotice(c, answerBy, county, today), now);
+      await recordEvent(c.caseId, { at, event: 'overdue', note: `answer day ${answerBy} passed` }, { from: ['verifying'], to: 'overdue' });
     } else if ((await publishNotice(caseEscalationNotice(c, answerBy, today), now)).published) {
       await recordEvent(c.caseId, { at, event: 'escalated', note: today });
     }

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { addWorkingDays, workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
@@ -82,22 +81,41 @@ try {
     uploads.push(performance.now() - s);
   }
 
-  const sfn = new SFNClient({ endpoint: platform.endpoints.stepfunctions, region: process.env.AWS_REGION, credentials });
+  // An objection end to end: raised (case stored, record marked, execution started), the provider told and
+  // the token stored, answered (upheld), applied and the subject told: the case closed.
   const flows: number[] = [];
+  const benchAuthority = `11${county.divisionCode}MB000000`;
   for (let i = 0; i < 20; i += 1) {
-    const caseId = `bench-${i}`;
+    const first17 = `91${county.divisionCode}MF${String(i).padStart(7, '0')}`;
+    const code = first17 + usccCheckCharacter(first17);
+    const auth = async (role: 'department' | 'subject', org: string) => ({ authorization: `Bearer ${await platform.token(role, org)}`, 'content-type': 'application/json' });
+    const pushed = await fetch(`${platform.apiUrl}/records`, {
+      method: 'POST',
+      headers: await auth('department', 'dept-tax'),
+      body: JSON.stringify({
+        kind: 'blackList',
+        subject: { name: `基准企业${i}`, category: 'legalPerson', uscc: code, legalRepresentative: '王五' },
+        decisionNumber: `基准黑〔2026〕${i}号`,
+        decisionDate: addDays(localDate(new Date(), county.timeZone), -3),
+        authority: { name: '税务局', uscc: benchAuthority + usccCheckCharacter(benchAuthority) },
+        sourceDepartment: '税务局',
+        listName: 'major-tax-violation',
+        listingBasis: '重大税收违法失信案件当事人名单',
+        listedUntil: addDays(localDate(new Date(), county.timeZone), 700),
+      }),
+    });
+    const { recordId } = (await pushed.json()) as { recordId: string };
     const s = performance.now();
-    const { executionArn } = await sfn.send(
-      new StartExecutionCommand({ stateMachineArn: platform.names.workflowArns.verification, name: caseId, input: JSON.stringify({ caseId, recordId: 'r', providerOrgId: 'd', noticeDate: '2026-11-23' }) }),
-    );
-    const item = await poll(async () => (await dynamo.send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(caseId) }))).Item?.taskToken as string | undefined);
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: item, output: JSON.stringify({ outcome: 'upheld', reasoning: 'bench' }) }));
-    await poll(async () => ((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status === 'SUCCEEDED' ? true : undefined));
+    const raised = (await (await fetch(`${platform.apiUrl}/objections`, { method: 'POST', headers: await auth('subject', code), body: JSON.stringify({ recordId, reason: 'bench' }) })).json()) as { case: { caseId: string } };
+    const caseId = raised.case.caseId;
+    await poll(async () => (await dynamo.send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(caseId) }))).Item?.taskToken as string | undefined);
+    await fetch(`${platform.apiUrl}/objections/${caseId}/verification`, { method: 'POST', headers: await auth('department', 'dept-tax'), body: JSON.stringify({ outcome: 'upheld', reasoning: 'bench' }) });
+    await poll(async () => ((await dynamo.send(new GetCommand({ TableName: platform.names.creditTable, Key: keys.verificationCase(caseId) }))).Item?.state === 'closed' ? true : undefined));
     flows.push(performance.now() - s);
   }
   process.stdout.write = originalWrite;
   row('S3 PutObject 64 KiB → event → handler → DynamoDB item, 30', `p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}`);
-  row('workflow start → token stored → answered → SUCCEEDED, 20', `p50 ${ms(percentile(flows, 50))}, p95 ${ms(percentile(flows, 95))}`);
+  row('objection raised → provider waiting → answered → closed, 20', `p50 ${ms(percentile(flows, 50))}, p95 ${ms(percentile(flows, 95))}`);
 
   // Records and checks (issue 3)
   let handlerRequests = 0;
@@ -173,7 +191,6 @@ try {
   for (const [pid, comm] of children) if (pid && comm !== 'ps') row(`RSS: child ${comm} (${pid})`, `${rss(Number(pid)).toFixed(0)} MiB`);
   dynamo.destroy();
   s3.destroy();
-  sfn.destroy();
 } finally {
   process.stdout.write = originalWrite;
   await platform.stop();

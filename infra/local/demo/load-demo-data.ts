@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../../shared/calendar/working-day-calendar.ts';
 import { reportItems } from '../../../shared/reports/report-store.ts';
 import { reportIdOf, sha256Hex, validUntilOf } from '../../../shared/reports/report-rules.ts';
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { localDate } from '../../../shared/calendar/dates.ts';
 import type { CountyConfig } from '../../../shared/config/county-config.ts';
 import type { Role } from '../../../shared/identity/roles.ts';
@@ -52,7 +52,7 @@ export async function loadDemoData(options: {
     const body = (await response.json()) as { recordId?: string; error?: unknown };
     if (!response.ok || !body.recordId) throw new Error(`demo record ${index} (${demo.record.kind}) refused: ${JSON.stringify(body)}`);
     records += 1;
-    if ('objection' in demo && demo.objection) await markUnderObjection(options, body.recordId, `obj_demo_${index}`);
+    if ('objection' in demo && demo.objection) await objectOnce(options, demo.record.subject, body.recordId);
   }
   await options.s3.send(
     new PutObjectCommand({ Bucket: options.bucket, Key: 'uploads/agency-xinyuan/示范 信用报告 2026.pdf', Body: demoPdf, ContentType: 'application/pdf' }),
@@ -123,25 +123,19 @@ async function loadDemoReports(options: Parameters<typeof loadDemoData>[0], toda
     await options.dynamo.send(new PutCommand({ TableName: options.creditTableName, Item }));
 }
 
-async function markUnderObjection(options: { dynamo: DynamoDBDocumentClient; creditTableName: string }, recordId: string, objectionId: string) {
-  const { Items } = await options.dynamo.send(
-    new QueryCommand({
-      TableName: options.creditTableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.recordVersionsOf(recordId).pk },
-      ScanIndexForward: false,
-      Limit: 1,
-    }),
-  );
-  const latest = Items?.[0];
-  if (!latest) return;
-  for (const key of [{ pk: latest.pk, sk: latest.sk }, keys.subjectRecord(latest.subjectId as string, recordId)])
-    await options.dynamo.send(
-      new UpdateCommand({
-        TableName: options.creditTableName,
-        Key: key,
-        UpdateExpression: 'SET lifecycle = :l, objectionId = :o',
-        ExpressionAttributeValues: { ':l': 'underObjection', ':o': objectionId },
-      }),
-    );
+/**
+ * The subject objects to a demo record through the real path (POST /objections), which starts the
+ * verification workflow; once per record, so that a restart (or a case someone answered since) adds nothing.
+ */
+async function objectOnce(options: { apiUrl: string; token: (role: Role, orgId: string) => Promise<string> }, subject: { uscc?: string; residentId?: string }, recordId: string) {
+  const subjectId = subject.uscc ?? subject.residentId!;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${await options.token('subject', subjectId)}` };
+  const listed = (await (await fetch(`${options.apiUrl}/objections`, { headers })).json()) as { cases: { record: { recordId: string } }[] };
+  if (listed.cases.some((c) => c.record.recordId === recordId)) return;
+  const raised = await fetch(`${options.apiUrl}/objections`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ recordId, reason: '该记录所依据的决定已被复议机关撤销，申请更正（演示异议）' }),
+  });
+  if (raised.status !== 201 && raised.status !== 200) throw new Error(`demo objection refused: ${await raised.text()}`);
 }
