@@ -423,6 +423,20 @@ export const functions = [
     resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }] },
   }),
   declare({
+    name: 'restart-case',
+    description: 'The credit office restarts the workflow of a stuck objection or repair case once the fault is mended',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/cases/{id}/restart',
+      access: { roles: ['creditOffice'] },
+      summary: 'Restart a stuck case (credit office)',
+      request: { params: caseParams },
+      response: { status: 202, body: caseBody },
+    },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }] },
+  }),
+  declare({
     name: 'open-case',
     description: "Opens an objection or repair case: the provider's answer day in working days, the provider notified, the first wait planned",
     trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.open },

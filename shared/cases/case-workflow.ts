@@ -9,13 +9,13 @@ export interface CaseWorkflowInput {
 }
 
 /**
- * Starts the case's execution, named by the case id. Idempotent: the same name and input of a running
+ * Starts the case's execution, named by the case id (a restart of a stuck case adds a suffix). Idempotent: the same name and input of a running
  * execution answers with it, and an execution that already ended is left alone.
  */
-export async function startCaseWorkflow(caseId: string): Promise<void> {
+export async function startCaseWorkflow(caseId: string, executionName = caseId): Promise<void> {
   const input: CaseWorkflowInput = { caseId };
   try {
-    await sfn.send(new StartExecutionCommand({ stateMachineArn: workflowArn(verificationWorkflow.id), name: caseId, input: JSON.stringify(input) }));
+    await sfn.send(new StartExecutionCommand({ stateMachineArn: workflowArn(verificationWorkflow.id), name: executionName, input: JSON.stringify(input) }));
   } catch (error) {
     if (!(error instanceof ExecutionAlreadyExists)) throw error;
   }

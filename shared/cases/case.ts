@@ -46,7 +46,7 @@ export interface Evidence {
 
 export interface CaseEvent {
   at: string;
-  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck';
+  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck' | 'restarted';
   by?: string;
   note?: string;
 }

@@ -146,7 +146,7 @@ describe('sample events', () => {
   const order = [
     'push-records', 'get-record', 'run-check', 'record-check-outcome', 'get-check', 'list-checks',
     'raise-objection', 'get-objection', 'list-objections', 'open-case', 'await-case-answer', 'case-wait-elapsed',
-    'answer-objection', 'apply-case-outcome', 'mark-case-stuck', 'correct-record', 'list-subject-records',
+    'mark-case-stuck', 'restart-case', 'answer-objection', 'apply-case-outcome', 'correct-record', 'list-subject-records',
     'request-repair', 'get-repair', 'list-repairs', 'decide-repair',
     // The sample agency is registered before its status changes; an upload is started before its state is read.
     'register-agency', 'update-agency', 'create-report-upload', 'get-report-upload',

@@ -423,6 +423,16 @@ describe('faults', () => {
     expect(notices('case-stuck', (a) => a === caseId)).toHaveLength(1);
     const answer = await dept('dept-tax').post(`/objections/${caseId}/verification`, { outcome: 'upheld', reasoning: '再答' });
     expect([answer.status, answer.body.error.code]).toEqual([409, 'CASE_STUCK']);
+
+    // Once the fault is mended, the credit office restarts it: the stored answer is applied.
+    expect((await dept('dept-tax').post(`/cases/${caseId}/restart`, {})).status).toBe(403);
+    const restarted = await office.post(`/cases/${caseId}/restart`, {});
+    expect([restarted.status, restarted.body.state]).toEqual([202, 'answered']);
+    const closed = await waitForState(`/objections/${caseId}`, 'closed');
+    expect(closed.applied).toMatchObject({ outcome: 'revoked', recordStatus: 'revoked' });
+    expect(closed.history.map((e: any) => e.event)).toEqual(expect.arrayContaining(['stuck', 'restarted', 'applied', 'subjectTold']));
+    const again = await office.post(`/cases/${caseId}/restart`, {});
+    expect([again.status, again.body.error.code]).toEqual([409, 'CASE_NOT_STUCK']);
   });
 });
 
