@@ -1,3 +1,4 @@
+import { seesUnmaskedIds } from '../access/record-visibility.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
 import { maskResidentId, maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
@@ -28,7 +29,7 @@ export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, ca
 
 /** The case as an API answer: no task token; a person's ID number only for the person and the credit office. */
 export async function presentCase(c: StoredCase, caller: Caller, options: { withEvidenceLinks: boolean }) {
-  const unmasked = caller.role === 'creditOffice' || (caller.role === 'subject' && caller.orgId === c.subjectId);
+  const unmasked = seesUnmaskedIds(caller, c.subjectId);
   return {
     caseId: c.caseId,
     caseType: c.caseType,

@@ -154,21 +154,17 @@ export async function storeAnswer(caseId: string, answer: CaseAnswer, event: Cas
   }
 }
 
-/** Adds an event to the history; with `state`, moves the case there only from `from`. Answers whether it changed. */
-export async function recordEvent(caseId: string, event: CaseEvent, move?: { from: CaseState[]; to: CaseState; set?: Record<string, unknown> }): Promise<boolean> {
-  const extra = Object.entries(move?.set ?? {});
+/** Adds an event to the history; with `move`, also moves the case to `to`, only from a state in `from`. Answers whether it wrote. */
+export async function recordEvent(caseId: string, event: CaseEvent, move?: { from: CaseState[]; to: CaseState }): Promise<boolean> {
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.verificationCase(caseId),
-        UpdateExpression: `SET ${historyAppend}${move ? ', #state = :to' : ''}${extra.map(([, ], i) => `, #x${i} = :x${i}`).join('')}`,
+        UpdateExpression: `SET ${historyAppend}${move ? ', #state = :to' : ''}`,
         ConditionExpression: move ? `attribute_exists(pk) AND #state IN (${move.from.map((_, i) => `:f${i}`).join(', ')})` : 'attribute_exists(pk)',
-        ...(move ? { ExpressionAttributeNames: { '#state': 'state', ...Object.fromEntries(extra.map(([k], i) => [`#x${i}`, k])) } } : {}),
-        ExpressionAttributeValues: {
-          ':event': [event],
-          ...(move ? { ':to': move.to, ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])), ...Object.fromEntries(extra.map(([, v], i) => [`:x${i}`, v])) } : {}),
-        },
+        ...(move ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+        ExpressionAttributeValues: { ':event': [event], ...(move ? { ':to': move.to, ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])) } : {}) },
       }),
     );
     return true;

@@ -38,11 +38,8 @@ export async function openCase(args: { caseId: string; executionArn: string; cou
   const { county, now } = args;
   const today = localDate(now, county.timeZone);
   const before = await requireCase(args.caseId);
-  const c = await markOpened(args.caseId, before.answerBy ?? answerDay(today, county), args.executionArn, {
-    at: now.toISOString(),
-    event: 'opened',
-    note: `answer by ${before.answerBy ?? answerDay(today, county)}`,
-  });
+  const answerBy = before.answerBy ?? answerDay(today, county);
+  const c = await markOpened(args.caseId, answerBy, args.executionArn, { at: now.toISOString(), event: 'opened', note: `answer by ${answerBy}` });
   await publishNotice(caseOpenedNotice(c, c.answerBy!, county, today), now);
   return nextWake(c.answerBy!, county, now);
 }

@@ -7,8 +7,7 @@ import type { Role } from '../identity/roles.ts';
  * 003 §二(四)). Both run on the verification workflow; they differ in what the answer may be and what
  * it does to the record.
  */
-export const caseTypes = ['objection', 'repair'] as const;
-export type CaseType = (typeof caseTypes)[number];
+export type CaseType = 'objection' | 'repair';
 
 export const objectionOutcomes = ['upheld', 'corrected', 'revoked'] as const;
 export const repairOutcomes = ['approved', 'refused'] as const;
@@ -95,8 +94,6 @@ export interface StoredCase {
 /** Case ids say their type: `obj_…` for objections, `rep_…` for repairs. */
 export const caseIdPrefix: Record<CaseType, string> = { objection: 'obj_', repair: 'rep_' };
 export const caseIdPattern = /^(obj|rep)_[A-Za-z0-9_-]{22}$/;
-export const caseTypeOfId = (caseId: string): CaseType | undefined =>
-  caseId.startsWith(caseIdPrefix.objection) ? 'objection' : caseId.startsWith(caseIdPrefix.repair) ? 'repair' : undefined;
 
 /** Names people read, in the notices and the console. */
 export const caseTypeLabels: Record<CaseType, string> = { objection: '异议申诉', repair: '信用修复申请' };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { caseIdPattern } from '../cases/case.ts';
 
 /**
  * What each task of the verification workflow receives. The execution's input is only the case id;
  * the tasks read the case from the table, so nothing about a subject travels through execution history.
  */
-const caseId = z.string().regex(/^(obj|rep)_[A-Za-z0-9_-]{22}$/);
+const caseId = z.string().regex(caseIdPattern);
 
 export const caseWorkflowInput = z.object({ caseId });
 export const openCaseInput = z.object({ caseId, executionArn: z.string().min(1) });
