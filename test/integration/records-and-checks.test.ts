@@ -181,7 +181,10 @@ describe('POST /checks', () => {
     const check = await call('POST', '/checks', 'department', 'dept-finance', { subjectId: objecting!.uscc, matter: { type: 'procurement', reference: 'ZC-2026-002', name: '绿化工程采购' } });
     const suspended = check.body.measures.filter((m: any) => m.suspended);
     expect(suspended.length).toBeGreaterThan(0);
-    expect(suspended[0].suspendedBy[0]).toMatch(/^obj_demo_/);
+    // The demo's objections are raised through POST /objections: the id names a case the credit office can open.
+    const objectionId = suspended[0].suspendedBy[0];
+    const objection = await call('GET', `/objections/${objectionId}`, 'creditOffice', 'credit-office');
+    expect(objection.body).toMatchObject({ caseId: objectionId, caseType: 'objection', subject: { id: objecting!.uscc } });
   });
 
   it('answers an unknown subject with no records, logged like any check', async () => {
