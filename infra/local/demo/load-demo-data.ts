@@ -58,7 +58,36 @@ export async function loadDemoData(options: {
     new PutObjectCommand({ Bucket: options.bucket, Key: 'uploads/agency-xinyuan/示范 信用报告 2026.pdf', Body: demoPdf, ContentType: 'application/pdf' }),
   );
   await loadDemoReports(options, today);
+  await loadDemoChecks(options);
   return { organisations, records };
+}
+
+/**
+ * Demo credit checks, so that usage lists and the compliance view have rows: dept-finance checks the bad
+ * subject (a refusal recorded) and the good one (an incentive recorded), dept-market checks the person
+ * and records nothing yet (the list shows it as such). Idempotency keys: a restart adds nothing twice.
+ */
+async function loadDemoChecks(options: Parameters<typeof loadDemoData>[0]) {
+  const [good, bad, , person] = demoSubjects(options.county);
+  const checks = [
+    { by: 'dept-finance', key: 'demo-check-1', subjectId: bad!.uscc!, matter: { type: 'procurement', reference: 'ZC-DEMO-01', name: '办公设备采购' },
+      outcome: { usage: '查询信用记录：该主体为重大税收违法失信主体、失信被执行人', appliedMeasures: [{ measureId: 'procurement-refusal' }], decision: 'rejected' } },
+    { by: 'dept-finance', key: 'demo-check-2', subjectId: good!.uscc!, matter: { type: 'procurement', reference: 'ZC-DEMO-02', name: '绿化工程采购' },
+      outcome: { usage: '查询信用记录和信用报告：红名单主体，无不良记录', appliedMeasures: [], decision: 'approved' } },
+    { by: 'dept-market', key: 'demo-check-3', subjectId: person!.residentId!, matter: { type: 'market-access', reference: 'SC-DEMO-01', name: '个体工商户登记' } },
+  ];
+  for (const check of checks) {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await options.token('department', check.by)}`, 'idempotency-key': check.key };
+    const answer = await fetch(`${options.apiUrl}/checks`, { method: 'POST', headers, body: JSON.stringify({ subjectId: check.subjectId, matter: check.matter }) });
+    const receipt = (await answer.json()) as { checkId: string; measures: { measureId: string }[] };
+    if (answer.status !== 201 && answer.status !== 200) throw new Error(`demo check ${check.key} refused: ${JSON.stringify(receipt)}`);
+    if (answer.status !== 201 || !check.outcome) continue;
+    // Only measures the check actually offered (the catalog differs per county).
+    const offered = new Set(receipt.measures.map((m) => m.measureId));
+    const outcome = { ...check.outcome, appliedMeasures: check.outcome.appliedMeasures.filter((m) => offered.has(m.measureId)) };
+    const recorded = await fetch(`${options.apiUrl}/checks/${receipt.checkId}/outcome`, { method: 'PUT', headers, body: JSON.stringify(outcome) });
+    if (recorded.status !== 200) throw new Error(`demo check outcome ${check.key} refused: ${await recorded.text()}`);
+  }
 }
 
 /**
@@ -75,6 +104,8 @@ async function loadDemoReports(options: Parameters<typeof loadDemoData>[0], toda
     { subjectId: good!.uscc!, reportNumber: 'XY-DEMO-GOOD', reportType: 'comprehensive', issueDate: addDays(today, -10), rating: 'AAA' },
     { subjectId: bad!.uscc!, reportNumber: 'XY-DEMO-BAD', reportType: 'special', issueDate: addDays(today, -5), rating: 'C', riskWarning: '存在重大税收违法失信记录及失信被执行人记录' },
     { subjectId: bad!.uscc!, reportNumber: 'XY-DEMO-VOIDED', reportType: 'comprehensive', issueDate: addDays(today, -20), rating: 'BB' },
+    // Expires in about three weeks: the overdue scan warns the agency.
+    { subjectId: good!.uscc!, reportNumber: 'XY-DEMO-EXPIRING', reportType: 'special', issueDate: addDays(today, 20 - 365), rating: 'A' },
   ];
   for (const report of reports) {
     const started = await fetch(`${apiUrl}/reports/uploads`, { method: 'POST', headers: await auth('agency', agency), body: JSON.stringify(report) });
