@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import type { StoredCase } from '../../shared/cases/case.ts';
+import { canSeeCase } from '../../shared/cases/case-access.ts';
+import {
+  caseDecidedNotice,
+  caseEscalationNotice,
+  caseOpenedNotice,
+  caseOverdueNotice,
+  caseReminderNotice,
+  caseStuckNotice,
+} from '../../shared/cases/case-notices.ts';
+import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
+
+const county = loadCounty('kunming');
+const personId = '53010219850312123' + residentIdCheckDigit('53010219850312123');
+
+const personCase: StoredCase = {
+  caseId: 'obj_AAAAAAAAAAAAAAAAAAAAAA',
+  caseType: 'objection',
+  recordId: 'rec_BBBBBBBBBBBBBBBBBBBBBB',
+  recordVersion: 1,
+  recordKind: 'penalty',
+  decisionNumber: '昆市监罚〔2026〕7号',
+  subjectId: personId,
+  subjectType: 'residentId',
+  subjectName: '张示范',
+  providerOrgId: 'dept-market',
+  raisedBy: { role: 'subject', orgId: personId, userId: 'u' },
+  raisedAt: '2026-11-23T02:00:00.000Z',
+  raisedOn: '2026-11-23',
+  reason: `本人身份证号 ${personId} 被错误登记`,
+  evidence: [],
+  state: 'answered',
+  answerBy: '2026-12-21',
+  answer: { outcome: 'revoked', reasoning: '登记错误，撤销', answeredBy: { orgId: 'dept-market', userId: 'v' }, answeredAt: '2026-11-30T02:00:00.000Z' },
+  history: [],
+};
+
+describe('case notices', () => {
+  const all = [
+    caseOpenedNotice(personCase, '2026-12-21', county, '2026-11-23'),
+    caseReminderNotice(personCase, '2026-12-21', '2026-12-14'),
+    caseOverdueNotice(personCase, '2026-12-21', county, '2026-12-22'),
+    caseEscalationNotice(personCase, '2026-12-21', '2026-12-28'),
+    caseDecidedNotice(personCase, '2026-11-30'),
+    caseStuckNotice(personCase, 'TransientFault', '2026-11-30'),
+  ];
+
+  it('never carry a person’s ID number, in the addressee, title or text', () => {
+    for (const notice of all) expect(JSON.stringify(notice), notice.kind).not.toContain(personId);
+    expect(caseDecidedNotice(personCase, '2026-11-30').addressee).toBe(`${personId.slice(0, 6)}********${personId.slice(-4)}`);
+  });
+
+  it('name the case, the record and the deadline, and are unique per moment', () => {
+    for (const notice of all) expect(notice.text, notice.kind).toContain(personCase.caseId);
+    expect(caseOpenedNotice(personCase, '2026-12-21', county, '2026-11-23').text).toContain('2026-12-21');
+    expect(new Set(all.map((n) => `${n.kind}#${n.about}`)).size).toBe(all.length);
+    // Reminders and escalations repeat: one per day, not one per case.
+    expect(caseReminderNotice(personCase, '2026-12-21', '2026-12-18').about).not.toBe(caseReminderNotice(personCase, '2026-12-21', '2026-12-14').about);
+  });
+
+  it('go to the provider (opened, reminders), the credit office (overdue, escalation, stuck) and the subject (decided)', () => {
+    expect(all.map((n) => [n.kind, n.addressee])).toEqual([
+      ['case-opened', 'dept-market'],
+      ['case-reminder', 'dept-market'],
+      ['verification-overdue', 'creditOffice'],
+      ['case-escalation', 'creditOffice'],
+      ['case-decided', expect.stringContaining('********')],
+      ['case-stuck', 'creditOffice'],
+    ]);
+  });
+});
+
+describe('who sees a case', () => {
+  const caller = (role: 'subject' | 'department' | 'creditOffice' | 'agency', orgId: string) => ({ role, orgId, county: 'kunming', userId: 'u' });
+  it('the subject, the providing department and the credit office; not another department, subject or an agency', () => {
+    expect(canSeeCase(caller('subject', personId), personCase)).toBe(true);
+    expect(canSeeCase(caller('department', 'dept-market'), personCase)).toBe(true);
+    expect(canSeeCase(caller('creditOffice', 'credit-office'), personCase)).toBe(true);
+    expect(canSeeCase(caller('department', 'dept-finance'), personCase)).toBe(false);
+    expect(canSeeCase(caller('subject', '91530100MA0000000X'), personCase)).toBe(false);
+    expect(canSeeCase(caller('agency', 'agency-xinyuan'), personCase)).toBe(false);
+  });
+});
