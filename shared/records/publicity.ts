@@ -1,5 +1,5 @@
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
-import type { IsoDate } from '../calendar/dates.ts';
+import { addDays, type IsoDate } from '../calendar/dates.ts';
 import type { RecordInput } from './record-input.ts';
 import type { PenaltySeverity } from './record-kinds.ts';
 import {
@@ -58,6 +58,14 @@ export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar): P
     }
   }
 }
+
+/**
+ * The first day a record is no longer public because its period ended: the day after `publicUntil`
+ * (the last public day, inclusive), or null for a record without an end. The due-date index and the
+ * overdue scan's publicity-ended notices use it.
+ */
+export const publicityEndsOn = (publicity: Pick<Publicity, 'publicUntil'>): IsoDate | null =>
+  publicity.publicUntil === null ? null : addDays(publicity.publicUntil, 1);
 
 /** A period ending on a date the record states: taken as written (it is the authority's date, not a computed period). */
 function stated(publicFrom: IsoDate, until: IsoDate | undefined, rule: { id: string; source: string }): Publicity {

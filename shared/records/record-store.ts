@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
+import { publicityEndsOn } from './publicity.ts';
 import type { StoredRecord } from './stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
 
@@ -15,9 +16,16 @@ function currentCopy(record: StoredRecord) {
     ...keys.subjectRecord(record.subjectId, record.recordId),
     ...keys.recordsByProvider(record.providerOrgId, record.receivedAt, record.recordId),
     ...(record.publication?.late ? keys.latePublications(record.receivedOn, record.providerOrgId, record.recordId) : {}),
+    ...dueKey(record),
     type: 'record',
     ...record,
   };
+}
+
+/** The day the record leaves public view, in the due-date index (a correction's copy replaces it with its own). */
+function dueKey(record: StoredRecord) {
+  const endsOn = publicityEndsOn(record.publicity);
+  return endsOn ? keys.dueOn('publicity-end', endsOn, record.recordId) : {};
 }
 
 function profileUpdate(record: StoredRecord): TransactItem {

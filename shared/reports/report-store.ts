@@ -165,9 +165,16 @@ export async function storeVoid(report: StoredReport, voided: NonNullable<Stored
   }
 }
 
-/** The two items of a report (the subject's copy and the copy by id); demo data stores an expired one with them directly. */
+/**
+ * The two items of a report (the subject's copy and the copy by id); demo data stores an expired one with
+ * them directly. The copy by id is in the due-date index on its last valid day (the overdue scan warns
+ * before and reports after; a voided report keeps the key and the scan skips it).
+ */
 export const reportItems = (report: StoredReport) => {
   const item = { type: 'report', ...report };
-  return [{ ...keys.subjectReport(report.subjectId, report.reportId), ...item }, { ...keys.report(report.reportId), ...item }];
+  return [
+    { ...keys.subjectReport(report.subjectId, report.reportId), ...item },
+    { ...keys.report(report.reportId), ...keys.dueOn('report-expiry', report.validUntil, report.reportId), ...item },
+  ];
 };
 

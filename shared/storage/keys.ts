@@ -43,6 +43,7 @@ export const keys = {
   subjectRecord: (subjectId: string, recordId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `RECORD#${recordId}` }),
   recordsByProvider: (orgId: string, receivedAt: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#RECORDS`, gsi1sk: `${receivedAt}#${recordId}` }),
   latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
+  latePublicationsOn: (receivedOn: string) => `LATE#${receivedOn}`,
 
   /** A credit report of a registered agency: idempotency of (agency, report number), the upload, and the report. */
   reportKey: (agencyId: string, reportNumber: string) => ({ pk: `REPORTKEY#${agencyId}#${reportNumber}`, sk: 'KEY' }),
@@ -57,7 +58,33 @@ export const keys = {
   /** A notice (通报) is unique per kind and subject of the notice: publishing twice stores nothing new. */
   notice: (kind: string, about: string) => ({ pk: `NOTICE#${kind}#${about}`, sk: 'NOTICE' }),
   noticesByDay: (date: string, kind: string, about: string) => ({ gsi1pk: `NOTICES#${date}`, gsi1sk: `${kind}#${about}` }),
+  noticesOfDay: (date: string) => `NOTICES#${date}`,
+  /** Notices to one addressee (a department, agency, subject or `creditOffice`), by date: its `GET /notices`. */
+  noticesByAddressee: (addressee: string, date: string, publishedAt: string, kind: string, about: string) => ({
+    gsi2pk: `ADDRESSEE#${addressee}`,
+    gsi2sk: `${date}#${publishedAt}#${kind}#${about}`,
+  }),
+  noticesOfAddressee: (addressee: string) => `ADDRESSEE#${addressee}`,
+  /** Sparse: the public notices (通报) of the county, by date, in one partition: `GET /public/notices`. */
+  publicNotices: (date: string, publishedAt: string, kind: string, about: string) => ({
+    gsi3pk: 'NOTICES#PUBLIC',
+    gsi3sk: `${date}#${publishedAt}#${kind}#${about}`,
+  }),
+  publicNoticesPartition: 'NOTICES#PUBLIC',
+
+  /**
+   * Sparse: what falls due on a county-local day, in one partition per kind of due item and month (the
+   * overdue scan reads a few days of one or two months, never the table): a record's current copy on the
+   * first day it is no longer public, a report (copy by id) on its last valid day.
+   */
+  dueOn: (what: DueItemKind, day: string, id: string) => ({ gsi3pk: `DUE#${what}#${day.slice(0, 7)}`, gsi3sk: `${day}#${id}` }),
+  dueInMonth: (what: DueItemKind, month: string) => `DUE#${what}#${month}`,
+  /** Sort-key bounds of the county-local days `from`..`to` (inclusive) in an index sorted by `<day>#…` (notices, due items). */
+  daysBetween: (from: string, to: string) => ({ from: `${from}#`, to: `${to}#~` }),
 } as const;
+
+/** Kinds of item in the due-date index (`keys.dueOn`). */
+export type DueItemKind = 'publicity-end' | 'report-expiry';
 
 /** Keys of the usage log (one item per credit check). */
 export const usageKeys = {
@@ -72,6 +99,6 @@ export const usageKeys = {
 
 /** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, type: _t, ...rest } = item;
   return rest as T;
 }

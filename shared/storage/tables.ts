@@ -29,6 +29,9 @@ export const creditTable: TableDefinition = {
   indexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // Due dates (records' publicity end, reports' validity) and public notices: see docs/access-patterns.md.
+    // CloudFormation adds one GSI per stack update: add a fourth in its own deployment.
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   ttlAttribute: 'expiresAt',
 };
