@@ -39,6 +39,7 @@ import {
   raiseObjectionBody,
   requestRepairBody,
 } from '../shared/api/cases.ts';
+import { listNoticesQuery, listPublicNoticesQuery, noticeListBody } from '../shared/api/notices.ts';
 import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { verificationWorkflow } from '../shared/workflows/workflows.ts';
@@ -309,6 +310,46 @@ export const functions = [
       description: 'Monthly, on the 1st at 09:00 county time',
     },
     resources: { creditTable: 'readWrite', notices: true },
+  }),
+  declare({
+    name: 'overdue-scan',
+    description:
+      'Publishes the overdue notices of the day: late publications, unanswered cases, missing usage lists, expiring and expired reports, ended publicity (through due-date indexes)',
+    trigger: {
+      type: 'schedule',
+      cron: 'cron(0 7 * * ? *)',
+      description: 'Daily at 07:00 county time',
+    },
+    resources: { creditTable: 'readWrite', usageTable: 'read', notices: true },
+    timeoutSeconds: 300,
+  }),
+  declare({
+    name: 'list-public-notices',
+    description: "The county's public notices (通报) of a day or a period, newest first",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/public/notices',
+      access: { public: true },
+      summary: 'Public notices by date',
+      request: { query: listPublicNoticesQuery },
+      response: { status: 200, body: noticeListBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'list-notices',
+    description: 'Notices addressed to the caller; the credit office lists those of any addressee, or all of them, by kind',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/notices',
+      access: { roles },
+      summary: 'Notices addressed to the caller (credit office: any addressee)',
+      request: { query: listNoticesQuery },
+      response: { status: 200, body: noticeListBody },
+    },
+    resources: { creditTable: 'read' },
   }),
   declare({
     name: 'raise-objection',

@@ -1,5 +1,6 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
+import { personAddresseeKey } from '../notices/addressee-key.ts';
 import type { Notice } from '../notices/publish-notice.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
@@ -46,6 +47,7 @@ export function caseOverdueNotice(c: StoredCase, answerBy: IsoDate, county: Coun
     kind: 'verification-overdue',
     about: c.caseId,
     addressee: 'creditOffice',
+    public: true,
     date,
     title: `${caseTypeLabels[c.caseType]}核查逾期：${c.providerOrgId}`,
     text:
@@ -59,6 +61,7 @@ export function caseEscalationNotice(c: StoredCase, answerBy: IsoDate, date: Iso
     kind: 'case-escalation',
     about: `${c.caseId}#${date}`,
     addressee: 'creditOffice',
+    public: true,
     date,
     title: `督办：${c.providerOrgId} 仍未答复${caseTypeLabels[c.caseType]}`,
     text: `${what(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。`,
@@ -71,6 +74,7 @@ export function caseDecidedNotice(c: StoredCase, date: IsoDate): Notice {
     kind: 'case-decided',
     about: c.caseId,
     addressee: subjectAddressee(c),
+    ...(c.subjectType === 'residentId' ? { addresseeKey: personAddresseeKey(c.subjectId) } : {}),
     date,
     title: `${caseTypeLabels[c.caseType]}处理结果：${outcome}`,
     text: `您提出的${what(c)}已由 ${c.providerOrgId} 办结：${outcome}。理由：${c.answer?.reasoning ?? ''}`,

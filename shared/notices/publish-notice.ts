@@ -9,10 +9,25 @@ import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 export interface Notice {
   /** e.g. `calendar-year-missing`, `verification-overdue`. */
   kind: string;
-  /** What the notice is about, unique within its kind (a year, a case id, a department and period). */
+  /**
+   * What the notice is about, unique within its kind: it names the addressee and the period or item
+   * (`<orgId>#<day>`, `<agencyId>#<reportId>`, a case id, a year), so a notice is published once per
+   * (kind, addressee, period or item). Never a resident ID number.
+   */
   about: string;
-  /** Who must act: a department or agency org id, or `creditOffice`. */
+  /** Who must act or is told: a department or agency org id, a subject (a person by the masked ID number), or `creditOffice`. */
   addressee: string;
+  /**
+   * Where `addressee` is a person's masked ID number: the key of that person's own listing
+   * (`personAddresseeKey`, a digest, never the number). Otherwise the addressee is its own key.
+   */
+  addresseeKey?: string;
+  /**
+   * A public notice (通报) the credit office publishes about a department or agency (late publication,
+   * overdue answers, missing usage lists, expired reports, ended publicity), listed by
+   * `GET /public/notices`; otherwise (the default) it goes to its addressee only.
+   */
+  public?: boolean;
   title: string;
   text: string;
   /** County-local date of publication. */
@@ -20,20 +35,33 @@ export interface Notice {
 }
 
 /**
+ * The stored item of a notice: indexed by day (all), by addressee, and (public ones) in the county's
+ * public list. Text is masked for resident ID numbers on the way in.
+ */
+export function noticeItem(notice: Notice, now: Date) {
+  const { addresseeKey, ...shown } = notice;
+  const publishedAt = now.toISOString();
+  return {
+    ...keys.notice(notice.kind, notice.about),
+    ...keys.noticesByDay(notice.date, notice.kind, notice.about),
+    ...keys.noticesByAddressee(addresseeKey ?? notice.addressee, notice.date, publishedAt, notice.kind, notice.about),
+    ...(notice.public ? keys.publicNotices(notice.date, publishedAt, notice.kind, notice.about) : {}),
+    type: 'notice',
+    ...shown,
+    public: notice.public ?? false,
+    title: maskResidentIdsIn(notice.title),
+    text: maskResidentIdsIn(notice.text),
+    publishedAt,
+  };
+}
+
+/**
  * Stores a notice once and sends it to the notices topic. Idempotent per (kind, about): a second
  * publication stores nothing and sends nothing, so scheduled retries and re-runs are safe. A notice
  * stored but not yet sent (the function failed between the two) is sent by the retry.
- * Text is masked for resident ID numbers on the way in.
  */
 export async function publishNotice(notice: Notice, now: Date): Promise<{ published: boolean }> {
-  const item = {
-    ...keys.notice(notice.kind, notice.about),
-    ...keys.noticesByDay(notice.date, notice.kind, notice.about),
-    ...notice,
-    title: maskResidentIdsIn(notice.title),
-    text: maskResidentIdsIn(notice.text),
-    publishedAt: now.toISOString(),
-  };
+  const item = noticeItem(notice, now);
   const table = tableName(creditTable);
   const key = keys.notice(notice.kind, notice.about);
   try {
@@ -47,7 +75,7 @@ export async function publishNotice(notice: Notice, now: Date): Promise<{ publis
     new PublishCommand({
       TopicArn: noticesTopicArn(),
       Subject: item.title.slice(0, 99),
-      Message: JSON.stringify({ kind: item.kind, about: item.about, addressee: item.addressee, title: item.title, text: item.text, date: item.date }),
+      Message: JSON.stringify({ kind: item.kind, about: item.about, addressee: item.addressee, public: item.public, title: item.title, text: item.text, date: item.date }),
       MessageAttributes: { kind: { DataType: 'String', StringValue: item.kind } },
     }),
   );

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import { personAddresseeKey, callerAddresseeKey } from '../../shared/notices/addressee-key.ts';
+import { noticeDays } from '../../shared/notices/list-notices.ts';
+import { noticeItem, type Notice } from '../../shared/notices/publish-notice.ts';
+import { monthsBetween } from '../../shared/overdue/index-reads.ts';
+import { latePublicationNotice, publicityEndedNotice, reportExpiredNotice, reportExpiringNotice } from '../../shared/overdue/overdue-notices.ts';
+import { runOverdueScan } from '../../shared/overdue/overdue-scan.ts';
+import type { OverdueSource } from '../../shared/overdue/overdue-source.ts';
+import { maskPersonName } from '../../shared/privacy/person-name-mask.ts';
+import { publicityEndsOn } from '../../shared/records/publicity.ts';
+import { recordInput } from '../../shared/records/record-input.ts';
+import { buildRecordVersion } from '../../shared/records/stored-record.ts';
+import type { StoredReport } from '../../shared/reports/report-rules.ts';
+import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
+
+const county = loadCounty('jiaxian');
+const calendar = workingDayCalendar(county.calendar);
+const person = '41042519850312123' + residentIdCheckDigit('41042519850312123');
+const company = (n: number) => {
+  const first17 = `91410425MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+};
+const authority = { name: '郏县市场监督管理局', uscc: company(99) };
+
+const penalty = (decisionNumber: string, decisionDate: string, subject: object, extra: object = {}) =>
+  recordInput.parse({
+    kind: 'penalty',
+    subject,
+    decisionNumber,
+    decisionDate,
+    authority,
+    sourceDepartment: '郏县市场监督管理局',
+    violationType: '无照经营',
+    facts: `当事人（身份证号 ${person}）无照经营`,
+    legalBasis: '《无证无照经营查处办法》第十三条',
+    penaltyCategories: ['warning'],
+    penaltyContent: '警告',
+    ...extra,
+  });
+const stored = (input: ReturnType<typeof penalty>, receivedOn: string) =>
+  buildRecordVersion({ input, providerOrgId: 'dept-market', receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: 1 });
+
+const personSubject = { name: '张示范', category: 'naturalPerson', residentId: person };
+const companySubject = { name: '郏县测试商贸有限公司', category: 'legalPerson', uscc: company(1) };
+
+// Decided Mon 2026-11-02: 7 working days → Wed 2026-11-11; received Mon 2026-11-23 (8 working days late).
+const late = [stored(penalty('郏市监罚〔2026〕41号', '2026-11-02', personSubject), '2026-11-23'), stored(penalty('郏市监罚〔2026〕42号', '2026-11-02', companySubject), '2026-11-23')];
+
+const report = (subjectId: string, subjectType: 'uscc' | 'residentId', validUntil: string): StoredReport => ({
+  reportId: 'rpt_AAAAAAAAAAAAAAAAAAAAAA',
+  subjectId,
+  subjectType,
+  agencyId: 'agency-xinyuan',
+  agencyName: '信源信用评估有限公司',
+  reportNumber: 'XY-2025-0042',
+  reportType: 'comprehensive',
+  issueDate: '2025-12-20',
+  validUntil,
+  rating: 'A',
+  sha256: 'x',
+  sizeBytes: 1,
+  objectKey: 'k',
+  status: 'valid',
+  acceptedAt: '2025-12-20T02:00:00Z',
+});
+
+const noResidentId = (notice: Notice) => {
+  expect(JSON.stringify(notice), notice.kind).not.toContain(person);
+  expect(JSON.stringify(notice), notice.kind).not.toMatch(/\d{17}[\dX]/);
+};
+
+describe('the late-publication notice', () => {
+  const notice = latePublicationNotice({ providerOrgId: 'dept-market', receivedOn: '2026-11-23', records: late, county, today: '2026-11-24' });
+
+  it('names the department, each record with its decision date, deadline and receipt day, and the 7-working-day rule', () => {
+    expect(late.every((r) => r.publication?.late)).toBe(true);
+    expect(notice).toMatchObject({ kind: 'late-publication', about: 'dept-market#2026-11-23', addressee: 'dept-market', public: true, date: '2026-11-24' });
+    expect(notice.title).toContain('郏县市场监督管理局');
+    for (const fact of ['郏县市场监督管理局（dept-market）', '郏市监罚〔2026〕41号', '郏市监罚〔2026〕42号', '决定日期 2026-11-02', '公示期限 2026-11-11', '2026-11-23 报送', '7个工作日', '郏信用办〔2021〕2号'])
+      expect(notice.text).toContain(fact);
+  });
+
+  it('carries no resident ID number and no subject of the records', () => {
+    noResidentId(notice);
+    expect(notice.text).not.toContain('张示范');
+  });
+});
+
+describe('the publicity-ended notice', () => {
+  const ended = [
+    stored(penalty('郏市监罚〔2026〕51号', '2026-11-02', personSubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
+    stored(penalty('郏市监罚〔2026〕52号', '2026-11-02', companySubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
+  ];
+  const endsOn = publicityEndsOn(ended[0]!.publicity)!;
+  const notice = publicityEndedNotice({ providerOrgId: 'dept-market', endsOn, records: ended, today: '2026-12-26' });
+
+  it('is due the day after the last public day, per department and day, and public', () => {
+    expect(endsOn).toBe('2026-12-26');
+    expect(notice).toMatchObject({ kind: 'publicity-ended', about: 'dept-market#2026-12-26', addressee: 'dept-market', public: true });
+  });
+
+  it('names each record by decision number and subject, a person by masked name, with the period and its rule', () => {
+    for (const fact of ['郏县市场监督管理局（dept-market）', '郏市监罚〔2026〕51号', '张**（自然人）', '郏县测试商贸有限公司', '2026-12-25', '自 2026-12-26 起不再公开公示'])
+      expect(notice.text).toContain(fact);
+    expect(notice.text).toContain(ended[0]!.publicity.ruleSource!);
+    expect(notice.text).not.toContain('张示范');
+    noResidentId(notice);
+  });
+});
+
+describe('report notices', () => {
+  it('warn the agency of a report about to expire (not public), naming the report, the deadline and the rule', () => {
+    const notice = reportExpiringNotice({ report: report(company(1), 'uscc', '2026-12-21'), county, today: '2026-12-01' });
+    expect(notice).toMatchObject({ kind: 'report-expiring', about: 'agency-xinyuan#rpt_AAAAAAAAAAAAAAAAAAAAAA', addressee: 'agency-xinyuan' });
+    expect(notice.public).toBeFalsy();
+    for (const fact of ['信源信用评估有限公司（agency-xinyuan）', 'XY-2025-0042', company(1), '2026-12-21', '12 个月']) expect(notice.text).toContain(fact);
+  });
+
+  it('publish an expired report, a person named by the masked ID number only', () => {
+    const notice = reportExpiredNotice({ report: report(person, 'residentId', '2026-12-21'), county, today: '2026-12-23' });
+    expect(notice).toMatchObject({ kind: 'report-expired', addressee: 'agency-xinyuan', public: true });
+    expect(notice.text).toContain('410425********');
+    expect(notice.text).toContain('自 2026-12-22 起失效');
+    noResidentId(notice);
+  });
+});
+
+describe('stored notices', () => {
+  const base: Notice = { kind: 'k', about: 'a', addressee: 'dept-market', title: 't', text: `号码 ${person}`, date: '2026-12-26' };
+  const now = new Date('2026-12-25T23:00:00Z');
+
+  it('are indexed by day and addressee; public ones also in the public list', () => {
+    const privateItem = noticeItem(base, now);
+    expect(privateItem).toMatchObject({ gsi1pk: 'NOTICES#2026-12-26', gsi2pk: 'ADDRESSEE#dept-market', public: false });
+    expect(privateItem).not.toHaveProperty('gsi3pk');
+    expect(noticeItem({ ...base, public: true }, now)).toMatchObject({ gsi3pk: 'NOTICES#PUBLIC', gsi3sk: expect.stringMatching(/^2026-12-26#/), public: true });
+  });
+
+  it('never hold a resident ID number: the text is masked; a person is indexed by a digest', () => {
+    const item = noticeItem({ ...base, addressee: '410425********1237', addresseeKey: personAddresseeKey(person) }, now);
+    expect(JSON.stringify(item)).not.toContain(person);
+    expect(item.gsi2pk).toBe(`ADDRESSEE#${callerAddresseeKey({ role: 'subject', orgId: person })}`);
+    expect(item).not.toHaveProperty('addresseeKey');
+    expect(callerAddresseeKey({ role: 'department', orgId: 'dept-market' })).toBe('dept-market');
+  });
+});
+
+describe('listing days', () => {
+  it('take one date, or from and to (30 days up to today by default), at most a quarter', () => {
+    expect(noticeDays({ date: '2026-12-26' }, '2026-12-30')).toEqual({ from: '2026-12-26', to: '2026-12-26' });
+    expect(noticeDays({}, '2026-12-30')).toEqual({ from: '2026-11-30', to: '2026-12-30' });
+    expect(() => noticeDays({ date: '2026-12-26', from: '2026-12-01' }, '2026-12-30')).toThrow(/not both/);
+    expect(() => noticeDays({ from: '2026-12-27', to: '2026-12-26' }, '2026-12-30')).toThrow(/after/);
+    expect(() => noticeDays({ from: '2026-01-01', to: '2026-12-26' }, '2026-12-30')).toThrow(/92 days/);
+    expect(() => noticeDays({ date: '2026-02-30' }, '2026-12-30')).toThrow(/real date/);
+  });
+
+  it('read one or two month partitions for a month of due days', () => {
+    expect(monthsBetween('2026-12-20', '2027-01-19')).toEqual(['2026-12', '2027-01']);
+    expect(monthsBetween('2026-12-01', '2026-12-31')).toEqual(['2026-12']);
+    expect(monthsBetween('2026-11-30', '2027-01-01')).toEqual(['2026-11', '2026-12', '2027-01']);
+  });
+});
+
+describe('the overdue scan runner', () => {
+  const context = { county, calendar, today: '2026-12-26', now: new Date('2026-12-25T23:00:00Z') };
+  const notice = (about: string): Notice => ({ kind: 'k', about, addressee: 'x', title: 't', text: 't', date: '2026-12-26' });
+
+  it('publishes each notice once, counts per source, and fails as a whole after running every source', async () => {
+    const published = new Set<string>();
+    const publish = async (n: Notice) => ({ published: !published.has(n.about) && Boolean(published.add(n.about)) });
+    const sources: OverdueSource[] = [
+      { name: 'one', find: async () => ({ notices: [notice('a'), notice('b')], itemsRead: 3, itemsDue: 2 }) },
+      { name: 'two', find: async () => ({ notices: [notice('b')], itemsRead: 1, itemsDue: 1 }) },
+    ];
+    expect((await runOverdueScan(sources, context, publish)).sources).toEqual([
+      { source: 'one', noticesFound: 2, noticesPublished: 2, itemsRead: 3, itemsDue: 2 },
+      { source: 'two', noticesFound: 1, noticesPublished: 0, itemsRead: 1, itemsDue: 1 },
+    ]);
+    const failing: OverdueSource = { name: 'broken', find: async () => Promise.reject(new Error('throttled')) };
+    await expect(runOverdueScan([failing, { name: 'three', find: async () => ({ notices: [notice('c')], itemsRead: 1, itemsDue: 1 }) }], context, publish)).rejects.toThrow(
+      /broken \(Error: throttled\)/,
+    );
+    expect(published.has('c')).toBe(true);
+  });
+});
+
+describe('person names in public text', () => {
+  it('keep the family name only', () => {
+    expect(maskPersonName('张示范')).toBe('张**');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧***');
+  });
+});
