@@ -30,8 +30,19 @@ export interface HttpInput<T extends HttpTrigger> {
 
 export interface HttpOutput {
   status?: number;
-  body: unknown;
+  body?: unknown;
   headers?: Record<string, string>;
+  /** A file to download instead of a JSON body: sent base64-encoded (`isBase64Encoded`), so any bytes arrive intact. */
+  file?: HttpFile;
+}
+
+export interface HttpFile {
+  content: Buffer;
+  contentType: string;
+  /** The name a browser saves it under (any characters: sent as RFC 5987 `filename*`). */
+  fileName: string;
+  /** An ASCII name for clients that do not read `filename*`. */
+  asciiFileName: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -60,6 +71,7 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
       headers: event.headers ?? {},
     } as HttpInput<T>;
     const output = await useCase(input);
+    if (output.file) return file(output.status ?? trigger.response.status, output.file, output.headers);
     return json(output.status ?? trigger.response.status, output.body, output.headers);
   };
 
@@ -96,6 +108,26 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     body: JSON.stringify(body),
   };
 }
+
+/**
+ * A binary response: API Gateway (HTTP API, payload 2.0) decodes a base64 body marked `isBase64Encoded`
+ * before sending it, as the local gateway does. Offered as an attachment under its file name.
+ */
+export function file(status: number, download: HttpFile, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': download.contentType,
+      'content-disposition': `attachment; filename="${download.asciiFileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${rfc5987(download.fileName)}`,
+      ...headers,
+    },
+    body: download.content.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+/** Percent-encoding of RFC 5987 `ext-value`: UTF-8, everything but its attr-chars encoded. */
+const rfc5987 = (value: string): string => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
   if (error instanceof AppError) {

@@ -42,6 +42,7 @@ export const keys = {
   subjectProfile: (subjectId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: 'PROFILE' }),
   subjectRecord: (subjectId: string, recordId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `RECORD#${recordId}` }),
   recordsByProvider: (orgId: string, receivedAt: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#RECORDS`, gsi1sk: `${receivedAt}#${recordId}` }),
+  recordsOfProvider: (orgId: string) => `PROVIDER#${orgId}#RECORDS`,
   latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
   latePublicationsOn: (receivedOn: string) => `LATE#${receivedOn}`,
 
@@ -95,6 +96,21 @@ export const usageKeys = {
   checksOfSubject: (subjectId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi2pk: `SUBJECT#${subjectId}`, gsi2sk: `${checkedOn}#${checkedAt}#${checkId}` }),
   /** Every check of a subject, oldest first: the whole gsi2 partition of `checksOfSubject`. */
   checksOfSubjectPrefix: (subjectId: string) => ({ gsi2pk: `SUBJECT#${subjectId}` }),
+
+  /** A department's usage list of a period (使用情况清单): one partition holding its revisions, latest pointer, draft and rows. */
+  usageListPartition: (orgId: string, period: string) => `USAGELIST#${orgId}#${period}`,
+  /** A submitted revision (final; a correction is the next revision), oldest first. */
+  usageListRevision: (orgId: string, period: string, revision: number) => ({ pk: `USAGELIST#${orgId}#${period}`, sk: `REV#${String(revision).padStart(6, '0')}` }),
+  /** The latest revision's summary: written in the same transaction as the revision, on condition of the revision before it. */
+  usageListLatest: (orgId: string, period: string) => ({ pk: `USAGELIST#${orgId}#${period}`, sk: 'LATEST' }),
+  /** The draft the period close stores (once) on the first day after the period. */
+  usageListDraft: (orgId: string, period: string) => ({ pk: `USAGELIST#${orgId}#${period}`, sk: 'DRAFT' }),
+  /** The rows of a snapshot (a revision or the draft), in parts of at most a few hundred KB. */
+  usageListRows: (orgId: string, period: string, snapshotId: string, part: number) => ({ pk: `USAGELIST#${orgId}#${period}`, sk: `ROWS#${snapshotId}#${String(part).padStart(4, '0')}` }),
+  usageListRowsPrefix: (snapshotId: string) => `ROWS#${snapshotId}#`,
+  /** Sparse, on the latest pointer only: who submitted a period, one query per period (compliance, overdue scan, period close). */
+  usageListsOfPeriod: (period: string, orgId: string) => ({ gsi2pk: `USAGELISTS#${period}`, gsi2sk: orgId }),
+  usageListsOfPeriodPartition: (period: string) => `USAGELISTS#${period}`,
 } as const;
 
 /** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */

@@ -150,6 +150,8 @@ describe('sample events', () => {
     'request-repair', 'get-repair', 'list-repairs', 'decide-repair',
     // The sample agency is registered before its status changes; an upload is started before its state is read.
     'register-agency', 'update-agency', 'create-report-upload', 'get-report-upload',
+    // A department is registered before the register is read; a list is submitted before its revision is exported.
+    'register-department', 'list-departments', 'get-usage-list', 'submit-usage-list', 'export-usage-list', 'get-compliance',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);

@@ -1,0 +1,7 @@
+import { triggerOf } from '../catalog.ts';
+import { listDepartments } from '../../shared/departments/department-store.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('list-departments'), async () => ({
+  body: { departments: (await listDepartments()).departments },
+}));
