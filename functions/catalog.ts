@@ -40,6 +40,17 @@ import {
   requestRepairBody,
 } from '../shared/api/cases.ts';
 import { listNoticesQuery, listPublicNoticesQuery, noticeListBody } from '../shared/api/notices.ts';
+import { complianceBody, complianceQuery } from '../shared/api/compliance.ts';
+import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/api/departments.ts';
+import {
+  exportUsageListQuery,
+  submitUsageListBody,
+  submitUsageListQuery,
+  usageListBody,
+  usageListFileBody,
+  usageListParams,
+  usageListQuery,
+} from '../shared/api/usage-lists.ts';
 import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { verificationWorkflow } from '../shared/workflows/workflows.ts';
@@ -189,6 +200,105 @@ export const functions = [
       response: { status: 200, body: checkReceiptBody },
     },
     resources: { usageTable: 'read', creditTable: 'read' },
+  }),
+  declare({
+    name: 'register-department',
+    description: 'The credit office registers a department (the 单位 of its usage lists) or renames one',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/departments',
+      access: { roles: ['creditOffice'] },
+      summary: 'Register or rename a department (201 registered, 200 renamed)',
+      request: { body: registerDepartmentBody },
+      response: { status: 201, body: departmentBody },
+    },
+    resources: { creditTable: 'readWrite' },
+  }),
+  declare({
+    name: 'list-departments',
+    description: 'The departments register: the departments the credit office expects usage lists from',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/departments',
+      access: { roles: ['creditOffice', 'department'] },
+      summary: 'Registered departments',
+      response: { status: 200, body: departmentListBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'get-usage-list',
+    description: "A department's usage list (使用情况清单) of a period from its checks and their outcomes, with counts and where its submission stands",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/usage-lists/{period}',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: "Preview a usage list (a department: its own; the credit office: ?department=)",
+      request: { params: usageListParams, query: usageListQuery },
+      response: { status: 200, body: usageListBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'submit-usage-list',
+    description: 'A department submits its usage list of an ended period; final, a correction is the next revision; on time or late is recorded',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/usage-lists/{period}/submit',
+      access: { roles: ['department'] },
+      summary: 'Submit a usage list (again: with revision = latest + 1)',
+      request: { params: usageListParams, query: submitUsageListQuery, body: submitUsageListBody },
+      response: { status: 201, body: usageListBody },
+    },
+    resources: { usageTable: 'readWrite', creditTable: 'read' },
+    timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'export-usage-list',
+    description: "A usage list in Zanhuang's template as CSV (UTF-8 with BOM) or XLSX: a submitted revision, or the draft before submission",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/usage-lists/{period}/export',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: 'Export a usage list as CSV or XLSX (a file attachment)',
+      request: { params: usageListParams, query: exportUsageListQuery },
+      response: { status: 200, body: usageListFileBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  }),
+  declare({
+    name: 'get-compliance',
+    description: 'Per department, for a period: checks run and outcomes recorded, late publications, overdue answers, usage list on time or not; worst first',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/compliance',
+      access: { roles: ['creditOffice'] },
+      summary: "Departments' compliance in a period (credit office)",
+      request: { query: complianceQuery },
+      response: { status: 200, body: complianceBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'close-usage-period',
+    description: "Drafts each department's usage list on the first day after a period and reminds those that have not submitted before the due day",
+    trigger: {
+      type: 'schedule',
+      cron: 'cron(0 8 * * ? *)',
+      description: "Daily at 08:00 county time; acts only on the days the county's usage-list cadence makes relevant (a period's first day after, 3 working days before its due day)",
+    },
+    resources: { usageTable: 'readWrite', creditTable: 'readWrite', notices: true },
+    timeoutSeconds: 300,
   }),
   declare({
     name: 'receive-upload',

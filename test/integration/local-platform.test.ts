@@ -151,7 +151,7 @@ describe('sample events', () => {
     // The sample agency is registered before its status changes; an upload is started before its state is read.
     'register-agency', 'update-agency', 'create-report-upload', 'get-report-upload',
     // A department is registered before the register is read; a list is submitted before its revision is exported.
-    'register-department', 'list-departments', 'get-usage-list', 'submit-usage-list', 'export-usage-list', 'get-compliance',
+    'register-department', 'list-departments', 'get-usage-list', 'submit-usage-list', 'export-usage-list', 'get-compliance', 'close-usage-period',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);

@@ -10,11 +10,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import { workingDaysBefore } from '../../shared/cases/case-deadline.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
+import { publishNotice } from '../../shared/notices/publish-notice.ts';
+import { usageListOverdueSource } from '../../shared/overdue/usage-list-source.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { parseUsagePeriod, periodContaining } from '../../shared/usage/usage-periods.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { until } from '../support/until.ts';
 
@@ -313,5 +316,63 @@ describe('the compliance view', () => {
     expect(c).toMatchObject({ usageList: { state: 'notSubmitted', dueDay: month.dueDay }, failings: [] });
     expect((await dept('dept-a').get(`/compliance?period=${month.id}`)).status).toBe(403);
     expect((await office.get(`/compliance?period=${afterNext.id}`)).body.error).toMatchObject({ field: 'query.period' });
+  });
+});
+
+describe('period close and overdue notices', () => {
+  it('the first day after the month drafts each list once and reminds those that have not submitted, once', async () => {
+    const first = (await platform.invoke('close-usage-period', { date: next.firstDay })) as any;
+    expect(first.ended).toEqual([month.id]);
+    expect(first.drafted.map((d: any) => [d.orgId, d.created, d.checks, d.withoutOutcome])).toEqual([
+      ['dept-a', true, 3, 1],
+      ['dept-b', true, 0, 0],
+      ['dept-c', true, 0, 0],
+    ]);
+    expect(first.reminders).toEqual([{ orgId: 'dept-c', period: month.id, about: `dept-c#${month.id}#draft`, published: true }]);
+    const second = (await platform.invoke('close-usage-period', { date: next.firstDay })) as any;
+    expect(second.drafted.every((d: any) => !d.created)).toBe(true);
+    expect(second.reminders.map((r: any) => r.published)).toEqual([false]);
+    expect((await dept('dept-c').get(`/usage-lists/${month.id}`)).body.draft).toMatchObject({ createdOn: next.firstDay, counts: { checks: 0 } });
+
+    const reminderDay = workingDaysBefore(month.dueDay, 3, calendar);
+    const due = (await platform.invoke('close-usage-period', { date: reminderDay })) as any;
+    expect(due).toMatchObject({ dueSoon: [month.id], drafted: [], reminders: [{ orgId: 'dept-c', about: `dept-c#${month.id}#due`, published: true }] });
+    expect(((await platform.invoke('close-usage-period', { date: reminderDay })) as any).reminders.map((r: any) => r.published)).toEqual([false]);
+    // A day that is neither: nothing read, nothing done.
+    expect(await platform.invoke('close-usage-period', { date: addDays(next.firstDay, 1) })).toMatchObject({ ended: [], dueSoon: [], drafted: [], reminders: [] });
+
+    const reminders = outbox().filter((n) => n.kind === 'usage-list-reminder');
+    expect(reminders.map((n) => n.about).sort()).toEqual([`dept-c#${month.id}#draft`, `dept-c#${month.id}#due`]);
+    expect(reminders[0]).toMatchObject({ addressee: 'dept-c', text: expect.stringContaining(month.dueDay) });
+  });
+
+  it('after the due day: exactly one public notice per department and period missing, published once', async () => {
+    const day = [addDays(month.dueDay, 1), addDays(caseAnswerBy, 1)].sort().at(-1)!;
+    await platform.clock.set(at9(day));
+    const findings = await usageListOverdueSource.find({ county, calendar, today: day, now: platform.clock.now() });
+    // Departments registered this month owe no list for the months before.
+    expect(findings.notices).toEqual([
+      expect.objectContaining({ kind: 'usage-list-missing', about: `dept-c#${month.id}`, addressee: 'dept-c', public: true, date: day }),
+    ]);
+    expect(findings.itemsDue).toBe(1);
+    const notice = findings.notices[0]!;
+    expect(notice.title).toContain('赞皇县住房和城乡建设局');
+    expect(notice.text).toContain(month.name);
+    expect(notice.text).toContain(month.dueDay);
+    expect(notice.text).toContain('关于加强在行政管理相关领域使用信用记录和信用报告的通知');
+    expect(await publishNotice(notice, platform.clock.now())).toEqual({ published: true });
+    expect(await publishNotice(notice, platform.clock.now())).toEqual({ published: false });
+    expect(outbox().filter((n) => n.kind === 'usage-list-missing')).toHaveLength(1);
+
+    // The compliance view now shows the missing list first, and the objection answered late.
+    const view = await office.get(`/compliance?period=${month.id}`);
+    expect(view.body.departments[0]).toMatchObject({ orgId: 'dept-c', usageList: { state: 'overdue' }, failings: ['usageListMissing'] });
+    const answerPeriod = periodContaining(caseAnswerBy, county.usageList, calendar);
+    const answers = await office.get(`/compliance?period=${answerPeriod.id}`);
+    expect(answers.body.departments.find((d: any) => d.orgId === 'dept-b').overdueAnswers).toMatchObject({ count: 1, cases: [{ answerBy: caseAnswerBy }] });
+    // A list submitted now is late, and says so.
+    const lateList = await dept('dept-c').post(`/usage-lists/${month.id}/submit`, { submitter: '赵主任' });
+    expect(lateList.body.submission).toMatchObject({ revision: 1, late: true, submittedOn: day });
+    expect(parseUsagePeriod(month.id, county.usageList, calendar).dueDay < day).toBe(true);
   });
 });
