@@ -33,15 +33,17 @@ export async function loadDemoData(options: {
   bucket: string;
 }): Promise<{ organisations: DemoOrganisation[]; records: number }> {
   const organisations = demoOrganisations(options.county);
+  const today = localDate(new Date(), options.county.timeZone);
+  // Registered on the first of this month: the usage lists they owe start with this month's.
+  const registeredAt = new Date(`${today.slice(0, 8)}01T00:00:00+08:00`).toISOString();
   for (const org of organisations) {
     await options.dynamo.send(
       new PutCommand({
         TableName: options.creditTableName,
-        Item: { ...keys.organisation(org.orgId), ...keys.organisationsByRole(org.role, org.orgId), ...org, demo: true },
+        Item: { ...keys.organisation(org.orgId), ...keys.organisationsByRole(org.role, org.orgId), ...org, registeredAt, demo: true },
       }),
     );
   }
-  const today = localDate(new Date(), options.county.timeZone);
   let records = 0;
   for (const [index, demo] of demoRecords(options.county, today).entries()) {
     const response = await fetch(`${options.apiUrl}/records`, {
