@@ -2,6 +2,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { personAddresseeKey } from '../notices/addressee-key.ts';
 import type { Notice } from '../notices/publish-notice.ts';
+import { maskPersonName } from '../privacy/person-name-mask.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
 
@@ -12,6 +13,8 @@ import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
  */
 
 const what = (c: StoredCase) => `${caseTypeLabels[c.caseType]}（案件 ${c.caseId}，记录 ${c.decisionNumber}，主体 ${c.subjectName}）`;
+/** The same, in a public notice: a subject known by a resident ID number (a person) is named by masked name. */
+const publicWhat = (c: StoredCase) => what(c.subjectType === 'residentId' ? { ...c, subjectName: maskPersonName(c.subjectName) } : c);
 
 /** Who the subject is, as an addressee: its credit code, or a person's masked ID number. */
 export const subjectAddressee = (c: Pick<StoredCase, 'subjectId' | 'subjectType'>) =>
@@ -51,7 +54,7 @@ export function caseOverdueNotice(c: StoredCase, answerBy: IsoDate, county: Coun
     date,
     title: `${caseTypeLabels[c.caseType]}核查逾期：${c.providerOrgId}`,
     text:
-      `信息提供单位 ${c.providerOrgId} 未在 ${answerBy} 前（${county.deadlines.objectionAnswerWorkingDays}个工作日）答复${what(c)}。` +
+      `信息提供单位 ${c.providerOrgId} 未在 ${answerBy} 前（${county.deadlines.objectionAnswerWorkingDays}个工作日）答复${publicWhat(c)}。` +
       (c.caseType === 'objection' ? '答复前，依据该记录的惩戒措施继续暂停执行。' : ''),
   };
 }
@@ -64,7 +67,7 @@ export function caseEscalationNotice(c: StoredCase, answerBy: IsoDate, date: Iso
     public: true,
     date,
     title: `督办：${c.providerOrgId} 仍未答复${caseTypeLabels[c.caseType]}`,
-    text: `${what(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。`,
+    text: `${publicWhat(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。`,
   };
 }
 

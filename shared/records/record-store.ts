@@ -11,7 +11,7 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 const table = () => tableName(creditTable);
 
 /** The subject's current copy of a record carries the index keys; the version items are the history. */
-function currentCopy(record: StoredRecord) {
+export function currentCopy(record: StoredRecord) {
   return {
     ...keys.subjectRecord(record.subjectId, record.recordId),
     ...keys.recordsByProvider(record.providerOrgId, record.receivedAt, record.recordId),

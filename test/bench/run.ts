@@ -3,6 +3,8 @@
  * - pure domain: working-day arithmetic per second
  * - local platform: cold start, HTTP latency through gateway + handler, S3 upload-to-record latency,
  *   workflow start → token → answered → SUCCEEDED, and the memory of the processes involved.
+ * - the overdue scan over 100,000 records with a few dozen due: items read per item due
+ *   (`BENCH_OVERDUE_RECORDS=5000 npm run bench` for a quick run).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { benchOverdueScan } from './overdue-scan-bench.ts';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -84,7 +87,7 @@ try {
   // An objection end to end: raised (case stored, record marked, execution started), the provider told and
   // the token stored, answered (upheld), applied and the subject told: the case closed.
   const flows: number[] = [];
-  const benchAuthority = `11${county.divisionCode}MB000000`;
+  const benchAuthority = `11${county.divisionCode}MB0000000`;
   for (let i = 0; i < 20; i += 1) {
     const first17 = `91${county.divisionCode}MF${String(i).padStart(7, '0')}`;
     const code = first17 + usccCheckCharacter(first17);
@@ -183,6 +186,16 @@ try {
   row('emulator floor: bare Query + PutItem, sequential (200)', `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
   row('check p50 / bare floor p50', `${(percentile(sequential, 50) / percentile(bare, 50)).toFixed(2)}×`);
   row('DynamoDB requests per check (handler client)', requestsPerCheck.toFixed(2));
+
+  // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
+  // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const overdue = await benchOverdueScan({ dynamo, tableName: platform.names.creditTable, invoke: platform.invoke, county, records: Number(process.env.BENCH_OVERDUE_RECORDS ?? 100_000) });
+  process.stdout.write = originalWrite;
+  row(`overdue scan: ${overdue.records.toLocaleString()} records written (BatchWriteItem)`, `${(overdue.writeMs / 1000).toFixed(1)} s`);
+  row(`overdue scan: one run, ${overdue.due} items due, ${overdue.published} notices`, ms(overdue.scanMs));
+  row('overdue scan: items read per item due', `${(overdue.read / overdue.due).toFixed(2)} (${overdue.read} read)`);
+  for (const s of overdue.sources) row(`  ${s.source}`, `${s.itemsRead} read, ${s.itemsDue} due, ${s.noticesPublished} published`);
   process.stdout.write = (() => true) as typeof process.stdout.write;
 
   const rss = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import type { StoredCase } from '../../shared/cases/case.ts';
+import { caseEscalationNotice, caseOverdueNotice } from '../../shared/cases/case-notices.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { personAddresseeKey, callerAddresseeKey } from '../../shared/notices/addressee-key.ts';
 import { noticeDays } from '../../shared/notices/list-notices.ts';
@@ -192,5 +194,15 @@ describe('person names in public text', () => {
   it('keep the family name only', () => {
     expect(maskPersonName('张示范')).toBe('张**');
     expect(maskPersonName('欧阳娜娜')).toBe('欧***');
+  });
+
+  it('in the public case notices (overdue, escalation), a person who objected is named by masked name', () => {
+    const c = { caseId: 'obj_AAAAAAAAAAAAAAAAAAAAAA', caseType: 'objection', decisionNumber: '郏市监罚〔2026〕41号', subjectId: person, subjectType: 'residentId', subjectName: '张示范', providerOrgId: 'dept-market' } as StoredCase;
+    for (const notice of [caseOverdueNotice(c, '2026-12-21', county, '2026-12-22'), caseEscalationNotice(c, '2026-12-21', '2026-12-28')]) {
+      expect(notice.public).toBe(true);
+      expect(notice.text).toContain('张**');
+      expect(notice.text).not.toContain('张示范');
+      noResidentId(notice);
+    }
   });
 });
