@@ -22,7 +22,7 @@ import { LocalFunctions } from './functions/local-functions.ts';
 import { createApiServer, send } from './http/api-server.ts';
 import { routesOf } from './http/routes.ts';
 import { localIssuerFor, type LocalIssuer } from './identity/local-issuer.ts';
-import { stablePorts } from './ports.ts';
+import { stablePorts, startOnPort } from './ports.ts';
 import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
 import { createSnsEndpoint } from './sns/sns-endpoint.ts';
@@ -121,25 +121,28 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       workflowArns: { [verificationWorkflow.id]: `arn:aws:states:${localRegion}:000000000000:stateMachine:${county.id}-${verificationWorkflow.id}` },
     };
 
-    const ports = await stablePorts(join(options.dataDir, 'ports.json'), ['dynamodb', 's3', 'stepfunctions', 'sns']);
-    const dynamodb = await startDynamoDbLocal({ port: ports.dynamodb, dataDir: join(options.dataDir, 'dynamodb'), log: (line) => log({ level: 'DEBUG', message: line }) });
+    const portsFile = join(options.dataDir, 'ports.json');
+    const ports = await stablePorts(portsFile, ['dynamodb', 's3', 'stepfunctions', 'sns']);
+    const dynamodb = await startOnPort(ports, 'dynamodb', portsFile, (port) =>
+      startDynamoDbLocal({ port, dataDir: join(options.dataDir, 'dynamodb'), log: (line) => log({ level: 'DEBUG', message: line }) }),
+    );
     stops.push(() => dynamodb.stop());
 
     const functionsLocal = new LocalFunctions(projectRoot, functions, localRegion);
-    const s3 = await startS3Emulator({
-      port: ports.s3,
+    const s3 = await startOnPort(ports, 's3', portsFile, (port) => startS3Emulator({
+      port,
       dataDir: join(options.dataDir, 's3'),
       ...localCredentials,
       region: localRegion,
       buckets: [names.reportsBucket],
       onEvent: (event) => deliverS3Event(functions, functionsLocal, event, log),
       log: (line) => log({ level: 'DEBUG', message: `[s3] ${line}` }),
-    });
+    }));
     stops.push(() => s3.stop());
 
     const outboxFile = join(options.dataDir, 'outbox', 'notices.jsonl');
     const snsServer = createSnsEndpoint(outboxFile, (m) => log({ level: 'INFO', message: 'notice published', subject: m.subject }));
-    const snsEndpoint = await listen(snsServer, ports.sns);
+    const snsEndpoint = await startOnPort(ports, 'sns', portsFile, (port) => listen(snsServer, port));
     stops.push(() => close(snsServer));
 
     Object.assign(process.env, {
@@ -162,16 +165,16 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     });
 
-    const stepFunctions = await startStepFunctions({
+    const stepFunctions = await startOnPort(ports, 'stepfunctions', portsFile, (port) => startStepFunctions({
       county,
       region: localRegion,
       journalDir: join(options.dataDir, 'stepfunctions'),
-      port: ports.stepfunctions,
+      port,
       stateMachineArns: names.workflowArns,
       invokeFunction: (name, payload) => functionsLocal.invoke(name, payload),
       now: () => platformNow().getTime(),
       retryTimeScale: options.retryTimeScale,
-    });
+    }));
     stops.push(() => stepFunctions.stop());
     process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
 

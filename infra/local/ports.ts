@@ -55,3 +55,26 @@ export async function stablePorts<const N extends string>(file: string, names: r
   writeFileSync(file, JSON.stringify(ports));
   return ports;
 }
+
+/**
+ * Starts an emulator on its port; if the port was taken between choosing and binding it (another
+ * process, or an outgoing connection drawing from the same ephemeral range), it starts again on another
+ * free port, which is kept in the ports file. A platform restarted on its own data keeps its ports.
+ */
+export async function startOnPort<const N extends string, T>(
+  ports: Record<N, number>,
+  name: N,
+  file: string,
+  start: (port: number) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(ports[name]);
+    } catch (error) {
+      if (attempt >= attempts || !/EADDRINUSE|address already in use/i.test(String((error as Error)?.message ?? error))) throw error;
+      ports[name] = await freePort();
+      writeFileSync(file, JSON.stringify(ports));
+    }
+  }
+}
