@@ -5,7 +5,7 @@ import { restoreReputation } from '../checks/check-corrections.ts';
 import { publishNotice } from '../notices/publish-notice.ts';
 import { logger } from '../observability/logger.ts';
 import { correctionItems, latestVersion } from '../records/record-store.ts';
-import { buildRecordVersion } from '../records/stored-record.ts';
+import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.ts';
 import type { RecordCorrection } from './record-correction.ts';
 import type { StoredCase } from './case.ts';
 import { correctedInput } from './answer-case.ts';
@@ -96,7 +96,7 @@ export async function applyOutcome(args: { caseId: string; county: CountyConfig;
     const { outcome } = c.answer;
     const event = { at: now.toISOString(), event: 'applied' as const, note: outcome };
     if (outcome === 'corrected') {
-      const next = buildRecordVersion({
+      const next = keepFirstReceipt(record, buildRecordVersion({
         input: correctedInput(record.input, c.answer.correctedFields ?? {}),
         providerOrgId: record.providerOrgId,
         receivedAt: now,
@@ -105,9 +105,7 @@ export async function applyOutcome(args: { caseId: string; county: CountyConfig;
         calendar: workingDayCalendar(county.calendar),
         version: record.version + 1,
         correction: { reason: `${c.caseId}：${c.answer.reasoning}`, previousVersion: record.version },
-      });
-      // The publication deadline is the first version's: a correction does not make a late record punctual.
-      next.publication = record.publication;
+      }));
       await applyAnswer(c, { outcome, appliedAt: now.toISOString(), recordVersion: next.version, recordStatus: next.lifecycle },
         correctionItems(record, next, { condition: 'openCaseId = :case', values: { ':case': c.caseId } }), event);
     } else {

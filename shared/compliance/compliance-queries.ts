@@ -39,6 +39,7 @@ export interface LatePublication {
   kind: string;
   decisionNumber: string;
   receivedOn: string;
+  firstReceivedOn?: string;
   publication: PublicationDeadline;
 }
 
@@ -49,7 +50,7 @@ export async function latePublications(orgId: string, fromInstant: string, toIns
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
     FilterExpression: 'publication.late = :late',
-    ProjectionExpression: 'recordId, kind, decisionNumber, receivedOn, publication',
+    ProjectionExpression: 'recordId, kind, decisionNumber, receivedOn, firstReceivedOn, publication',
     ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':late': true },
   });
   return items as unknown as LatePublication[];

@@ -94,7 +94,7 @@ const presentLate = (r: LatePublication) => ({
   kind: r.kind,
   decisionNumber: r.decisionNumber,
   deadline: r.publication.deadline,
-  receivedOn: r.receivedOn,
+  receivedOn: r.firstReceivedOn ?? r.receivedOn,
   lateByWorkingDays: r.publication.lateByWorkingDays,
 });
 

@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/dates.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
+import { firstReceipt, type StoredRecord } from '../records/stored-record.ts';
 import { withoutKeys } from '../storage/keys.ts';
 import { groupBy } from './group-by.ts';
 import { readLatePublications } from './index-reads.ts';
@@ -14,8 +14,7 @@ export const latePublicationDays = 7;
 
 /**
  * Licence and penalty records received after their dual-publicity deadline, per department and receipt
- * day, from the sparse late-publication index (`LATE#<receivedOn>`). A corrected record's copy carries the
- * key of the correction day: it was reported as received on its first day, so it is left out.
+ * day, from the sparse late-publication index (`LATE#<first receipt day>`: a correction does not move it).
  */
 export const latePublicationSource: OverdueSource = {
   name: 'late-publication',
@@ -26,7 +25,7 @@ export const latePublicationSource: OverdueSource = {
     let itemsDue = 0;
     for (const [i, read] of reads.entries()) {
       const receivedOn = days[i]!;
-      const late = read.items.map((item) => withoutKeys<StoredRecord>(item)).filter((r) => r.publication?.late && !r.correction && r.receivedOn === receivedOn);
+      const late = read.items.map((item) => withoutKeys<StoredRecord>(item)).filter((r) => r.publication?.late && firstReceipt(r).on === receivedOn);
       itemsDue += late.length;
       for (const [providerOrgId, records] of groupBy(late, (r) => r.providerOrgId))
         notices.push(latePublicationNotice({ providerOrgId, receivedOn, records, county, today }));

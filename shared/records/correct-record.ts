@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../ht
 import { presentRecord } from '../access/record-visibility.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { latestVersion, storeCorrection } from './record-store.ts';
-import { buildRecordVersion, recordIdFor } from './stored-record.ts';
+import { buildRecordVersion, keepFirstReceipt, recordIdFor } from './stored-record.ts';
 
 /**
  * PUT /records/{id}: the providing department corrects its record. The correction is a new version
@@ -28,7 +28,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   if (problem) throw validationFailed(`body.record.${problem.field}`, problem.rule);
   if (args.body.expectedVersion !== current.version)
     throw conflict(`the record is at version ${current.version}, not ${args.body.expectedVersion}: reread it and correct that version`, 'body.expectedVersion');
-  const next = buildRecordVersion({
+  const corrected = buildRecordVersion({
     input,
     providerOrgId: current.providerOrgId,
     receivedAt: args.now,
@@ -38,8 +38,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
     version: current.version + 1,
     correction: { reason: args.body.reason, previousVersion: current.version },
   });
-  // The publication deadline is the first version's: a correction does not make a late record punctual.
-  next.publication = current.publication;
+  const next = keepFirstReceipt(current, corrected);
   if ((await storeCorrection(current, next)) === 'stale')
     throw conflict('the record was corrected, or a case was opened on it, concurrently: reread it', 'body.expectedVersion');
   return presentRecord(next, today, true);

@@ -4,7 +4,7 @@ import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
-import type { StoredRecord } from './stored-record.ts';
+import { firstReceipt, type StoredRecord } from './stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -14,8 +14,8 @@ const table = () => tableName(creditTable);
 export function currentCopy(record: StoredRecord) {
   return {
     ...keys.subjectRecord(record.subjectId, record.recordId),
-    ...keys.recordsByProvider(record.providerOrgId, record.receivedAt, record.recordId),
-    ...(record.publication?.late ? keys.latePublications(record.receivedOn, record.providerOrgId, record.recordId) : {}),
+    ...keys.recordsByProvider(record.providerOrgId, firstReceipt(record).at, record.recordId),
+    ...(record.publication?.late ? keys.latePublications(firstReceipt(record).on, record.providerOrgId, record.recordId) : {}),
     ...dueKey(record),
     type: 'record',
     ...record,

@@ -21,6 +21,12 @@ export interface StoredRecord {
   /** When the platform received this version (ISO instant) and that day in the county. */
   receivedAt: string;
   receivedOn: IsoDate;
+  /**
+   * When the platform first received the record (version 1; absent on items stored before it was kept):
+   * lateness and the provider's listing count from it, whatever corrections came later. See `firstReceipt`.
+   */
+  firstReceivedAt?: string;
+  firstReceivedOn?: IsoDate;
   input: RecordInput;
   /** Dual-publicity deadline (licence and penalty only). */
   publication: ReturnType<typeof publicationDeadlineFor> | null;
@@ -80,6 +86,8 @@ export function buildRecordVersion(args: {
     decisionDate: input.decisionDate,
     receivedAt: args.receivedAt.toISOString(),
     receivedOn: args.receivedOn,
+    firstReceivedAt: args.receivedAt.toISOString(),
+    firstReceivedOn: args.receivedOn,
     input,
     publication: publicationDeadlineFor(input, args.receivedOn, args.county, args.calendar) ?? null,
     publicity: publicityOf(input, args.calendar),
@@ -87,4 +95,19 @@ export function buildRecordVersion(args: {
     ...(args.correction ? { correction: args.correction } : {}),
     bodyHash: bodyHash(input),
   };
+}
+
+/** When the record was first received: the instant and the county-local day. */
+export const firstReceipt = (record: Pick<StoredRecord, 'receivedAt' | 'receivedOn' | 'firstReceivedAt' | 'firstReceivedOn'>) => ({
+  at: record.firstReceivedAt ?? record.receivedAt,
+  on: record.firstReceivedOn ?? record.receivedOn,
+});
+
+/**
+ * A correction is a new version, but the record was published when it was first received: it keeps that
+ * day and its publication deadline (a correction does not make a late record punctual, nor move it).
+ */
+export function keepFirstReceipt(previous: StoredRecord, next: StoredRecord): StoredRecord {
+  const first = firstReceipt(previous);
+  return { ...next, publication: previous.publication, firstReceivedAt: first.at, firstReceivedOn: first.on };
 }
