@@ -19,3 +19,6 @@ export const callerBody = z
     userId: z.string(),
   })
   .meta({ id: 'Caller' });
+
+/** Organisation ids as tokens carry them (departments, agencies): kebab-case ASCII, e.g. `dept-finance`. */
+export const organisationId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a kebab-case organisation id').max(64);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { organisationId } from './common.ts';
 
-/** Organisation ids as tokens carry them: kebab-case ASCII (e.g. `dept-finance`). */
-export const departmentOrgId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a kebab-case organisation id').max(64);
+/** A department's organisation id, as its tokens carry it. */
+export const departmentOrgId = organisationId;
 
 export const registerDepartmentBody = z
   .object({

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
+import { organisationId } from './common.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
 
 export const agencyStatuses = ['active', 'suspended', 'revoked'] as const;
 export type AgencyStatus = (typeof agencyStatuses)[number];
 export const reportTypes = ['comprehensive', 'special'] as const;
 
-const orgId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a kebab-case organisation id').max(64);
+const orgId = organisationId;
 
 export const registerAgencyBody = z
   .object({
