@@ -3,7 +3,7 @@
  * S3 emulator, and the verification state machine as CDK synthesises it, run by the local Step Functions.
  * Time is advanced on the platform clock, never slept.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('zanhuang');
@@ -31,14 +32,7 @@ const authority = { name: '赞皇县税务局', uscc: newCompany() };
 
 let platform: LocalPlatform;
 
-async function call(method: string, path: string, role: Role, orgId: string, body?: unknown) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await platform.token(role, orgId)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
 const subject = (code: string) => ({
   get: (path: string) => call('GET', path, 'subject', code),
   post: (path: string, body: unknown) => call('POST', path, 'subject', code, body),
@@ -120,14 +114,7 @@ async function waitingForAnswer(path: string, previous?: string) {
   return (await office.get(path)).body;
 }
 
-const outbox = () =>
-  existsSync(platform.outboxFile)
-    ? readFileSync(platform.outboxFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
-    : [];
-const notices = (kind: string, about?: (a: string) => boolean) =>
-  outbox()
-    .map((m) => JSON.parse(m.message))
-    .filter((n) => n.kind === kind && (!about || about(n.about)));
+const notices = (kind: string, about?: (a: string) => boolean) => sentNotices(platform).filter((n) => n.kind === kind && (!about || about(n.about)));
 
 beforeAll(async () => {
   platform = await startLocalPlatform({

@@ -4,7 +4,7 @@
  * days (`invoke('overdue-scan', { date })`, as `npm run invoke -- overdue-scan --date` does) and again on
  * the same days: every notice appears once, to the right addressee, public ones in the public list.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('jiaxian');
@@ -32,14 +33,7 @@ const authority = { name: '郏县人民政府', uscc: company(99) };
 let platform: LocalPlatform;
 let today: string;
 
-async function call(method: string, path: string, role?: Role, orgId?: string, body?: unknown) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { ...(role ? { authorization: `Bearer ${await platform.token(role, orgId!)}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role?: Role, orgId?: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
 const push = async (orgId: string, record: unknown) => {
   const answer = await call('POST', '/records', 'department', orgId, record);
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -69,8 +63,7 @@ const licence = (subject: object, number: string, decisionDate: string, departme
 const personSubject = { name: '王测试', category: 'naturalPerson', residentId: person };
 const companySubject = (n: number, name: string) => ({ name, category: 'legalPerson', uscc: company(n) });
 
-const outbox = () =>
-  existsSync(platform.outboxFile) ? readFileSync(platform.outboxFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(JSON.parse(line).message)) : [];
+const outbox = () => sentNotices(platform);
 const sent = (kind: string, about: string) => outbox().filter((n) => n.kind === kind && n.about === about);
 const scan = async (date: string) => (await platform.invoke('overdue-scan', { date })) as OverdueScanResult;
 const published = (result: OverdueScanResult) => result.sources.reduce((n, s) => n + s.noticesPublished, 0);

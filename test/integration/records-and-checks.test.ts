@@ -9,6 +9,7 @@ import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi } from '../support/platform-api.ts';
 
 const county = loadCounty('zanhuang');
 const today = localDate(new Date(), county.timeZone);
@@ -20,14 +21,8 @@ const authority = { name: '赞皇县市场监督管理局', uscc: uscc('MB000000
 let platform: LocalPlatform;
 const logLines: string[] = [];
 
-async function call(method: string, path: string, role: Role, orgId: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await platform.token(role, orgId)}`, 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role: Role, orgId: string, body?: unknown, headers: Record<string, string> = {}) =>
+  callApi(platform, method, path, role, orgId, body, headers);
 const dept = (method: string, path: string, body?: unknown, orgId = 'dept-market') => call(method, path, 'department', orgId, body);
 
 const penalty = (subjectCode: string, number: string, overrides: Record<string, unknown> = {}) => ({

@@ -14,6 +14,7 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
 import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const maxReportBytes = 64 * 1024;
@@ -26,14 +27,7 @@ let platform: LocalPlatform;
 let dynamo: DynamoDBDocumentClient;
 let s3: S3Client;
 
-async function call(method: string, path: string, role: Role, orgId: string, body?: unknown) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await platform.token(role, orgId)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
 const agency = (method: string, path: string, body?: unknown, orgId = 'agency-xinyuan') => call(method, path, 'agency', orgId, body);
 
 const announce = (subjectId: string, reportNumber: string, overrides: Record<string, unknown> = {}) => ({

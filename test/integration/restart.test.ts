@@ -11,6 +11,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('lianjiang');
@@ -40,14 +41,7 @@ const penalty = () => ({
   fineAmountYuan: 10000,
 });
 
-async function call(method: string, path: string, role: Role, orgId: string, body?: unknown) {
-  const response = await fetch(`${platform!.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await platform!.token(role, orgId)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform!, method, path, role, orgId, body);
 
 it('keeps tables, objects, tokens and a waiting objection across a restart', async () => {
   platform = await start();

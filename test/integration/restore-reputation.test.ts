@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices } from '../support/platform-api.ts';
 
 // Kunming notice 003 §二(五): where wrong information caused a subject to be punished, the departments concerned restore its reputation.
 const county = loadCounty('kunming');
@@ -22,14 +23,7 @@ const authority = { name: '昆明市市场监督管理局', uscc: uscc('MB000000
 
 let platform: LocalPlatform;
 
-async function call(method: string, path: string, role: Role, orgId: string, body?: unknown) {
-  const response = await fetch(`${platform.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await platform.token(role, orgId)}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
 const check = async (orgId: string, subjectId: string, reference: string, name: string) => {
   const answer = await call('POST', '/checks', 'department', orgId, { subjectId, matter: { type: 'procurement', reference, name } });
   expect(answer.status).toBe(201);
@@ -52,15 +46,7 @@ const penalty = (subjectCode: string, name: string, number: string, fineAmountYu
 });
 
 /** Notices of kind record-correction sent to the topic (the platform's SNS outbox), parsed. */
-const sentCorrections = () =>
-  existsSync(platform.outboxFile)
-    ? readFileSync(platform.outboxFile, 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line))
-        .filter((m) => m.attributes?.kind === 'record-correction')
-        .map((m) => JSON.parse(m.message) as { about: string; addressee: string; title: string; text: string; date: string })
-    : [];
+const sentCorrections = () => sentNotices(platform).filter((n) => n.kind === 'record-correction');
 
 beforeAll(async () => {
   platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'restore-it-')), port: 0, fresh: true, demo: false, log: () => undefined });

@@ -3,7 +3,7 @@
  * source and the period close, end to end on the local platform (Zanhuang: monthly, by the 25th). The
  * platform clock is moved forward across the month end, never slept; dates are relative to today.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,6 +19,7 @@ import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { parseUsagePeriod, periodContaining } from '../../shared/usage/usage-periods.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { sentNotices } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('zanhuang');
@@ -92,10 +93,7 @@ async function check(by: string, subjectId: string, reference: string, type = 'p
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body.checkId as string;
 }
-const outbox = () =>
-  existsSync(platform.outboxFile)
-    ? readFileSync(platform.outboxFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(JSON.parse(line).message))
-    : [];
+const outbox = () => sentNotices(platform);
 
 let lateRecordId: string;
 let caseAnswerBy: string;

@@ -4,7 +4,7 @@
  * run on each of those days (as their schedules would), and each notice must appear exactly once.
  * Used by one test file per county: the platform's environment belongs to its process.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices } from './platform-api.ts';
 
 /**
  * The scenario is computed from the day the test runs: the period containing today, its end, its due
@@ -44,18 +45,8 @@ export function cadenceScenario(countyId: string, expected?: { period: string; d
     const first17 = `91${county.divisionCode}MP${String(n).padStart(7, '0')}`;
     return first17 + usccCheckCharacter(first17);
   };
-  const call = async (method: string, path: string, role: Role, orgId: string, body?: unknown) => {
-    const response = await fetch(`${platform.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await platform.token(role, orgId)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  const notices = () =>
-    existsSync(platform.outboxFile)
-      ? readFileSync(platform.outboxFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(JSON.parse(line).message))
-      : [];
+  const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
+  const notices = () => sentNotices(platform);
   const about = (kind: string, prefix: string) => notices().filter((n) => n.kind === kind && n.about.startsWith(prefix)).map((n) => n.about).sort();
   /** Moves the platform clock to 09:00 on `day` and runs both schedules as on that day, twice. */
   const liveThrough = async (day: string) => {
