@@ -3,9 +3,6 @@
  * S3 emulator, and the verification state machine as CDK synthesises it, run by the local Step Functions.
  * Time is advanced on the platform clock, never slept.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -15,8 +12,8 @@ import { keys } from '../../shared/storage/keys.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
-import { callApi, sentNotices } from '../support/platform-api.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('zanhuang');
@@ -117,16 +114,7 @@ async function waitingForAnswer(path: string, previous?: string) {
 const notices = (kind: string, about?: (a: string) => boolean) => sentNotices(platform).filter((n) => n.kind === kind && (!about || about(n.about)));
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({
-    county,
-    dataDir: mkdtempSync(join(tmpdir(), 'objections-it-')),
-    port: 0,
-    fresh: true,
-    demo: false,
-    // Retry intervals are real time in the local Step Functions: run them at once.
-    retryTimeScale: 0,
-    log: () => undefined,
-  });
+  platform = await startTestPlatform(county, 'objections-it');
 });
 afterAll(() => platform?.stop());
 

@@ -4,9 +4,6 @@
  * days (`invoke('overdue-scan', { date })`, as `npm run invoke -- overdue-scan --date` does) and again on
  * the same days: every notice appears once, to the right addressee, public ones in the public list.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -18,8 +15,8 @@ import { reportItems } from '../../shared/reports/report-store.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
-import { callApi, sentNotices } from '../support/platform-api.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('jiaxian');
@@ -88,15 +85,7 @@ const report = (n: number, agencyId: string, validUntil: string, status: 'valid'
 });
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({
-    county,
-    dataDir: mkdtempSync(join(tmpdir(), 'overdue-scan-it-')),
-    port: 0,
-    fresh: true,
-    demo: false,
-    retryTimeScale: 0,
-    log: () => undefined,
-  });
+  platform = await startTestPlatform(county, 'overdue-scan-it');
   today = localDate(platform.clock.now(), county.timeZone);
 });
 afterAll(() => platform?.stop());

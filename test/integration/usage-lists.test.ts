@@ -3,9 +3,6 @@
  * source and the period close, end to end on the local platform (Zanhuang: monthly, by the 25th). The
  * platform clock is moved forward across the month end, never slept; dates are relative to today.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
@@ -18,8 +15,8 @@ import { usageListOverdueSource } from '../../shared/overdue/usage-list-source.t
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { parseUsagePeriod, periodContaining } from '../../shared/usage/usage-periods.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
-import { sentNotices } from '../support/platform-api.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 
 const county = loadCounty('zanhuang');
@@ -99,15 +96,7 @@ let lateRecordId: string;
 let caseAnswerBy: string;
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({
-    county,
-    dataDir: mkdtempSync(join(tmpdir(), 'usage-lists-it-')),
-    port: 0,
-    fresh: true,
-    demo: false,
-    retryTimeScale: 0,
-    log: () => undefined,
-  });
+  platform = await startTestPlatform(county, 'usage-lists-it');
 });
 afterAll(() => platform?.stop());
 

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 
 export interface ApiAnswer {
   status: number;
@@ -37,4 +40,12 @@ export function sentNotices(platform: LocalPlatform): any[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(JSON.parse(line).message));
+}
+
+/**
+ * A fresh, quiet county platform for one test file: a new data folder, free ports, no demo data, no log
+ * output, and Retry intervals of the local Step Functions run at once (they are real time there).
+ */
+export function startTestPlatform(county: CountyConfig, label: string): Promise<LocalPlatform> {
+  return startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), `${label}-`)), port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
 }
