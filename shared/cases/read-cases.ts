@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { listCasesQuery } from '../api/cases.ts';
 import { validationFailed } from '../http/errors.ts';
+import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import type { Caller } from '../identity/caller.ts';
 import { keys } from '../storage/keys.ts';
 import type { CaseType, StoredCase } from './case.ts';
@@ -34,22 +35,13 @@ export async function listCases(args: { caseType: CaseType; query: z.output<type
     const page = await queryCases({
       ...(provider ? { index: 'gsi1' as const, pk: keys.casesOfProvider(provider), newestFirst: true } : { index: 'gsi2' as const, pk: keys.openCases }),
       limit: query.limit,
-      startKey: decodeToken(query.nextToken),
+      startKey: decodePageToken(query.nextToken),
     });
     cases = page.cases.filter(keep);
     lastKey = page.lastKey;
   }
   return {
     cases: await Promise.all(cases.map((c) => presentCase(c, caller, { withEvidenceLinks: false }))),
-    ...(lastKey ? { nextToken: Buffer.from(JSON.stringify(lastKey)).toString('base64url') } : {}),
+    ...(lastKey ? { nextToken: encodePageToken(lastKey) } : {}),
   };
-}
-
-function decodeToken(token: string | undefined): Record<string, unknown> | undefined {
-  if (!token) return undefined;
-  try {
-    return JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw validationFailed('query.nextToken', 'is not a token this API gave out');
-  }
 }

@@ -1,3 +1,4 @@
+import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import type { z } from 'zod';
 import type { listChecksQuery } from '../api/checks.ts';
 import type { CountyConfig } from '../config/county-config.ts';
@@ -19,20 +20,12 @@ export async function listOwnChecks(args: { query: z.output<typeof listChecksQue
   const to = args.query.to ?? localDate(args.now, args.county.timeZone);
   const from = args.query.from ?? addDays(to, -30);
   if (from > to) throw validationFailed('query.from', 'must not be after query.to');
-  let startKey: Record<string, unknown> | undefined;
-  if (args.query.nextToken) {
-    try {
-      startKey = JSON.parse(Buffer.from(args.query.nextToken, 'base64url').toString('utf8'));
-    } catch {
-      throw validationFailed('query.nextToken', 'is not a token this API gave out');
-    }
-  }
-  const page = await listChecks(args.caller.orgId, from, to, args.query.limit, startKey);
+  const page = await listChecks(args.caller.orgId, from, to, args.query.limit, decodePageToken(args.query.nextToken));
   return {
     from,
     to,
     checks: await presentChecks(page.entries, args),
-    ...(page.lastKey ? { nextToken: Buffer.from(JSON.stringify(page.lastKey)).toString('base64url') } : {}),
+    ...(page.lastKey ? { nextToken: encodePageToken(page.lastKey) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { maxNoticeDays, type listNoticesQuery, type listPublicNoticesQuery } from '../api/notices.ts';
 import { addDays, localDate, parseIsoDate, type IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { validationFailed } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
@@ -46,17 +47,7 @@ interface PageToken {
   day?: IsoDate;
   key?: Record<string, unknown>;
 }
-const encodeToken = (token: PageToken) => Buffer.from(JSON.stringify(token)).toString('base64url');
-function decodeToken(token: string | undefined): PageToken {
-  if (!token) return {};
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as PageToken;
-    if (parsed && typeof parsed === 'object') return parsed;
-  } catch {
-    // fall through
-  }
-  throw validationFailed('query.nextToken', 'is not a token this API gave out');
-}
+const decodeToken = (token: string | undefined): PageToken => decodePageToken<PageToken>(token) ?? {};
 
 /** A notice as the API shows it. */
 export function presentNotice(n: StoredNotice) {
@@ -76,7 +67,7 @@ const page = (from: IsoDate, to: IsoDate, notices: StoredNotice[], next?: PageTo
   from,
   to,
   notices: notices.map(presentNotice),
-  ...(next ? { nextToken: encodeToken(next) } : {}),
+  ...(next ? { nextToken: encodePageToken(next) } : {}),
 });
 
 /** GET /public/notices: the county's public notices of a day or a period, newest first. */
