@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
+import { queryPages } from '../storage/query-all.ts';
 import { usageTable } from '../storage/tables.ts';
 import type { CheckCorrection, CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
 
@@ -80,20 +81,8 @@ export async function listChecks(departmentOrgId: string, fromDay: string, toDay
 /** Every check of a subject, oldest first, page by page (gsi2: eventually consistent, like any index). */
 export async function* checksOfSubject(subjectId: string): AsyncGenerator<CheckLogEntry> {
   const { gsi2pk } = usageKeys.checksOfSubjectPrefix(subjectId);
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi2pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of result.Items ?? []) yield entryOf(item);
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of queryPages({ TableName: table(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': gsi2pk } }))
+    for (const item of page.Items ?? []) yield entryOf(item);
 }
 
 /**

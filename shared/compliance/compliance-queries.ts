@@ -1,7 +1,8 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, CaseState, CaseType } from '../cases/case.ts';
 import type { PublicationDeadline } from '../records/publication-deadline.ts';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { tableName } from '../storage/clients.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { keys, usageKeys } from '../storage/keys.ts';
 import { creditTable, usageTable } from '../storage/tables.ts';
 
@@ -9,21 +10,12 @@ import { creditTable, usageTable } from '../storage/tables.ts';
  * The index queries of the compliance view, one per department and fact, each bounded by the period
  * (docs/access-patterns.md): never a table scan. Each answers what it found and the items it read.
  */
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const queryItems = async (input: QueryCommandInput): Promise<Record<string, unknown>[]> => (await queryAll(input)).items;
 
 /** The department's checks on the days `from`..`to` (usage log gsi1), counted with and without an outcome. */
 export async function countChecks(orgId: string, from: string, to: string): Promise<{ checks: number; withOutcome: number }> {
   const range = usageKeys.checksByDepartmentBetween(orgId, from, to);
-  const items = await queryAll({
+  const items = await queryItems({
     TableName: tableName(usageTable),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
@@ -45,7 +37,7 @@ export interface LatePublication {
 
 /** Dual-publicity records the department pushed between two instants (its records by receipt time, gsi1) that came after their deadline. */
 export async function latePublications(orgId: string, fromInstant: string, toInstant: string): Promise<LatePublication[]> {
-  const items = await queryAll({
+  const items = await queryItems({
     TableName: tableName(creditTable),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
@@ -68,7 +60,7 @@ export interface CaseSummary {
 
 /** Cases on the department's records raised between two instants (its cases by raising time, gsi1). */
 export async function casesRaisedBetween(orgId: string, fromInstant: string, toInstant: string): Promise<CaseSummary[]> {
-  const items = await queryAll({
+  const items = await queryItems({
     TableName: tableName(creditTable),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',

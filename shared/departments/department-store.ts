@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { Department } from './department.ts';
 
@@ -54,14 +55,7 @@ export async function getDepartment(orgId: string): Promise<Department | undefin
 /** Every registered department, by org id: one query of the organisations-by-role index, every page (the register is small). */
 export async function listDepartments(): Promise<{ departments: Department[]; itemsRead: number }> {
   const { gsi1pk } = keys.organisationsByRole(role, '');
-  const departments: Department[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk }, ExclusiveStartKey: startKey }),
-    );
-    departments.push(...(page.Items ?? []).map(toDepartment));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items } = await queryAll({ TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk } });
+  const departments = items.map(toDepartment);
   return { departments, itemsRead: departments.length };
 }

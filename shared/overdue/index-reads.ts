@@ -1,6 +1,7 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { addDays, type IsoDate } from '../calendar/dates.ts';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { tableName } from '../storage/clients.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { keys, type DueItemKind } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 
@@ -11,15 +12,7 @@ export interface IndexRead {
 }
 
 async function readAll(query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<IndexRead> {
-  const items: Record<string, unknown>[] = [];
-  let itemsRead = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...query, TableName: tableName(creditTable), ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    itemsRead += page.ScannedCount ?? page.Items?.length ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items, itemsRead } = await queryAll({ ...query, TableName: tableName(creditTable) });
   return { items, itemsRead };
 }
 

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
@@ -139,17 +140,7 @@ export interface SubjectPartition {
 
 /** Everything the platform holds about a subject, in one query (following pages if the partition is large). */
 export async function readSubject(subjectId: string): Promise<SubjectPartition> {
-  const items: Record<string, unknown>[] = [];
-  let requests = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) }, ExclusiveStartKey: startKey }),
-    );
-    requests += 1;
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items, requests } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) } });
   const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
   return {
     profile,

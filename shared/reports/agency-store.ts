@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyStatus } from '../api/reports.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';
 
 /** DynamoDB adapter of the agency register: ORG items of role agency. */
@@ -65,16 +66,8 @@ export async function setAgencyStatus(agencyId: string, change: NonNullable<Agen
 
 /** Every registered agency: one query of the organisations-by-role index (the register is small). */
 export async function listAgencies(): Promise<Agency[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
   const { gsi1pk } = keys.organisationsByRole('agency', '');
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk }, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items } = await queryAll({ TableName: table(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk } });
   return items.map(toAgency);
 }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckLogEntry } from '../checks/check-log-entry.ts';
 import { listChecks } from '../checks/check-store.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
+import { queryAll, queryPages } from '../storage/query-all.ts';
 import { usageTable } from '../storage/tables.ts';
 import type { UsageListRow } from './usage-list.ts';
 import type { UsageListDraft, UsageListSubmission } from './usage-list-submission.ts';
@@ -60,20 +61,14 @@ export async function writeRows(orgId: string, period: string, snapshotId: strin
 /** The rows of a snapshot, in order. */
 export async function readRows(orgId: string, period: string, snapshotId: string): Promise<UsageListRow[]> {
   const rows: UsageListRow[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': usageKeys.usageListPartition(orgId, period), ':prefix': usageKeys.usageListRowsPrefix(snapshotId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': usageKeys.usageListPartition(orgId, period), ':prefix': usageKeys.usageListRowsPrefix(snapshotId) },
+    ConsistentRead: true,
+  })) {
     for (const item of page.Items ?? []) rows.push(...(item.rows as UsageListRow[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return rows;
 }
 
@@ -153,22 +148,15 @@ export async function getDraft(orgId: string, period: string): Promise<UsageList
 /** The latest submission of every department that submitted `period`, by org id: one query of gsi2, every page. */
 export async function submissionsOfPeriod(period: string): Promise<Map<string, UsageListSubmission>> {
   const submissions = new Map<string, UsageListSubmission>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': usageKeys.usageListsOfPeriodPartition(period) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const submission = withoutKeys<UsageListSubmission>(item);
-      submissions.set(submission.orgId, submission);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items } = await queryAll({
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': usageKeys.usageListsOfPeriodPartition(period) },
+  });
+  for (const item of items) {
+    const submission = withoutKeys<UsageListSubmission>(item);
+    submissions.set(submission.orgId, submission);
+  }
   return submissions;
 }
