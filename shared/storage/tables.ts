@@ -56,4 +56,9 @@ export const resourceEnv = {
   noticesTopic: 'NOTICES_TOPIC_ARN',
   county: 'COUNTY_CONFIG',
   workflowArn: (workflow: string) => `WORKFLOW_${workflow.toUpperCase().replace(/-/g, '_')}_ARN`,
+  /** KMS keys that protect resident ID numbers on AWS (see shared/privacy/personal-data-keys.ts). */
+  personalDataKey: 'PERSONAL_DATA_KEY_ARN',
+  personalDataMacKey: 'PERSONAL_DATA_MAC_KEY_ARN',
+  /** The local runtime's stand-in for both KMS keys: 32 random bytes, base64, kept in the data folder. */
+  personalDataLocalKey: 'PERSONAL_DATA_LOCAL_KEY',
 } as const;
