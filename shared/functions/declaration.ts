@@ -63,7 +63,15 @@ export interface ResourceAccess {
   notices?: boolean;
   /** Workflows it may start or answer (send task success/failure/heartbeat). */
   workflows?: { workflow: string; actions: readonly ('start' | 'answer')[] }[];
+  /**
+   * Resident ID numbers (shared/privacy/personal-ids.ts): `seal` stores numbers (KMS GenerateDataKey),
+   * `open` shows them whole to who may see them (KMS Decrypt), `lookup` makes person keys (KMS
+   * GenerateMac). Every route with a token has `lookup` without saying so: its caller may be a person.
+   */
+  personalData?: readonly PersonalDataAction[];
 }
+
+export type PersonalDataAction = 'lookup' | 'seal' | 'open';
 
 export interface FunctionDeclaration {
   /** kebab-case; also the folder under functions/ and the Powertools service name. */
@@ -73,6 +81,13 @@ export interface FunctionDeclaration {
   resources: ResourceAccess;
   memoryMb?: number;
   timeoutSeconds?: number;
+}
+
+/** What a function may do with resident ID numbers: its declared actions, and `lookup` for every route with a token. */
+export function personalDataActions(declaration: FunctionDeclaration): PersonalDataAction[] {
+  const actions = new Set(declaration.resources.personalData ?? []);
+  if (declaration.trigger.type === 'http' && 'roles' in declaration.trigger.access) actions.add('lookup');
+  return (['lookup', 'seal', 'open'] as const).filter((a) => actions.has(a));
 }
 
 /** Path of the handler module, relative to the project root. */
