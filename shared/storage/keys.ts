@@ -111,6 +111,15 @@ export const usageKeys = {
   /** Sparse, on the latest pointer only: who submitted a period, one query per period (compliance, overdue scan, period close). */
   usageListsOfPeriod: (period: string, orgId: string) => ({ gsi2pk: `USAGELISTS#${period}`, gsi2sk: orgId }),
   usageListsOfPeriodPartition: (period: string) => `USAGELISTS#${period}`,
+
+  /**
+   * The hash chain of an organisation's usage log (shared/usage-log/): one link per logged check and per
+   * recorded outcome, position 1, 2, … in one partition. The position is the sort key, so a link is put on
+   * condition that its position is free: concurrent appends never fork the chain.
+   */
+  chainLink: (orgId: string, position: number) => ({ pk: `CHAIN#${orgId}`, sk: `SEQ#${String(position).padStart(12, '0')}` }),
+  /** Every link of an organisation's chain, oldest first (or the last one: descending, `Limit 1`). */
+  chainPartition: (orgId: string) => `CHAIN#${orgId}`,
 } as const;
 
 /** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */
