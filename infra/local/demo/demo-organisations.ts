@@ -1,10 +1,12 @@
 import type { CountyConfig } from '../../../shared/config/county-config.ts';
 import type { Role } from '../../../shared/identity/roles.ts';
+import { usccCheckCharacter } from '../../../shared/subjects/uscc.ts';
 import { demoSubjects } from './demo-records.ts';
 
 /**
  * Demo organisations of a local county platform, one or more per role. The subject is the demo
  * company with a clean history (its USCC passes the GB 32100 check), so its token sees its own record.
+ * The institution is a fictitious bank that queries the demo company with its consent (demo-consents.ts).
  */
 export interface DemoOrganisation {
   orgId: string;
@@ -17,6 +19,13 @@ export interface DemoOrganisation {
   filingNumber?: string;
   filingAuthority?: string;
   status?: 'active' | 'suspended' | 'revoked';
+}
+
+/** The demo bank (role `institution`): its orgId is its unified social credit code, in the county's division. */
+export function demoInstitution(county: CountyConfig): DemoOrganisation {
+  const first17 = `91${county.divisionCode}MA7BNK6Y2`;
+  const uscc = first17 + usccCheckCharacter(first17);
+  return { orgId: uscc, role: 'institution', name: `示范商业银行股份有限公司${county.name}支行`, uscc };
 }
 
 export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
@@ -37,5 +46,6 @@ export function demoOrganisations(county: CountyConfig): DemoOrganisation[] {
     { orgId: 'agency-xinyuan', role: 'agency', name: '信源信用评估有限公司', uscc: '91410425MA3AGN8K1W', ...registered('agency-xinyuan', '001', 'active') },
     { orgId: 'agency-huaxin', role: 'agency', name: '华信征信服务有限公司', uscc: '91410425MA4PMHXK71', ...registered('agency-huaxin', '002', 'suspended') },
     { orgId: company.uscc!, role: 'subject', name: company.name, uscc: company.uscc },
+    demoInstitution(county),
   ];
 }
