@@ -1,6 +1,6 @@
 import { callerBody } from '../shared/api/common.ts';
 import { countyProfileBody, countyProfileQuery } from '../shared/api/county-profile.ts';
-import { checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from '../shared/api/checks.ts';
+import { checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from '../shared/api/checks.ts';
 import {
   correctRecordBody,
   pushRecordsBody,
@@ -200,6 +200,21 @@ export const functions = [
       response: { status: 200, body: checkReceiptBody },
     },
     resources: { usageTable: 'read', creditTable: 'read' },
+  }),
+  declare({
+    name: 'get-check-receipt',
+    description: "A check's place in its department's hash-chained usage log, with a verification that recomputes the chain",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks/{id}/receipt',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: "A check, its chain position and a verification of its department's usage log (another department's check: 404)",
+      request: { params: checkIdParams },
+      response: { status: 200, body: checkChainReceiptBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
   }),
   declare({
     name: 'register-department',

@@ -73,3 +73,36 @@ export const checkReceiptBody = z
   })
   .meta({ id: 'CheckReceipt' });
 export const checkListBody = z.object({ from: isoDate, to: isoDate, checks: z.array(checkReceiptBody), nextToken: z.string().optional() });
+
+/** A problem the verification of a usage-log chain found (shared/usage-log/verify-chain.ts `ChainProblem`). */
+export const chainProblemBody = z
+  .object({
+    position: z.number().int().describe('Position in the chain (link sequence number) the problem is at'),
+    checkId: z.string().optional(),
+    problem: z
+      .enum(['gap', 'hash-mismatch', 'prev-hash-mismatch', 'content-mismatch', 'entry-missing', 'outcome-mismatch', 'duplicate-entry', 'link-missing'])
+      .describe('gap: a link deleted; hash-mismatch, prev-hash-mismatch: a link edited; content-mismatch: the check edited; entry-missing: the check deleted; outcome-mismatch: the outcome edited or removed; link-missing: the check’s link deleted'),
+    detail: z.string(),
+  })
+  .meta({ id: 'ChainProblem' });
+
+const chainHash = z.string().regex(/^[0-9a-f]{64}$/);
+export const checkChainReceiptBody = z
+  .object({
+    checkId: z.string(),
+    organisation: z.string().describe('The department whose usage-log chain logs the check'),
+    status: z.enum(['chained', 'unchained']).describe('unchained: logged before the department’s chain began, or its link is gone (see the problems)'),
+    chain: z
+      .object({ position: z.number().int(), hash: chainHash, prevHash: chainHash, contentHash: chainHash, at: z.string() })
+      .nullable()
+      .describe('The link that logged the check: hash = sha256(prevHash \\n position \\n "check" \\n checkId \\n contentHash)'),
+    head: z.object({ position: z.number().int(), hash: chainHash }).nullable().describe('The last link of the chain as verified: keep it to notice a chain that later became shorter'),
+    verification: z.object({
+      verified: z.boolean(),
+      entriesChecked: z.number().int().describe('Links recomputed (checks and outcome revisions)'),
+      problems: z.array(chainProblemBody),
+      verifiedAt: z.string(),
+    }),
+    check: checkReceiptBody.describe('The check as GET /checks/{id} shows it'),
+  })
+  .meta({ id: 'CheckChainReceipt' });

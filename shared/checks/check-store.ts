@@ -1,42 +1,56 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict } from '../http/errors.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryPages } from '../storage/query-all.ts';
 import { usageTable } from '../storage/tables.ts';
+import { appendWithLink } from '../usage-log/chain-store.ts';
+import { checkContentHash, outcomeContentHash } from '../usage-log/entry-content.ts';
 import type { CheckCorrection, CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
 
 const table = () => tableName(usageTable);
 
+/** Attempts of an outcome when another revision of the same check is recorded at the same moment. */
+const maxOutcomeAttempts = 5;
+
 /**
  * The check an item holds. `correctedByCases` (a string set of case ids) only guards
  * `markCheckCorrected` against a second entry per case; the check shows `corrections`.
+ * `chainPosition` is the check's place in its department's chain, shown by the receipt.
  */
 function entryOf(item: Record<string, unknown>): CheckLogEntry {
-  const { correctedByCases: _cases, ...entry } = withoutKeys<CheckLogEntry & { correctedByCases?: unknown }>(item);
+  const { correctedByCases: _cases, chainPosition: _position, ...entry } = withoutKeys<CheckLogEntry & { correctedByCases?: unknown; chainPosition?: unknown }>(item);
   return entry;
 }
 
-/** Writes a check to the usage log; with an idempotency key, a repeated check returns the first one. */
+/**
+ * Writes a check to the usage log with the next link of its department's chain, in one transaction
+ * (shared/usage-log/); the item keeps its position (`chainPosition`, covered by its content hash). With
+ * an idempotency key, a repeated check returns the first one.
+ */
 export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogEntry; repeated: boolean }> {
-  try {
-    await dynamo.send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...usageKeys.check(entry.checkId),
-          ...usageKeys.checksByDepartment(entry.departmentOrgId, entry.checkedOn, entry.checkedAt, entry.checkId),
-          ...usageKeys.checksOfSubject(entry.subject.id, entry.checkedOn, entry.checkedAt, entry.checkId),
-          ...entry,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return { entry, repeated: false };
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return { entry: (await getCheck(entry.checkId))!, repeated: true };
-  }
+  const appended = await appendWithLink({
+    orgId: entry.departmentOrgId,
+    kind: 'check',
+    checkId: entry.checkId,
+    at: entry.checkedAt,
+    entry: (position) => {
+      const item = {
+        ...usageKeys.check(entry.checkId),
+        ...usageKeys.checksByDepartment(entry.departmentOrgId, entry.checkedOn, entry.checkedAt, entry.checkId),
+        ...usageKeys.checksOfSubject(entry.subject.id, entry.checkedOn, entry.checkedAt, entry.checkId),
+        ...entry,
+        chainPosition: position,
+      };
+      return {
+        write: { Put: { TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        contentHash: checkContentHash(withoutKeys(item)),
+      };
+    },
+  });
+  if (appended.outcome === 'appended') return { entry, repeated: false };
+  return { entry: (await getCheck(entry.checkId))!, repeated: true };
 }
 
 export async function getCheck(checkId: string): Promise<CheckLogEntry | undefined> {
@@ -44,22 +58,38 @@ export async function getCheck(checkId: string): Promise<CheckLogEntry | undefin
   return result.Item ? entryOf(result.Item) : undefined;
 }
 
-/** Records the outcome, only for the department that ran the check; answers what stood in the way otherwise. */
+/**
+ * Records the outcome, only for the department that ran the check; answers what stood in the way otherwise.
+ * Each revision is a link of the department's chain, written in one transaction with the update, which is
+ * conditional on the department and on the revision read (a revision recorded meanwhile: read again).
+ */
 export async function saveOutcome(checkId: string, departmentOrgId: string, outcome: CheckOutcome): Promise<'saved' | 'notFound' | 'notYours'> {
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: usageKeys.check(checkId),
-        UpdateExpression: 'SET outcome = :outcome, outcomeRevision = if_not_exists(outcomeRevision, :zero) + :one',
-        ConditionExpression: 'attribute_exists(pk) AND departmentOrgId = :org',
-        ExpressionAttributeValues: { ':outcome': outcome, ':org': departmentOrgId, ':zero': 0, ':one': 1 },
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await getCheck(checkId);
+    if (!current) return 'notFound';
+    if (current.departmentOrgId !== departmentOrgId) return 'notYours';
+    const previous = current.outcomeRevision ?? 0;
+    const revision = previous + 1;
+    const appended = await appendWithLink({
+      orgId: departmentOrgId,
+      kind: 'outcome',
+      checkId,
+      at: outcome.recordedAt,
+      entry: () => ({
+        write: {
+          Update: {
+            TableName: table(),
+            Key: usageKeys.check(checkId),
+            UpdateExpression: 'SET outcome = :outcome, outcomeRevision = :revision',
+            ConditionExpression: `departmentOrgId = :org AND ${previous === 0 ? 'attribute_not_exists(outcomeRevision)' : 'outcomeRevision = :previous'}`,
+            ExpressionAttributeValues: { ':outcome': outcome, ':org': departmentOrgId, ':revision': revision, ...(previous === 0 ? {} : { ':previous': previous }) },
+          },
+        },
+        contentHash: outcomeContentHash(outcome, revision),
       }),
-    );
-    return 'saved';
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return (await getCheck(checkId)) ? 'notYours' : 'notFound';
+    });
+    if (appended.outcome === 'appended') return 'saved';
+    if (attempt >= maxOutcomeAttempts) throw conflict(`the outcome of check ${checkId} was being revised at the same time: try again`);
   }
 }
 

@@ -154,7 +154,7 @@ describe('the hash chain of a usage log', () => {
   });
 
   it('accepts an outcome revision of a check logged before the chain began', () => {
-    const legacy = { ...checkItem(9, 0), chainPosition: undefined, outcome: outcome('approved'), outcomeRevision: 2 };
+    const legacy: Item = { ...checkItem(9, 0), chainPosition: undefined, outcome: outcome('approved'), outcomeRevision: 2 };
     const link = nextLink(undefined, { kind: 'outcome', checkId: legacy.checkId as string, contentHash: outcomeContentHash(outcome('approved'), 2), at: '2026-11-10T02:00:00.000Z' });
     expect(verifyChain([link], new Map([[legacy.checkId as string, legacy]])).verified).toBe(true);
     expect(verifyChain([link], new Map()).problems).toEqual([{ position: 1, checkId: legacy.checkId, problem: 'entry-missing', detail: expect.any(String) }]);
@@ -178,7 +178,7 @@ describe('a receipt of a check', () => {
   });
 
   it('says a check logged before the chain began is unchained, without a problem', () => {
-    const legacy = { ...checkItem(9, 0), chainPosition: undefined };
+    const legacy: Item = { ...checkItem(9, 0), chainPosition: undefined };
     const receipt = chainReceipt({ checkId: legacy.checkId as string, organisation: 'dept-finance', links: [], entries: new Map([[legacy.checkId as string, legacy]]), now });
     expect(receipt).toMatchObject({ status: 'unchained', chain: null, head: null, verification: { verified: true, entriesChecked: 0, problems: [] } });
   });
