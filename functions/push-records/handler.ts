@@ -9,7 +9,7 @@ export const handler = httpHandler(triggerOf('push-records'), async ({ body, cal
   const results = await pushRecords({ records, caller, county, now, fieldPrefix: (i) => (batch ? `body.records.${i}.` : 'body.') });
   if (!batch) {
     const { status, record } = singleResult(results[0]!);
-    return { status, body: presentRecord(record, record.receivedOn, true) };
+    return { status, body: await presentRecord(record, record.receivedOn, false) };
   }
   const counts = { created: 0, existing: 0, conflict: 0, invalid: 0 };
   for (const r of results) counts[r.status] += 1;

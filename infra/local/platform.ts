@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -94,6 +95,16 @@ export interface PlatformClock {
 }
 
 /**
+ * The local stand-in for the stack's KMS keys: 32 random bytes made once per data folder (mode 0600), so
+ * person keys and sealed ID numbers stay readable across restarts of the same folder, and a fresh
+ * folder has a fresh key.
+ */
+function localPersonalDataKey(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
  * A whole county platform on one machine: DynamoDB Local and the S3 emulator as child processes,
  * a local Step Functions service running the synthesised definitions, a local SNS outbox, the HTTP
  * API, the scheduler, and the real handlers wired to them through the SDK's endpoint variables.
@@ -159,6 +170,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       [resourceEnv.reportsBucket]: names.reportsBucket,
       [resourceEnv.noticesTopic]: names.noticesTopicArn,
       [resourceEnv.workflowArn(verificationWorkflow.id)]: names.workflowArns[verificationWorkflow.id],
+      [resourceEnv.personalDataLocalKey]: localPersonalDataKey(join(options.dataDir, 'personal-data-key')),
       COUNTY_CONFIG: JSON.stringify(county),
       COUNTY_ID: county.id,
       POWERTOOLS_SERVICE_NAME: `credit-platform-${county.id}`,

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
-import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { openResidentId } from '../privacy/personal-ids.ts';
+import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { recordKindLabels } from '../records/record-kinds.ts';
 import { isPublic, recordStatus } from '../records/record-status.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
@@ -20,6 +21,9 @@ export function canSeeRecord(caller: Caller, record: StoredRecord, today: IsoDat
       return record.providerOrgId === caller.orgId || isPublicRecord(record, today);
     case 'agency':
       return isPublicRecord(record, today);
+    case 'institution':
+      // Outside a consented query (shared/consents/run-query.ts), a bank or company sees what the public sees.
+      return isPublicRecord(record, today);
   }
 }
 
@@ -33,9 +37,15 @@ export function isPublicRecord(record: StoredRecord, today: IsoDate): boolean {
 export const statusOf = (record: StoredRecord, today: IsoDate) =>
   recordStatus({ lifecycle: record.lifecycle, publicUntil: record.publicity.publicUntil }, today);
 
-/** The record as an API answer: status as of today, resident IDs masked unless `unmasked`. */
-export function presentRecord(record: StoredRecord, today: IsoDate, unmasked: boolean) {
-  const mask = (id: string | undefined) => (id && !unmasked ? maskResidentId(id) : id);
+/**
+ * The record as an API answer: status as of today, the resident ID number masked, or opened from its
+ * seal when `reveal` (the owner, the credit office: `seesUnmaskedIds`). A record stored before numbers
+ * were sealed holds it in clear: masked all the same.
+ */
+export async function presentRecord(record: StoredRecord, today: IsoDate, reveal: boolean) {
+  const stored = record.input.subject.residentId;
+  const residentId =
+    stored === undefined ? undefined : reveal ? (record.residentIdSealed ? await openResidentId(record.residentIdSealed) : stored) : maskResidentIdsIn(stored);
   return {
     recordId: record.recordId,
     version: record.version,
@@ -43,7 +53,7 @@ export function presentRecord(record: StoredRecord, today: IsoDate, unmasked: bo
     kindLabel: recordKindLabels[record.kind],
     status: statusOf(record, today),
     subject: {
-      id: record.subjectType === 'residentId' ? mask(record.subjectId) : record.subjectId,
+      id: record.subjectType === 'residentId' ? residentId! : record.subjectId,
       type: record.subjectType,
       name: record.subjectName,
     },
@@ -57,7 +67,7 @@ export function presentRecord(record: StoredRecord, today: IsoDate, unmasked: bo
     ...(record.correction ? { correction: record.correction } : {}),
     details: {
       ...record.input,
-      subject: { ...record.input.subject, ...(record.input.subject.residentId ? { residentId: mask(record.input.subject.residentId) } : {}) },
+      subject: { ...record.input.subject, ...(residentId ? { residentId } : {}) },
     },
   };
 }

@@ -7,6 +7,8 @@ import type { Caller } from '../identity/caller.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
 import { latestVersion } from '../records/record-store.ts';
+import { clearInput } from '../records/protected-input.ts';
+import { normaliseCode } from '../subjects/normalise.ts';
 import { answerableStates, type CaseAnswer, type CaseType, type StoredCase } from './case.ts';
 import { presentCase } from './case-access.ts';
 import { getCase, readTaskToken, storeAnswer } from './case-store.ts';
@@ -28,8 +30,9 @@ export async function answerCase(args: { caseType: CaseType; caseId: string; bod
   if (c.providerOrgId !== caller.orgId) throw forbidden(`only the department that provided the record (${c.providerOrgId}) may answer this ${caseType}`);
   refuseUnlessAnswerable(c);
 
-  const correctedFields = 'correctedFields' in body ? body.correctedFields : undefined;
-  if (correctedFields) await validateCorrection(c, correctedFields, localDate(now, county.timeZone));
+  const asked = 'correctedFields' in body ? body.correctedFields : undefined;
+  if (asked) await validateCorrection(c, asked, localDate(now, county.timeZone));
+  const correctedFields = asked && withoutSubjectIds(asked);
 
   const answer: CaseAnswer = {
     outcome: body.outcome,
@@ -54,10 +57,24 @@ function refuseUnlessAnswerable(c: StoredCase): void {
   throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${c.caseType} ${c.caseId} was answered already (${c.answer?.outcome ?? c.state}); its workflow has ended or is applying the answer`);
 }
 
-/** The corrected record the answer would store: the current input with the changed fields, valid as a record. */
+/**
+ * The corrected record the answer would store: the current input with the changed fields, valid as a
+ * record. `subject` merges field by field: a correction of the name keeps the codes (which it may not change).
+ */
 export function correctedInput(current: RecordInput, correctedFields: Record<string, unknown>): RecordInput {
-  const merged = { ...current, ...correctedFields } as Record<string, unknown>;
-  return recordInput.parse(merged);
+  return recordInput.parse(correctedInputShape(current, correctedFields));
+}
+
+const correctedInputShape = (current: RecordInput, correctedFields: Record<string, unknown>) => {
+  const subject = correctedFields.subject && typeof correctedFields.subject === 'object' ? { subject: { ...current.subject, ...correctedFields.subject } } : {};
+  return { ...current, ...correctedFields, ...subject };
+};
+
+/** The correction as stored on the case: the subject's codes (equal to the record's, see validateCorrection) left out, so no ID number is kept. */
+function withoutSubjectIds(correctedFields: Record<string, unknown>): Record<string, unknown> {
+  if (!correctedFields.subject || typeof correctedFields.subject !== 'object') return correctedFields;
+  const { uscc: _uscc, residentId: _residentId, ...subject } = correctedFields.subject as Record<string, unknown>;
+  return { ...correctedFields, subject };
 }
 
 async function validateCorrection(c: StoredCase, correctedFields: Record<string, unknown>, today: string): Promise<void> {
@@ -65,7 +82,13 @@ async function validateCorrection(c: StoredCase, correctedFields: Record<string,
     if (fixed in correctedFields) throw validationFailed(`body.correctedFields.${fixed}`, `${fixed} identifies the record and cannot be corrected`);
   const record = await latestVersion(c.recordId);
   if (!record) throw notFound(`record ${c.recordId}`);
-  const parsed = recordInput.safeParse({ ...record.input, ...correctedFields });
+  const current = await clearInput(record);
+  const subject = correctedFields.subject as Record<string, unknown> | undefined;
+  if (subject && typeof subject === 'object')
+    for (const code of ['uscc', 'residentId'] as const)
+      if (code in subject && normaliseCode(String(subject[code] ?? '')) !== (current.subject[code] ?? ''))
+        throw validationFailed(`body.correctedFields.subject.${code}`, "identifies whose record it is and cannot be corrected: revoke the record and push one for the right subject");
+  const parsed = recordInput.safeParse(correctedInputShape(current, correctedFields));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw validationFailed(`body.correctedFields.${issue.path.join('.')}`, issue.message);

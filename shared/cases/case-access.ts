@@ -1,7 +1,8 @@
 import { seesUnmaskedIds } from '../access/record-visibility.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
-import { maskResidentId, maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
+import { showSubjectId } from '../privacy/personal-ids.ts';
+import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import type { CaseType, StoredCase } from './case.ts';
 import { evidenceState } from './evidence.ts';
 
@@ -18,6 +19,7 @@ export function canSeeCase(caller: Caller, c: StoredCase): boolean {
     case 'department':
       return c.providerOrgId === caller.orgId;
     case 'agency':
+    default:
       return false;
   }
 }
@@ -35,10 +37,11 @@ export async function presentCase(c: StoredCase, caller: Caller, options: { with
     caseType: c.caseType,
     state: c.state,
     record: { recordId: c.recordId, kind: c.recordKind, decisionNumber: c.decisionNumber, version: c.recordVersion },
-    subject: { id: c.subjectType === 'residentId' && !unmasked ? maskResidentId(c.subjectId) : c.subjectId, type: c.subjectType, name: c.subjectName },
+    subject: { id: await showSubjectId({ id: c.subjectId, type: c.subjectType, maskedId: c.subjectMaskedId, sealedId: c.subjectSealedId }, unmasked), type: c.subjectType, name: c.subjectName },
     providerOrgId: c.providerOrgId,
     raisedAt: c.raisedAt,
-    raisedBy: { role: c.raisedBy.role, orgId: c.subjectType === 'residentId' && c.raisedBy.role === 'subject' && !unmasked ? maskResidentId(c.raisedBy.orgId) : c.raisedBy.orgId },
+    // A subject raising its own case is named as the subject is (a person's key is not shown).
+    raisedBy: { role: c.raisedBy.role, orgId: c.raisedBy.role === 'subject' ? 'subject' : c.raisedBy.orgId },
     reason: unmasked ? c.reason : maskResidentIdsIn(c.reason),
     ...(c.commitment ? { commitment: c.commitment } : {}),
     ...(c.correctiveActions ? { correctiveActions: c.correctiveActions } : {}),

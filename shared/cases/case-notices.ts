@@ -1,6 +1,5 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import { personAddresseeKey } from '../notices/addressee-key.ts';
 import type { Notice } from '../notices/publish-notice.ts';
 import { maskPersonName } from '../privacy/person-name-mask.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
@@ -16,9 +15,9 @@ const what = (c: StoredCase) => `${caseTypeLabels[c.caseType]}（案件 ${c.case
 /** The same, in a public notice: a subject known by a resident ID number (a person) is named by masked name. */
 const publicWhat = (c: StoredCase) => what(c.subjectType === 'residentId' ? { ...c, subjectName: maskPersonName(c.subjectName) } : c);
 
-/** Who the subject is, as an addressee: its credit code, or a person's masked ID number. */
-export const subjectAddressee = (c: Pick<StoredCase, 'subjectId' | 'subjectType'>) =>
-  c.subjectType === 'residentId' ? maskResidentId(c.subjectId) : c.subjectId;
+/** Who the subject is, as an addressee: its credit code, or a person's masked ID number (a case stored before sealing: its number, masked). */
+export const subjectAddressee = (c: Pick<StoredCase, 'subjectId' | 'subjectType' | 'subjectMaskedId'>) =>
+  c.subjectType === 'residentId' ? (c.subjectMaskedId ?? maskResidentId(c.subjectId)) : c.subjectId;
 
 export function caseOpenedNotice(c: StoredCase, answerBy: IsoDate, county: CountyConfig, date: IsoDate): Notice {
   const task = c.caseType === 'objection' ? '核查该信息并答复（维持、更正或撤销）' : '审核该信用修复申请并作出决定（同意或不予修复）';
@@ -77,7 +76,7 @@ export function caseDecidedNotice(c: StoredCase, date: IsoDate): Notice {
     kind: 'case-decided',
     about: c.caseId,
     addressee: subjectAddressee(c),
-    ...(c.subjectType === 'residentId' ? { addresseeKey: personAddresseeKey(c.subjectId) } : {}),
+    ...(c.subjectType === 'residentId' ? { addresseeKey: c.subjectId } : {}),
     date,
     title: `${caseTypeLabels[c.caseType]}处理结果：${outcome}`,
     text: `您提出的${what(c)}已由 ${c.providerOrgId} 办结：${outcome}。理由：${c.answer?.reasoning ?? ''}`,

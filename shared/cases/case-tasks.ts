@@ -6,6 +6,7 @@ import { publishNotice } from '../notices/publish-notice.ts';
 import { logger } from '../observability/logger.ts';
 import { correctionItems, latestVersion } from '../records/record-store.ts';
 import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.ts';
+import { clearInput, protectInput } from '../records/protected-input.ts';
 import type { RecordCorrection } from './record-correction.ts';
 import type { StoredCase } from './case.ts';
 import { correctedInput } from './answer-case.ts';
@@ -97,7 +98,7 @@ export async function applyOutcome(args: { caseId: string; county: CountyConfig;
     const event = { at: now.toISOString(), event: 'applied' as const, note: outcome };
     if (outcome === 'corrected') {
       const next = keepFirstReceipt(record, buildRecordVersion({
-        input: correctedInput(record.input, c.answer.correctedFields ?? {}),
+        input: await protectInput(correctedInput(await clearInput(record), c.answer.correctedFields ?? {})),
         providerOrgId: record.providerOrgId,
         receivedAt: now,
         receivedOn: today,

@@ -68,8 +68,11 @@ export interface StoredCase {
   recordVersion: number;
   recordKind: string;
   decisionNumber: string;
+  /** The subject's key (a USCC, or a person key) and, for a person, its number masked and sealed (from the record). */
   subjectId: string;
   subjectType: 'uscc' | 'residentId';
+  subjectMaskedId?: string;
+  subjectSealedId?: string;
   subjectName: string;
   providerOrgId: string;
   raisedBy: CaseParty;

@@ -8,6 +8,7 @@ import type { Caller } from '../identity/caller.ts';
 import { statusOf } from '../access/record-visibility.ts';
 import { latestVersion } from '../records/record-store.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
+import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { caseIdPrefix, caseTypeLabels, type CaseType, type StoredCase } from './case.ts';
 import { presentCase } from './case-access.ts';
 import { getCase, raiseCase as storeRaisedCase } from './case-store.ts';
@@ -46,13 +47,15 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
       decisionNumber: current.decisionNumber,
       subjectId: current.subjectId,
       subjectType: current.subjectType,
+      ...(current.subjectType === 'residentId' ? { subjectMaskedId: current.subjectMaskedId, subjectSealedId: current.residentIdSealed } : {}),
       subjectName: current.subjectName,
       providerOrgId: current.providerOrgId,
       raisedBy: { role: caller.role, orgId: caller.orgId, userId: caller.userId },
       raisedAt: now.toISOString(),
       raisedOn: today,
-      reason: body.reason,
-      ...('commitment' in body ? { commitment: body.commitment, correctiveActions: body.correctiveActions } : {}),
+      // Free text is stored with any ID number in it masked: only the seal keeps a number whole.
+      reason: maskResidentIdsIn(body.reason),
+      ...('commitment' in body ? { commitment: maskResidentIdsIn(body.commitment), correctiveActions: maskResidentIdsIn(body.correctiveActions) } : {}),
       evidence,
       state: 'verifying',
       history: [{ at: now.toISOString(), event: 'raised', by: caller.role === 'subject' ? 'subject' : caller.orgId }],

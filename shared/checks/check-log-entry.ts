@@ -5,12 +5,24 @@ import type { ApplicableMeasure } from '../measures/select-measures.ts';
 /** What the usage log keeps of a check: enough to show the receipt again and to build usage lists. */
 export interface CheckLogEntry {
   checkId: string;
+  /**
+   * `check`: a department's credit check for a matter (absent on checks: the default); `query`: an
+   * institution's consented query (POST /queries), logged here like a check so that the subject sees it
+   * in "who looked at me" (GET /me/checks). A query carries no outcome, measures or usage-list row.
+   */
+  kind?: 'check' | 'query';
   checkedAt: string;
   /** County-local day of the check. */
   checkedOn: string;
+  /**
+   * Who looked: the department that ran a check, or, for a query, the institution's code (its USCC, the
+   * consent's grantee). Institutions are not registered departments: their queries are in no usage list
+   * and no compliance row, which read the register's departments only.
+   */
   departmentOrgId: string;
   userId: string;
-  subject: { id: string; type: 'uscc' | 'residentId'; name: string | null; known: boolean };
+  /** `id` is the subject's key (a USCC, or a person key), `maskedId` how it is shown, `sealedId` a person's number sealed. */
+  subject: { id: string; type: 'uscc' | 'residentId'; maskedId?: string; sealedId?: string; name: string | null; known: boolean };
   matter: { type: string; typeName: string; reference: string; name: string };
   records: Array<{ recordId: string; version: number; kind: string; status: string; decisionNumber: string; decisionDate: string; providerOrgId: string; objectionId?: string }>;
   lists: { redListed: boolean; blackListed: boolean; dishonestDebtor: boolean };
@@ -21,6 +33,10 @@ export interface CheckLogEntry {
   outcomeRevision?: number;
   /** Records this check showed that a decided case later corrected, revoked or repaired (at most one entry per case). */
   corrections?: CheckCorrection[];
+  /** A query: the consent it was made under (as the institution named it, also when refused). */
+  consentId?: string;
+  /** A query refused for want of a live consent covering it: the stable error code it was answered with, and when. Nothing was shown. */
+  refused?: { code: string; at: string };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../http/errors.ts';
-import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { showSubjectId } from '../privacy/personal-ids.ts';
 import { getReports } from '../reports/report-store.ts';
 import { reportStatus } from '../reports/report-rules.ts';
 import type { CheckLogEntry } from './check-log-entry.ts';
@@ -54,10 +54,16 @@ async function presentChecks(entries: CheckLogEntry[], args: { caller: Caller; c
     return { statusToday: reportStatus(report, today), ...(report.voided ? { voided: report.voided } : {}) };
   };
   const unmasked = args.caller.role === 'creditOffice';
-  return entries.map((e) => ({
+  return Promise.all(entries.map(async (e) => ({
     ...e,
-    subject: { ...e.subject, id: e.subject.type === 'residentId' && !unmasked ? maskResidentId(e.subject.id) : e.subject.id },
+    subject: await presentCheckSubject(e.subject, unmasked),
     reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
     corrections: e.corrections ?? [],
-  }));
+  })));
+}
+
+/** A check's subject as shown: the ID masked (or opened for who may see it whole), no key or seal. */
+export async function presentCheckSubject(subject: CheckLogEntry['subject'], reveal: boolean) {
+  const { maskedId: _masked, sealedId: _sealed, ...rest } = subject;
+  return { ...rest, id: await showSubjectId(subject, reveal) };
 }

@@ -7,10 +7,11 @@ import { listStatus, selectMeasures } from '../measures/select-measures.ts';
 import { presentRecord, statusOf } from '../access/record-visibility.ts';
 import { isInForce } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
-import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { logCheck } from './check-store.ts';
 import { presentReport, validReports } from '../reports/subject-reports.ts';
 import type { CheckLogEntry } from './check-log-entry.ts';
+import { presentCheckSubject } from './list-checks.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
@@ -29,7 +30,8 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   if (!matterType) throw validationFailed('body.matter.type', `must be one of the county's matter types: ${county.matterTypes.map((m) => m.id).join(', ')}`);
 
   const today = localDate(now, county.timeZone);
-  const subject = await readSubject(request.subjectId.id);
+  const who = await protectSubjectId(request.subjectId);
+  const subject = await readSubject(who.key);
   // Each record's status today, computed once for the receipt and for measure selection.
   const withStatus = subject.records.map((record) => ({ record, status: statusOf(record, today) }));
   const inForce = withStatus
@@ -58,7 +60,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     checkedOn: today,
     departmentOrgId: caller.orgId,
     userId: caller.userId,
-    subject: { id: request.subjectId.id, type: request.subjectId.type, name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
+    subject: { id: who.key, type: request.subjectId.type, maskedId: who.masked, ...(who.sealed ? { sealedId: who.sealed } : {}), name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
     matter: { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name },
     records: inForce.map(({ record, status }) => ({
       recordId: record.recordId,
@@ -86,11 +88,11 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
       checkedAt: shown.checkedAt,
       county: county.id,
       departmentOrgId: shown.departmentOrgId,
-      subject: { ...shown.subject, id: shown.subject.type === 'residentId' && !unmasked ? maskResidentId(shown.subject.id) : shown.subject.id },
+      subject: await presentCheckSubject(shown.subject, unmasked),
       matter: shown.matter,
       lists: { ...shown.lists, entries: lists.lists },
       // A repeated request returns the receipt as first logged; the records are those of that moment.
-      records: logged.repeated ? shown.records : inForce.map(({ record }) => presentRecord(record, today, unmasked)),
+      records: logged.repeated ? shown.records : await Promise.all(inForce.map(({ record }) => presentRecord(record, today, unmasked))),
       // Links are signed per answer; a repeated request shows the reports it logged, those still held.
       reports: await Promise.all(
         (logged.repeated ? subject.reports.filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports).map((r) => presentReport(r, today, now)),

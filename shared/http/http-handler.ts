@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
 import type { HttpTrigger } from '../functions/declaration.ts';
-import { callerFromClaims, requireRole, type Caller } from '../identity/caller.ts';
+import { callerFromClaims, protectCaller, requireRole, type Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
@@ -57,7 +57,7 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
     const county = countyFromEnv();
     const isPublic = 'public' in trigger.access;
     const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
-    const caller = isPublic && !claims ? undefined : callerFromClaims(claims, county.id);
+    const caller = isPublic && !claims ? undefined : await protectCaller(callerFromClaims(claims, county.id));
     if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
     if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
 

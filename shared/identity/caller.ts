@@ -2,11 +2,21 @@ import { z } from 'zod';
 import { forbidden, unauthenticated } from '../http/errors.ts';
 import { claimNames } from './claims.ts';
 import { roles, type Role } from './roles.ts';
+import { personKey } from '../privacy/personal-ids.ts';
+import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { parseSubjectId, SubjectIdError } from '../subjects/subject-id.ts';
 
 /** The authenticated caller, as every handler receives it. */
 export interface Caller {
   role: Role;
+  /**
+   * The organisation the caller acts for: a department's, agency's or institution's id, or the subject
+   * itself. A person is its person key (`P_…`, shared/privacy/personal-ids.ts), never the ID number:
+   * compared with stored keys, logged, written into the usage log as it is.
+   */
   orgId: string;
+  /** How the caller's own subject ID is shown back to it (a person: the masked number). */
+  displayOrgId?: string;
   county: string;
   userId: string;
 }
@@ -34,6 +44,24 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined, co
   };
   if (caller.county !== countyId) throw forbidden(`the token belongs to county "${caller.county}", not "${countyId}"`);
   return caller;
+}
+
+/**
+ * The caller as handlers see it: a subject's token names it by its USCC or ID number (the Cognito
+ * attribute); a person is replaced here, once, by its person key, so no use case, log line or stored
+ * item ever holds the number. A subject token that names neither is 401.
+ */
+export async function protectCaller(caller: Caller): Promise<Caller> {
+  if (caller.role !== 'subject') return caller;
+  let subject: { type: 'uscc' | 'residentId'; id: string };
+  try {
+    subject = parseSubjectId(caller.orgId);
+  } catch (error) {
+    if (error instanceof SubjectIdError) throw unauthenticated('the token names no subject: its organisation is neither a unified social credit code nor a resident ID number');
+    throw error;
+  }
+  if (subject.type === 'uscc') return { ...caller, orgId: subject.id };
+  return { ...caller, orgId: await personKey(subject.id), displayOrgId: maskResidentId(subject.id) };
 }
 
 export function requireRole(caller: Caller, allowed: readonly Role[]): void {

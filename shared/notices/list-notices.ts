@@ -6,7 +6,6 @@ import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { validationFailed } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
-import { callerAddresseeKey } from './addressee-key.ts';
 import { queryNotices, type StoredNotice } from './notice-store.ts';
 
 /**
@@ -84,7 +83,8 @@ export async function listNotices(args: { query: z.output<typeof listNoticesQuer
   const token = decodeToken(query.nextToken);
   if (caller.role !== 'creditOffice' && query.addressee !== undefined && query.addressee !== caller.orgId)
     throw validationFailed('query.addressee', 'lists only the notices addressed to the caller');
-  const addressee = caller.role === 'creditOffice' ? query.addressee : callerAddresseeKey(caller);
+  // A person's caller.orgId is its person key: the key its notices are indexed under (case-notices.ts).
+  const addressee = caller.role === 'creditOffice' ? query.addressee : caller.orgId;
   if (addressee !== undefined) {
     const result = await queryNotices({ of: 'addressee', addressee, from, to, kind: query.kind }, query.limit, token.key);
     return page(from, to, result.notices, result.lastKey ? { key: result.lastKey } : undefined);

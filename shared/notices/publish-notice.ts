@@ -18,8 +18,8 @@ export interface Notice {
   /** Who must act or is told: a department or agency org id, a subject (a person by the masked ID number), or `creditOffice`. */
   addressee: string;
   /**
-   * Where `addressee` is a person's masked ID number: the key of that person's own listing
-   * (`personAddresseeKey`, a digest, never the number). Otherwise the addressee is its own key.
+   * Where `addressee` is a person's masked ID number: the key of that person's own listing, its person
+   * key (the keyed hash its `caller.orgId` is; never the number). Otherwise the addressee is its own key.
    */
   addresseeKey?: string;
   /**

@@ -28,7 +28,7 @@ const subjectOf = (record: StoredRecord) =>
   record.input.subject.category === 'naturalPerson' ? `${maskPersonName(record.subjectName)}（自然人）` : record.subjectName;
 
 /** A report's subject: its credit code, or a person's masked ID number. */
-const reportSubjectOf = (report: StoredReport) => (report.subjectType === 'residentId' ? maskResidentId(report.subjectId) : report.subjectId);
+const reportSubjectOf = (report: StoredReport) => (report.subjectType === 'residentId' ? (report.subjectMaskedId ?? maskResidentId(report.subjectId)) : report.subjectId);
 const agencyOf = (report: StoredReport) => (report.agencyName ? `${report.agencyName}（${report.agencyId}）` : report.agencyId);
 const reportTypeLabels: Record<StoredReport['reportType'], string> = { comprehensive: '综合信用报告', special: '专项信用报告' };
 

@@ -115,6 +115,17 @@ export async function protectSubjectId(subject: { type: SubjectIdType; id: strin
   return { key, masked: maskResidentId(subject.id), sealed };
 }
 
+/**
+ * A stored subject ID as a reader sees it: a USCC as it is; a person's number opened from its seal when
+ * `reveal` (the person, the credit office), else masked. Items stored before numbers were sealed hold the
+ * number itself as `id`: masked all the same, or shown when revealed.
+ */
+export async function showSubjectId(subject: { id: string; type: SubjectIdType; maskedId?: string; sealedId?: string }, reveal: boolean): Promise<string> {
+  if (subject.type !== 'residentId') return subject.id;
+  if (reveal) return subject.sealedId ? openResidentId(subject.sealedId) : isPersonKey(subject.id) ? (subject.maskedId ?? subject.id) : subject.id;
+  return subject.maskedId ?? (isPersonKey(subject.id) ? subject.id : maskResidentId(subject.id));
+}
+
 /** RFC 4648 base32 without padding (A–Z, 2–7): upper case, so it is never mistaken for an ID number. */
 function base32(bytes: Uint8Array): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

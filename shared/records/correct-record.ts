@@ -5,7 +5,8 @@ import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
-import { presentRecord } from '../access/record-visibility.ts';
+import { presentRecord, seesUnmaskedIds } from '../access/record-visibility.ts';
+import { protectInput } from './protected-input.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { latestVersion, storeCorrection } from './record-store.ts';
 import { buildRecordVersion, keepFirstReceipt, recordIdFor } from './stored-record.ts';
@@ -29,7 +30,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   if (args.body.expectedVersion !== current.version)
     throw conflict(`the record is at version ${current.version}, not ${args.body.expectedVersion}: reread it and correct that version`, 'body.expectedVersion');
   const corrected = buildRecordVersion({
-    input,
+    input: await protectInput(input),
     providerOrgId: current.providerOrgId,
     receivedAt: args.now,
     receivedOn: today,
@@ -41,5 +42,5 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   const next = keepFirstReceipt(current, corrected);
   if ((await storeCorrection(current, next)) === 'stale')
     throw conflict('the record was corrected, or a case was opened on it, concurrently: reread it', 'body.expectedVersion');
-  return presentRecord(next, today, true);
+  return presentRecord(next, today, seesUnmaskedIds(args.caller, next.subjectId));
 }

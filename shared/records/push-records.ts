@@ -5,6 +5,7 @@ import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
 import { conflict, validationFailed } from '../http/errors.ts';
 import { recordDateProblems } from './record-dates.ts';
+import { protectInput } from './protected-input.ts';
 import { recordInput } from './record-input.ts';
 import { createRecord, type CreateResult } from './record-store.ts';
 import { buildRecordVersion, type StoredRecord } from './stored-record.ts';
@@ -49,7 +50,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
         results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field }, rule: checked.rule };
         continue;
       }
-      const record = buildRecordVersion({ input: checked.input, providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
+      const record = buildRecordVersion({ input: await protectInput(checked.input), providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
       const stored: CreateResult = await createRecord(record);
       results[index] =
         stored.outcome === 'conflict'

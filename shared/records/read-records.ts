@@ -3,6 +3,7 @@ import { localDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
 import { canSeeRecord, presentRecord, seesUnmaskedIds } from '../access/record-visibility.ts';
+import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { allVersions, latestVersion, readSubject } from './record-store.ts';
 
@@ -14,16 +15,17 @@ export async function readRecord(args: { recordId: string; history: boolean; cal
   const unmasked = seesUnmaskedIds(args.caller, record.subjectId);
   const mayReadHistory = args.caller.role === 'creditOffice' || record.providerOrgId === args.caller.orgId || unmasked;
   return {
-    record: presentRecord(record, today, unmasked),
-    ...(args.history && mayReadHistory ? { versions: (await allVersions(args.recordId)).map((v) => presentRecord(v, today, unmasked)) } : {}),
+    record: await presentRecord(record, today, unmasked),
+    ...(args.history && mayReadHistory ? { versions: await Promise.all((await allVersions(args.recordId)).map((v) => presentRecord(v, today, unmasked))) } : {}),
   };
 }
 
 /** GET /subjects/{subjectId}/records: the subject's records the caller may see, newest decision first. */
 export async function readSubjectRecords(args: { subjectId: { type: 'uscc' | 'residentId'; id: string }; caller: Caller; county: CountyConfig; now: Date }) {
   const today = localDate(args.now, args.county.timeZone);
-  const subject = await readSubject(args.subjectId.id);
-  const unmasked = seesUnmaskedIds(args.caller, args.subjectId.id);
+  const subjectKey = await subjectKeyOf(args.subjectId);
+  const subject = await readSubject(subjectKey);
+  const unmasked = seesUnmaskedIds(args.caller, subjectKey);
   const visible = subject.records.filter((r) => canSeeRecord(args.caller, r, today)).sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
   return {
     subject: {
@@ -31,6 +33,6 @@ export async function readSubjectRecords(args: { subjectId: { type: 'uscc' | 're
       type: args.subjectId.type,
       name: visible.length ? (subject.profile?.subjectName ?? null) : null,
     },
-    records: visible.map((r) => presentRecord(r, today, unmasked)),
+    records: await Promise.all(visible.map((r) => presentRecord(r, today, unmasked))),
   };
 }

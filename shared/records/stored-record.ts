@@ -4,7 +4,8 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { publicationDeadlineFor } from './publication-deadline.ts';
 import { publicityOf } from './publicity.ts';
-import { recordSubjectId, type RecordInput } from './record-input.ts';
+import type { RecordInput } from './record-input.ts';
+import type { ProtectedInput } from './protected-input.ts';
 import type { RecordLifecycle } from './record-status.ts';
 
 /** A version of a credit record as the platform keeps it: the department's input and what the platform derived. */
@@ -12,8 +13,13 @@ export interface StoredRecord {
   recordId: string;
   version: number;
   kind: RecordInput['kind'];
+  /** The key the subject is stored under: its USCC, or (a person) the keyed hash of the ID number (`personKey`). */
   subjectId: string;
   subjectType: 'uscc' | 'residentId';
+  /** The subject's ID as shown to readers who may not see it whole: the USCC, or the masked ID number. */
+  subjectMaskedId: string;
+  /** The input's resident ID number, sealed (`input.subject.residentId` holds it masked). */
+  residentIdSealed?: string;
   subjectName: string;
   providerOrgId: string;
   decisionNumber: string;
@@ -27,6 +33,7 @@ export interface StoredRecord {
    */
   firstReceivedAt?: string;
   firstReceivedOn?: IsoDate;
+  /** The department's input, resident ID number masked (see protected-input.ts). */
   input: RecordInput;
   /** Dual-publicity deadline (licence and penalty only). */
   publication: ReturnType<typeof publicationDeadlineFor> | null;
@@ -37,7 +44,7 @@ export interface StoredRecord {
   /** The objection or repair case open on the record: one at a time. */
   openCaseId?: string;
   correction?: { reason: string; previousVersion: number };
-  /** SHA-256 of the canonical input: a retry with the same body is recognised, another body is a conflict. */
+  /** SHA-256 of the canonical input (ID number replaced by its person key): a retry with the same body is recognised, another body is a conflict. */
   bodyHash: string;
 }
 
@@ -63,7 +70,7 @@ function canonicalJson(value: unknown): string {
 
 /** Builds a version of a record: publication deadline, publicity period, lifecycle. Pure. */
 export function buildRecordVersion(args: {
-  input: RecordInput;
+  input: ProtectedInput;
   providerOrgId: string;
   receivedAt: Date;
   receivedOn: IsoDate;
@@ -72,14 +79,15 @@ export function buildRecordVersion(args: {
   version: number;
   correction?: StoredRecord['correction'];
 }): StoredRecord {
-  const { input } = args;
-  const subject = recordSubjectId(input);
+  const { input, hashed, subject, residentIdSealed } = args.input;
   return {
     recordId: recordIdFor(args.providerOrgId, input.kind, input.decisionNumber),
     version: args.version,
     kind: input.kind,
-    subjectId: subject.id,
-    subjectType: subject.type,
+    subjectId: subject.key,
+    subjectType: subject.sealed ? 'residentId' : 'uscc',
+    subjectMaskedId: subject.masked,
+    ...(residentIdSealed ? { residentIdSealed } : {}),
     subjectName: input.subject.name,
     providerOrgId: args.providerOrgId,
     decisionNumber: input.decisionNumber,
@@ -93,7 +101,7 @@ export function buildRecordVersion(args: {
     publicity: publicityOf(input, args.calendar),
     lifecycle: args.correction ? 'corrected' : 'active',
     ...(args.correction ? { correction: args.correction } : {}),
-    bodyHash: bodyHash(input),
+    bodyHash: bodyHash(hashed),
   };
 }
 

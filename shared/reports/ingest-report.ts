@@ -65,6 +65,7 @@ export async function ingestReport(args: { bucket: string; key: string; county: 
     reportId: reportIdOf(upload.agencyId, upload.reportNumber),
     subjectId: upload.subjectId,
     subjectType: upload.subjectType,
+    ...(upload.subjectSealedId ? { subjectMaskedId: upload.subjectMaskedId, subjectSealedId: upload.subjectSealedId } : {}),
     agencyId: upload.agencyId,
     ...(agency?.name ? { agencyName: agency.name } : {}),
     reportNumber: upload.reportNumber,

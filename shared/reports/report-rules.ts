@@ -17,8 +17,11 @@ export type ReportStatus = 'valid' | 'expired' | 'voided';
 
 export interface StoredReport {
   reportId: string;
+  /** The subject's key (a USCC, or a person key); a person's number masked and sealed beside it. */
   subjectId: string;
   subjectType: 'uscc' | 'residentId';
+  subjectMaskedId?: string;
+  subjectSealedId?: string;
   agencyId: string;
   agencyName?: string;
   reportNumber: string;

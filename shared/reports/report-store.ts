@@ -9,8 +9,11 @@ import type { StoredReport } from './report-rules.ts';
 export interface ReportUpload {
   uploadId: string;
   agencyId: string;
+  /** The subject's key (a USCC, or a person key); a person's number masked and sealed beside it. */
   subjectId: string;
   subjectType: 'uscc' | 'residentId';
+  subjectMaskedId?: string;
+  subjectSealedId?: string;
   reportNumber: string;
   reportType: 'comprehensive' | 'special';
   issueDate: string;

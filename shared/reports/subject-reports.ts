@@ -4,6 +4,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { readSubject } from '../records/record-store.ts';
+import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { downloadLink } from './report-links.ts';
 import { getReport, storeVoid } from './report-store.ts';
 import { reportStatus, type StoredReport } from './report-rules.ts';
@@ -12,7 +13,7 @@ import { reportStatus, type StoredReport } from './report-rules.ts';
 export async function presentReport(report: StoredReport, today: IsoDate, now: Date) {
   const status = reportStatus(report, today);
   // The surrounding answer names the subject (masked where it must be); a report never repeats its ID.
-  const { objectKey: _key, subjectId: _id, subjectType: _type, ...shown } = report;
+  const { objectKey: _key, subjectId: _id, subjectType: _type, subjectMaskedId: _masked, subjectSealedId: _sealed, ...shown } = report;
   return { ...shown, status, ...(status === 'valid' ? { download: await downloadLink(report.objectKey, now) } : {}) };
 }
 
@@ -23,11 +24,13 @@ export const validReports = (reports: StoredReport[], today: IsoDate) =>
 /** A subject's reports with their status, for the subject itself and the credit office. */
 export async function listSubjectReports(args: { subjectId: { type: 'uscc' | 'residentId'; id: string }; caller: Caller; county: CountyConfig; now: Date }) {
   const { subjectId, caller, now } = args;
-  if (!(caller.role === 'creditOffice' || (caller.role === 'subject' && caller.orgId === subjectId.id)))
+  const subjectKey = await subjectKeyOf(subjectId);
+  if (!(caller.role === 'creditOffice' || (caller.role === 'subject' && caller.orgId === subjectKey)))
     throw forbidden("only the subject itself and the credit office may list a subject's reports");
   const today = localDate(now, args.county.timeZone);
-  const { reports } = await readSubject(subjectId.id);
+  const { reports } = await readSubject(subjectKey);
   const sorted = [...reports].sort((a, b) => b.issueDate.localeCompare(a.issueDate));
+  // The number was in the request path: the caller is the subject or the credit office, who may see it.
   return { subjectId: subjectId.id, reports: await Promise.all(sorted.map((r) => presentReport(r, today, now))) };
 }
 

@@ -7,6 +7,7 @@ import { conflict, notFound, validationFailed } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
+import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { requireActiveAgency } from './agencies.ts';
 import { getUpload, putPendingUpload, type ReportUpload } from './report-store.ts';
 import { uploadExpirySeconds, uploadIdOf } from './report-rules.ts';
@@ -21,14 +22,16 @@ export async function createReportUpload(args: { body: z.output<typeof createUpl
   const today = localDate(now, county.timeZone);
   if (body.issueDate > today) throw validationFailed('body.issueDate', `must not be after today (${today})`);
 
+  const subject = await protectSubjectId(body.subjectId);
   const uploadId = uploadIdOf(caller.orgId, body.reportNumber);
   const key = keys.incomingReportObject(caller.orgId, uploadId);
   const postExpiresAt = new Date(now.getTime() + uploadExpirySeconds * 1000).toISOString();
   const upload: ReportUpload = {
     uploadId,
     agencyId: caller.orgId,
-    subjectId: body.subjectId.id,
+    subjectId: subject.key,
     subjectType: body.subjectId.type,
+    ...(subject.sealed ? { subjectMaskedId: subject.masked, subjectSealedId: subject.sealed } : {}),
     reportNumber: body.reportNumber,
     reportType: body.reportType,
     issueDate: body.issueDate,

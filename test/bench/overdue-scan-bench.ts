@@ -11,6 +11,7 @@ import type { OverdueScanResult } from '../../shared/overdue/overdue-scan.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
 import { currentCopy } from '../../shared/records/record-store.ts';
 import { buildRecordVersion } from '../../shared/records/stored-record.ts';
+import { protectForTest } from '../support/protected-input.ts';
 import { reportItems } from '../../shared/reports/report-store.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
@@ -40,7 +41,7 @@ export async function benchOverdueScan(args: {
   const authority = { name: `${county.name}人民政府`, uscc: code(9_999_999) };
 
   /** One record: a licence (publicity until its stated validity) or a penalty (publicity by the rule, or its stated end). */
-  const record = (i: number, due: 'late' | 'ending' | 'none') => {
+  const record = async (i: number, due: 'late' | 'ending' | 'none') => {
     const org = departments[i % departments.length]!;
     // Late: decided a month before its receipt yesterday. Ending: the last public day was yesterday.
     // Otherwise: decided in the last two months and received the next day; a licence public for 2 to 5 years
@@ -60,7 +61,7 @@ export async function benchOverdueScan(args: {
         ? { kind: 'penalty', ...common, violationType: '基准', facts: '基准事实', legalBasis: '基准依据', penaltyCategories: ['fine'], penaltyContent: '罚款', fineAmountYuan: 1000 }
         : { kind: 'licence', ...common, licenceDocumentName: '准予行政许可决定书', licenceCategory: '普通', licenceContent: '基准许可', validFrom: decisionDate, validTo: until },
     );
-    return currentCopy(buildRecordVersion({ input, providerOrgId: org, receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: 1 }));
+    return currentCopy(buildRecordVersion({ input: await protectForTest(input), providerOrgId: org, receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: 1 }));
   };
 
   const report = (i: number, validUntil: string): StoredReport => ({
@@ -96,7 +97,7 @@ export async function benchOverdueScan(args: {
     for (;;) {
       const batch: Record<string, unknown>[] = [];
       for (let next = iterator.next(); !next.done; next = iterator.next()) {
-        batch.push(next.value);
+        batch.push(await next.value);
         if (batch.length === 25) break;
       }
       if (!batch.length) return;

@@ -10,10 +10,15 @@ import {
   caseReminderNotice,
   caseStuckNotice,
 } from '../../shared/cases/case-notices.ts';
+import { randomBytes } from 'node:crypto';
+import { protectSubjectId } from '../../shared/privacy/personal-ids.ts';
+import { resourceEnv } from '../../shared/storage/tables.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 
 const county = loadCounty('kunming');
 const personId = '53010219850312123' + residentIdCheckDigit('53010219850312123');
+process.env[resourceEnv.personalDataLocalKey] ??= randomBytes(32).toString('base64');
+const person = await protectSubjectId({ type: 'residentId', id: personId });
 
 const personCase: StoredCase = {
   caseId: 'obj_AAAAAAAAAAAAAAAAAAAAAA',
@@ -22,11 +27,13 @@ const personCase: StoredCase = {
   recordVersion: 1,
   recordKind: 'penalty',
   decisionNumber: '昆市监罚〔2026〕7号',
-  subjectId: personId,
+  subjectId: person.key,
   subjectType: 'residentId',
+  subjectMaskedId: person.masked,
+  subjectSealedId: person.sealed,
   subjectName: '张示范',
   providerOrgId: 'dept-market',
-  raisedBy: { role: 'subject', orgId: personId, userId: 'u' },
+  raisedBy: { role: 'subject', orgId: person.key, userId: 'u' },
   raisedAt: '2026-11-23T02:00:00.000Z',
   raisedOn: '2026-11-23',
   reason: `本人身份证号 ${personId} 被错误登记`,
@@ -75,7 +82,9 @@ describe('case notices', () => {
 describe('who sees a case', () => {
   const caller = (role: 'subject' | 'department' | 'creditOffice' | 'agency', orgId: string) => ({ role, orgId, county: 'kunming', userId: 'u' });
   it('the subject, the providing department and the credit office; not another department, subject or an agency', () => {
-    expect(canSeeCase(caller('subject', personId), personCase)).toBe(true);
+    expect(canSeeCase(caller('subject', person.key), personCase)).toBe(true);
+    // A person's caller.orgId is its person key (protectCaller): its ID number itself matches nothing.
+    expect(canSeeCase(caller('subject', personId), personCase)).toBe(false);
     expect(canSeeCase(caller('department', 'dept-market'), personCase)).toBe(true);
     expect(canSeeCase(caller('creditOffice', 'credit-office'), personCase)).toBe(true);
     expect(canSeeCase(caller('department', 'dept-finance'), personCase)).toBe(false);

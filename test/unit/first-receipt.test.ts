@@ -3,6 +3,7 @@ import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.t
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { currentCopy } from '../../shared/records/record-store.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
+import { protectForTest } from '../support/protected-input.ts';
 import { buildRecordVersion, firstReceipt, keepFirstReceipt } from '../../shared/records/stored-record.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 
@@ -24,13 +25,14 @@ const input = (fine: number) =>
     penaltyContent: `罚款人民币${fine}元`,
     fineAmountYuan: fine,
   });
-const version = (fine: number, receivedOn: string, v: number) =>
-  buildRecordVersion({ input: input(fine), providerOrgId: 'dept-market', receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: v });
+const version = async (fine: number, receivedOn: string, v: number) =>
+  buildRecordVersion({ input: await protectForTest(input(fine)), providerOrgId: 'dept-market', receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: v });
+
+// Decided 2026-11-02, deadline 2026-11-11, received 2026-11-20: late. Corrected on 2026-11-25.
+const first = await version(10000, '2026-11-20', 1);
+const next = keepFirstReceipt(first, { ...(await version(5000, '2026-11-25', 2)), correction: { reason: '金额更正', previousVersion: 1 } });
 
 describe('a corrected record keeps its first receipt', () => {
-  // Decided 2026-11-02, deadline 2026-11-11, received 2026-11-20: late. Corrected on 2026-11-25.
-  const first = version(10000, '2026-11-20', 1);
-  const next = keepFirstReceipt(first, { ...version(5000, '2026-11-25', 2), correction: { reason: '金额更正', previousVersion: 1 } });
 
   it('stays late by its first day, not the correction day', () => {
     expect(first.publication).toMatchObject({ late: true, deadline: '2026-11-11' });

@@ -3,7 +3,7 @@ import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.t
 import type { StoredCase } from '../../shared/cases/case.ts';
 import { caseEscalationNotice, caseOverdueNotice } from '../../shared/cases/case-notices.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { personAddresseeKey, callerAddresseeKey } from '../../shared/notices/addressee-key.ts';
+import { personKey } from '../../shared/privacy/personal-ids.ts';
 import { noticeDays } from '../../shared/notices/list-notices.ts';
 import { noticeItem, type Notice } from '../../shared/notices/publish-notice.ts';
 import { monthsBetween } from '../../shared/overdue/index-reads.ts';
@@ -13,6 +13,7 @@ import type { OverdueSource } from '../../shared/overdue/overdue-source.ts';
 import { maskPersonName } from '../../shared/privacy/person-name-mask.ts';
 import { publicityEndsOn } from '../../shared/records/publicity.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
+import { protectForTest } from '../support/protected-input.ts';
 import { buildRecordVersion } from '../../shared/records/stored-record.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
@@ -42,14 +43,14 @@ const penalty = (decisionNumber: string, decisionDate: string, subject: object, 
     penaltyContent: '警告',
     ...extra,
   });
-const stored = (input: ReturnType<typeof penalty>, receivedOn: string) =>
-  buildRecordVersion({ input, providerOrgId: 'dept-market', receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: 1 });
+const stored = async (input: ReturnType<typeof penalty>, receivedOn: string) =>
+  buildRecordVersion({ input: await protectForTest(input), providerOrgId: 'dept-market', receivedAt: new Date(`${receivedOn}T02:00:00Z`), receivedOn, county, calendar, version: 1 });
 
 const personSubject = { name: '张示范', category: 'naturalPerson', residentId: person };
 const companySubject = { name: '郏县测试商贸有限公司', category: 'legalPerson', uscc: company(1) };
 
 // Decided Mon 2026-11-02: 7 working days → Wed 2026-11-11; received Mon 2026-11-23 (8 working days late).
-const late = [stored(penalty('郏市监罚〔2026〕41号', '2026-11-02', personSubject), '2026-11-23'), stored(penalty('郏市监罚〔2026〕42号', '2026-11-02', companySubject), '2026-11-23')];
+const late = [await stored(penalty('郏市监罚〔2026〕41号', '2026-11-02', personSubject), '2026-11-23'), await stored(penalty('郏市监罚〔2026〕42号', '2026-11-02', companySubject), '2026-11-23')];
 
 const report = (subjectId: string, subjectType: 'uscc' | 'residentId', validUntil: string): StoredReport => ({
   reportId: 'rpt_AAAAAAAAAAAAAAAAAAAAAA',
@@ -91,11 +92,12 @@ describe('the late-publication notice', () => {
   });
 });
 
+const ended = [
+  await stored(penalty('郏市监罚〔2026〕51号', '2026-11-02', personSubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
+  await stored(penalty('郏市监罚〔2026〕52号', '2026-11-02', companySubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
+];
+
 describe('the publicity-ended notice', () => {
-  const ended = [
-    stored(penalty('郏市监罚〔2026〕51号', '2026-11-02', personSubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
-    stored(penalty('郏市监罚〔2026〕52号', '2026-11-02', companySubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
-  ];
   const endsOn = publicityEndsOn(ended[0]!.publicity)!;
   const notice = publicityEndedNotice({ providerOrgId: 'dept-market', endsOn, records: ended, today: '2026-12-26' });
 
@@ -141,12 +143,12 @@ describe('stored notices', () => {
     expect(noticeItem({ ...base, public: true }, now)).toMatchObject({ gsi3pk: 'NOTICES#PUBLIC', gsi3sk: expect.stringMatching(/^2026-12-26#/), public: true });
   });
 
-  it('never hold a resident ID number: the text is masked; a person is indexed by a digest', () => {
-    const item = noticeItem({ ...base, addressee: '410425********1237', addresseeKey: personAddresseeKey(person) }, now);
+  it('never hold a resident ID number: the text is masked; a person is indexed by its person key', async () => {
+    const key = await personKey(person);
+    const item = noticeItem({ ...base, addressee: '410425********1237', addresseeKey: key }, now);
     expect(JSON.stringify(item)).not.toContain(person);
-    expect(item.gsi2pk).toBe(`ADDRESSEE#${callerAddresseeKey({ role: 'subject', orgId: person })}`);
+    expect(item.gsi2pk).toBe(`ADDRESSEE#${key}`);
     expect(item).not.toHaveProperty('addresseeKey');
-    expect(callerAddresseeKey({ role: 'department', orgId: 'dept-market' })).toBe('dept-market');
   });
 });
 
