@@ -82,6 +82,19 @@ export const keys = {
   dueInMonth: (what: DueItemKind, month: string) => `DUE#${what}#${month}`,
   /** Sort-key bounds of the county-local days `from`..`to` (inclusive) in an index sorted by `<day>#…` (notices, due items). */
   daysBetween: (from: string, to: string) => ({ from: `${from}#`, to: `${to}#~` }),
+
+  /**
+   * A subject's consent for an institution to query it (shared/consents/): one item, read by id with a
+   * consistent read when a query relies on it, listed newest first through three index entries: the
+   * subject's (gsi1), the grantee's (gsi2) and the county's (gsi3, for the credit office).
+   */
+  consent: (consentId: string) => ({ pk: `CONSENT#${consentId}`, sk: 'CONSENT' }),
+  consentsBySubject: (subjectId: string, grantedAt: string, consentId: string) => ({ gsi1pk: `SUBJECT#${subjectId}#CONSENTS`, gsi1sk: `${grantedAt}#${consentId}` }),
+  consentsOfSubject: (subjectId: string) => `SUBJECT#${subjectId}#CONSENTS`,
+  consentsByGrantee: (granteeId: string, grantedAt: string, consentId: string) => ({ gsi2pk: `GRANTEE#${granteeId}#CONSENTS`, gsi2sk: `${grantedAt}#${consentId}` }),
+  consentsOfGrantee: (granteeId: string) => `GRANTEE#${granteeId}#CONSENTS`,
+  consentsByTime: (grantedAt: string, consentId: string) => ({ gsi3pk: 'CONSENTS#ALL', gsi3sk: `${grantedAt}#${consentId}` }),
+  allConsents: 'CONSENTS#ALL',
 } as const;
 
 /** Kinds of item in the due-date index (`keys.dueOn`). */

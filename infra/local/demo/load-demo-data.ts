@@ -61,6 +61,7 @@ export async function loadDemoData(options: {
   );
   await loadDemoReports(options, today);
   await loadDemoChecks(options);
+  await (await import('./demo-consents.ts')).loadDemoConsents(options);
   return { organisations, records };
 }
 

@@ -1,0 +1,7 @@
+import { triggerOf } from '../catalog.ts';
+import { createConsent } from '../../shared/consents/create-consent.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('create-consent'), ({ body, caller, county, now, headers }) =>
+  createConsent({ body, caller, county, now, idempotencyKey: headers['idempotency-key'] }),
+);

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { listConsentsQuery } from '../api/consents.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { forbidden, validationFailed } from '../http/errors.ts';
+import { decodePageToken, encodePageToken } from '../http/page-token.ts';
+import type { Caller } from '../identity/caller.ts';
+import { subjectKeyOf } from '../privacy/personal-ids.ts';
+import { listConsents as readConsents, type ConsentListKey } from './consent-store.ts';
+import { presentConsent } from './present-consent.ts';
+import { callerSubjectKey } from './subject-key.ts';
+
+/**
+ * GET /consents, newest first, paged: a subject the consents it granted, an institution those granted
+ * to it, the credit office those of one subject (`subjectId`), of one institution (`grantee`) or all.
+ * Only the credit office names whose consents it reads.
+ */
+export async function listConsents(args: { query: z.output<typeof listConsentsQuery>; caller: Caller; county: CountyConfig; now: Date }) {
+  const { query, caller } = args;
+  if (caller.role !== 'creditOffice' && (query.subjectId !== undefined || query.grantee !== undefined))
+    throw forbidden('only the credit office names the subject or institution whose consents it lists');
+  if (query.subjectId !== undefined && query.grantee !== undefined) throw validationFailed('query.grantee', 'name a subject or an institution, not both');
+  const by: ConsentListKey =
+    caller.role === 'subject'
+      ? { subjectId: (await callerSubjectKey(caller)).id }
+      : caller.role === 'institution'
+        ? { granteeId: caller.orgId }
+        : query.subjectId
+          ? { subjectId: await subjectKeyOf(query.subjectId) }
+          : query.grantee
+            ? { granteeId: query.grantee }
+            : { all: true };
+  const page = await readConsents(by, query.limit, decodePageToken(query.nextToken));
+  const today = localDate(args.now, args.county.timeZone);
+  return {
+    consents: page.consents.map((c) => presentConsent(c, today)),
+    ...(page.lastKey ? { nextToken: encodePageToken(page.lastKey) } : {}),
+  };
+}
