@@ -51,6 +51,17 @@ import {
   usageListParams,
   usageListQuery,
 } from '../shared/api/usage-lists.ts';
+import {
+  consentBody,
+  consentListBody,
+  consentParams,
+  createConsentBody,
+  listConsentsQuery,
+  myChecksBody,
+  myChecksQuery,
+  queryResultBody,
+  runQueryBody,
+} from '../shared/api/consents.ts';
 import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { verificationWorkflow } from '../shared/workflows/workflows.ts';
@@ -601,6 +612,76 @@ export const functions = [
       response: { status: 202, body: caseBody },
     },
     resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }] },
+  }),
+  declare({
+    name: 'create-consent',
+    description: 'A subject consents to an institution (a bank, a company) reading its credit records and/or reports, for a purpose, until a day at most a year ahead',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/consents',
+      access: { roles: ['subject'] },
+      summary: 'Grant a consent to an institution (Idempotency-Key honoured)',
+      request: { body: createConsentBody },
+      response: { status: 201, body: consentBody },
+    },
+    resources: { creditTable: 'readWrite' },
+  }),
+  declare({
+    name: 'revoke-consent',
+    description: 'The subject that granted a consent revokes it: kept, marked revoked with the time; it allows nothing from then on',
+    trigger: {
+      type: 'http',
+      method: 'DELETE',
+      path: '/consents/{id}',
+      access: { roles: ['subject'] },
+      summary: "Revoke a consent (again: 200, unchanged; another subject's: 404)",
+      request: { params: consentParams },
+      response: { status: 200, body: consentBody },
+    },
+    resources: { creditTable: 'readWrite' },
+  }),
+  declare({
+    name: 'list-consents',
+    description: "Consents, newest first: a subject's own, those granted to an institution, or (credit office) a subject's, an institution's or all",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/consents',
+      access: { roles: ['subject', 'institution', 'creditOffice'] },
+      summary: 'List consents (credit office: ?subjectId or ?grantee)',
+      request: { query: listConsentsQuery },
+      response: { status: 200, body: consentListBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'run-query',
+    description: "An institution reads what a subject's live consent covers (records in force, valid reports), logged like a check; without one, 403 and the attempt is logged",
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/queries',
+      access: { roles: ['institution'] },
+      summary: 'Query a subject with its consent (403 CONSENT_REQUIRED, CONSENT_REVOKED, CONSENT_EXPIRED or OUT_OF_SCOPE otherwise)',
+      request: { body: runQueryBody },
+      response: { status: 201, body: queryResultBody },
+    },
+    resources: { creditTable: 'read', usageTable: 'readWrite' },
+  }),
+  declare({
+    name: 'list-my-checks',
+    description: "Who looked at me: every check and consented query of the caller's subject (refused ones too), newest first",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/me/checks',
+      access: { roles: ['subject'] },
+      summary: 'Who checked or queried the caller, when and for what',
+      request: { query: myChecksQuery },
+      response: { status: 200, body: myChecksBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
   }),
   declare({
     name: 'open-case',
