@@ -1,0 +1,141 @@
+/**
+ * Isolation (issue 7, part 5): every route of functions/catalog.ts is sent as every role, with the
+ * caller's own resources and with another organisation's, and must answer as the declaration and the
+ * expectations table say, with no other organisation's private data in the answer (markers, see
+ * test/support/isolation-world.ts); then every route with bad tokens. Both are printed as tables.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../shared/identity/roles.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { inPool, send, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
+import { matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
+import { contextFor, httpRoutes, routeCases } from '../support/isolation-routes.ts';
+import { formatTable } from '../support/isolation-table.ts';
+import { badTokens, type BadToken } from '../support/isolation-tokens.ts';
+import { companyId, county, office, orgOf, personId, seedWorld, type World } from '../support/isolation-world.ts';
+
+/** Requests in flight at once: the local gateway may throttle (429), and the emulators share one machine. */
+const concurrency = 6;
+
+let platform: LocalPlatform;
+let w: World;
+let dataDir: string;
+
+beforeAll(async () => {
+  // The handlers' INFO lines (a refusal each) would bury the tables; warnings and errors still show.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  dataDir = mkdtempSync(join(tmpdir(), 'isolation-matrix-'));
+  platform = await startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
+  w = await seedWorld(platform);
+}, 180_000);
+afterAll(() => platform?.stop());
+
+describe('every route × every role × own and another organisation', () => {
+  let cells: Cell[] = [];
+  let seconds = 0;
+
+  beforeAll(async () => {
+    const started = Date.now();
+    cells = matrixCells(w);
+    await runCells(w, cells, concurrency);
+    seconds = (Date.now() - started) / 1000;
+  }, 120_000);
+
+  afterAll(() => {
+    if (!cells.length) return;
+    const sent = cells.filter((c) => c.answer).length;
+    console.log(
+      [
+        '',
+        `Isolation matrix: ${httpRoutes().length} routes × ${roles.length} roles (${roles.join(', ')}), own and another organisation's;`,
+        `each cell sent as each organisation of the role (dept-a/dept-b, company/person, agency-a/agency-b, …), ${sent} requests in ${seconds.toFixed(1)} s.`,
+        'Not in the declaration: 403. Own resource: 2xx. Another organisation\'s: as below (404 where not said). · = not applicable.',
+        '',
+        matrixTable(cells),
+        '',
+        'Answers to another organisation\'s resource:',
+        otherAnswersLegend(),
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('every HTTP route of the catalog has a request builder (a route added later must be added to test/support/isolation-routes.ts)', () => {
+    const missing = httpRoutes().filter((r) => !routeCases[r.key]).map((r) => r.key);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(httpRoutes().map((r) => r.key))('%s', (key) => {
+    const problems = cells.filter((c) => c.route === key).flatMap((c) => c.problems.map((p) => `${c.role} ${c.side}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('bad tokens on every route', () => {
+  const rows: string[][] = [];
+  let tokens: BadToken[] = [];
+  const results: { token: BadToken; route: string; isPublic: boolean; answer: ApiAnswer; expected: number }[] = [];
+  /** Values made for the requests of this block: none of them may be stored. */
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    tokens = await badTokens(dataDir, county.id, 'lianjiang');
+    const madeWorld: World = { ...w, unique: (prefix) => (made.push(w.unique(`${prefix}-TOKEN`)), made.at(-1)!) };
+    const tasks = tokens.flatMap((token) =>
+      httpRoutes().map(({ key, trigger }) => async () => {
+        const isPublic = 'public' in trigger.access;
+        const role = 'roles' in trigger.access ? (trigger.access.roles.includes('department') ? 'department' : trigger.access.roles[0]!) : 'department';
+        const request: ApiRequest = routeCases[key]?.own(contextFor(madeWorld, orgOf(role, 'A'))) ?? { method: trigger.method, path: trigger.path };
+        const answer = await send(platform, request, token.token === undefined ? undefined : { token: token.token });
+        results.push({ token, route: key, isPublic, answer, expected: isPublic ? 200 : token.expected });
+      }),
+    );
+    await inPool(concurrency, tasks);
+    for (const token of tokens) {
+      const mine = results.filter((r) => r.token === token);
+      const summary = (list: typeof mine) => {
+        if (!list.length) return '·';
+        const statuses = [...new Set(list.map((r) => r.answer.status))].join('/');
+        const good = list.filter((r) => r.answer.status === r.expected).length;
+        return `${statuses} ${good === list.length ? '✓' : '✗'} (${good}/${list.length})`;
+      };
+      rows.push([token.name, String(token.expected), summary(mine.filter((r) => !r.isPublic)), summary(mine.filter((r) => r.isPublic))]);
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    if (!rows.length) return;
+    console.log(['', 'Bad tokens: every route with a token must refuse; public routes ignore the token (200).', '', formatTable(['token', 'expected', 'routes with a token', 'public routes'], rows), ''].join('\n'));
+  });
+
+  it('every route refuses each bad token (401; a token of another county: 403), public routes answer as to anyone', () => {
+    const wrong = results.filter((r) => r.answer.status !== r.expected).map((r) => `${r.token.name} on ${r.route}: ${r.answer.status}, expected ${r.expected}: ${r.answer.text.slice(0, 200)}`);
+    expect(wrong).toEqual([]);
+    expect(results.length).toBe(tokens.length * httpRoutes().length);
+  });
+
+  it('the gateway answers a refused token itself, and a wrong county with FORBIDDEN', () => {
+    const byGateway = results.filter((r) => !r.isPublic && r.token.refusedBy === 'gateway');
+    expect(byGateway.filter((r) => r.answer.json?.message !== 'Unauthorized').map((r) => `${r.token.name} on ${r.route}`)).toEqual([]);
+    const byHandler401 = results.filter((r) => !r.isPublic && r.token.refusedBy === 'handler' && r.expected === 401);
+    expect(byHandler401.filter((r) => r.answer.json?.error?.code !== 'UNAUTHENTICATED').map((r) => `${r.token.name} on ${r.route}: ${r.answer.text}`)).toEqual([]);
+    const county403 = results.filter((r) => !r.isPublic && r.expected === 403);
+    expect(county403.filter((r) => r.answer.json?.error?.code !== 'FORBIDDEN').map((r) => `${r.route}: ${r.answer.text}`)).toEqual([]);
+  });
+
+  it('nothing sent with a bad token was stored', async () => {
+    const listings = await Promise.all([
+      send(platform, { method: 'GET', path: `/subjects/${companyId}/records` }, office),
+      send(platform, { method: 'GET', path: `/subjects/${personId}/records` }, office),
+      send(platform, { method: 'GET', path: '/checks?limit=200' }, orgOf('department', 'A')),
+      send(platform, { method: 'GET', path: '/departments' }, office),
+      send(platform, { method: 'GET', path: '/public/agencies' }, undefined),
+    ]);
+    expect(listings.map((l) => l.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.filter((value) => listings.some((l) => l.text.includes(value)))).toEqual([]);
+  });
+});

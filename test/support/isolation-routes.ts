@@ -1,0 +1,374 @@
+/**
+ * One request builder per HTTP route of functions/catalog.ts, and what an allowed caller gets when it
+ * reaches for another organisation's resource. The matrix sends each route as every role: with the
+ * caller's own resource ("own") and with the other family's ("other"). Roles the declaration does not
+ * allow must get 403 whatever they ask for (derived from the declaration); allowed roles get a 2xx on
+ * their own; on another's, the answer written here (404 by default, so existence is not disclosed).
+ */
+import { functions } from '../../functions/catalog.ts';
+import type { HttpTrigger } from '../../shared/functions/declaration.ts';
+import type { Role } from '../../shared/identity/roles.ts';
+import type { ApiAnswer, ApiRequest } from './isolation-http.ts';
+import { markerOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
+
+export interface CellContext {
+  caller: Org;
+  /** The caller's family's resources, and the other family's. */
+  mine: FamilyWorld;
+  theirs: FamilyWorld;
+  w: World;
+}
+
+export interface RouteCase {
+  own(ctx: CellContext): ApiRequest;
+  /** Another organisation's resource; undefined where the route names none (a list of one's own, a register). */
+  other?(ctx: CellContext): ApiRequest | undefined;
+  /** The answer to an allowed role on `other`: one status, or by role; 404 when not given. */
+  otherStatus?: number | Partial<Record<Role, number>>;
+  /** Why `otherStatus` is what it is (printed under the table). */
+  why?: string;
+  /** A further check of a 2xx answer; a problem, or undefined. */
+  check?(answer: ApiAnswer, ctx: CellContext, side: 'own' | 'other'): string | undefined;
+}
+
+export const routeKey = (t: Pick<HttpTrigger, 'method' | 'path'>) => `${t.method} ${t.path}`;
+
+/** Every HTTP route of the catalog, as declared: a route added later is in the matrix at once. */
+export const httpRoutes = () =>
+  functions.flatMap((d) => (d.trigger.type === 'http' ? [{ name: d.name, key: routeKey(d.trigger), trigger: d.trigger as HttpTrigger }] : []));
+
+const isDepartment = (c: CellContext) => c.caller.role === 'department';
+const isOffice = (c: CellContext) => c.caller.role === 'creditOffice';
+/** Whom the caller may see private data of, as a marker list for `shows`. */
+const showsFor = (c: CellContext, roles: readonly string[], ...markers: string[]) => (roles.includes(c.caller.role) ? markers : []);
+
+export const routeCases: Record<string, RouteCase> = {
+  'GET /me': { own: () => ({ method: 'GET', path: '/me' }) },
+
+  'GET /public/county': { own: () => ({ method: 'GET', path: '/public/county' }) },
+
+  'POST /records': {
+    own: (c) => ({ method: 'POST', path: '/records', body: c.w.penalty(c.mine.family, c.w.unique(`ISO-${c.mine.family}-NEW`)) }),
+    // The very record another department pushed (same kind and decision number): a new record of the
+    // caller's, for idempotency is per department; never the other's record, nor a 409 disclosing it.
+    other: (c) => ({ method: 'POST', path: '/records', body: c.theirs.inputs.public }),
+    otherStatus: 201,
+    why: 'idempotency is keyed on the pushing department: the same number from another department is a new record (201), never the other one',
+    check: (a, c, side) => (side === 'other' && a.json?.recordId === c.theirs.records.public ? `answered with the other department's record ${a.json.recordId}` : undefined),
+  },
+
+  'GET /records/{id}': {
+    // Who may see a record out of publicity asks for its own; anyone else for a public record of its family.
+    own: (c) =>
+      ['department', 'subject', 'creditOffice'].includes(c.caller.role)
+        ? { method: 'GET', path: `/records/${c.mine.records.hidden}?history=true`, shows: [markerOf(c.mine.family, 'hidden')] }
+        : { method: 'GET', path: `/records/${c.mine.records.public}?history=true` },
+    other: (c) => ({ method: 'GET', path: `/records/${c.theirs.records.hidden}?history=true` }),
+    why: 'a record out of publicity is private to its provider, its subject and the credit office: 404 (record-visibility.ts)',
+  },
+
+  'PUT /records/{id}': {
+    own: (c) => ({
+      method: 'PUT',
+      path: `/records/${c.mine.records.correct}`,
+      body: { record: { ...c.mine.inputs.correct, facts: '更正后的违法事实' }, reason: '事实表述更正', expectedVersion: 1 },
+    }),
+    other: (c) => ({
+      method: 'PUT',
+      path: `/records/${c.theirs.records.correct}`,
+      body: { record: { ...c.theirs.inputs.correct, facts: '越权更正' }, reason: '越权更正', expectedVersion: 1 },
+    }),
+    otherStatus: 403,
+    why: 'only the providing department may correct a record: 403 (correct-record.ts; records-and-checks.test.ts)',
+  },
+
+  'GET /subjects/{subjectId}/records': {
+    own: (c) => ({ method: 'GET', path: `/subjects/${c.mine.subjectId}/records`, shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'hidden')) }),
+    other: (c) => ({ method: 'GET', path: `/subjects/${c.theirs.subjectId}/records` }),
+    otherStatus: 200,
+    why: "anyone may ask about any subject: the answer holds only what the caller may see (public records), 200",
+  },
+
+  'POST /checks': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/checks',
+      body: { subjectId: c.mine.subjectId, matter: { type: 'bidding', reference: c.w.unique('CHK'), name: '道路工程招标' } },
+      shows: showsFor(c, ['department'], markerOf(c.mine.family, 'report')),
+    }),
+    other: (c) => ({ method: 'POST', path: '/checks', body: { subjectId: c.theirs.subjectId, matter: { type: 'bidding', reference: c.w.unique('CHK'), name: '道路工程招标' } } }),
+    otherStatus: 201,
+    why: "a check on any subject is the department's lawful purpose (逢办必查): its records in force and valid reports, nothing out of publicity",
+  },
+
+  'PUT /checks/{id}/outcome': {
+    own: (c) => ({ method: 'PUT', path: `/checks/${c.mine.checkId}/outcome`, body: c.mine.outcome, shows: showsFor(c, ['department'], markerOf(c.mine.family, 'check')) }),
+    other: (c) => ({ method: 'PUT', path: `/checks/${c.theirs.checkId}/outcome`, body: c.mine.outcome }),
+    otherStatus: 403,
+    why: 'only the department that ran a check records its outcome: 403 (check-outcome.ts; records-and-checks.test.ts)',
+  },
+
+  'GET /checks': {
+    own: (c) => ({ method: 'GET', path: '/checks?limit=200', shows: showsFor(c, ['department'], markerOf(c.mine.family, 'check')) }),
+  },
+
+  'GET /checks/{id}': {
+    own: (c) => ({ method: 'GET', path: `/checks/${c.mine.checkId}`, shows: showsFor(c, ['department', 'creditOffice'], markerOf(c.mine.family, 'check')) }),
+    other: (c) => ({ method: 'GET', path: `/checks/${c.theirs.checkId}` }),
+    why: "another department's check: 404, as one that does not exist (list-checks.ts)",
+  },
+
+  'POST /departments': {
+    own: (c) => ({ method: 'POST', path: '/departments', body: { orgId: c.w.unique('dept-iso'), name: '郏县隔离测试新局' } }),
+  },
+
+  'GET /departments': { own: () => ({ method: 'GET', path: '/departments' }) },
+
+  'GET /usage-lists/{period}': {
+    own: (c) => ({
+      method: 'GET',
+      path: `/usage-lists/${c.w.period}${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}`,
+      shows: showsFor(c, ['department', 'creditOffice'], markerOf(c.mine.family, 'check')),
+    }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/usage-lists/${c.w.period}?department=${c.theirs.department.orgId}` }),
+    otherStatus: 403,
+    why: "a department names another's list in query.department: 403 whether or not it exists (usage-lists.ts)",
+  },
+
+  'POST /usage-lists/{period}/submit': {
+    own: (c) => ({
+      method: 'POST',
+      path: `/usage-lists/${c.w.previousPeriod}/submit`,
+      body: { submitter: `报送人 ${markerOf(c.mine.family, 'submitter')}`, revision: 2 },
+      shows: showsFor(c, ['department'], markerOf(c.mine.family, 'submitter')),
+    }),
+    other: (c) => ({ method: 'POST', path: `/usage-lists/${c.w.previousPeriod}/submit?department=${c.theirs.department.orgId}`, body: { submitter: '越权报送', revision: 2 } }),
+    otherStatus: 403,
+    why: "submitting another department's list (query.department): 403 (usage-lists.ts)",
+  },
+
+  'GET /usage-lists/{period}/export': {
+    own: (c) => ({
+      method: 'GET',
+      path: `/usage-lists/${c.w.period}/export?format=csv${isOffice(c) ? `&department=${c.mine.department.orgId}` : ''}`,
+      shows: showsFor(c, ['department', 'creditOffice'], markerOf(c.mine.family, 'check')),
+    }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/usage-lists/${c.w.period}/export?format=csv&department=${c.theirs.department.orgId}` }),
+    otherStatus: 403,
+    why: "exporting another department's list (query.department): 403 (usage-lists.ts)",
+  },
+
+  'GET /compliance': { own: () => ({ method: 'GET', path: '/compliance' }) },
+
+  'POST /agencies': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/agencies',
+      body: { agencyId: c.w.unique('agency-iso'), name: '隔离测试新信用服务有限公司', uscc: uscc('MC0000901'), filingNumber: '信备〔2026〕99号', filingAuthority: '郏县信用办' },
+    }),
+  },
+
+  'PATCH /agencies/{id}': {
+    own: (c) => ({ method: 'PATCH', path: `/agencies/${c.w.agencyToUpdate}`, body: { status: 'active', reason: '年度复核通过' } }),
+  },
+
+  'GET /public/agencies': { own: () => ({ method: 'GET', path: '/public/agencies' }) },
+
+  'POST /reports/uploads': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/reports/uploads',
+      body: { subjectId: c.mine.subjectId, reportNumber: c.w.unique('RPT'), reportType: 'special', issueDate: c.w.today, rating: 'AA' },
+    }),
+    // The other agency's report number: numbers are unique per agency, so this is the caller's own new upload.
+    other: (c) => ({
+      method: 'POST',
+      path: '/reports/uploads',
+      body: { subjectId: c.theirs.subjectId, reportNumber: c.theirs.uploadReportNumber, reportType: 'special', issueDate: c.w.today, rating: 'AA' },
+    }),
+    otherStatus: 201,
+    why: "report numbers are unique per agency: another agency's number is a new upload of the caller's (201), never a 409 disclosing it",
+    check: (a, c, side) => (side === 'other' && a.json?.uploadId === c.theirs.uploadId ? `answered with the other agency's upload ${a.json.uploadId}` : undefined),
+  },
+
+  'GET /reports/uploads/{id}': {
+    own: (c) => ({ method: 'GET', path: `/reports/uploads/${c.mine.uploadId}` }),
+    other: (c) => ({ method: 'GET', path: `/reports/uploads/${c.theirs.uploadId}` }),
+    why: "another agency's upload: 404 (uploads.ts)",
+  },
+
+  'POST /reports/{id}/void': {
+    own: (c) => ({
+      method: 'POST',
+      path: `/reports/${isOffice(c) ? c.w.officeReportToVoid : c.mine.reportToVoidId}/void`,
+      body: { reason: '报告所依据的材料失实' },
+      shows: showsFor(c, ['agency', 'creditOffice'], markerOf(c.mine.family, 'report')),
+    }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'POST', path: `/reports/${c.theirs.reportToVoidId}/void`, body: { reason: '越权作废' } }),
+    otherStatus: 403,
+    why: "only the issuing agency and the credit office void a report: 403 (subject-reports.ts); the report id is in every check that showed it",
+  },
+
+  'GET /subjects/{subjectId}/reports': {
+    own: (c) => ({ method: 'GET', path: `/subjects/${c.mine.subjectId}/reports`, shows: showsFor(c, ['subject', 'creditOffice'], markerOf(c.mine.family, 'report')) }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/subjects/${c.theirs.subjectId}/reports` }),
+    otherStatus: 403,
+    why: "a subject asking for another subject's reports: 403 (subject-reports.ts)",
+  },
+
+  'GET /public/notices': { own: () => ({ method: 'GET', path: '/public/notices?limit=200' }) },
+
+  'GET /notices': {
+    own: (c) => ({ method: 'GET', path: '/notices?limit=200', shows: showsFor(c, ['department', 'creditOffice'], c.mine.repairId) }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/notices?addressee=${encodeURIComponent(sameRoleOther(c).orgId)}` }),
+    otherStatus: 400,
+    why: 'naming another addressee (query.addressee) is refused as a bad query: 400 (list-notices.ts)',
+    check: (a, c, side) => {
+      if (side !== 'own' || !['department', 'agency'].includes(c.caller.role)) return undefined;
+      const foreign = ((a.json?.notices ?? []) as { addressee?: string }[]).filter((n) => n.addressee !== c.caller.orgId);
+      return foreign.length ? `notices addressed to others: ${foreign.map((n) => n.addressee).join(', ')}` : undefined;
+    },
+  },
+
+  'POST /objections': {
+    own: (c) => ({ method: 'POST', path: '/objections', body: { recordId: isOffice(c) ? c.w.officeObjectionTarget : c.mine.records.objectionTarget, reason: '处罚对象有误' } }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'POST', path: '/objections', body: { recordId: c.theirs.records.objectionTarget, reason: '越权异议' } }),
+    why: "a subject objecting to another subject's record: 404, as a record that does not exist (raise-case.ts)",
+  },
+
+  'GET /objections/{id}': {
+    own: (c) => ({ method: 'GET', path: `/objections/${c.mine.objectionId}`, shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'objection')) }),
+    other: (c) => ({ method: 'GET', path: `/objections/${c.theirs.objectionId}` }),
+    why: "a case the caller is not party to: 404 (case-access.ts)",
+  },
+
+  'GET /objections': {
+    own: (c) => ({ method: 'GET', path: '/objections?limit=200', shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'objection')) }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/objections?provider=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 400,
+    why: "a department naming another provider (query.provider) is refused as a bad query: 400 (read-cases.ts)",
+  },
+
+  'POST /objections/{id}/verification': {
+    own: (c) => ({
+      method: 'POST',
+      path: `/objections/${c.mine.objectionToAnswerId}/verification`,
+      body: { outcome: 'upheld', reasoning: '经核查，处罚决定无误' },
+      shows: showsFor(c, ['department'], markerOf(c.mine.family, 'objection')),
+    }),
+    other: (c) => ({ method: 'POST', path: `/objections/${c.theirs.objectionToAnswerId}/verification`, body: { outcome: 'revoked', reasoning: '越权答复' } }),
+    otherStatus: 403,
+    why: 'only the providing department answers: 403 (answer-case.ts)',
+  },
+
+  'POST /repairs': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/repairs',
+      body: { recordId: c.mine.records.repairTarget, reason: '罚款已缴清', commitment: '今后诚信经营', correctiveActions: '已整改' },
+    }),
+    other: (c) => ({ method: 'POST', path: '/repairs', body: { recordId: c.theirs.records.repairTarget, reason: '越权', commitment: '越权', correctiveActions: '越权' } }),
+    why: "a subject asking repair of another subject's record: 404 (raise-case.ts)",
+  },
+
+  'GET /repairs/{id}': {
+    own: (c) => ({ method: 'GET', path: `/repairs/${c.mine.repairId}`, shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'repair')) }),
+    other: (c) => ({ method: 'GET', path: `/repairs/${c.theirs.repairId}` }),
+    why: 'a case the caller is not party to: 404 (case-access.ts)',
+  },
+
+  'GET /repairs': {
+    own: (c) => ({ method: 'GET', path: '/repairs?limit=200', shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'repair')) }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/repairs?provider=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 400,
+    why: 'a department naming another provider (query.provider): 400 (read-cases.ts)',
+  },
+
+  'POST /repairs/{id}/decision': {
+    own: (c) => ({
+      method: 'POST',
+      path: `/repairs/${c.mine.repairToDecideId}/decision`,
+      body: { outcome: 'refused', reasoning: '罚款尚未缴清' },
+      shows: showsFor(c, ['department'], markerOf(c.mine.family, 'repair')),
+    }),
+    other: (c) => ({ method: 'POST', path: `/repairs/${c.theirs.repairToDecideId}/decision`, body: { outcome: 'approved', reasoning: '越权决定' } }),
+    otherStatus: 403,
+    why: 'only the providing department decides: 403 (answer-case.ts)',
+  },
+
+  'POST /cases/{id}/restart': {
+    own: (c) => ({ method: 'POST', path: `/cases/${c.w.stuckCaseId}/restart` }),
+  },
+
+  'GET /checks/{id}/receipt': {
+    own: (c) => ({ method: 'GET', path: `/checks/${c.mine.checkId}/receipt`, shows: showsFor(c, ['department', 'creditOffice'], markerOf(c.mine.family, 'check')) }),
+    other: (c) => ({ method: 'GET', path: `/checks/${c.theirs.checkId}/receipt` }),
+    why: "another department's check: 404 (read-check-receipt.ts, as GET /checks/{id})",
+  },
+
+  'POST /consents': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/consents',
+      body: { grantee: c.mine.institution.orgId, purpose: { category: 'contract', text: '合同签订前审查' }, scope: { records: true, reports: false }, expiresOn: c.w.today },
+    }),
+    // The Idempotency-Key the other subject granted its consent with: keys are per subject, so this is a new consent.
+    other: (c) => ({
+      method: 'POST',
+      path: '/consents',
+      headers: { 'idempotency-key': c.theirs.consentKey },
+      body: { grantee: c.mine.institution.orgId, purpose: { category: 'contract', text: '合同签订前审查' }, scope: { records: true, reports: false }, expiresOn: c.w.today },
+    }),
+    otherStatus: 201,
+    why: "Idempotency-Keys are per subject: another subject's key grants a new consent (201), never answers with the other's",
+    check: (a, c, side) => (side === 'other' && a.json?.consentId === c.theirs.consentId ? `answered with the other subject's consent ${a.json.consentId}` : undefined),
+  },
+
+  'DELETE /consents/{id}': {
+    own: (c) => ({ method: 'DELETE', path: `/consents/${c.mine.consentToRevoke}`, shows: showsFor(c, ['subject'], markerOf(c.mine.family, 'consent')) }),
+    other: (c) => ({ method: 'DELETE', path: `/consents/${c.theirs.consentId}` }),
+    why: "another subject's consent: 404 (revoke-consent.ts)",
+  },
+
+  'GET /consents': {
+    own: (c) => ({ method: 'GET', path: '/consents?limit=200', shows: showsFor(c, ['subject', 'institution', 'creditOffice'], markerOf(c.mine.family, 'consent')) }),
+    other: (c) => ({ method: 'GET', path: `/consents?subjectId=${c.theirs.subjectId}` }),
+    otherStatus: 403,
+    why: 'only the credit office names whose consents it lists (query.subjectId): 403 (list-consents.ts)',
+  },
+
+  'POST /queries': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/queries',
+      body: { subjectId: c.mine.subjectId, consentId: c.mine.consentId, purpose: '贷款申请复核' },
+      shows: showsFor(c, ['institution'], markerOf(c.mine.family, 'report')),
+    }),
+    // The other subject's consent, granted to the other institution.
+    other: (c) => ({ method: 'POST', path: '/queries', body: { subjectId: c.theirs.subjectId, consentId: c.theirs.consentId, purpose: '越权查询' } }),
+    otherStatus: 403,
+    why: "a consent granted to another institution: 403 CONSENT_REQUIRED, whose it is not disclosed (consent-rule.ts)",
+  },
+
+  'GET /me/checks': {
+    own: (c) => ({ method: 'GET', path: '/me/checks?limit=200', shows: showsFor(c, ['subject'], markerOf(c.mine.family, 'check')) }),
+  },
+};
+
+/** The organisation of the caller's role in the other family (for a query naming "another" of one's kind). */
+const sameRoleOther = (c: CellContext): Org => orgOf(c.caller.role, c.theirs.family);
+
+export const contextFor = (w: World, caller: Org): CellContext => ({ caller, mine: world(w, caller.family), theirs: world(w, caller.family === 'A' ? 'B' : 'A'), w });
+
+export type Expected = { status: number | '2xx'; why?: string };
+
+/** What `caller` must get on `route` for `side`: derived from the declaration, then this table. Undefined: not applicable. */
+export function expectedAnswer(trigger: HttpTrigger, routeCase: RouteCase, role: Role, side: 'own' | 'other'): Expected | undefined {
+  if ('public' in trigger.access) return side === 'own' ? { status: 200, why: 'public route' } : undefined;
+  // There is one credit office per county, and it supervises everything: it has no "other".
+  if (role === 'creditOffice' && side === 'other') return undefined;
+  if (!trigger.access.roles.includes(role)) return { status: 403, why: 'role not in the declaration' };
+  if (side === 'own') return { status: '2xx' };
+  const status = typeof routeCase.otherStatus === 'number' ? routeCase.otherStatus : (routeCase.otherStatus?.[role] ?? 404);
+  return { status, why: routeCase.why };
+}

@@ -1,0 +1,492 @@
+/**
+ * The world of the isolation tests: two families of organisations that must not see each other's
+ * private data, seeded through the API, and the marker strings that tell their data apart.
+ *
+ * Family A: department dept-a, the company it keeps records on, agency agency-a (reports on that company).
+ * Family B: department dept-b, the person it keeps records on, agency agency-b (reports on that person).
+ * The credit office sees everything (it stands in family A where a route needs "its own" resource).
+ * A role this file does not know yet (one added to shared/identity/roles.ts later) gets two plain
+ * organisations `<role>-a` and `<role>-b`, and sees nothing private.
+ *
+ * Every private thing a family has carries a marker `ISO-<family>-<KIND>-MARK` (a record out of
+ * publicity, a check's matter, its outcome, a submitted usage list, an objection's reason, a repair's
+ * commitment and id, a credit report, a pending upload), and the person's resident ID number is one
+ * too. `markerVisible` says who may see each kind, and why: an answer to anyone else must not hold it.
+ */
+import { addDays, localDate } from '../../shared/calendar/dates.ts';
+import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import { roles, type Role } from '../../shared/identity/roles.ts';
+import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
+import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { functions } from '../../functions/catalog.ts';
+import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
+
+export const county: CountyConfig = loadCounty('jiaxian');
+const calendar = workingDayCalendar(county.calendar);
+
+export type Family = 'A' | 'B';
+export const families: readonly Family[] = ['A', 'B'];
+export const otherFamily = (f: Family): Family => (f === 'A' ? 'B' : 'A');
+
+/** One caller: a role, the organisation its tokens carry, and its family. */
+export interface Org {
+  role: Role;
+  orgId: string;
+  family: Family;
+  /** How the printed table names it. */
+  label: string;
+}
+
+export const uscc = (body9: string): string => {
+  const first17 = `91${county.divisionCode}${body9}`;
+  return first17 + usccCheckCharacter(first17);
+};
+const residentId = (birth: string, serial: string): string => {
+  const first17 = `${county.divisionCode}${birth}${serial}`;
+  return first17 + residentIdCheckDigit(first17);
+};
+
+export const companyId = uscc('MA7Q0AA01');
+export const personId = residentId('19880512', '357');
+export const office: Org = { role: 'creditOffice', orgId: 'credit-office', family: 'A', label: 'credit office' };
+
+const kebab = (role: string) => role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The organisations of each family, by role; any role not named here gets `<role>-a` and `<role>-b`. */
+export function orgOf(role: Role, family: Family): Org {
+  switch (role as string) {
+    case 'department':
+      return { role, orgId: family === 'A' ? 'dept-a' : 'dept-b', family, label: family === 'A' ? 'dept-a' : 'dept-b' };
+    case 'subject':
+      return { role, orgId: family === 'A' ? companyId : personId, family, label: family === 'A' ? 'company' : 'person' };
+    case 'agency':
+      return { role, orgId: family === 'A' ? 'agency-a' : 'agency-b', family, label: family === 'A' ? 'agency-a' : 'agency-b' };
+    case 'creditOffice':
+      return office;
+    case 'institution':
+      // A bank: its organisation id is its unified social credit code (the grantee of a consent).
+      return { role, orgId: uscc(family === 'A' ? 'MA7Q0BK01' : 'MA7Q0BK02'), family, label: family === 'A' ? 'bank-a' : 'bank-b' };
+    default:
+      return { role, orgId: `${kebab(role)}-${family.toLowerCase()}`, family, label: `${kebab(role)}-${family.toLowerCase()}` };
+  }
+}
+
+/** The callers of a role in the matrix: one per family, the credit office alone (there is one per county). */
+export const callersOf = (role: Role): Org[] => (role === 'creditOffice' ? [office] : families.map((f) => orgOf(role, f)));
+export const allCallers = (): Org[] => roles.flatMap(callersOf);
+
+// ---------------------------------------------------------------------------------------------------
+// Markers and who may see them
+// ---------------------------------------------------------------------------------------------------
+
+export const markerKinds = ['hidden', 'check', 'outcome', 'submitter', 'objection', 'repair', 'report', 'upload', 'consent', 'query'] as const;
+export type MarkerKind = (typeof markerKinds)[number] | 'residentId';
+export const markerOf = (family: Family, kind: (typeof markerKinds)[number]) => `ISO-${family}-${kind.toUpperCase()}-MARK`;
+
+export interface Marker {
+  text: string;
+  family: Family;
+  kind: MarkerKind;
+}
+
+/** Who sees an answer: a caller, or nobody in particular (a public route answers everyone alike). */
+export type Viewer = Org | 'anyone';
+
+/** Route keys (`METHOD path`) whose answers carry a credit check's receipt. */
+const isCheckRoute = (routeKey: string) => /^[A-Z]+ \/checks(\/|$)/.test(routeKey);
+/** Routes that answer a department with the record it just pushed or corrected, resident ID whole (it sent it). */
+const answersWithPushedRecord = (routeKey: string) => routeKey === 'POST /records' || routeKey === 'PUT /records/{id}';
+
+/**
+ * Whether `viewer` may see `marker` in an answer of `routeKey` to a request whose text is `requestText`.
+ * The exceptions the law makes are here, each with its reason; everything else is private to its family.
+ */
+export function markerVisible(marker: Marker, viewer: Viewer, routeKey: string, requestText: string): boolean {
+  if (viewer === 'anyone') return false;
+  if (viewer.role === 'creditOffice') return true; // the credit office supervises everything (record-visibility.ts, case-access.ts)
+  const own = (role: string) => viewer.role === role && viewer.family === marker.family;
+  switch (marker.kind) {
+    case 'hidden':
+      // A record out of publicity: its provider and the subject it is about (canSeeRecord). Public
+      // records in their publicity period are visible to all and carry no marker.
+      return own('department') || own('subject');
+    case 'check':
+      // A department's checks: that department; and the subject checked, in "who looked at me" (list-my-checks).
+      return own('department') || (own('subject') && routeKey === 'GET /me/checks');
+    case 'outcome':
+    case 'submitter':
+      // How a department used a check, and its usage lists: that department (and the credit office).
+      return own('department');
+    case 'objection':
+    case 'repair':
+      // A case: the subject it is about and the department that provided the record (canSeeCase).
+      return own('department') || own('subject');
+    case 'report':
+      // A credit report: its agency and its subject; and any department in a credit check, which shows
+      // the subject's valid reports (run-check.ts: the check is the lawful purpose, 逢办必查).
+      // An institution reads them with the subject's consent (run-query.ts).
+      return own('agency') || own('subject') || (viewer.role === 'department' && isCheckRoute(routeKey)) || (own('institution') && routeKey === 'POST /queries');
+    case 'upload':
+      // A pending upload: only the agency that started it (reportUploadState).
+      return own('agency');
+    case 'consent':
+      // A consent: the subject that granted it and the institution it was granted to (list-consents.ts).
+      return own('subject') || own('institution');
+    case 'query':
+      // A consented query: the institution that made it, and the subject, in "who looked at me".
+      return own('institution') || (own('subject') && routeKey === 'GET /me/checks');
+    case 'residentId':
+      // Whole only for the person and the credit office; a department that pushes or corrects a
+      // record about the person gets its own input back (push-records presents it unmasked).
+      return own('subject') || (viewer.role === 'department' && answersWithPushedRecord(routeKey) && requestText.includes(marker.text));
+  }
+}
+
+/** Markers `viewer` must not see in this answer (what it sent itself it may see echoed, except a resident ID). */
+export function leakedMarkers(markers: readonly Marker[], viewer: Viewer, routeKey: string, requestText: string, answerText: string): Marker[] {
+  return markers.filter(
+    (m) => answerText.includes(m.text) && !markerVisible(m, viewer, routeKey, requestText) && (m.kind === 'residentId' || !requestText.includes(m.text)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The seeded world
+// ---------------------------------------------------------------------------------------------------
+
+export interface FamilyWorld {
+  family: Family;
+  department: Org;
+  subject: Org;
+  agency: Org;
+  subjectId: string;
+  /** Record ids, by purpose. */
+  records: {
+    /** A penalty in its publicity period: everyone may see it. */
+    public: string;
+    /** A licence whose validity (its publicity) ended 30 days ago: private to its provider and subject. */
+    hidden: string;
+    /** Corrected by its provider in the matrix (PUT /records/{id}). */
+    correct: string;
+    /** Under the seeded objection. */
+    objected: string;
+    /** Under an objection the provider answers in the matrix. */
+    toAnswer: string;
+    /** Objected to by its subject in the matrix (POST /objections). */
+    objectionTarget: string;
+    /** Under the seeded repair application. */
+    repaired: string;
+    /** Under a repair application its provider decides in the matrix. */
+    toDecide: string;
+    /** Repair asked for by its subject in the matrix (POST /repairs). */
+    repairTarget: string;
+  };
+  /** Inputs as pushed, for a correction and for another department's push under the same number. */
+  inputs: { correct: Record<string, unknown>; public: Record<string, unknown> };
+  checkId: string;
+  outcome: Record<string, unknown>;
+  objectionId: string;
+  objectionToAnswerId: string;
+  repairId: string;
+  repairToDecideId: string;
+  reportId: string;
+  reportToVoidId: string;
+  uploadId: string;
+  uploadReportNumber: string;
+  institution: Org;
+  /** A live consent of the subject to its family's institution (records and reports), granted with `consentKey` as Idempotency-Key. */
+  consentId: string;
+  consentKey: string;
+  /** A consent its subject revokes in the matrix. */
+  consentToRevoke: string;
+}
+
+export interface World {
+  platform: LocalPlatform;
+  county: CountyConfig;
+  today: string;
+  /** The current usage-list period, and the one before (ended: it can be submitted). */
+  period: string;
+  previousPeriod: string;
+  A: FamilyWorld;
+  B: FamilyWorld;
+  /** A case the credit office restarts (its workflow failed). */
+  stuckCaseId: string;
+  /** A record the credit office objects to on its subject's behalf. */
+  officeObjectionTarget: string;
+  /** A report the credit office voids. */
+  officeReportToVoid: string;
+  /** A registered agency whose status the credit office changes. */
+  agencyToUpdate: string;
+  markers: Marker[];
+  /** A string unique in this run (numbers, ids). */
+  unique(prefix: string): string;
+  /** A record body of `family`'s department about its subject. */
+  penalty(family: Family, decisionNumber: string, daysAgo?: number, overrides?: Record<string, unknown>): Record<string, unknown>;
+  /** Sends a request as an organisation (or as given); throws naming the request when `expected` is not met. */
+  as(credentials: Credentials, request: ApiRequest, expected?: number | number[]): Promise<ApiAnswer>;
+}
+
+export const world = (w: World, family: Family): FamilyWorld => (family === 'A' ? w.A : w.B);
+
+/** Whether the catalog declares an HTTP route (`METHOD path`): routes being added are seeded only once they are there. */
+export const declares = (routeKey: string) => functions.some((d) => d.trigger.type === 'http' && `${d.trigger.method} ${d.trigger.path}` === routeKey);
+
+const authority = { name: '郏县隔离测试执法局', uscc: uscc('MB0000001') };
+const subjectBlock = (family: Family) =>
+  family === 'A'
+    ? { name: '郏县甲隔离测试有限公司', category: 'legalPerson', uscc: companyId, legalRepresentative: '王甲' }
+    : { name: '乙某某', category: 'naturalPerson', residentId: personId };
+
+/** Seeds both families through the API (and one stuck case through fault injection), then the day's overdue scan. */
+export async function seedWorld(platform: LocalPlatform): Promise<World> {
+  const today = localDate(new Date(), county.timeZone);
+  const current = periodContaining(today, county.usageList, calendar);
+  const previous = periodContaining(addDays(current.firstDay, -1), county.usageList, calendar);
+  let serial = 0;
+
+  const as: World['as'] = async (credentials, request, expected) => {
+    const answer = await send(platform, request, credentials);
+    const ok = expected === undefined ? answer.status < 300 : ([] as number[]).concat(expected).includes(answer.status);
+    if (!ok) throw new Error(`seeding: ${request.method} ${request.path} answered ${answer.status}: ${answer.text.slice(0, 500)}`);
+    return answer;
+  };
+  const penalty: World['penalty'] = (family, decisionNumber, daysAgo = 3, overrides = {}) => ({
+    kind: 'penalty',
+    subject: subjectBlock(family),
+    decisionNumber,
+    decisionDate: addDays(today, -daysAgo),
+    authority,
+    sourceDepartment: family === 'A' ? '郏县甲局' : '郏县乙局',
+    violationType: '未按规定公示信息',
+    facts: '未按规定公示年度报告',
+    legalBasis: '《企业信息公示暂行条例》第十八条',
+    penaltyCategories: ['fine'],
+    penaltyContent: '罚款人民币五千元',
+    fineAmountYuan: 5000,
+    ...overrides,
+  });
+  const hiddenLicence = (family: Family, decisionNumber: string) => ({
+    kind: 'licence',
+    subject: subjectBlock(family),
+    decisionNumber,
+    decisionDate: addDays(today, -400),
+    authority,
+    sourceDepartment: family === 'A' ? '郏县甲局' : '郏县乙局',
+    licenceDocumentName: '准予行政许可决定书',
+    licenceCategory: '普通',
+    licenceContent: `临时占道经营许可 ${markerOf(family, 'hidden')}`,
+    validFrom: addDays(today, -400),
+    validTo: addDays(today, -30),
+  });
+
+  const departmentOf = (f: Family) => orgOf('department', f);
+  const subjectOf = (f: Family) => orgOf('subject', f);
+  const agencyOf = (f: Family) => orgOf('agency', f);
+
+  // The registers: departments owe usage lists, agencies upload reports.
+  await Promise.all([
+    ...families.map((f) => as(office, { method: 'POST', path: '/departments', body: { orgId: departmentOf(f).orgId, name: f === 'A' ? '郏县甲局' : '郏县乙局' } })),
+    ...[...families.map((f) => agencyOf(f).orgId), 'agency-d'].map((agencyId, i) =>
+      as(office, {
+        method: 'POST',
+        path: '/agencies',
+        body: { agencyId, name: `隔离测试信用服务有限公司${i}`, uscc: uscc(`MC0000${i}01`), filingNumber: `信备〔2026〕${i}号`, filingAuthority: '郏县信用办' },
+      }),
+    ),
+  ]);
+
+  // Records, one batch per department.
+  const recordPlan = (f: Family) => {
+    const n = (what: string) => `ISO-${f}-${what}`;
+    return {
+      public: penalty(f, n('PUB-1')),
+      hidden: hiddenLicence(f, n('HID-1')),
+      correct: penalty(f, n('COR-1')),
+      objected: penalty(f, n('OBJ-1')),
+      toAnswer: penalty(f, n('OBJ-2')),
+      objectionTarget: penalty(f, n('OBJ-3')),
+      repaired: penalty(f, n('REP-1'), 200),
+      toDecide: penalty(f, n('REP-2'), 200),
+      repairTarget: penalty(f, n('REP-3'), 200),
+      ...(f === 'A' ? { stuck: penalty(f, n('STUCK-1')), officeObjectionTarget: penalty(f, n('OBJ-4')) } : {}),
+    } as Record<string, Record<string, unknown>>;
+  };
+  const pushed = Object.fromEntries(
+    await Promise.all(
+      families.map(async (f) => {
+        const plan = recordPlan(f);
+        const answer = await as(departmentOf(f), { method: 'POST', path: '/records', body: { records: Object.values(plan) } });
+        const ids = Object.fromEntries(Object.keys(plan).map((name, i) => [name, answer.json?.results?.[i]?.recordId as string]));
+        for (const [name, id] of Object.entries(ids)) if (!id) throw new Error(`seeding: record ${f}.${name} refused: ${answer.text.slice(0, 800)}`);
+        return [f, { plan, ids }] as const;
+      }),
+    ),
+  ) as Record<Family, { plan: Record<string, Record<string, unknown>>; ids: Record<string, string> }>;
+
+  // A stuck case, first and alone: the injected faults would hit any other case's workflow.
+  platform.faults.failNext('open-case', 20);
+  const stuck = await as(office, { method: 'POST', path: '/objections', body: { recordId: pushed.A.ids.stuck, reason: '工作流故障测试' } });
+  const stuckCaseId = stuck.json.case.caseId as string;
+  await eventually('the stuck case', async () => {
+    const c = await as(office, { method: 'GET', path: `/objections/${stuckCaseId}` });
+    return c.json?.state === 'stuck' ? true : undefined;
+  }, 60_000);
+  platform.faults.clear();
+
+  const upload = async (f: Family, reportNumber: string, riskWarning?: string, post = true) => {
+    const started = await as(agencyOf(f), {
+      method: 'POST',
+      path: '/reports/uploads',
+      body: { subjectId: subjectOf(f).orgId, reportNumber, reportType: 'comprehensive', issueDate: addDays(today, -2), rating: 'A', ...(riskWarning ? { riskWarning } : {}) },
+    });
+    const uploadId = started.json.uploadId as string;
+    if (!post) return { uploadId, reportId: '' };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(started.json.upload.fields as Record<string, string>)) form.append(name, value);
+    form.append('file', new Blob([demoPdf], { type: 'application/pdf' }), 'report.pdf');
+    const posted = await fetch(started.json.upload.url, { method: 'POST', body: form });
+    if (posted.status !== 204) throw new Error(`seeding: report ${reportNumber} POST answered ${posted.status}: ${await posted.text()}`);
+    const state = await eventually(`report ${reportNumber} to be accepted`, async () => {
+      const s = await as(agencyOf(f), { method: 'GET', path: `/reports/uploads/${uploadId}` });
+      return s.json?.state === 'pending' ? undefined : s.json;
+    });
+    if (state.state !== 'accepted') throw new Error(`seeding: report ${reportNumber} ${JSON.stringify(state)}`);
+    return { uploadId, reportId: state.reportId as string };
+  };
+
+  const seedFamily = async (f: Family): Promise<FamilyWorld> => {
+    const ids = pushed[f].ids;
+    const department = departmentOf(f);
+    const subject = subjectOf(f);
+    const report = markerOf(f, 'report');
+    const [reportMain, reportToVoid, pending] = await Promise.all([
+      upload(f, `${report}-1`, `风险提示 ${report}`),
+      upload(f, `${report}-2`),
+      upload(f, markerOf(f, 'upload'), undefined, false),
+    ]);
+
+    const check = await as(department, {
+      method: 'POST',
+      path: '/checks',
+      body: { subjectId: subject.orgId, matter: { type: 'procurement', reference: `REF-${f}-1`, name: `办公设备采购 ${markerOf(f, 'check')}` } },
+    });
+    const checkId = check.json.checkId as string;
+    const outcome = { usage: `查询信用记录 ${markerOf(f, 'outcome')}`, decision: 'approved' };
+    await as(department, { method: 'PUT', path: `/checks/${checkId}/outcome`, body: outcome });
+
+    const raise = async (path: string, body: Record<string, unknown>) => (await as(subject, { method: 'POST', path, body })).json.case.caseId as string;
+    const repairBody = (recordId: string) => ({
+      recordId,
+      reason: '罚款已缴清',
+      commitment: `信用承诺 ${markerOf(f, 'repair')}`,
+      correctiveActions: '已整改',
+    });
+    const [objectionId, objectionToAnswerId, repairId, repairToDecideId] = await Promise.all([
+      raise('/objections', { recordId: ids.objected, reason: `处罚对象有误 ${markerOf(f, 'objection')}` }),
+      raise('/objections', { recordId: ids.toAnswer, reason: `处罚事实有误 ${markerOf(f, 'objection')}` }),
+      raise('/repairs', repairBody(ids.repaired!)),
+      raise('/repairs', repairBody(ids.toDecide!)),
+    ]);
+
+    await as(department, {
+      method: 'POST',
+      path: `/usage-lists/${previous.id}/submit`,
+      body: { submitter: `报送人 ${markerOf(f, 'submitter')}`, note: markerOf(f, 'submitter') },
+    });
+
+    // Consents and a consented query, where the platform has them (routes declared in the catalog).
+    const institution = orgOf('institution' as Role, f);
+    const consentKey = `iso-consent-${f}`;
+    let consentId = '';
+    let consentToRevoke = '';
+    if (declares('POST /consents') && declares('POST /queries')) {
+      const grant = (text: string, scope: Record<string, boolean>, key?: string) =>
+        as(subject, {
+          method: 'POST',
+          path: '/consents',
+          headers: key ? { 'idempotency-key': key } : {},
+          body: { grantee: institution.orgId, purpose: { category: 'loan', text: `${text} ${markerOf(f, 'consent')}` }, scope, expiresOn: addDays(today, 60) },
+        });
+      consentId = (await grant('贷款审查', { records: true, reports: true }, consentKey)).json.consentId as string;
+      consentToRevoke = (await grant('租赁审查', { records: true, reports: false })).json.consentId as string;
+      await as(institution, { method: 'POST', path: '/queries', body: { subjectId: subject.orgId, consentId, purpose: `贷款申请 ${markerOf(f, 'query')}` } });
+    }
+
+    // Cases are opened by their workflow: wait until the provider is told (the case-opened notice names the case).
+    for (const caseId of [objectionId, objectionToAnswerId, repairId, repairToDecideId]) {
+      await eventually(`case ${caseId} to be opened`, async () => {
+        const notices = await as(department, { method: 'GET', path: `/notices?kind=case-opened&limit=200` });
+        return notices.text.includes(caseId) ? true : undefined;
+      });
+    }
+
+    return {
+      family: f,
+      department,
+      subject,
+      agency: agencyOf(f),
+      subjectId: subject.orgId,
+      records: {
+        public: ids.public!,
+        hidden: ids.hidden!,
+        correct: ids.correct!,
+        objected: ids.objected!,
+        toAnswer: ids.toAnswer!,
+        objectionTarget: ids.objectionTarget!,
+        repaired: ids.repaired!,
+        toDecide: ids.toDecide!,
+        repairTarget: ids.repairTarget!,
+      },
+      inputs: { correct: pushed[f].plan.correct!, public: pushed[f].plan.public! },
+      checkId,
+      outcome,
+      objectionId,
+      objectionToAnswerId,
+      repairId,
+      repairToDecideId,
+      reportId: reportMain.reportId,
+      reportToVoidId: reportToVoid.reportId,
+      uploadId: pending.uploadId,
+      uploadReportNumber: markerOf(f, 'upload'),
+      institution,
+      consentId,
+      consentKey,
+      consentToRevoke,
+    };
+  };
+
+  const [A, B, officeReport] = await Promise.all([seedFamily('A'), seedFamily('B'), upload('A', `${markerOf('A', 'report')}-3`)]);
+
+  // The day's overdue scan: public notices (late publications) and notices to departments.
+  await platform.invoke('overdue-scan', { date: today });
+
+  const markers: Marker[] = [
+    ...families.flatMap((f) => markerKinds.map((kind) => ({ text: markerOf(f, kind), family: f, kind }))),
+    // A repair application's id is private to its parties too (an objection's id is not: a record under objection shows it).
+    ...[A, B].flatMap((w) => [w.repairId, w.repairToDecideId].map((text) => ({ text, family: w.family, kind: 'repair' as const }))),
+    { text: personId, family: 'B', kind: 'residentId' },
+  ];
+
+  return {
+    platform,
+    county,
+    today,
+    period: current.id,
+    previousPeriod: previous.id,
+    A,
+    B,
+    stuckCaseId,
+    officeObjectionTarget: pushed.A.ids.officeObjectionTarget!,
+    officeReportToVoid: officeReport.reportId,
+    agencyToUpdate: 'agency-d',
+    markers,
+    unique: (prefix) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`,
+    penalty,
+    as,
+  };
+}
