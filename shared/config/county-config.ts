@@ -156,6 +156,37 @@ export const casePolicy = z
   .strict();
 export type CasePolicy = z.output<typeof casePolicy>;
 
+/**
+ * Throttling of the county's HTTP API, applied by API Gateway to each route of the default stage (a token
+ * bucket per route: `rateLimit` requests per second refill it, `burstLimit` is its size) and by the local
+ * gateway the same way. Above it, callers get 429. The account's regional limit (10,000/s, burst 5,000)
+ * caps both.
+ */
+export const apiThrottle = z
+  .object(
+    {
+      rateLimit: z
+        .number({ error: 'must be the steady rate, in requests per second per route' })
+        .positive('must be the steady rate, in requests per second per route (more than 0)')
+        .max(10_000, "must be at most 10000 requests per second (API Gateway's regional account limit)"),
+      burstLimit: z
+        .number({ error: 'must be the burst, in requests per route' })
+        .int('must be a whole number of requests')
+        .min(1, 'must allow at least 1 request')
+        .max(5_000, "must be at most 5000 requests (API Gateway's regional account burst)"),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'must state { "rateLimit": requests per second, "burstLimit": requests }' : undefined) },
+  )
+  .strict();
+export type ApiThrottle = z.output<typeof apiThrottle>;
+
+export const apiSettings = z
+  .object(
+    { throttle: apiThrottle },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'must state the API throttle: { "throttle": { "rateLimit": …, "burstLimit": … } }' : undefined) },
+  )
+  .strict();
+
 const countyFields = z
   .object({
     /** Stack and file name: lower-case ASCII (e.g. `jiaxian`). */
@@ -181,6 +212,7 @@ const countyFields = z
       .object({ maxReportBytes: z.number().int().positive().max(5 * 1024 * 1024 * 1024) })
       .default({ maxReportBytes: 20 * 1024 * 1024 }),
     cases: casePolicy.default(casePolicy.parse({})),
+    api: apiSettings,
     /** Where the notices say the rules come from. */
     sources: z.array(z.object({ document: z.string().min(1), title: z.string().min(1) })).min(1),
   })

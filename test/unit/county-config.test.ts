@@ -50,6 +50,17 @@ describe('the five county files of the seed notices', () => {
     expect(cadence.kunming).toMatchObject({ period: 'monthly', dueDay: 25 });
   });
 
+  it('throttle every API route: 50 requests a second (burst 100) in the counties, 100 (burst 200) in the city of Kunming', () => {
+    const throttle = Object.fromEntries(counties.map((c) => [c.id, c.api.throttle]));
+    expect(throttle).toEqual({
+      jiaxian: { rateLimit: 50, burstLimit: 100 },
+      kunming: { rateLimit: 100, burstLimit: 200 },
+      lianjiang: { rateLimit: 50, burstLimit: 100 },
+      wuchang: { rateLimit: 50, burstLimit: 100 },
+      zanhuang: { rateLimit: 50, burstLimit: 100 },
+    });
+  });
+
   it('name the site of Jia and Lianjiang as the notices do', () => {
     expect(loadCounty('jiaxian').siteName).toBe('信用郏县');
     expect(loadCounty('lianjiang').siteName).toBe('信用连江');
@@ -81,6 +92,21 @@ describe('county file validation', () => {
     expect(() => loadCountyFile(writeCounty({ ...base, measures: [measure] }))).toThrow(/measures\.0\.matters\.0: unknown matter type "no-such-matter"/);
     const dup = { ...base, matterTypes: [...base.matterTypes, base.matterTypes[0]] };
     expect(() => loadCountyFile(writeCounty(dup))).toThrow(/duplicate matter type/);
+  });
+
+  it('requires the API throttle and names the field that is wrong', () => {
+    const base = { ...jiaxian(), id: 'testcounty' };
+    const { api: _, ...withoutApi } = base;
+    const throttled = (throttle: unknown) => writeCounty({ ...base, api: { throttle } });
+    expect(() => loadCountyFile(writeCounty(withoutApi))).toThrow(/: api: must state the API throttle/);
+    expect(() => loadCountyFile(writeCounty({ ...base, api: {} }))).toThrow(/: api\.throttle: must state \{ "rateLimit"/);
+    expect(() => loadCountyFile(throttled({ rateLimit: 0, burstLimit: 10 }))).toThrow(/: api\.throttle\.rateLimit: must be the steady rate/);
+    expect(() => loadCountyFile(throttled({ rateLimit: '50', burstLimit: 10 }))).toThrow(/: api\.throttle\.rateLimit: must be the steady rate/);
+    expect(() => loadCountyFile(throttled({ rateLimit: 20_000, burstLimit: 10 }))).toThrow(/: api\.throttle\.rateLimit: must be at most 10000/);
+    expect(() => loadCountyFile(throttled({ rateLimit: 50, burstLimit: 2.5 }))).toThrow(/: api\.throttle\.burstLimit: must be a whole number/);
+    expect(() => loadCountyFile(throttled({ rateLimit: 50 }))).toThrow(/: api\.throttle\.burstLimit: must be the burst/);
+    expect(() => loadCountyFile(throttled({ rateLimit: 50, burstLimit: 100, perClient: 5 }))).toThrow(/api\.throttle.*perClient/);
+    expect(loadCountyFile(throttled({ rateLimit: 0.5, burstLimit: 1 })).api.throttle).toEqual({ rateLimit: 0.5, burstLimit: 1 });
   });
 
   it('reports unreadable JSON with the file name', () => {

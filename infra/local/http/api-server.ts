@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiThrottle, type ApiThrottle } from '../../../shared/config/county-config.ts';
+import { resourceEnv } from '../../../shared/storage/tables.ts';
 import type { LocalIssuer } from '../identity/local-issuer.ts';
 import type { LocalFunctions } from '../functions/local-functions.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { findRoute, type Route } from './routes.ts';
+import { routeThrottle, type TokenTaken } from './token-bucket.ts';
 
 /** API Gateway's payload limit. */
 const maxPayloadBytes = 10 * 1024 * 1024;
@@ -15,23 +18,37 @@ export interface ApiServerOptions {
   /** Extra local-only endpoints (OpenAPI document, admin), tried before the API routes. */
   extra?: (request: IncomingMessage, url: URL, body: Buffer, response: ServerResponse) => Promise<boolean>;
   log: (entry: Record<string, unknown>) => void;
+  /**
+   * The county's API throttle (`api.throttle` of its file), per route as on the stage. Without it, the
+   * throttle of the county this runtime serves (COUNTY_CONFIG, the config its handlers read); with neither,
+   * no throttling.
+   */
+  throttle?: ApiThrottle;
 }
 
 /**
  * The HTTP API on loopback: matches the declared routes, verifies the bearer token as the JWT
  * authorizer does (401 `{"message":"Unauthorized"}` from the gateway itself), and invokes the real
  * handler with a payload 2.0 event. CORS preflights are answered as the API's CORS config would.
+ * Each route is throttled as the stage throttles it: past its burst, 429 before the token is even read.
  */
 export function createApiServer(options: ApiServerOptions): Server {
+  const limits = options.throttle ?? throttleOfServedCounty();
+  const throttle = limits ? routeThrottle(limits) : () => ({ allowed: true }) as TokenTaken;
   return createServer((request, response) => {
-    handle(options, request, response).catch((error: Error) => {
+    handle(options, throttle, request, response).catch((error: Error) => {
       options.log({ level: 'ERROR', message: 'local gateway error', error: error.message });
       if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
     });
   });
 }
 
-async function handle(options: ApiServerOptions, request: IncomingMessage, response: ServerResponse) {
+async function handle(
+  options: ApiServerOptions,
+  throttle: (routeKey: string) => TokenTaken,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const started = Date.now();
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = request.method ?? 'GET';
@@ -43,6 +60,15 @@ async function handle(options: ApiServerOptions, request: IncomingMessage, respo
   const found = findRoute(options.routes, method, url.pathname);
   if (!found) return send(response, 404, { message: 'Not Found' });
   const { route, params } = found;
+
+  if (!throttle(route.routeKey).allowed) {
+    options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: 429, ms: Date.now() - started });
+    // API Gateway answers {"message":"Too Many Requests"}; the error object is the platform's own shape.
+    return send(response, 429, {
+      message: 'Too Many Requests',
+      error: { code: 'THROTTLED', message: `Too many requests to ${route.routeKey}: slow down and retry in a moment` },
+    });
+  }
 
   let claims: Record<string, unknown> | undefined;
   if (!('public' in route.trigger.access)) {
@@ -64,6 +90,14 @@ async function handle(options: ApiServerOptions, request: IncomingMessage, respo
   response.writeHead(structured.statusCode ?? 200, { ...corsHeaders, ...(structured.headers as Record<string, string>) });
   response.end(structured.isBase64Encoded ? Buffer.from(structured.body ?? '', 'base64') : (structured.body ?? ''));
   options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: structured.statusCode, ms: Date.now() - started });
+}
+
+/** The API throttle of the county whose config this process's handlers read, if it names one. */
+function throttleOfServedCounty(): ApiThrottle | undefined {
+  const raw = process.env[resourceEnv.county];
+  if (!raw) return undefined;
+  const throttle = (JSON.parse(raw) as { api?: { throttle?: unknown } }).api?.throttle;
+  return throttle === undefined ? undefined : apiThrottle.parse(throttle);
 }
 
 /** Payload 2.0 lets a handler return a bare object or string: the gateway wraps it as JSON. */
