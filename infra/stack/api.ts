@@ -12,8 +12,10 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { ApiThrottle } from '../../shared/config/county-config.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge } from './nag.ts';
 
@@ -21,17 +23,22 @@ export interface ApiProps {
   functions: Functions;
   userPool: IUserPool;
   client: IUserPoolClient;
+  /** The county's limits (county file, `api.throttle`), for every route of the stage. */
+  throttle: ApiThrottle;
+  /** The key the access log group is encrypted with. */
+  logsKey: IKey;
 }
 
 /**
  * The county's HTTP API: one route per `http` declaration. Routes need a Cognito ID token (JWT authorizer)
  * unless declared public; which roles may call a route is checked by the handler, from the token's claims.
+ * HTTPS only (API Gateway serves no plain HTTP), throttled per route with the county's limits.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
 
-  constructor(scope: Construct, id: string, { functions, userPool, client }: ApiProps) {
+  constructor(scope: Construct, id: string, { functions, userPool, client, throttle, logsKey }: ApiProps) {
     super(scope, id);
     const stack = Stack.of(this);
 
@@ -47,6 +54,7 @@ export class Api extends Construct {
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
+      encryptionKey: logsKey,
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -69,7 +77,8 @@ export class Api extends Construct {
           }),
         ),
       },
-      throttle: { rateLimit: 100, burstLimit: 200 },
+      // DefaultRouteSettings: a token bucket per route, so one busy or abused route cannot starve the others.
+      throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
     });
 
     const authorizer = new HttpJwtAuthorizer(

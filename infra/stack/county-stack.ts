@@ -4,9 +4,11 @@ import { functions as catalog } from '../../functions/catalog.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
 import { Api } from './api.ts';
+import { AtRestKeys } from './at-rest-keys.ts';
 import { Functions } from './functions.ts';
 import { Identity } from './identity.ts';
 import { Notices } from './notices.ts';
+import { PersonalDataKeys } from './personal-data-keys.ts';
 import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { Uploads } from './uploads.ts';
@@ -16,7 +18,9 @@ export interface CountyStackProps extends StackProps {
   county: CountyConfig;
 }
 
-/** One county's platform: storage, identity, notices, the catalog's functions and what triggers them. */
+/**
+ * One county's platform: its keys, storage, identity, notices, the catalog's functions and what triggers them.
+ */
 export class CountyStack extends Stack {
   readonly county: CountyConfig;
 
@@ -25,9 +29,11 @@ export class CountyStack extends Stack {
     const { county } = props;
     this.county = county;
 
-    const storage = new Storage(this, 'Storage');
+    const keys = new AtRestKeys(this, 'AtRestKeys', { countyId: county.id });
+    const personalDataKeys = new PersonalDataKeys(this, 'PersonalDataKeys', { countyId: county.id });
+    const storage = new Storage(this, 'Storage', { key: keys.storage });
     const identity = new Identity(this, 'Identity');
-    const notices = new Notices(this, 'Notices');
+    const notices = new Notices(this, 'Notices', { key: keys.storage });
     const functions = new Functions(this, 'Functions', {
       county,
       declarations: catalog,
@@ -35,11 +41,14 @@ export class CountyStack extends Stack {
       usageTable: storage.usageTable,
       reportsBucket: storage.reportsBucket,
       noticesTopic: notices.topic,
+      storageKey: keys.storage,
+      personalDataKeys,
+      logsKey: keys.logs,
     });
-    const verification = new VerificationWorkflow(this, 'VerificationWorkflow', { functions });
+    const verification = new VerificationWorkflow(this, 'VerificationWorkflow', { functions, logsKey: keys.logs });
     functions.bindWorkflows({ [verificationWorkflow.id]: { stateMachine: verification.stateMachine, name: verification.name } });
 
-    const api = new Api(this, 'Api', { functions, userPool: identity.userPool, client: identity.client });
+    const api = new Api(this, 'Api', { functions, userPool: identity.userPool, client: identity.client, throttle: county.api.throttle, logsKey: keys.logs });
     new Uploads(this, 'Uploads', { functions, reportsBucket: storage.reportsBucket });
     new Schedules(this, 'Schedules', { functions });
 

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -13,12 +14,14 @@ import { fromProjectRoot } from './project-root.ts';
 export interface CreditFunctionProps {
   declaration: FunctionDeclaration;
   county: CountyConfig;
+  /** The key its log group is encrypted with. */
+  logsKey: IKey;
 }
 
 /**
  * One Lambda of the catalog with the project's defaults: Node 22 on arm64, an explicit retained log group,
  * ESM bundle with the AWS SDK inside, the county config compiled in, and a role that starts with nothing but
- * its own log group. Grants are added by `Functions` from the declaration's resources.
+ * its own log group (KMS-encrypted; CloudWatch Logs uses the key, the function needs no grant on it). Grants are added by `Functions` from the declaration's resources.
  */
 export class CreditFunction extends Construct {
   readonly declaration: FunctionDeclaration;
@@ -26,11 +29,12 @@ export class CreditFunction extends Construct {
   readonly role: Role;
   readonly logGroup: LogGroup;
 
-  constructor(scope: Construct, id: string, { declaration, county }: CreditFunctionProps) {
+  constructor(scope: Construct, id: string, { declaration, county, logsKey }: CreditFunctionProps) {
     super(scope, id);
     this.declaration = declaration;
 
     this.logGroup = new LogGroup(this, 'LogGroup', {
+      encryptionKey: logsKey,
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,28 +1,36 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import type { Access, FunctionDeclaration, Trigger } from '../../shared/functions/declaration.ts';
+import { personalDataActions, type Access, type FunctionDeclaration, type PersonalDataAction, type Trigger } from '../../shared/functions/declaration.ts';
 import { creditTable, resourceEnv, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
 import { CreditFunction } from './credit-function.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
+import { personalDataEncryptionContext, personalDataMacAlgorithm, type PersonalDataKeys } from './personal-data-keys.ts';
 
 export interface FunctionsProps {
   county: CountyConfig;
   declarations: readonly FunctionDeclaration[];
+  /** Both tables, the bucket and the topic are encrypted with this key (AtRestKeys.storage). */
   creditTable: Table;
   usageTable: Table;
   reportsBucket: IBucket;
   noticesTopic: ITopic;
+  storageKey: IKey;
+  personalDataKeys: PersonalDataKeys;
+  /** The key of every function's log group. */
+  logsKey: IKey;
 }
 
 /**
  * Every function of the catalog, each granted exactly what its declaration's `resources` name, with the
- * environment variable that tells the handler where that resource is. Workflows are bound afterwards
+ * environment variable that tells the handler where that resource is: the handlers' own actions, no
+ * wildcard on a service's actions, and the storage key only through the service of a declared resource. Workflows are bound afterwards
  * (`bindWorkflows`), because the state machines are built from the task functions made here.
  */
 export class Functions extends Construct {
@@ -31,17 +39,13 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     for (const declaration of props.declarations) {
-      const fn = new CreditFunction(this, pascalCase(declaration.name), { declaration, county: props.county });
+      const fn = new CreditFunction(this, pascalCase(declaration.name), { declaration, county: props.county, logsKey: props.logsKey });
       const { resources } = declaration;
-      if (resources.creditTable) bindTable(fn, props.creditTable, creditTable, resources.creditTable);
-      if (resources.usageTable) bindTable(fn, props.usageTable, usageTable, resources.usageTable);
-      if (resources.reportsBucket) bindBucket(fn, props.reportsBucket, resources.reportsBucket);
-      if (resources.notices) {
-        // sns:Publish only: the topic's AWS managed key admits SNS callers of this account by its key policy, so
-        // grantPublish's extra kms:GenerateDataKey* on key/* would only widen the role.
-        fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [props.noticesTopic.topicArn] }));
-        fn.addEnvironment(resourceEnv.noticesTopic, props.noticesTopic.topicArn);
-      }
+      if (resources.creditTable) bindTable(fn, props.creditTable, creditTable, resources.creditTable, props.storageKey);
+      if (resources.usageTable) bindTable(fn, props.usageTable, usageTable, resources.usageTable, props.storageKey);
+      if (resources.reportsBucket) bindBucket(fn, props.reportsBucket, resources.reportsBucket, props.storageKey);
+      if (resources.notices) bindTopic(fn, props.noticesTopic, props.storageKey);
+      bindPersonalData(fn, props.personalDataKeys, personalDataActions(declaration));
       this.byName.set(declaration.name, fn);
     }
   }
@@ -92,9 +96,44 @@ export class Functions extends Construct {
 
 const taskResponseActions = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
 
-function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition, access: Access): void {
-  if (access === 'readWrite') table.grantReadWriteData(fn.role);
-  else table.grantReadData(fn.role);
+/** DynamoDB actions the handlers call, per declared access: no Scan (no request path scans), no streams, no DescribeTable. */
+const tableActions: Record<Access, string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  // Transactions are authorized item by item, as PutItem, UpdateItem, DeleteItem and ConditionCheckItem.
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/**
+ * What DynamoDB may ask of the caller's rights on a table's customer managed key: CDK's table grants, with
+ * their wildcards spelled out (GenerateDataKey*, ReEncrypt*) and no key-pair generation.
+ */
+const tableKeyActions: Record<Access, string[]> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readWrite: [
+    'kms:Decrypt',
+    'kms:DescribeKey',
+    'kms:Encrypt',
+    'kms:GenerateDataKey',
+    'kms:GenerateDataKeyWithoutPlaintext',
+    'kms:ReEncryptFrom',
+    'kms:ReEncryptTo',
+  ],
+};
+
+function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition, access: Access, storageKey: IKey): void {
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: tableActions[access], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
+  );
+  grantKeyThrough(fn, storageKey, 'dynamodb', tableKeyActions[access]);
   fn.addEnvironment(definition.envVar, table.tableName);
   if (definition.indexes.length > 0) {
     acknowledge(
@@ -105,24 +144,80 @@ function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition
   }
 }
 
-/** Wildcard actions of CDK's bucket grants, scoped to this one bucket. */
-const bucketGrantWildcards: Record<Access, string[]> = {
-  read: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
-  readWrite: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'],
+/**
+ * S3 actions the handlers call, per declared access, on objects: GetObject (also HeadObject, presigned GET),
+ * GetObjectVersion (HeadObject of the version an event names); PutObject (presigned POST uploads, CopyObject)
+ * and DeleteObject. ListBucket on the bucket: listing evidence, and a missing key answers 404, not 403.
+ */
+const bucketObjectActions: Record<Access, string[]> = {
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  readWrite: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'],
+};
+const bucketKeyActions: Record<Access, string[]> = {
+  read: ['kms:Decrypt'],
+  // A presigned POST is authorized as its signer: S3 asks KMS for the object's data key in the signer's name.
+  readWrite: ['kms:Decrypt', 'kms:GenerateDataKey'],
 };
 
-function bindBucket(fn: CreditFunction, bucket: IBucket, access: Access): void {
-  if (access === 'readWrite') bucket.grantReadWrite(fn.role);
-  else bucket.grantRead(fn.role);
+function bindBucket(fn: CreditFunction, bucket: IBucket, access: Access, storageKey: IKey): void {
+  fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: bucketObjectActions[access], resources: [bucket.arnForObjects('*')] }));
+  grantKeyThrough(fn, storageKey, 's3', bucketKeyActions[access]);
   fn.addEnvironment(resourceEnv.reportsBucket, bucket.bucketName);
   acknowledge(
     fn.role,
     arnWildcardFinding(bucket, '/*'),
     'Report and upload objects have caller-chosen keys anywhere in the reports bucket; the grant is limited to that bucket.',
   );
-  for (const action of bucketGrantWildcards[access]) {
-    acknowledge(fn.role, `IAM5[Action::${action}]`, `CDK's standard ${access} grant on the reports bucket only (object versions, tags, listing).`);
+}
+
+function bindTopic(fn: CreditFunction, topic: ITopic, storageKey: IKey): void {
+  fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
+  // What SNS asks of a publisher to an encrypted topic: a data key for the message, and Decrypt of a cached one.
+  grantKeyThrough(fn, storageKey, 'sns', ['kms:GenerateDataKey', 'kms:Decrypt']);
+  fn.addEnvironment(resourceEnv.noticesTopic, topic.topicArn);
+}
+
+/**
+ * The storage key, for the calls a service makes in the function's name when it reads or writes the data it
+ * keeps (kms:ViaService): never directly, so the key serves the declared table, bucket or topic and nothing else.
+ */
+function grantKeyThrough(fn: CreditFunction, key: IKey, service: 'dynamodb' | 's3' | 'sns', actions: string[]): void {
+  const stack = Stack.of(fn);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions,
+      resources: [key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `${service}.${stack.region}.${stack.urlSuffix}` } },
+    }),
+  );
+}
+
+/**
+ * Resident ID numbers, as `personalDataActions(declaration)` says: `lookup` may make keyed hashes
+ * (GenerateMac on the HMAC key, HMAC_SHA_256 only), `seal` may make data keys (GenerateDataKey) and `open`
+ * may unwrap them (Decrypt), both on the personal-data key and only for the resident-id encryption context.
+ * Both key ARNs go to every function with any action (the adapter needs both to choose KMS); the grants are
+ * the boundary.
+ */
+function bindPersonalData(fn: CreditFunction, keys: PersonalDataKeys, actions: readonly PersonalDataAction[]): void {
+  if (actions.length === 0) return;
+  if (actions.includes('lookup')) {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:GenerateMac'],
+        resources: [keys.macKey.keyArn],
+        conditions: { StringEquals: { 'kms:MacAlgorithm': personalDataMacAlgorithm } },
+      }),
+    );
   }
+  const keyActions = [...(actions.includes('seal') ? ['kms:GenerateDataKey'] : []), ...(actions.includes('open') ? ['kms:Decrypt'] : [])];
+  if (keyActions.length > 0) {
+    const context = Object.fromEntries(Object.entries(personalDataEncryptionContext).map(([k, v]) => [`kms:EncryptionContext:${k}`, v]));
+    fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: keyActions, resources: [keys.key.keyArn], conditions: { StringEquals: context } }));
+  }
+  fn.addEnvironment(resourceEnv.personalDataKey, keys.key.keyArn);
+  fn.addEnvironment(resourceEnv.personalDataMacKey, keys.macKey.keyArn);
 }
 
 const pascalCase = (kebab: string): string => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { pinLogicalId } from './nag.ts';
@@ -8,12 +8,12 @@ import { pinLogicalId } from './nag.ts';
 export class Notices extends Construct {
   readonly topic: Topic;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, { key }: { key: IKey }) {
     super(scope, id);
     this.topic = new Topic(this, 'NoticesTopic', {
       enforceSSL: true,
-      // The AWS managed key: only Lambda roles publish, and its key policy admits SNS callers of this account.
-      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+      // The county's storage key: publishers are granted it through SNS only (Functions).
+      masterKey: key,
     });
     this.topic.applyRemovalPolicy(RemovalPolicy.RETAIN);
     pinLogicalId(this.topic, 'NoticesTopic');

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { creditTable, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
@@ -7,17 +8,18 @@ import { pinLogicalId } from './nag.ts';
 
 /**
  * The county's stateful data: the two tables (built from shared/storage/tables.ts, the same definitions the
- * local runtime uses) and the reports bucket. Everything here is retained and keeps a pinned logical id.
+ * local runtime uses) and the reports bucket. Everything here is retained and keeps a pinned logical id, and is
+ * encrypted at rest with the county's storage key (the access-log bucket excepted: S3 delivers logs only to SSE-S3).
  */
 export class Storage extends Construct {
   readonly creditTable: Table;
   readonly usageTable: Table;
   readonly reportsBucket: Bucket;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, { key }: { key: IKey }) {
     super(scope, id);
-    this.creditTable = tableFrom(this, creditTable);
-    this.usageTable = tableFrom(this, usageTable);
+    this.creditTable = tableFrom(this, creditTable, key);
+    this.usageTable = tableFrom(this, usageTable, key);
 
     const accessLogs = new Bucket(this, 'ReportsAccessLogsBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -33,7 +35,12 @@ export class Storage extends Construct {
     this.reportsBucket = new Bucket(this, 'ReportsBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
+      // Default encryption: browsers' presigned POSTs send no encryption field, S3 applies the key. Whoever
+      // signs an upload needs kms:GenerateDataKey (through S3), whoever reads or signs a download kms:Decrypt.
+      // The bucket key keeps KMS requests (and their cost) to a few per object prefix, not one per object.
+      encryption: BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
       serverAccessLogsBucket: accessLogs,
@@ -56,13 +63,15 @@ export class Storage extends Construct {
   }
 }
 
-function tableFrom(scope: Construct, definition: TableDefinition): Table {
+function tableFrom(scope: Construct, definition: TableDefinition, key: IKey): Table {
   const table = new Table(scope, `${definition.id}Table`, {
     partitionKey: { name: definition.partitionKey, type: AttributeType.STRING },
     sortKey: { name: definition.sortKey, type: AttributeType.STRING },
     billingMode: BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     deletionProtection: true,
+    encryption: TableEncryption.CUSTOMER_MANAGED,
+    encryptionKey: key,
     removalPolicy: RemovalPolicy.RETAIN,
     ...(definition.ttlAttribute ? { timeToLiveAttribute: definition.ttlAttribute } : {}),
   });

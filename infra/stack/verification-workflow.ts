@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
@@ -36,7 +37,7 @@ export class VerificationWorkflow extends Construct {
   /** Fixed, so that its own tasks can be granted on its ARN without referencing it. */
   readonly name: string;
 
-  constructor(scope: Construct, id: string, { functions }: { functions: Functions }) {
+  constructor(scope: Construct, id: string, { functions, logsKey }: { functions: Functions; logsKey: IKey }) {
     super(scope, id);
     const { states, ends, taskRetry } = verificationWorkflow;
     const taskFunction = (state: string) => {
@@ -103,6 +104,7 @@ export class VerificationWorkflow extends Construct {
     const definition = open.next(awaitAnswer).next(apply).next(new Succeed(this, ends.closed));
 
     const logGroup = new LogGroup(this, 'Logs', {
+      encryptionKey: logsKey,
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -113,7 +115,9 @@ export class VerificationWorkflow extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       queryLanguage: QueryLanguage.JSON_PATH,
       comment: 'Objection or credit-repair case: open, await the provider answer (task token) with reminders and escalations, apply it',
-      // Execution data stays out of the logs: AwaitAnswer's input carries the task token.
+      // Execution data stays out of the logs: AwaitAnswer's input carries the task token. Execution history is
+      // encrypted with Step Functions' own key: it holds case ids and task tokens, never a person's data, and a
+      // customer managed key would make every function that starts or answers a case a user of that key.
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });

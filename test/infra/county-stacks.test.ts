@@ -35,6 +35,15 @@ describe('one stack per county file', () => {
     }
   });
 
+  it("throttles every route of the API with the county's own limits (county file, api.throttle)", () => {
+    for (const { county, json } of synth.counties) {
+      const stages = Object.values(json.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
+      expect(stages.map((s) => s.Properties.DefaultRouteSettings), county.id).toEqual([
+        expect.objectContaining({ ThrottlingRateLimit: county.api.throttle.rateLimit, ThrottlingBurstLimit: county.api.throttle.burstLimit }),
+      ]);
+    }
+  });
+
   it('outputs what clients and operators need', () => {
     for (const { template } of synth.counties) {
       for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'ReportsBucketName', 'NoticesTopicArn']) {
@@ -57,6 +66,38 @@ describe('cdk-nag (AWS Solutions)', () => {
       const problems = messages.filter((m) => m.level === 'error' || m.level === 'warning');
       expect(problems.map((m) => `${m.id}: ${String(m.entry.data)}`), county.id).toEqual([]);
     }
+  });
+
+  it('acknowledges findings one by one, each where it arises and with its own reason; no wildcard action anywhere', () => {
+    const { stack } = synth.county('jiaxian');
+    const acknowledged: { id: string; path: string; reason: string }[] = [];
+    const visit = (construct: typeof stack.node.root): void => {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== 'aws:cdk:acknowledged-rules') continue;
+        for (const [key, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acknowledged.push({ id: key.replace(/^annotation::/i, ''), path: construct.node.path, reason });
+        }
+      }
+      construct.node.children.forEach(visit);
+    };
+    visit(stack.node.root);
+    for (const { id, path, reason } of acknowledged) {
+      // Never on the app or the stack as a whole: on the construct the finding is about.
+      expect(path.split('/').length, `${id} at ${path}`).toBeGreaterThan(1);
+      expect(reason.length, `${id} at ${path}: a reason, not a label`).toBeGreaterThanOrEqual(40);
+      // IAM findings name the exact policy or resource they accept.
+      if (/-IAM[45]/.test(id)) expect(id, path).toMatch(/^AwsSolutions-IAM[45]\[(Policy|Resource)::.+\]$/);
+    }
+    // The kinds of finding this stack accepts; a new kind is a decision, made here.
+    const kinds = [...new Set(acknowledged.map(({ id }) => id.replace(/^AwsSolutions-/, '').replace(/::.*$/, '')))].sort();
+    expect(kinds).toEqual(['APIG4', 'COG2', 'COG8', 'IAM4[Policy', 'IAM5[Resource', 'L1']);
+    const resources = [...new Set(acknowledged.filter(({ id }) => id.includes('IAM5')).map(({ id }) => id.replace(/<[A-Za-z0-9]+\.Arn>/, '<…>')))].sort();
+    expect(resources).toEqual([
+      'AwsSolutions-IAM5[Resource::*]', // Step Functions log delivery and X-Ray: no resource-level permissions
+      'AwsSolutions-IAM5[Resource::<…>/*]', // objects of the reports bucket
+      'AwsSolutions-IAM5[Resource::<…>/index/*]', // indexes of a table
+      'AwsSolutions-IAM5[Resource::<…>:*]', // versions of a Lambda invoked by the workflow or a schedule
+    ]);
   });
 
   it('keeps no acknowledgment that no longer matches a finding', () => {

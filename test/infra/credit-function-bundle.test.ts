@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
@@ -17,7 +18,11 @@ describe('CreditFunction bundle', () => {
     const county = loadCounty('lianjiang');
     const app = new App({ outdir, context: featureFlags(), builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'BundleUnderTest');
-    const fn = new CreditFunction(stack, 'CountyProfile', { declaration: functionNamed('get-county-profile'), county });
+    const fn = new CreditFunction(stack, 'CountyProfile', {
+      declaration: functionNamed('get-county-profile'),
+      county,
+      logsKey: new Key(stack, 'LogsKey'),
+    });
     const assembly = app.synth();
 
     const code = (assembly.getStackByName('BundleUnderTest').template.Resources as Record<string, any>)[

@@ -20,6 +20,95 @@ afterAll(() => synth?.cleanup());
 const resourcesOfType = (type: string): Record<string, any> =>
   Object.fromEntries(Object.entries(stack.json.Resources as Record<string, any>).filter(([, r]) => r.Type === type));
 const declarationsOf = <T extends string>(type: T) => catalog.filter((d) => d.trigger.type === type);
+const storageKeyArn = { 'Fn::GetAtt': ['StorageKey', 'Arn'] };
+const accountRoot = { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } };
+
+describe('KMS keys', () => {
+  const keys = {
+    StorageKey: 'storage',
+    LogsKey: 'logs',
+    PersonalDataKey: 'personal-data',
+    PersonalDataMacKey: 'personal-data-mac',
+  };
+
+  it('are four customer managed keys per county, retained, with a county alias each', () => {
+    expect(Object.keys(resourcesOfType('AWS::KMS::Key')).sort()).toEqual(Object.keys(keys).sort());
+    const aliases = Object.values(resourcesOfType('AWS::KMS::Alias')).map((a) => a.Properties);
+    for (const [logicalId, alias] of Object.entries(keys)) {
+      const key = stack.json.Resources[logicalId];
+      expect(key.DeletionPolicy, logicalId).toBe('Retain');
+      expect(key.UpdateReplacePolicy, logicalId).toBe('Retain');
+      expect(key.Properties.PendingWindowInDays).toBe(30);
+      expect(aliases).toContainEqual({ AliasName: `alias/credit-platform/jiaxian/${alias}`, TargetKeyId: { 'Fn::GetAtt': [logicalId, 'Arn'] } });
+    }
+  });
+
+  it('rotate every symmetric key; the look-up key is HMAC_256 for GenerateMac (KMS rotates no HMAC key)', () => {
+    for (const logicalId of ['StorageKey', 'LogsKey', 'PersonalDataKey']) {
+      const { Properties } = stack.json.Resources[logicalId];
+      expect(Properties.EnableKeyRotation, logicalId).toBe(true);
+      expect(Properties.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');
+    }
+    expect(stack.json.Resources.PersonalDataMacKey.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+  });
+
+  it('admit no one by key policy but the account (IAM decides, per function) and, on the logs key, CloudWatch Logs for its log groups', () => {
+    for (const logicalId of ['StorageKey', 'PersonalDataKey', 'PersonalDataMacKey']) {
+      expect(stack.json.Resources[logicalId].Properties.KeyPolicy.Statement, logicalId).toEqual([
+        { Action: 'kms:*', Effect: 'Allow', Principal: accountRoot, Resource: '*' },
+      ]);
+    }
+    const [root, logs, ...more] = stack.json.Resources.LogsKey.Properties.KeyPolicy.Statement;
+    expect(root.Principal).toEqual(accountRoot);
+    expect(more).toEqual([]);
+    expect(JSON.stringify(logs.Principal.Service)).toContain('"logs."');
+    expect(JSON.stringify(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn'])).toContain(':log-group:*');
+  });
+
+  it('let only function roles use the personal-data keys', () => {
+    const policies = Object.values(resourcesOfType('AWS::IAM::Policy')).filter((p) =>
+      /"PersonalData(Mac)?Key"/.test(JSON.stringify(p.Properties.PolicyDocument)),
+    );
+    expect(policies.length).toBeGreaterThan(0);
+    const functionRoles = new Set(
+      Object.values(resourcesOfType('AWS::Lambda::Function'))
+        .filter((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME)
+        .map((f) => f.Properties.Role['Fn::GetAtt'][0]),
+    );
+    for (const policy of policies) for (const role of policy.Properties.Roles) expect(functionRoles).toContain(role.Ref);
+  });
+});
+
+describe('encryption at rest and in transit', () => {
+  it('encrypts both tables with the storage key', () => {
+    for (const definition of tables) {
+      expect(stack.json.Resources[`${definition.id}Table`].Properties.SSESpecification, definition.id).toEqual({
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: storageKeyArn,
+      });
+    }
+  });
+
+  it('encrypts the access-log bucket with SSE-S3 (the only encryption S3 log delivery writes to), TLS only', () => {
+    const logs = stack.json.Resources.ReportsAccessLogsBucket.Properties;
+    expect(logs.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    stack.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: 'ReportsAccessLogsBucket' },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('encrypts every log group with the logs key', () => {
+    const groups = Object.entries(resourcesOfType('AWS::Logs::LogGroup'));
+    expect(groups.length).toBe(catalog.length + 2); // each function, the API access log, the workflow
+    for (const [id, group] of groups) expect(group.Properties.KmsKeyId, id).toEqual({ 'Fn::GetAtt': ['LogsKey', 'Arn'] });
+  });
+
+  it('serves the API over HTTPS only (API Gateway has no plain-HTTP endpoint) and says so in ApiUrl', () => {
+    expect(stack.json.Outputs.ApiUrl.Value['Fn::Join'][1][0]).toBe('https://');
+  });
+});
 
 describe('stateful resources', () => {
   it('keep pinned, readable logical ids', () => {
@@ -77,9 +166,9 @@ describe('stateful resources', () => {
       RestrictPublicBuckets: true,
     });
     expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(
-      /^(AES256|aws:kms)$/,
-    );
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+      { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: storageKeyArn } },
+    ]);
     expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: 'ReportsAccessLogsBucket' });
     expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'GET']));
     stack.template.hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -118,8 +207,8 @@ describe('stateful resources', () => {
     expect(client.AllowedOAuthFlows).toBeUndefined();
   });
 
-  it('encrypts the notices topic and refuses plain HTTP publishing', () => {
-    expect(stack.json.Resources.NoticesTopic.Properties.KmsMasterKeyId).toBeDefined();
+  it('encrypts the notices topic with the storage key and refuses plain HTTP publishing', () => {
+    expect(stack.json.Resources.NoticesTopic.Properties.KmsMasterKeyId).toEqual(storageKeyArn);
     stack.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),

@@ -7,8 +7,8 @@ import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { loadCounties } from '../../shared/config/load-counties.ts';
 import { createApp, stackName } from '../../infra/create-app.ts';
 
-/** Synthesis takes seconds: each test file synthesizes once (without bundling) and shares the result. */
-export const synthTimeoutMs = 60_000;
+/** Synthesis takes seconds (five stacks: a minute, more on a busy machine): each test file synthesizes once (without bundling) and shares the result. */
+export const synthTimeoutMs = 180_000;
 
 export interface SynthesizedCounty {
   county: CountyConfig;
