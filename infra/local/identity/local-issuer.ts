@@ -41,7 +41,8 @@ export async function localIssuerFor(county: string, keyFile: string): Promise<L
         token_use: 'id',
       })
         .setProtectedHeader({ alg: algorithm, kid: 'local' })
-        .setSubject(userId ?? `${role}:${orgId}:${randomUUID().slice(0, 8)}`)
+        // As Cognito does: a random UUID, naming neither the role nor the organisation (a person's would be its ID number).
+        .setSubject(userId ?? randomUUID())
         .setIssuer(issuer)
         .setAudience(localAudience)
         .setIssuedAt()
