@@ -110,7 +110,7 @@ export const functions = [
       request: { body: pushRecordsBody, documentedBody: pushRecordsDocumented },
       response: { status: 200, body: pushRecordsResult },
     },
-    resources: { creditTable: 'readWrite' },
+    resources: { creditTable: 'readWrite', personalData: ['seal'] },
     timeoutSeconds: 29,
     memoryMb: 1024,
   }),
@@ -126,7 +126,7 @@ export const functions = [
       request: { params: recordIdParams, query: recordQuery },
       response: { status: 200, body: recordWithHistoryBody },
     },
-    resources: { creditTable: 'read' },
+    resources: { creditTable: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'correct-record',
@@ -140,7 +140,7 @@ export const functions = [
       request: { params: recordIdParams, body: correctRecordBody },
       response: { status: 200, body: recordBody },
     },
-    resources: { creditTable: 'readWrite' },
+    resources: { creditTable: 'readWrite', personalData: ['seal'] },
   }),
   declare({
     name: 'list-subject-records',
@@ -154,7 +154,7 @@ export const functions = [
       request: { params: subjectParams },
       response: { status: 200, body: subjectRecordsBody },
     },
-    resources: { creditTable: 'read' },
+    resources: { creditTable: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'run-check',
@@ -168,7 +168,7 @@ export const functions = [
       request: { body: runCheckBody },
       response: { status: 201, body: checkReceiptBody },
     },
-    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read' },
+    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
   }),
   declare({
     name: 'record-check-outcome',
@@ -210,7 +210,7 @@ export const functions = [
       request: { params: checkIdParams },
       response: { status: 200, body: checkReceiptBody },
     },
-    resources: { usageTable: 'read', creditTable: 'read' },
+    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'get-check-receipt',
@@ -224,7 +224,7 @@ export const functions = [
       request: { params: checkIdParams },
       response: { status: 200, body: checkChainReceiptBody },
     },
-    resources: { usageTable: 'read', creditTable: 'read' },
+    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
     timeoutSeconds: 29,
   }),
   declare({
@@ -385,7 +385,7 @@ export const functions = [
       request: { body: createUploadBody },
       response: { status: 201, body: createUploadResult },
     },
-    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite' },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', personalData: ['seal'] },
   }),
   declare({
     name: 'get-report-upload',
@@ -499,7 +499,7 @@ export const functions = [
       request: { body: raiseObjectionBody },
       response: { status: 201, body: raiseCaseResult },
     },
-    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }] },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
   }),
   declare({
     name: 'get-objection',
@@ -513,7 +513,7 @@ export const functions = [
       request: { params: caseParams },
       response: { status: 200, body: caseBody },
     },
-    resources: { creditTable: 'read', reportsBucket: 'read' },
+    resources: { creditTable: 'read', reportsBucket: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'list-objections',
@@ -527,7 +527,7 @@ export const functions = [
       request: { query: listCasesQuery },
       response: { status: 200, body: caseListBody },
     },
-    resources: { creditTable: 'read' },
+    resources: { creditTable: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'answer-objection',
@@ -541,7 +541,7 @@ export const functions = [
       request: { params: caseParams, body: answerObjectionBody },
       response: { status: 202, body: caseBody },
     },
-    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }] },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }], personalData: ['open'] },
   }),
   declare({
     name: 'request-repair',
@@ -555,7 +555,7 @@ export const functions = [
       request: { body: requestRepairBody },
       response: { status: 201, body: raiseCaseResult },
     },
-    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }] },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
   }),
   declare({
     name: 'get-repair',
@@ -569,7 +569,7 @@ export const functions = [
       request: { params: caseParams },
       response: { status: 200, body: caseBody },
     },
-    resources: { creditTable: 'read', reportsBucket: 'read' },
+    resources: { creditTable: 'read', reportsBucket: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'list-repairs',
@@ -583,7 +583,7 @@ export const functions = [
       request: { query: listCasesQuery },
       response: { status: 200, body: caseListBody },
     },
-    resources: { creditTable: 'read' },
+    resources: { creditTable: 'read', personalData: ['open'] },
   }),
   declare({
     name: 'decide-repair',
@@ -597,7 +597,7 @@ export const functions = [
       request: { params: caseParams, body: decideRepairBody },
       response: { status: 202, body: caseBody },
     },
-    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }] },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }], personalData: ['open'] },
   }),
   declare({
     name: 'restart-case',
@@ -611,7 +611,7 @@ export const functions = [
       request: { params: caseParams },
       response: { status: 202, body: caseBody },
     },
-    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }] },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
   }),
   declare({
     name: 'create-consent',
@@ -705,7 +705,7 @@ export const functions = [
     name: 'apply-case-outcome',
     description: 'Applies the answer to the record (new version, revoked, repaired or kept), lifts the suspension, corrects the checks that relied on it and tells the subject',
     trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.apply },
-    resources: { creditTable: 'readWrite', usageTable: 'readWrite', notices: true },
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', notices: true, personalData: ['seal', 'open'] },
     timeoutSeconds: 60,
   }),
   declare({
