@@ -38,15 +38,22 @@ export async function readChain(orgId: string): Promise<ChainLink[]> {
   return links;
 }
 
+/** BatchGets in flight at once when a chain names thousands of checks. */
+const batchGetsInFlight = 8;
+
 /** Check items as stored, less their keys, by check id (strongly consistent; 100 keys per BatchGet). Absent: not in the table. */
 export async function readCheckItems(checkIds: Iterable<string>): Promise<Map<string, Record<string, unknown>>> {
   const found = new Map<string, Record<string, unknown>>();
   const unique = [...new Set(checkIds)];
-  for (let i = 0; i < unique.length; i += 100) {
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+  const readBatch = async (ids: string[]) => {
     let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [table()]: { Keys: unique.slice(i, i + 100).map((id) => usageKeys.check(id)), ConsistentRead: true },
+      [table()]: { Keys: ids.map((id) => usageKeys.check(id)), ConsistentRead: true },
     };
-    while (request && Object.keys(request).length) {
+    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
+      // Keys left unprocessed (throttled): again after a pause that grows.
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
       const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
       for (const item of result.Responses?.[table()] ?? []) {
         const content = withoutKeys<Record<string, unknown>>(item);
@@ -54,7 +61,11 @@ export async function readCheckItems(checkIds: Iterable<string>): Promise<Map<st
       }
       request = result.UnprocessedKeys as typeof request;
     }
-  }
+  };
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(batchGetsInFlight, batches.length) }, async () => {
+    while (next < batches.length) await readBatch(batches[next++]!);
+  }));
   return found;
 }
 

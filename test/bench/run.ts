@@ -5,6 +5,8 @@
  *   workflow start → token → answered → SUCCEEDED, and the memory of the processes involved.
  * - the overdue scan over 100,000 records with a few dozen due: items read per item due
  *   (`BENCH_OVERDUE_RECORDS=5000 npm run bench` for a quick run).
+ * - the usage-log chain: one department's 2,000 checks appended, then its receipt verifying the whole
+ *   chain (`BENCH_CHAIN_ENTRIES` to change the length).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { benchOverdueScan } from './overdue-scan-bench.ts';
+import { benchUsageChain } from './usage-chain-bench.ts';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -186,6 +189,14 @@ try {
   row('emulator floor: bare Query + PutItem, sequential (200)', `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
   row('check p50 / bare floor p50', `${(percentile(sequential, 50) / percentile(bare, 50)).toFixed(2)}×`);
   row('DynamoDB requests per check (handler client)', requestsPerCheck.toFixed(2));
+
+  // The usage-log chain (issue 7): appends of one department, then a receipt recomputing its whole chain.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const chain = await benchUsageChain({ apiUrl: platform.apiUrl, token: platform.token, entries: Number(process.env.BENCH_CHAIN_ENTRIES ?? 2_000), subjectId: subjects[0]! });
+  process.stdout.write = originalWrite;
+  row(`usage-log chain: ${chain.entries.toLocaleString()} checks appended, sequential`, `${(chain.appendMs / 1000).toFixed(1)} s (${ms(chain.appendMs / chain.entries)} each)`);
+  row(`GET /checks/{id}/receipt, chain of ${chain.entries.toLocaleString()} (5)`, `p50 ${ms(percentile(chain.receiptTimes, 50))}, max ${ms(Math.max(...chain.receiptTimes))}${chain.verified ? '' : ' (NOT VERIFIED)'}`);
+  row(`  recomputing the ${chain.entries.toLocaleString()} links and checks alone`, ms(chain.pureMs));
 
   // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
   // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
