@@ -1,5 +1,5 @@
 import { triggerOf } from '../catalog.ts';
-import { presentRecord } from '../../shared/access/record-visibility.ts';
+import { presentRecord } from '../../shared/records/present-record.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { pushRecords, singleResult } from '../../shared/records/push-records.ts';
 

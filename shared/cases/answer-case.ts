@@ -3,6 +3,7 @@ import type { answerObjectionBody, decideRepairBody } from '../api/cases.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
@@ -27,7 +28,7 @@ export async function answerCase(args: { caseType: CaseType; caseId: string; bod
   const { caseType, caseId, body, caller, county, now } = args;
   const c = await getCase(caseId);
   if (!c || c.caseType !== caseType) throw notFound(`${caseType} ${caseId}`);
-  if (c.providerOrgId !== caller.orgId) throw forbidden(`only the department that provided the record (${c.providerOrgId}) may answer this ${caseType}`);
+  if (!accessPolicy.answerCase(caller, c)) throw forbidden(`only the department that provided the record (${c.providerOrgId}) may answer this ${caseType}`);
   refuseUnlessAnswerable(c);
 
   const asked = 'correctedFields' in body ? body.correctedFields : undefined;

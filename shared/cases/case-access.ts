@@ -1,4 +1,4 @@
-import { seesUnmaskedIds } from '../access/record-visibility.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
@@ -6,32 +6,14 @@ import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import type { CaseType, StoredCase } from './case.ts';
 import { evidenceState } from './evidence.ts';
 
-/**
- * Who may see a case: the subject it is about, the department that provided the record, and the credit
- * office. Anyone else is told it does not exist (404), so a case's existence is not disclosed.
- */
-export function canSeeCase(caller: Caller, c: StoredCase): boolean {
-  switch (caller.role) {
-    case 'creditOffice':
-      return true;
-    case 'subject':
-      return c.subjectId === caller.orgId;
-    case 'department':
-      return c.providerOrgId === caller.orgId;
-    case 'agency':
-    default:
-      return false;
-  }
-}
-
 export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, caseType: CaseType, caseId: string): StoredCase {
-  if (!c || c.caseType !== caseType || !canSeeCase(caller, c)) throw notFound(`${caseType} ${caseId}`);
+  if (!c || c.caseType !== caseType || !accessPolicy.seeCase(caller, c)) throw notFound(`${caseType} ${caseId}`);
   return c;
 }
 
 /** The case as an API answer: no task token; a person's ID number only for the person and the credit office. */
 export async function presentCase(c: StoredCase, caller: Caller, options: { withEvidenceLinks: boolean }) {
-  const unmasked = seesUnmaskedIds(caller, c.subjectId);
+  const unmasked = accessPolicy.revealIds(caller, c.subjectId);
   return {
     caseId: c.caseId,
     caseType: c.caseType,

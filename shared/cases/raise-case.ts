@@ -4,8 +4,9 @@ import type { raiseObjectionBody, requestRepairBody } from '../api/cases.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
-import { statusOf } from '../access/record-visibility.ts';
+import { statusOf } from '../records/record-status.ts';
 import { latestVersion } from '../records/record-store.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
@@ -28,7 +29,7 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
   const { caseType, body, caller, county, now } = args;
   const today = localDate(now, county.timeZone);
   const record = await latestVersion(body.recordId);
-  if (!record || (caller.role === 'subject' && record.subjectId !== caller.orgId)) throw notFound(`record ${body.recordId}`);
+  if (!record || !accessPolicy.raiseCase(caller, record)) throw notFound(`record ${body.recordId}`);
 
   for (let attempt = 1; ; attempt += 1) {
     const current = attempt === 1 ? record : await latestVersion(body.recordId);

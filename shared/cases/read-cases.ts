@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { listCasesQuery } from '../api/cases.ts';
 import { validationFailed } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { keys } from '../storage/keys.ts';
 import type { CaseType, StoredCase } from './case.ts';
@@ -29,9 +30,8 @@ export async function listCases(args: { caseType: CaseType; query: z.output<type
   if (caller.role === 'subject') {
     cases = (await casesOfSubject(caller.orgId)).filter(keep).slice(0, query.limit);
   } else {
-    if (caller.role === 'department' && query.provider && query.provider !== caller.orgId)
-      throw validationFailed('query.provider', 'a department lists only the cases on its own records');
-    const provider = caller.role === 'department' ? caller.orgId : query.provider;
+    const { allowed, provider } = accessPolicy.casesOfProvider(caller, query.provider);
+    if (!allowed) throw validationFailed('query.provider', 'a department lists only the cases on its own records');
     const page = await queryCases({
       ...(provider ? { index: 'gsi1' as const, pk: keys.casesOfProvider(provider), newestFirst: true } : { index: 'gsi2' as const, pk: keys.openCases }),
       limit: query.limit,

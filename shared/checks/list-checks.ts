@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { listChecksQuery } from '../api/checks.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../http/errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
@@ -36,8 +37,7 @@ export async function listOwnChecks(args: { query: z.output<typeof listChecksQue
  */
 export async function readCheck(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
   const entry = await getCheck(args.checkId);
-  const mayRead = entry && (args.caller.role === 'creditOffice' || (args.caller.role === 'department' && entry.departmentOrgId === args.caller.orgId));
-  if (!mayRead) throw notFound(`check ${args.checkId}`);
+  if (!entry || !accessPolicy.seeCheck(args.caller, entry)) throw notFound(`check ${args.checkId}`);
   return (await presentChecks([entry], args))[0]!;
 }
 
@@ -53,10 +53,9 @@ async function presentChecks(entries: CheckLogEntry[], args: { caller: Caller; c
     if (!report) return { statusToday: 'unknown' as const };
     return { statusToday: reportStatus(report, today), ...(report.voided ? { voided: report.voided } : {}) };
   };
-  const unmasked = args.caller.role === 'creditOffice';
   return Promise.all(entries.map(async (e) => ({
     ...e,
-    subject: await presentCheckSubject(e.subject, unmasked),
+    subject: await presentCheckSubject(e.subject, accessPolicy.revealIds(args.caller, e.subject.id)),
     reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
     corrections: e.corrections ?? [],
   })));

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { validationFailed } from '../http/errors.ts';
 import { listStatus, selectMeasures } from '../measures/select-measures.ts';
-import { presentRecord, statusOf } from '../access/record-visibility.ts';
-import { isInForce } from '../records/record-status.ts';
+import { presentRecord } from '../records/present-record.ts';
+import { isInForce, statusOf } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { logCheck } from './check-store.ts';
@@ -79,7 +80,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   };
   const logged = await logCheck(entry);
   const shown = logged.entry;
-  const unmasked = caller.role === 'creditOffice';
+  const unmasked = accessPolicy.revealIds(caller, shown.subject.id);
   return {
     repeated: logged.repeated,
     requests: subject.requests + 1,

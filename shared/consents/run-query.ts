@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { runQueryBody } from '../api/consents.ts';
-import { presentRecord, statusOf } from '../access/record-visibility.ts';
+import { presentRecord } from '../records/present-record.ts';
+import { statusOf } from '../records/record-status.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CheckLogEntry } from '../checks/check-log-entry.ts';
 import { logCheck } from '../checks/check-store.ts';

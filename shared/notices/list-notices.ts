@@ -4,6 +4,7 @@ import { addDays, localDate, parseIsoDate, type IsoDate } from '../calendar/date
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { validationFailed } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { queryNotices, type StoredNotice } from './notice-store.ts';
@@ -81,10 +82,9 @@ export async function listNotices(args: { query: z.output<typeof listNoticesQuer
   const { query, caller } = args;
   const { from, to } = noticeDays(query, localDate(args.now, args.county.timeZone));
   const token = decodeToken(query.nextToken);
-  if (caller.role !== 'creditOffice' && query.addressee !== undefined && query.addressee !== caller.orgId)
-    throw validationFailed('query.addressee', 'lists only the notices addressed to the caller');
   // A person's caller.orgId is its person key: the key its notices are indexed under (case-notices.ts).
-  const addressee = caller.role === 'creditOffice' ? query.addressee : caller.orgId;
+  const { allowed, of: addressee } = accessPolicy.ownListing(caller, query.addressee);
+  if (!allowed) throw validationFailed('query.addressee', 'lists only the notices addressed to the caller');
   if (addressee !== undefined) {
     const result = await queryNotices({ of: 'addressee', addressee, from, to, kind: query.kind }, query.limit, token.key);
     return page(from, to, result.notices, result.lastKey ? { key: result.lastKey } : undefined);

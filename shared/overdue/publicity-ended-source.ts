@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/dates.ts';
-import { statusOf } from '../access/record-visibility.ts';
+import { statusOf } from '../records/record-status.ts';
 import { publicityEndsOn } from '../records/publicity.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
 import { withoutKeys } from '../storage/keys.ts';

@@ -5,7 +5,8 @@ import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
-import { presentRecord, seesUnmaskedIds } from '../access/record-visibility.ts';
+import { accessPolicy } from '../access/access-policy.ts';
+import { presentRecord } from './present-record.ts';
 import { protectInput } from './protected-input.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { latestVersion, storeCorrection } from './record-store.ts';
@@ -19,7 +20,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   const today = localDate(args.now, args.county.timeZone);
   const current = await latestVersion(args.recordId);
   if (!current) throw notFound(`record ${args.recordId}`);
-  if (current.providerOrgId !== args.caller.orgId) throw forbidden('only the department that provided a record may correct it');
+  if (!accessPolicy.correctRecord(args.caller, current)) throw forbidden('only the department that provided a record may correct it');
   if (current.openCaseId)
     throw new AppError(409, 'CASE_OPEN', `case ${current.openCaseId} is open on this record: answer it (a correction is one of its outcomes) instead of correcting the record directly`);
   const input = args.body.record;
@@ -42,5 +43,5 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   const next = keepFirstReceipt(current, corrected);
   if ((await storeCorrection(current, next)) === 'stale')
     throw conflict('the record was corrected, or a case was opened on it, concurrently: reread it', 'body.expectedVersion');
-  return presentRecord(next, today, seesUnmaskedIds(args.caller, next.subjectId));
+  return presentRecord(next, today, accessPolicy.revealIds(args.caller, next.subjectId));
 }

@@ -1,45 +1,13 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { Caller } from '../identity/caller.ts';
 import { openResidentId } from '../privacy/personal-ids.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
-import { recordKindLabels } from '../records/record-kinds.ts';
-import { isPublic, recordStatus } from '../records/record-status.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
-
-/**
- * Who may see a record outside a credit check (the check is its own lawful purpose, see run-check):
- * the credit office sees all; a department the records it provided and what is public; a subject its
- * own; an agency what is public. Resident ID numbers are unmasked only for the owner and the credit office.
- */
-export function canSeeRecord(caller: Caller, record: StoredRecord, today: IsoDate): boolean {
-  switch (caller.role) {
-    case 'creditOffice':
-      return true;
-    case 'subject':
-      return record.subjectId === caller.orgId;
-    case 'department':
-      return record.providerOrgId === caller.orgId || isPublicRecord(record, today);
-    case 'agency':
-      return isPublicRecord(record, today);
-    case 'institution':
-      // Outside a consented query (shared/consents/run-query.ts), a bank or company sees what the public sees.
-      return isPublicRecord(record, today);
-  }
-}
-
-export const seesUnmaskedIds = (caller: Caller | undefined, subjectId: string): boolean =>
-  caller?.role === 'creditOffice' || (caller?.role === 'subject' && caller.orgId === subjectId);
-
-export function isPublicRecord(record: StoredRecord, today: IsoDate): boolean {
-  return isPublic(statusOf(record, today), record.publicity.publicFrom, today);
-}
-
-export const statusOf = (record: StoredRecord, today: IsoDate) =>
-  recordStatus({ lifecycle: record.lifecycle, publicUntil: record.publicity.publicUntil }, today);
+import { recordKindLabels } from './record-kinds.ts';
+import { statusOf } from './record-status.ts';
+import type { StoredRecord } from './stored-record.ts';
 
 /**
  * The record as an API answer: status as of today, the resident ID number masked, or opened from its
- * seal when `reveal` (the owner, the credit office: `seesUnmaskedIds`). A record stored before numbers
+ * seal when `reveal` (the owner, the credit office: `accessPolicy.revealIds`). A record stored before numbers
  * were sealed holds it in clear: masked all the same.
  */
 export async function presentRecord(record: StoredRecord, today: IsoDate, reveal: boolean) {

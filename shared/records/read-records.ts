@@ -2,7 +2,8 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
-import { canSeeRecord, presentRecord, seesUnmaskedIds } from '../access/record-visibility.ts';
+import { accessPolicy } from '../access/access-policy.ts';
+import { presentRecord } from './present-record.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { allVersions, latestVersion, readSubject } from './record-store.ts';
@@ -11,9 +12,9 @@ import { allVersions, latestVersion, readSubject } from './record-store.ts';
 export async function readRecord(args: { recordId: string; history: boolean; caller: Caller; county: CountyConfig; now: Date }) {
   const today = localDate(args.now, args.county.timeZone);
   const record = await latestVersion(args.recordId);
-  if (!record || !canSeeRecord(args.caller, record, today)) throw notFound(`record ${args.recordId}`);
-  const unmasked = seesUnmaskedIds(args.caller, record.subjectId);
-  const mayReadHistory = args.caller.role === 'creditOffice' || record.providerOrgId === args.caller.orgId || unmasked;
+  if (!record || !accessPolicy.seeRecord(args.caller, record, today)) throw notFound(`record ${args.recordId}`);
+  const unmasked = accessPolicy.revealIds(args.caller, record.subjectId);
+  const mayReadHistory = accessPolicy.seeRecordHistory(args.caller, record);
   return {
     record: await presentRecord(record, today, unmasked),
     ...(args.history && mayReadHistory ? { versions: await Promise.all((await allVersions(args.recordId)).map((v) => presentRecord(v, today, unmasked))) } : {}),
@@ -25,8 +26,8 @@ export async function readSubjectRecords(args: { subjectId: { type: 'uscc' | 're
   const today = localDate(args.now, args.county.timeZone);
   const subjectKey = await subjectKeyOf(args.subjectId);
   const subject = await readSubject(subjectKey);
-  const unmasked = seesUnmaskedIds(args.caller, subjectKey);
-  const visible = subject.records.filter((r) => canSeeRecord(args.caller, r, today)).sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
+  const unmasked = accessPolicy.revealIds(args.caller, subjectKey);
+  const visible = subject.records.filter((r) => accessPolicy.seeRecord(args.caller, r, today)).sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
   return {
     subject: {
       id: args.subjectId.type === 'residentId' && !unmasked ? maskResidentId(args.subjectId.id) : args.subjectId.id,

@@ -31,3 +31,7 @@ export const isInForce = (status: RecordStatus): boolean =>
  */
 export const isPublic = (status: RecordStatus, publicFrom: IsoDate, today: IsoDate): boolean =>
   isInForce(status) && publicFrom <= today;
+
+/** A stored record's status on `today`. */
+export const statusOf = (record: { lifecycle: RecordLifecycle; publicity: { publicUntil: IsoDate | null } }, today: IsoDate): RecordStatus =>
+  recordStatus({ lifecycle: record.lifecycle, publicUntil: record.publicity.publicUntil }, today);

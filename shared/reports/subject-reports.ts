@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { readSubject } from '../records/record-store.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
@@ -25,7 +26,7 @@ export const validReports = (reports: StoredReport[], today: IsoDate) =>
 export async function listSubjectReports(args: { subjectId: { type: 'uscc' | 'residentId'; id: string }; caller: Caller; county: CountyConfig; now: Date }) {
   const { subjectId, caller, now } = args;
   const subjectKey = await subjectKeyOf(subjectId);
-  if (!(caller.role === 'creditOffice' || (caller.role === 'subject' && caller.orgId === subjectKey)))
+  if (!accessPolicy.listSubjectReports(caller, subjectKey))
     throw forbidden("only the subject itself and the credit office may list a subject's reports");
   const today = localDate(now, args.county.timeZone);
   const { reports } = await readSubject(subjectKey);
@@ -39,7 +40,7 @@ export async function voidReport(args: { reportId: string; reason: string; calle
   const { reportId, caller, now } = args;
   const report = await getReport(reportId);
   if (!report) throw notFound(`report ${reportId}`);
-  if (!(caller.role === 'creditOffice' || (caller.role === 'agency' && caller.orgId === report.agencyId)))
+  if (!accessPolicy.voidReport(caller, report))
     throw forbidden('only the credit office and the issuing agency may void a report');
   const today = localDate(now, args.county.timeZone);
   if (report.status === 'voided') return presentReport(report, today, now);

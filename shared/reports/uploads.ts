@@ -4,6 +4,7 @@ import type { createUploadBody } from '../api/reports.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { conflict, notFound, validationFailed } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
@@ -61,7 +62,7 @@ export async function createReportUpload(args: { body: z.output<typeof createUpl
 /** The state of an upload, for the agency that created it. */
 export async function reportUploadState(uploadId: string, caller: Caller) {
   const upload = await getUpload(uploadId);
-  if (!upload || upload.agencyId !== caller.orgId) throw notFound(`upload ${uploadId}`);
+  if (!upload || !accessPolicy.seeUpload(caller, upload)) throw notFound(`upload ${uploadId}`);
   return {
     uploadId,
     state: upload.state,

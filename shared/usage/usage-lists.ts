@@ -7,6 +7,7 @@ import type { Department } from '../departments/department.ts';
 import { getDepartment } from '../departments/department-store.ts';
 import { AppError, conflict, notFound, validationFailed } from '../http/errors.ts';
 import type { HttpFile } from '../http/http-handler.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { countRows, usageListRow, type UsageListRow } from './usage-list.ts';
 import { toCsv, toXlsx, usageListSheet } from './usage-list-export.ts';
@@ -153,10 +154,9 @@ function periodOf(args: Request, use: 'preview' | 'submit'): { period: UsagePeri
  * says nothing about it); the credit office names the department. Either must be in the register.
  */
 async function departmentOf(caller: Caller, requested: string | undefined, field: string): Promise<Department> {
-  if (caller.role === 'department' && requested !== undefined && requested !== caller.orgId)
-    throw new AppError(403, 'FORBIDDEN', 'a department reads and submits only its own usage list', field);
-  if (caller.role !== 'department' && requested === undefined) throw validationFailed(field, 'the credit office names the department whose list it reads');
-  const orgId = caller.role === 'department' ? caller.orgId : requested!;
+  const { allowed, of: orgId } = accessPolicy.ownListing(caller, requested);
+  if (!allowed) throw new AppError(403, 'FORBIDDEN', 'a department reads and submits only its own usage list', field);
+  if (orgId === undefined) throw validationFailed(field, 'the credit office names the department whose list it reads');
   const department = await getDepartment(orgId);
   if (!department) throw notFound(`department ${orgId} in the departments register`);
   return department;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { StoredCase } from '../../shared/cases/case.ts';
-import { canSeeCase } from '../../shared/cases/case-access.ts';
 import {
   caseDecidedNotice,
   caseEscalationNotice,
@@ -76,19 +75,5 @@ describe('case notices', () => {
       ['case-decided', expect.stringContaining('********')],
       ['case-stuck', 'creditOffice'],
     ]);
-  });
-});
-
-describe('who sees a case', () => {
-  const caller = (role: 'subject' | 'department' | 'creditOffice' | 'agency', orgId: string) => ({ role, orgId, county: 'kunming', userId: 'u' });
-  it('the subject, the providing department and the credit office; not another department, subject or an agency', () => {
-    expect(canSeeCase(caller('subject', person.key), personCase)).toBe(true);
-    // A person's caller.orgId is its person key (protectCaller): its ID number itself matches nothing.
-    expect(canSeeCase(caller('subject', personId), personCase)).toBe(false);
-    expect(canSeeCase(caller('department', 'dept-market'), personCase)).toBe(true);
-    expect(canSeeCase(caller('creditOffice', 'credit-office'), personCase)).toBe(true);
-    expect(canSeeCase(caller('department', 'dept-finance'), personCase)).toBe(false);
-    expect(canSeeCase(caller('subject', '91530100MA0000000X'), personCase)).toBe(false);
-    expect(canSeeCase(caller('agency', 'agency-xinyuan'), personCase)).toBe(false);
   });
 });
