@@ -16,11 +16,11 @@ import { personalDataEncryptionContext, personalDataMacAlgorithm, type PersonalD
 export interface FunctionsProps {
   county: CountyConfig;
   declarations: readonly FunctionDeclaration[];
-  /** Both tables, the bucket and the topic are encrypted with this key (AtRestKeys.storage). */
   creditTable: Table;
   usageTable: Table;
   reportsBucket: IBucket;
   noticesTopic: ITopic;
+  /** The key both tables, the bucket and the topic are encrypted with (AtRestKeys.storage). */
   storageKey: IKey;
   personalDataKeys: PersonalDataKeys;
   /** The key of every function's log group. */
@@ -30,8 +30,8 @@ export interface FunctionsProps {
 /**
  * Every function of the catalog, each granted exactly what its declaration's `resources` name, with the
  * environment variable that tells the handler where that resource is: the handlers' own actions, no
- * wildcard on a service's actions, and the storage key only through the service of a declared resource. Workflows are bound afterwards
- * (`bindWorkflows`), because the state machines are built from the task functions made here.
+ * wildcard action, and the storage key only through the service of a declared resource. Workflows are
+ * bound afterwards (`bindWorkflows`), because the state machines are built from the task functions made here.
  */
 export class Functions extends Construct {
   private readonly byName = new Map<string, CreditFunction>();
