@@ -2,20 +2,27 @@
  * Isolation (issue 7, part 5): every route of functions/catalog.ts is sent as every role, with the
  * caller's own resources and with another organisation's, and must answer as the declaration and the
  * expectations table say, with no other organisation's private data in the answer (markers, see
- * test/support/isolation-world.ts); then every route with bad tokens. Both are printed as tables.
+ * test/support/isolation-world.ts); then every route with bad tokens (both printed as tables), and
+ * every path parameter with injection-like strings.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roles } from '../../shared/identity/roles.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { inPool, send, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
 import { matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
 import { contextFor, httpRoutes, routeCases } from '../support/isolation-routes.ts';
 import { formatTable } from '../support/isolation-table.ts';
+import { hostileStrings } from '../support/isolation-hostile.ts';
 import { badTokens, type BadToken } from '../support/isolation-tokens.ts';
 import { companyId, county, office, orgOf, personId, seedWorld, type World } from '../support/isolation-world.ts';
+
+// The handlers' INFO lines (a refusal each) would bury the tables; warnings and errors still show.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+});
 
 /** Requests in flight at once: the local gateway may throttle (429), and the emulators share one machine. */
 const concurrency = 6;
@@ -25,8 +32,6 @@ let w: World;
 let dataDir: string;
 
 beforeAll(async () => {
-  // The handlers' INFO lines (a refusal each) would bury the tables; warnings and errors still show.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   dataDir = mkdtempSync(join(tmpdir(), 'isolation-matrix-'));
   platform = await startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
   w = await seedWorld(platform);
@@ -137,5 +142,32 @@ describe('bad tokens on every route', () => {
     expect(listings.map((l) => l.status)).toEqual([200, 200, 200, 200, 200]);
     expect(made.length).toBeGreaterThan(0);
     expect(made.filter((value) => listings.some((l) => l.text.includes(value)))).toEqual([]);
+  });
+});
+
+describe('hostile path parameters', () => {
+  const routes = httpRoutes().filter((r) => r.trigger.path.includes('{'));
+  const found: { route: string; string: string; status: number; text: string }[] = [];
+
+  beforeAll(async () => {
+    await inPool(
+      concurrency,
+      routes.flatMap(({ key, trigger }) =>
+        hostileStrings
+          .filter((s) => s.name !== 'very long') // a URL has a length limit of its own (431 from the server)
+          .map(({ name, value }) => async () => {
+            const role = 'roles' in trigger.access ? trigger.access.roles[0]! : 'department';
+            const path = trigger.path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
+            // Path parameters are read before the query and the body: an empty body does for every route.
+            const answer = await send(platform, { method: trigger.method, path, ...(trigger.request?.body ? { body: {} } : {}) }, orgOf(role, 'A'));
+            found.push({ route: key, string: name, status: answer.status, text: answer.text.slice(0, 200) });
+          }),
+      ),
+    );
+  }, 120_000);
+
+  it('every route with a path parameter answers 400 or 404 to each, never a 2xx or a 5xx', () => {
+    expect(found.filter((f) => f.status !== 400 && f.status !== 404).map((f) => `${f.route} ← ${f.string}: ${f.status} ${f.text}`)).toEqual([]);
+    expect(found.length).toBe(routes.length * (hostileStrings.length - 1));
   });
 });

@@ -1,0 +1,487 @@
+/**
+ * Hostile input: injection-like strings in every string field of every request body, and bodies over
+ * the size limit. The fields come from the body schemas of functions/catalog.ts (their JSON Schema,
+ * walked along a valid body), so a field added later is covered; the valid body of each route, and where
+ * what it stored can be read back, are written here by hand (a route with a body and no entry fails).
+ */
+import { z } from 'zod';
+import { addDays, localDate } from '../../shared/calendar/dates.ts';
+import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import type { HttpTrigger } from '../../shared/functions/declaration.ts';
+import { uploadIdOf } from '../../shared/reports/report-rules.ts';
+import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
+import { companyId, county, declares, office, orgOf, uscc } from './isolation-world.ts';
+
+/** What the brief names, and one more for JSON escaping itself; none has whitespace at its ends (bodies are trimmed). */
+export const hostileStrings: readonly { name: string; value: string }[] = [
+  { name: 'SQL', value: "'; DROP TABLE x; --" },
+  { name: 'script', value: '<script>alert(1)</script>' },
+  { name: 'template', value: '{{7*7}}' },
+  { name: 'JNDI', value: '${jndi:ldap://x}' },
+  { name: 'path', value: '../../etc/passwd' },
+  { name: 'NUL', value: '\u0000' },
+  { name: 'RTL override', value: '\u202Efdp.exe' },
+  { name: 'JSON escapes', value: 'a"b\\c\nd\u2028e😀' },
+  { name: 'very long', value: '長'.repeat(50_000) },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// The string fields of a body schema
+// ---------------------------------------------------------------------------------------------------
+
+type JsonSchema = { [key: string]: unknown };
+
+/** The body schema as the OpenAPI document shows it (the per-record schema for POST /records). */
+export const bodySchemaOf = (trigger: HttpTrigger): JsonSchema | undefined => {
+  const schema = trigger.request?.documentedBody ?? trigger.request?.body;
+  return schema ? (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema) : undefined;
+};
+
+/**
+ * Paths (`a.b.0.c`) of every string field of `schema` along the valid body `value`: properties present
+ * in it and optional ones absent from it, the branch of a union that `value` matches, the first item of
+ * an array it holds. Enums and constants are not text.
+ */
+export function stringFieldPaths(schema: JsonSchema, value: unknown, root: JsonSchema = schema, path: string[] = []): string[] {
+  const resolved = resolve(schema, root);
+  const branches = (resolved.anyOf ?? resolved.oneOf) as JsonSchema[] | undefined;
+  if (branches) {
+    const branch = branches.map((b) => resolve(b, root)).find((b) => matches(b, value, root));
+    return branch ? stringFieldPaths(branch, value, root, path) : [];
+  }
+  if (resolved.type === 'string') return resolved.enum || resolved.const !== undefined ? [] : [path.join('.')];
+  if (resolved.type === 'object' && resolved.properties) {
+    const record = (value ?? {}) as Record<string, unknown>;
+    return Object.entries(resolved.properties as Record<string, JsonSchema>).flatMap(([name, property]) => {
+      const inner = resolve(property, root);
+      if (record[name] === undefined && inner.type !== 'string') return [];
+      return stringFieldPaths(property, record[name], root, [...path, name]);
+    });
+  }
+  if (resolved.type === 'array' && resolved.items && Array.isArray(value) && value.length) return stringFieldPaths(resolved.items as JsonSchema, value[0], root, [...path, '0']);
+  return [];
+}
+
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  const ref = schema.$ref as string | undefined;
+  if (!ref) return schema;
+  const name = ref.split('/').pop()!;
+  return resolve(((root.$defs ?? root.definitions) as Record<string, JsonSchema>)[name]!, root);
+}
+
+/** Whether `value` fits a union branch: an object of its constants, with what it requires. */
+function matches(branch: JsonSchema, value: unknown, root: JsonSchema): boolean {
+  const nested = (branch.anyOf ?? branch.oneOf) as JsonSchema[] | undefined;
+  if (nested) return nested.some((b) => matches(resolve(b, root), value, root));
+  if (branch.type !== 'object' || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const properties = (branch.properties ?? {}) as Record<string, JsonSchema>;
+  if (((branch.required ?? []) as string[]).some((name) => record[name] === undefined)) return false;
+  if (branch.additionalProperties === false && Object.keys(record).some((k) => !(k in properties))) return false;
+  return Object.entries(properties).every(([name, property]) => {
+    const p = resolve(property, root);
+    if (p.const !== undefined) return record[name] === p.const;
+    if (Array.isArray(p.enum) && record[name] !== undefined) return p.enum.includes(record[name]);
+    return true;
+  });
+}
+
+/** A copy of `body` with `value` at `path` (numeric segments index arrays). */
+export function withValueAt(body: unknown, path: string, value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const segments = path.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const segment of segments.slice(0, -1)) at = (at[segment] ??= {}) as Record<string, unknown>;
+  at[segments.at(-1)!] = value;
+  return copy;
+}
+
+/** Whether `value` is somewhere in `json` as a whole string. */
+export function holdsString(json: unknown, value: string): boolean {
+  if (typeof json === 'string') return json === value;
+  if (Array.isArray(json)) return json.some((item) => holdsString(item, value));
+  if (json && typeof json === 'object') return Object.values(json).some((item) => holdsString(item, value));
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A small world: one department, one agency, one company, its bank and its consent
+// ---------------------------------------------------------------------------------------------------
+
+export interface HostileWorld {
+  platform: LocalPlatform;
+  today: string;
+  previousPeriod: string;
+  consentId: string;
+  unique(prefix: string): string;
+  as(credentials: Credentials, request: ApiRequest, expected?: number | number[]): Promise<ApiAnswer>;
+  /** A penalty of dept-a on the company, `daysAgo` days old (200: credit repair may be asked for). */
+  pushRecord(daysAgo?: number): Promise<{ recordId: string; input: Record<string, unknown> }>;
+  newCheck(): Promise<string>;
+  raise(path: '/objections' | '/repairs', recordId: string): Promise<string>;
+  /** A report of agency-a on the company, accepted. */
+  newReport(): Promise<string>;
+  /** Posts the PDF of a started upload and waits for its report: its state. */
+  settleUpload(started: ApiAnswer): Promise<ApiAnswer>;
+}
+
+export const department = orgOf('department', 'A');
+export const subject = orgOf('subject', 'A');
+export const agency = orgOf('agency', 'A');
+export const bank = orgOf('institution', 'A');
+const authority = { name: '郏县隔离测试执法局', uscc: uscc('MB0000001') };
+
+export async function seedHostileWorld(platform: LocalPlatform): Promise<HostileWorld> {
+  const calendar = workingDayCalendar(county.calendar);
+  const today = localDate(new Date(), county.timeZone);
+  const previousPeriod = periodContaining(addDays(periodContaining(today, county.usageList, calendar).firstDay, -1), county.usageList, calendar).id;
+  let serial = 0;
+  const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`;
+  const as: HostileWorld['as'] = async (credentials, request, expected) => {
+    const answer = await send(platform, request, credentials);
+    const ok = expected === undefined ? answer.status < 300 : ([] as number[]).concat(expected).includes(answer.status);
+    if (!ok) throw new Error(`fixture: ${request.method} ${request.path} answered ${answer.status}: ${answer.text.slice(0, 500)}`);
+    return answer;
+  };
+  await as(office, { method: 'POST', path: '/departments', body: { orgId: department.orgId, name: '郏县甲局' } });
+  await as(office, {
+    method: 'POST',
+    path: '/agencies',
+    body: { agencyId: agency.orgId, name: '隔离测试信用服务有限公司', uscc: uscc('MC0000001'), filingNumber: '信备〔2026〕1号', filingAuthority: '郏县信用办' },
+  });
+  const consentId = declares('POST /consents')
+    ? ((
+        await as(subject, {
+          method: 'POST',
+          path: '/consents',
+          body: { grantee: bank.orgId, purpose: { category: 'loan', text: '贷款审查' }, scope: { records: true, reports: true }, expiresOn: addDays(today, 60) },
+        })
+      ).json.consentId as string)
+    : '';
+
+  const w: HostileWorld = {
+    platform,
+    today,
+    previousPeriod,
+    consentId,
+    unique,
+    as,
+    async pushRecord(daysAgo = 3) {
+      const input = penaltyInput(unique('HOST'), addDays(today, -daysAgo));
+      const answer = await as(department, { method: 'POST', path: '/records', body: input });
+      return { recordId: answer.json.recordId as string, input };
+    },
+    async newCheck() {
+      const answer = await as(department, { method: 'POST', path: '/checks', body: { subjectId: companyId, matter: { type: 'procurement', reference: unique('REF'), name: '采购' } } });
+      return answer.json.checkId as string;
+    },
+    async raise(path, recordId) {
+      const body = path === '/objections' ? { recordId, reason: '处罚对象有误' } : { recordId, reason: '已缴清', commitment: '诚信经营', correctiveActions: '已整改' };
+      return (await as(subject, { method: 'POST', path, body })).json.case.caseId as string;
+    },
+    async newReport() {
+      const started = await as(agency, { method: 'POST', path: '/reports/uploads', body: uploadBody(unique('RPT'), today) });
+      const state = await w.settleUpload(started);
+      if (state.json?.state !== 'accepted') throw new Error(`fixture: report not accepted: ${state.text}`);
+      return state.json.reportId as string;
+    },
+    async settleUpload(started) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(started.json.upload.fields as Record<string, string>)) form.append(name, value);
+      form.append('file', new Blob([demoPdf], { type: 'application/pdf' }), 'report.pdf');
+      const posted = await fetch(started.json.upload.url, { method: 'POST', body: form });
+      if (posted.status !== 204) throw new Error(`fixture: report POST answered ${posted.status}: ${await posted.text()}`);
+      return eventually(`upload ${started.json.uploadId} to settle`, async () => {
+        const state = await as(agency, { method: 'GET', path: `/reports/uploads/${started.json.uploadId}` });
+        return state.json?.state === 'pending' ? undefined : state;
+      });
+    },
+  };
+  return w;
+}
+
+const penaltyInput = (decisionNumber: string, decisionDate: string) => ({
+  kind: 'penalty',
+  subject: { name: '郏县甲隔离测试有限公司', category: 'legalPerson', uscc: companyId, legalRepresentative: '王甲' },
+  decisionNumber,
+  decisionDate,
+  authority,
+  sourceDepartment: '郏县甲局',
+  violationType: '未按规定公示信息',
+  facts: '未按规定公示年度报告',
+  legalBasis: '《企业信息公示暂行条例》第十八条',
+  penaltyCategories: ['fine'],
+  penaltyContent: '罚款人民币五千元',
+  fineAmountYuan: 5000,
+  remarks: '无',
+});
+
+const uploadBody = (reportNumber: string, today: string) => ({
+  subjectId: companyId,
+  reportNumber,
+  reportType: 'comprehensive',
+  issueDate: addDays(today, -1),
+  rating: 'A',
+  riskWarning: '无',
+});
+
+// ---------------------------------------------------------------------------------------------------
+// One entry per route with a body
+// ---------------------------------------------------------------------------------------------------
+
+/** A valid request of a route, who sends it, and where what it stores shows. */
+export interface Template {
+  /** What the next attempt on the same field reuses (a record, a case, a department…). */
+  state?: Record<string, unknown>;
+  request: ApiRequest;
+  as: Credentials;
+  /** Where a successful request's stored values show (read with its answer). */
+  readBack(answer: ApiAnswer): Promise<ApiAnswer>;
+  /** Whether a request with `marker` in its `markerField` left anything (read without its answer). */
+  stored(marker: string): Promise<boolean>;
+}
+
+export interface HostileRoute {
+  /**
+   * A valid request. `after` is the previous attempt on the same field: a request whose success used up
+   * its resource (an open case per record, one answer per case) gets a fresh one; otherwise it is reused.
+   */
+  prepare(w: HostileWorld, after?: { template: Template; answer: ApiAnswer }): Promise<Template>;
+  /** A free-text field that shows where the request's effect is stored (for the oversized body). */
+  markerField: string;
+}
+
+type After = { template: Template; answer: ApiAnswer } | undefined;
+/** The resource of the previous attempt, unless that attempt went through and used it up. */
+const unused = <T>(after: After): T | undefined => (after && after.answer.status >= 300 ? (after.template.state as T) : undefined);
+const textOf = async (w: HostileWorld, credentials: Credentials, path: string) => (await w.as(credentials, { method: 'GET', path })).text;
+
+export const hostileRoutes: Record<string, HostileRoute> = {
+  'POST /records': {
+    markerField: 'facts',
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/records', body: penaltyInput(w.unique('HOST'), addDays(w.today, -3)) },
+      as: department,
+      readBack: (a) => w.as(department, { method: 'GET', path: `/records/${a.json.recordId}?history=true` }),
+      stored: async (marker) => (await textOf(w, office, `/subjects/${companyId}/records`)).includes(marker),
+    }),
+  },
+  'PUT /records/{id}': {
+    markerField: 'reason',
+    prepare: async (w, after) => {
+      // A correction is a new version: the next one on the same record states the version it corrects.
+      type State = { recordId: string; input: Record<string, unknown>; version: number };
+      const previous = after?.template.state as State | undefined;
+      const state: State = previous
+        ? { ...previous, version: after!.answer.status < 300 ? (after!.answer.json.version as number) : previous.version }
+        : { ...(await w.pushRecord()), version: 1 };
+      return {
+        state,
+        request: { method: 'PUT', path: `/records/${state.recordId}`, body: { record: state.input, reason: '更正', expectedVersion: state.version } },
+        as: department,
+        readBack: () => w.as(department, { method: 'GET', path: `/records/${state.recordId}?history=true` }),
+        stored: async (marker: string) => (await textOf(w, department, `/records/${state.recordId}?history=true`)).includes(marker),
+      };
+    },
+  },
+  'POST /checks': {
+    markerField: 'matter.name',
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/checks', body: { subjectId: companyId, matter: { type: 'procurement', reference: w.unique('REF'), name: '采购' } } },
+      as: department,
+      readBack: (a) => w.as(department, { method: 'GET', path: `/checks/${a.json.checkId}` }),
+      stored: async (marker) => (await textOf(w, department, '/checks?limit=200')).includes(marker),
+    }),
+  },
+  'PUT /checks/{id}/outcome': {
+    markerField: 'usage',
+    prepare: async (w, after) => {
+      // An outcome may be recorded again: one check serves every attempt on a field.
+      const checkId = (after?.template.state?.checkId as string | undefined) ?? (await w.newCheck());
+      return {
+        state: { checkId },
+        request: {
+          method: 'PUT',
+          path: `/checks/${checkId}/outcome`,
+          body: { usage: '查询信用记录', appliedMeasures: [{ measureId: county.measures[0]!.id, note: '备注' }], decision: 'approved', note: '备注' },
+        },
+        as: department,
+        // The answer is the check read again after the outcome was saved (check-outcome.ts).
+        readBack: async (a) => a,
+        stored: async (marker) => (await textOf(w, department, `/checks/${checkId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /departments': {
+    markerField: 'name',
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/departments', body: { orgId: w.unique('dept-host'), name: '新局' } },
+      as: office,
+      readBack: () => w.as(office, { method: 'GET', path: '/departments' }),
+      stored: async (marker) => (await textOf(w, office, '/departments')).includes(marker),
+    }),
+  },
+  'POST /usage-lists/{period}/submit': {
+    markerField: 'submitter',
+    prepare: async (w, after) => {
+      // A list is submitted once per revision: a fresh department for each submission that went through.
+      let orgId = unused<{ orgId: string }>(after)?.orgId;
+      if (!orgId) await w.as(office, { method: 'POST', path: '/departments', body: { orgId: (orgId = w.unique('dept-list')), name: '报送局' } });
+      const caller = { role: 'department' as const, orgId };
+      return {
+        state: { orgId },
+        request: { method: 'POST', path: `/usage-lists/${w.previousPeriod}/submit`, body: { submitter: '张三', note: '无' } },
+        as: caller,
+        readBack: () => w.as(caller, { method: 'GET', path: `/usage-lists/${w.previousPeriod}` }),
+        stored: async (marker) => (await textOf(w, caller, `/usage-lists/${w.previousPeriod}`)).includes(marker),
+      };
+    },
+  },
+  'POST /agencies': {
+    markerField: 'name',
+    prepare: async (w) => ({
+      request: {
+        method: 'POST',
+        path: '/agencies',
+        body: { agencyId: w.unique('agency-host'), name: '信用服务有限公司', uscc: uscc('MC0000901'), filingNumber: '信备〔2026〕9号', filingAuthority: '郏县信用办' },
+      },
+      as: office,
+      readBack: () => w.as(office, { method: 'GET', path: '/public/agencies' }),
+      stored: async (marker) => (await textOf(w, undefined, '/public/agencies')).includes(marker),
+    }),
+  },
+  'PATCH /agencies/{id}': {
+    markerField: 'reason',
+    prepare: async (w, after) => {
+      // A status may change again: one agency serves every attempt.
+      let agencyId = after?.template.state?.agencyId as string | undefined;
+      if (!agencyId)
+        await w.as(office, {
+          method: 'POST',
+          path: '/agencies',
+          body: { agencyId: (agencyId = w.unique('agency-patch')), name: '状态测试信用服务有限公司', uscc: uscc('MC0000902'), filingNumber: '信备〔2026〕8号', filingAuthority: '郏县信用办' },
+        });
+      return {
+        state: { agencyId },
+        request: { method: 'PATCH', path: `/agencies/${agencyId}`, body: { status: 'suspended', reason: '复核' } },
+        as: office,
+        // The register shows no reason publicly: the answer is the stored item (DynamoDB ALL_NEW).
+        readBack: async (a) => a,
+        stored: async () => JSON.parse(await textOf(w, undefined, '/public/agencies')).agencies.some((x: { agencyId: string; status: string }) => x.agencyId === agencyId && x.status === 'suspended'),
+      };
+    },
+  },
+  'POST /reports/uploads': {
+    markerField: 'reportNumber',
+    prepare: async (w) => {
+      const body = uploadBody(w.unique('RPT'), w.today);
+      return {
+        request: { method: 'POST', path: '/reports/uploads', body },
+        as: agency,
+        // The announced fields are stored with the report once its PDF arrives.
+        readBack: async (a) => {
+          await w.settleUpload(a);
+          return w.as(office, { method: 'GET', path: `/subjects/${companyId}/reports` });
+        },
+        stored: async (marker) => (await send(w.platform, { method: 'GET', path: `/reports/uploads/${uploadIdOf(agency.orgId, marker)}` }, agency)).status !== 404,
+      };
+    },
+  },
+  'POST /reports/{id}/void': {
+    markerField: 'reason',
+    prepare: async (w, after) => {
+      const reportId = unused<{ reportId: string }>(after)?.reportId ?? (await w.newReport());
+      return {
+        state: { reportId },
+        request: { method: 'POST', path: `/reports/${reportId}/void`, body: { reason: '作废' } },
+        as: agency,
+        // The answer is the report read again after it was voided (subject-reports.ts).
+        readBack: async (a) => a,
+        stored: async (marker) => (await textOf(w, office, `/subjects/${companyId}/reports`)).includes(marker),
+      };
+    },
+  },
+  'POST /objections': {
+    markerField: 'reason',
+    prepare: async (w, after) => {
+      const recordId = unused<{ recordId: string }>(after)?.recordId ?? (await w.pushRecord()).recordId;
+      return {
+        state: { recordId },
+        request: { method: 'POST', path: '/objections', body: { recordId, reason: '处罚对象有误', evidence: [{ fileName: '证明.pdf', contentType: 'application/pdf', bytes: 1000 }] } },
+        as: subject,
+        readBack: (a) => w.as(subject, { method: 'GET', path: `/objections/${a.json.case.caseId}` }),
+        stored: async (marker) => (await textOf(w, subject, '/objections?limit=200')).includes(marker),
+      };
+    },
+  },
+  'POST /objections/{id}/verification': {
+    markerField: 'reasoning',
+    prepare: async (w, after) => {
+      const caseId = unused<{ caseId: string }>(after)?.caseId ?? (await w.raise('/objections', (await w.pushRecord()).recordId));
+      return {
+        state: { caseId },
+        request: { method: 'POST', path: `/objections/${caseId}/verification`, body: { outcome: 'upheld', reasoning: '经核查无误' } },
+        as: department,
+        // The answer is the case read again after the answer was stored (answer-case.ts).
+        readBack: async (a) => a,
+        stored: async (marker) => (await textOf(w, department, `/objections/${caseId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /repairs': {
+    markerField: 'commitment',
+    prepare: async (w, after) => {
+      const recordId = unused<{ recordId: string }>(after)?.recordId ?? (await w.pushRecord(200)).recordId;
+      return {
+        state: { recordId },
+        request: {
+          method: 'POST',
+          path: '/repairs',
+          body: { recordId, reason: '已缴清', commitment: '诚信经营', correctiveActions: '已整改', evidence: [{ fileName: '缴款凭证.pdf', contentType: 'application/pdf', bytes: 1000 }] },
+        },
+        as: subject,
+        readBack: (a) => w.as(subject, { method: 'GET', path: `/repairs/${a.json.case.caseId}` }),
+        stored: async (marker) => (await textOf(w, subject, '/repairs?limit=200')).includes(marker),
+      };
+    },
+  },
+  'POST /repairs/{id}/decision': {
+    markerField: 'reasoning',
+    prepare: async (w, after) => {
+      const caseId = unused<{ caseId: string }>(after)?.caseId ?? (await w.raise('/repairs', (await w.pushRecord(200)).recordId));
+      return {
+        state: { caseId },
+        request: { method: 'POST', path: `/repairs/${caseId}/decision`, body: { outcome: 'refused', reasoning: '尚未整改' } },
+        as: department,
+        // The answer is the case read again after the decision was stored (answer-case.ts).
+        readBack: async (a) => a,
+        stored: async (marker) => (await textOf(w, department, `/repairs/${caseId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /consents': {
+    markerField: 'purpose.text',
+    prepare: async (w) => ({
+      request: {
+        method: 'POST',
+        path: '/consents',
+        body: { grantee: bank.orgId, purpose: { category: 'loan', text: '贷款审查' }, scope: { records: true, reports: false }, expiresOn: addDays(w.today, 30) },
+      },
+      as: subject,
+      readBack: () => w.as(subject, { method: 'GET', path: '/consents?limit=200' }),
+      stored: async (marker) => (await textOf(w, subject, '/consents?limit=200')).includes(marker),
+    }),
+  },
+  'POST /queries': {
+    markerField: 'purpose',
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/queries', body: { subjectId: companyId, consentId: w.consentId, purpose: '贷款申请' } },
+      as: bank,
+      readBack: () => w.as(subject, { method: 'GET', path: '/me/checks?limit=200' }),
+      stored: async (marker) => (await textOf(w, subject, '/me/checks?limit=200')).includes(marker),
+    }),
+  },
+};
