@@ -705,7 +705,7 @@ export const functions = [
     name: 'apply-case-outcome',
     description: 'Applies the answer to the record (new version, revoked, repaired or kept), lifts the suspension, corrects the checks that relied on it and tells the subject',
     trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.apply },
-    resources: { creditTable: 'readWrite', usageTable: 'readWrite', notices: true, personalData: ['seal', 'open'] },
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', notices: true, personalData: ['lookup', 'seal', 'open'] },
     timeoutSeconds: 60,
   }),
   declare({

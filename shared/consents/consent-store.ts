@@ -41,7 +41,11 @@ export async function getConsent(consentId: string): Promise<Consent | undefined
  * Revokes a consent for the subject that granted it, once: the condition names the subject and no
  * earlier revocation. Answers what stood in the way otherwise (`notYours` covers a consent that does not exist).
  */
-export async function revokeConsent(consentId: string, subjectId: string, revoked: NonNullable<Consent['revoked']>): Promise<{ outcome: 'revoked' | 'alreadyRevoked'; consent: Consent } | { outcome: 'notYours' }> {
+/**
+ * Revokes a consent of `subjectId` (the write's condition, so a race cannot revoke another's). When it
+ * does not apply, the consent as it is (or none) is returned for the use case to decide what to answer.
+ */
+export async function revokeConsent(consentId: string, subjectId: string, revoked: NonNullable<Consent['revoked']>): Promise<{ outcome: 'revoked'; consent: Consent } | { outcome: 'notRevoked'; consent: Consent | undefined }> {
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
@@ -57,9 +61,7 @@ export async function revokeConsent(consentId: string, subjectId: string, revoke
     return { outcome: 'revoked', consent: withoutKeys<Consent>(Attributes!) };
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const current = await getConsent(consentId);
-    if (!current || current.subject.id !== subjectId) return { outcome: 'notYours' };
-    return { outcome: 'alreadyRevoked', consent: current };
+    return { outcome: 'notRevoked', consent: await getConsent(consentId) };
   }
 }
 

@@ -4,6 +4,7 @@ import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, validationFailed } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { listConsents as readConsents, type ConsentListKey } from './consent-store.ts';
@@ -17,18 +18,20 @@ import { callerSubjectKey } from './subject-key.ts';
  */
 export async function listConsents(args: { query: z.output<typeof listConsentsQuery>; caller: Caller; county: CountyConfig; now: Date }) {
   const { query, caller } = args;
-  if (caller.role !== 'creditOffice' && (query.subjectId !== undefined || query.grantee !== undefined))
-    throw forbidden('only the credit office names the subject or institution whose consents it lists');
   if (query.subjectId !== undefined && query.grantee !== undefined) throw validationFailed('query.grantee', 'name a subject or an institution, not both');
+  const named = query.subjectId !== undefined ? await subjectKeyOf(query.subjectId) : query.grantee;
+  // Whose consents: one's own, or (the credit office) whoever it names; naming anyone else is refused.
+  const { allowed, of } = accessPolicy.ownListing(caller, named);
+  if (!allowed) throw forbidden('only the credit office names the subject or institution whose consents it lists');
   const by: ConsentListKey =
     caller.role === 'subject'
-      ? { subjectId: (await callerSubjectKey(caller)).id }
+      ? { subjectId: callerSubjectKey(caller).id }
       : caller.role === 'institution'
-        ? { granteeId: caller.orgId }
+        ? { granteeId: of! }
         : query.subjectId
-          ? { subjectId: await subjectKeyOf(query.subjectId) }
+          ? { subjectId: of! }
           : query.grantee
-            ? { granteeId: query.grantee }
+            ? { granteeId: of! }
             : { all: true };
   const page = await readConsents(by, query.limit, decodePageToken(query.nextToken));
   const today = localDate(args.now, args.county.timeZone);

@@ -1,6 +1,7 @@
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { notFound } from '../http/errors.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { revokeConsent as storeRevocation } from './consent-store.ts';
 import { presentConsent } from './present-consent.ts';
@@ -13,9 +14,10 @@ import { callerSubjectKey } from './subject-key.ts';
  */
 export async function revokeConsent(args: { consentId: string; caller: Caller; county: CountyConfig; now: Date }) {
   const { consentId, caller, county, now } = args;
-  const subject = await callerSubjectKey(caller);
+  const subject = callerSubjectKey(caller);
   const today = localDate(now, county.timeZone);
   const result = await storeRevocation(consentId, subject.id, { at: now.toISOString(), on: today, by: caller.userId });
-  if (result.outcome === 'notYours') throw notFound(`consent ${consentId}`);
-  return presentConsent(result.consent, today);
+  const consent = result.consent;
+  if (!consent || !accessPolicy.revokeConsent(caller, { subjectId: consent.subject.id })) throw notFound(`consent ${consentId}`);
+  return presentConsent(consent, today);
 }

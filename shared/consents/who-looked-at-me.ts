@@ -17,7 +17,7 @@ import { callerSubjectKey } from './subject-key.ts';
  * One query of the usage log's subject index (gsi2, by time), one BatchGet of the organisations' names.
  */
 export async function whoLookedAtMe(args: { query: z.output<typeof myChecksQuery>; caller: Caller }) {
-  const subject = await callerSubjectKey(args.caller);
+  const subject = callerSubjectKey(args.caller);
   const page = await dynamo.send(
     new QueryCommand({
       TableName: tableName(usageTable),

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { PersonalDataAction } from '../functions/declaration.ts';
 import { resourceEnv } from '../storage/tables.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';
 import { personalDataKeysFromEnv, type PersonalDataKeys } from './personal-data-keys.ts';
@@ -19,9 +21,20 @@ export const isPersonKey = (subjectId: string): boolean => subjectId.startsWith(
 /** Sealed values: `rid1.<wrapped data key>.<iv>.<tag>.<ciphertext>`, base64url parts. */
 const sealedPrefix = 'rid1';
 
+/**
+ * The actions the running function declared (`personalData` in functions/catalog.ts). On AWS the
+ * function's IAM policy is the boundary and this is empty; the local runtime, where every function shares
+ * one key, runs each invocation inside it, so a use that the declaration (and so the stack's grant) lacks
+ * fails locally as it would on AWS, before the call, cached answer or not.
+ */
+export const declaredPersonalData = new AsyncLocalStorage<{ functionName: string; actions: readonly PersonalDataAction[] }>();
+
 let adapter: { env: string; keys: PersonalDataKeys } | undefined;
-/** The key adapter of this environment; re-read when the environment changes (the local runtime's tests start several platforms). */
-function keys(): PersonalDataKeys {
+/** The key adapter of this environment, for `action`; re-read when the environment changes (the local runtime's tests start several platforms). */
+function keys(action: PersonalDataAction): PersonalDataKeys {
+  const declared = declaredPersonalData.getStore();
+  if (declared && !declared.actions.includes(action))
+    throw Object.assign(new Error(`${declared.functionName} may not ${action} resident ID numbers: its declaration grants ${declared.actions.join(', ') || 'nothing'} (personalData in functions/catalog.ts)`), { name: 'AccessDeniedException' });
   const env = [process.env[resourceEnv.personalDataKey], process.env[resourceEnv.personalDataMacKey], process.env[resourceEnv.personalDataLocalKey]].join('|');
   if (adapter?.env !== env) {
     adapter = { env, keys: personalDataKeysFromEnv() };
@@ -38,7 +51,7 @@ const maxCachedPersonKeys = 10_000;
 
 /** The look-up key of a resident ID number (canonical form): deterministic, and useless without the MAC key. */
 export function personKey(residentId: string): Promise<string> {
-  const k = keys();
+  const k = keys('lookup');
   let cached = personKeys.get(residentId);
   if (!cached) {
     if (personKeys.size >= maxCachedPersonKeys) personKeys.delete(personKeys.keys().next().value!);
@@ -63,7 +76,7 @@ const dataKeyMs = 5 * 60_000;
 const unwrapped = new Map<string, Promise<Buffer>>();
 
 async function currentDataKey() {
-  const k = keys();
+  const k = keys('seal');
   if (!dataKey || dataKey.uses >= dataKeyUses || Date.now() > dataKey.until) {
     const fresh = await k.newDataKey();
     dataKey = { plaintext: fresh.plaintext, wrapped: fresh.wrapped.toString('base64url'), uses: 0, until: Date.now() + dataKeyMs };
@@ -87,7 +100,7 @@ export async function openResidentId(sealed: string): Promise<string> {
   const parts = sealed.split('.');
   if (parts.length !== 5 || parts[0] !== sealedPrefix) throw new Error('not a sealed resident ID');
   const [, wrapped, iv, tag, body] = parts as [string, string, string, string, string];
-  const k = keys();
+  const k = keys('open');
   let key = unwrapped.get(wrapped);
   if (!key) {
     key = k.unwrapDataKey(Buffer.from(wrapped, 'base64url'));

@@ -11,6 +11,7 @@ import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi, sentNotices } from '../support/platform-api.ts';
+import { personKey } from '../../shared/privacy/personal-ids.ts';
 
 // Kunming notice 003 §二(五): where wrong information caused a subject to be punished, the departments concerned restore its reputation.
 const county = loadCounty('kunming');
@@ -162,7 +163,8 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
     const personCheck = await check('dept-housing', person, 'ZC-2026-802', '保障房资格审核');
     const repaired = await restoreReputation({
       correction: {
-        caseId: 'rep_restore_3', caseType: 'repair', recordId: personRecord.body.recordId, subjectId: person, subjectName: '赵测试', decisionNumber: personDecision,
+        // A case names its subject as the record does: a person by its person key, never the number.
+        caseId: 'rep_restore_3', caseType: 'repair', recordId: personRecord.body.recordId, subjectId: await personKey(person), subjectName: '赵测试', decisionNumber: personDecision,
         providerOrgId: 'dept-market', outcome: 'repaired', currentVersion: 1, reasoning: '已完成信用修复', decidedAt: new Date().toISOString(), decidedOn: today,
       },
       county,

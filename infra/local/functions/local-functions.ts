@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { InvokeStoreBase } from '@aws/lambda-invoke-store';
-import { handlerEntry, type FunctionDeclaration } from '../../../shared/functions/declaration.ts';
+import { handlerEntry, personalDataActions, type FunctionDeclaration } from '../../../shared/functions/declaration.ts';
+import { declaredPersonalData } from '../../../shared/privacy/personal-ids.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -83,7 +84,9 @@ export class LocalFunctions {
     });
     const store = await invokeStore();
     try {
-      const run = store.run({ [requestIdKey!]: context.awsRequestId }, () => handler(event, context));
+      // Each invocation may use resident ID numbers only as its declaration says (the stack's KMS grant).
+      const declared = { functionName: name, actions: personalDataActions(declaration) };
+      const run = store.run({ [requestIdKey!]: context.awsRequestId }, () => declaredPersonalData.run(declared, () => handler(event, context)));
       return await Promise.race([run, timeout]);
     } finally {
       clearTimeout(timer);
