@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { roles } from '../../shared/identity/roles.ts';
+import { recordIdFor } from '../../shared/records/stored-record.ts';
+import { uploadIdOf } from '../../shared/reports/report-rules.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { inPool, send, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
 import { matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
@@ -169,5 +171,30 @@ describe('hostile path parameters', () => {
   it('every route with a path parameter answers 400 or 404 to each, never a 2xx or a 5xx', () => {
     expect(found.filter((f) => f.status !== 400 && f.status !== 404).map((f) => `${f.route} ← ${f.string}: ${f.status} ${f.text}`)).toEqual([]);
     expect(found.length).toBe(routes.length * (hostileStrings.length - 1));
+  });
+});
+
+describe('ids anyone can compute do not disclose what the caller may not see', () => {
+  // Record, upload and report ids are digests of what names them (provider, kind, decision number;
+  // agency, report number): anyone who knows or guesses a decision number can compute the id.
+  const hiddenOfA = () => recordIdFor('dept-a', 'licence', 'ISO-A-HID-1');
+
+  it("another department's record out of publicity: GET answers 404, as for none", async () => {
+    expect(hiddenOfA()).toBe(w.A.records.hidden);
+    const answer = await send(platform, { method: 'GET', path: `/records/${hiddenOfA()}` }, orgOf('department', 'B'));
+    expect(answer.status).toBe(404);
+  });
+
+  it("another subject's record: an objection or a repair answers 404, as for none", async () => {
+    for (const path of ['/objections', '/repairs']) {
+      const body = { recordId: hiddenOfA(), reason: '试探', commitment: '试探', correctiveActions: '试探' };
+      const answer = await send(platform, { method: 'POST', path, body: path === '/objections' ? { recordId: body.recordId, reason: body.reason } : body }, orgOf('subject', 'B'));
+      expect([path, answer.status]).toEqual([path, 404]);
+    }
+  });
+
+  it("another agency's upload: 404, as for none", async () => {
+    const answer = await send(platform, { method: 'GET', path: `/reports/uploads/${uploadIdOf('agency-a', w.A.uploadReportNumber)}` }, orgOf('agency', 'B'));
+    expect(answer.status).toBe(404);
   });
 });

@@ -252,6 +252,8 @@ export interface HostileRoute {
   prepare(w: HostileWorld, after?: { template: Template; answer: ApiAnswer }): Promise<Template>;
   /** A free-text field that shows where the request's effect is stored (for the oversized body). */
   markerField: string;
+  /** The string fields sent hostile strings, from all those of the body schema; all when not given. */
+  fields?: (all: string[]) => string[];
 }
 
 type After = { template: Template; answer: ApiAnswer } | undefined;
@@ -271,6 +273,9 @@ export const hostileRoutes: Record<string, HostileRoute> = {
   },
   'PUT /records/{id}': {
     markerField: 'reason',
+    // `record` is the record schema of POST /records, whose every field is covered there; a correction's
+    // own fields, and one record field for the nested path (body.record.facts), are covered here.
+    fields: (all) => all.filter((f) => !f.startsWith('record.') || f === 'record.facts'),
     prepare: async (w, after) => {
       // A correction is a new version: the next one on the same record states the version it corrects.
       type State = { recordId: string; input: Record<string, unknown>; version: number };

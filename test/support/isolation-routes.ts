@@ -244,9 +244,10 @@ export const routeCases: Record<string, RouteCase> = {
 
   'GET /objections': {
     own: (c) => ({ method: 'GET', path: '/objections?limit=200', shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'objection')) }),
-    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/objections?provider=${c.theirs.department.orgId}` } : undefined),
-    otherStatus: 400,
-    why: "a department naming another provider (query.provider) is refused as a bad query: 400 (read-cases.ts)",
+    // Naming the other family's provider: a department is refused, a subject's listing ignores it.
+    other: (c) => (isDepartment(c) || c.caller.role === 'subject' ? { method: 'GET', path: `/objections?provider=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: { department: 400, subject: 200 },
+    why: "a department naming another provider (query.provider) is refused as a bad query: 400; a subject's list is its own whatever it names: 200 (read-cases.ts)",
   },
 
   'POST /objections/{id}/verification': {
@@ -279,9 +280,9 @@ export const routeCases: Record<string, RouteCase> = {
 
   'GET /repairs': {
     own: (c) => ({ method: 'GET', path: '/repairs?limit=200', shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'repair')) }),
-    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/repairs?provider=${c.theirs.department.orgId}` } : undefined),
-    otherStatus: 400,
-    why: 'a department naming another provider (query.provider): 400 (read-cases.ts)',
+    other: (c) => (isDepartment(c) || c.caller.role === 'subject' ? { method: 'GET', path: `/repairs?provider=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: { department: 400, subject: 200 },
+    why: "a department naming another provider (query.provider): 400; a subject's list is its own whatever it names: 200 (read-cases.ts)",
   },
 
   'POST /repairs/{id}/decision': {
