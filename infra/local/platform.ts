@@ -229,6 +229,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const openApi = openApiDocument(functions, { title: `${county.siteName} API (local)`, version: '0.1.0' });
     const api = createApiServer({
       routes: routesOf(functions),
+      throttle: county.api.throttle,
       functions: functionsLocal,
       issuer,
       log,

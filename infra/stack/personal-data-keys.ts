@@ -44,5 +44,4 @@ export class PersonalDataKeys extends Construct {
  * The encryption context every wrapped data key is bound to (the KMS adapter sends it with GenerateDataKey
  * and Decrypt); grants require it, so these key grants serve resident ID numbers and nothing else.
  */
-export const personalDataEncryptionContext = { purpose: 'resident-id' } as const;
-export const personalDataMacAlgorithm = 'HMAC_SHA_256';
+export { encryptionContext as personalDataEncryptionContext, macAlgorithm as personalDataMacAlgorithm } from '../../shared/privacy/personal-data-keys.ts';

@@ -83,7 +83,8 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const unmasked = accessPolicy.revealIds(caller, shown.subject.id);
   return {
     repeated: logged.repeated,
-    requests: subject.requests + 1,
+    // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).
+    requests: subject.requests + 2,
     receipt: {
       checkId: shown.checkId,
       checkedAt: shown.checkedAt,

@@ -17,13 +17,17 @@ export interface PersonalDataKeys {
   unwrapDataKey(wrapped: Buffer): Promise<Buffer>;
 }
 
-/** Binds every wrapped key to its purpose: a key wrapped for something else does not unwrap here. */
-const encryptionContext = { purpose: 'resident-id' } as const;
+/**
+ * Binds every wrapped key to its purpose: a key wrapped for something else does not unwrap here. The
+ * stack's grants require exactly this context (and this MAC algorithm), so they serve ID numbers only.
+ */
+export const encryptionContext = { purpose: 'resident-id' } as const;
+export const macAlgorithm = 'HMAC_SHA_256';
 
 export function kmsPersonalDataKeys(keyArn: string, macKeyArn: string, kms = new KMSClient({})): PersonalDataKeys {
   return {
     async mac(message) {
-      const out = await kms.send(new GenerateMacCommand({ KeyId: macKeyArn, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(message, 'utf8') }));
+      const out = await kms.send(new GenerateMacCommand({ KeyId: macKeyArn, MacAlgorithm: macAlgorithm, Message: Buffer.from(message, 'utf8') }));
       return Buffer.from(out.Mac!);
     },
     async newDataKey() {

@@ -33,7 +33,7 @@ export interface ApiServerOptions {
  * Each route is throttled as the stage throttles it: past its burst, 429 before the token is even read.
  */
 export function createApiServer(options: ApiServerOptions): Server {
-  const limits = options.throttle ?? throttleOfServedCounty();
+  const limits = options.throttle;
   const throttle = limits ? routeThrottle(limits) : undefined;
   return createServer((request, response) => {
     handle(options, throttle, request, response).catch((error: Error) => {
@@ -90,14 +90,6 @@ async function handle(
   response.writeHead(structured.statusCode ?? 200, { ...corsHeaders, ...(structured.headers as Record<string, string>) });
   response.end(structured.isBase64Encoded ? Buffer.from(structured.body ?? '', 'base64') : (structured.body ?? ''));
   options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: structured.statusCode, ms: Date.now() - started });
-}
-
-/** The API throttle of the county whose config this process's handlers read, if it names one. */
-function throttleOfServedCounty(): ApiThrottle | undefined {
-  const raw = process.env[resourceEnv.county];
-  if (!raw) return undefined;
-  const throttle = (JSON.parse(raw) as { api?: { throttle?: unknown } }).api?.throttle;
-  return throttle === undefined ? undefined : apiThrottle.parse(throttle);
 }
 
 /** Payload 2.0 lets a handler return a bare object or string: the gateway wraps it as JSON. */
