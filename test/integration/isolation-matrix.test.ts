@@ -9,12 +9,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { roles } from '../../shared/identity/roles.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
 import { uploadIdOf } from '../../shared/reports/report-rules.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
-import { inPool, send, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
-import { matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
+import { inPool, send, throttled, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
+import { judge, matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
 import { contextFor, httpRoutes, routeCases } from '../support/isolation-routes.ts';
 import { formatTable } from '../support/isolation-table.ts';
 import { hostileStrings } from '../support/isolation-hostile.ts';
@@ -58,7 +59,8 @@ describe('every route × every role × own and another organisation', () => {
       [
         '',
         `Isolation matrix: ${httpRoutes().length} routes × ${roles.length} roles (${roles.join(', ')}), own and another organisation's;`,
-        `each cell sent as each organisation of the role (dept-a/dept-b, company/person, agency-a/agency-b, …), ${sent} requests in ${seconds.toFixed(1)} s.`,
+        `each cell sent as each organisation of the role (dept-a/dept-b, company/person, agency-a/agency-b, …), ${sent} requests in ${seconds.toFixed(1)} s` +
+          (throttled() ? ` (${throttled()} answered 429 THROTTLED and were sent again: lower the concurrency).` : '.'),
         'Not in the declaration: 403. Own resource: 2xx. Another organisation\'s: as below (404 where not said). · = not applicable.',
         '',
         matrixTable(cells),
@@ -171,6 +173,51 @@ describe('hostile path parameters', () => {
   it('every route with a path parameter answers 400 or 404 to each, never a 2xx or a 5xx', () => {
     expect(found.filter((f) => f.status !== 400 && f.status !== 404).map((f) => `${f.route} ← ${f.string}: ${f.status} ${f.text}`)).toEqual([]);
     expect(found.length).toBe(routes.length * (hostileStrings.length - 1));
+  });
+});
+
+describe('hostile query parameters', () => {
+  /** Every string query parameter of every route (from its query schema), sent by a caller the route allows. */
+  const params = httpRoutes().flatMap(({ key, trigger }) => {
+    const query = trigger.request?.query;
+    if (!query) return [];
+    const schema = z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string }> };
+    return Object.entries(schema.properties ?? {}).map(([name]) => ({ key, trigger, name }));
+  });
+  const found: { route: string; param: string; string: string; status: number; problems: string[] }[] = [];
+
+  beforeAll(async () => {
+    await inPool(
+      concurrency,
+      params.flatMap(({ key, trigger, name }) =>
+        hostileStrings
+          .filter((s) => s.name !== 'very long') // a request line has a length limit of its own (431 from the server)
+          .map(({ name: string, value }) => async () => {
+            const role = 'roles' in trigger.access ? trigger.access.roles[0]! : 'department';
+            const caller = orgOf(role, 'A');
+            const path = trigger.path.replace(/\{[^}]+\}/g, 'x');
+            // The route's own request when it has one (valid path and other parameters), this parameter replaced.
+            const own = routeCases[key]?.own(contextFor(w, caller));
+            const url = new URL(own?.path ?? path, 'http://localhost');
+            url.searchParams.set(name, value);
+            const request: ApiRequest = { method: trigger.method, path: `${url.pathname}${url.search}`, ...(own?.body !== undefined ? { body: own.body } : {}) };
+            const answer = await send(platform, request, 'public' in trigger.access ? undefined : caller);
+            const problems =
+              answer.status >= 500
+                ? [`${answer.status}: ${answer.text.slice(0, 160)}`]
+                : answer.status === 400 && answer.json?.error?.field !== `query.${name}` && !String(answer.json?.error?.field ?? '').startsWith('path.')
+                  ? [`400 naming ${answer.json?.error?.field}, not query.${name}`]
+                  : judge(w, trigger, key, caller, { status: answer.status }, request, answer);
+            found.push({ route: key, param: name, string, status: answer.status, problems });
+          }),
+      ),
+    );
+  }, 120_000);
+
+  it('every query parameter of every route answers a hostile string without a 5xx; a 400 names the parameter', () => {
+    expect(params.length).toBeGreaterThan(0);
+    expect(found.length).toBe(params.length * (hostileStrings.length - 1));
+    expect(found.filter((f) => f.problems.length).map((f) => `${f.route} ?${f.param} ← ${f.string}: ${f.problems.join('; ')}`)).toEqual([]);
   });
 });
 

@@ -29,6 +29,9 @@ export interface ApiAnswer {
 export type Credentials = { role: Role; orgId: string } | { token: string } | undefined;
 
 const tokens = new Map<string, Promise<string>>();
+let throttledCount = 0;
+/** How many requests the gateway throttled (429) and were sent again, in this process. */
+export const throttled = () => throttledCount;
 
 /** Sends one request; a 429 (a throttle) is retried after a pause, so the answers are the routes' own. */
 export async function send(platform: LocalPlatform, request: ApiRequest, credentials: Credentials): Promise<ApiAnswer> {
@@ -52,6 +55,7 @@ export async function send(platform: LocalPlatform, request: ApiRequest, credent
     });
     const text = await response.text();
     if (response.status === 429 && attempt < 6) {
+      throttledCount += 1;
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       continue;
     }
