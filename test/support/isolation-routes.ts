@@ -96,9 +96,16 @@ export const routeCases: Record<string, RouteCase> = {
       body: { subjectId: c.mine.subjectId, matter: { type: 'bidding', reference: c.w.unique('CHK'), name: '道路工程招标' } },
       shows: showsFor(c, ['department'], markerOf(c.mine.family, 'report')),
     }),
-    other: (c) => ({ method: 'POST', path: '/checks', body: { subjectId: c.theirs.subjectId, matter: { type: 'bidding', reference: c.w.unique('CHK'), name: '道路工程招标' } } }),
+    // The other family's subject, with the Idempotency-Key the other department ran its check with.
+    other: (c) => ({
+      method: 'POST',
+      path: '/checks',
+      headers: { 'idempotency-key': c.theirs.checkKey },
+      body: { subjectId: c.theirs.subjectId, matter: { type: 'bidding', reference: c.w.unique('CHK'), name: '道路工程招标' } },
+    }),
     otherStatus: 201,
-    why: "a check on any subject is the department's lawful purpose (逢办必查): its records in force and valid reports, nothing out of publicity",
+    why: "a check on any subject is the department's lawful purpose (逢办必查): its records in force and valid reports, nothing out of publicity; Idempotency-Keys are per department (201, a new check)",
+    check: (a, c, side) => (side === 'other' && a.json?.checkId === c.theirs.checkId ? `answered with the other department's check ${a.json.checkId}` : undefined),
   },
 
   'PUT /checks/{id}/outcome': {

@@ -188,6 +188,8 @@ export interface FamilyWorld {
   /** Inputs as pushed, for a correction and for another department's push under the same number. */
   inputs: { correct: Record<string, unknown>; public: Record<string, unknown> };
   checkId: string;
+  /** The Idempotency-Key the check was run with. */
+  checkKey: string;
   outcome: Record<string, unknown>;
   objectionId: string;
   objectionToAnswerId: string;
@@ -373,6 +375,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     const check = await as(department, {
       method: 'POST',
       path: '/checks',
+      headers: { 'idempotency-key': `iso-check-${f}` },
       body: { subjectId: subject.orgId, matter: { type: 'procurement', reference: `REF-${f}-1`, name: `办公设备采购 ${markerOf(f, 'check')}` } },
     });
     const checkId = check.json.checkId as string;
@@ -444,6 +447,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       },
       inputs: { correct: pushed[f].plan.correct!, public: pushed[f].plan.public! },
       checkId,
+      checkKey: `iso-check-${f}`,
       outcome,
       objectionId,
       objectionToAnswerId,
