@@ -358,6 +358,16 @@ export const routeCases: Record<string, RouteCase> = {
     why: "a consent granted to another institution: 403 CONSENT_REQUIRED, whose it is not disclosed (consent-rule.ts)",
   },
 
+  // The public site: everyone, token or not, sees the same; a record out of publicity never shows.
+  'GET /public/records': {
+    // By the beginning of a name (family A: the company), by a whole code (family B: the person, whose number must come back masked).
+    own: (c) => ({ method: 'GET', path: `/public/records?q=${encodeURIComponent(c.mine.family === 'A' ? '郏县甲隔离测试' : c.mine.subjectId)}` }),
+  },
+
+  'GET /public/records/{id}': { own: (c) => ({ method: 'GET', path: `/public/records/${c.mine.records.public}` }) },
+
+  'GET /public/lists': { own: () => ({ method: 'GET', path: '/public/lists?list=black&limit=200' }) },
+
   'GET /me/checks': {
     own: (c) => ({ method: 'GET', path: '/me/checks?limit=200', shows: showsFor(c, ['subject'], markerOf(c.mine.family, 'check')) }),
   },

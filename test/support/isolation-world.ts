@@ -286,6 +286,18 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     validTo: addDays(today, -30),
   });
 
+  const blackList = (family: Family, decisionNumber: string) => ({
+    kind: 'blackList',
+    subject: subjectBlock(family),
+    decisionNumber,
+    decisionDate: addDays(today, -5),
+    authority,
+    sourceDepartment: family === 'A' ? '郏县甲局' : '郏县乙局',
+    listName: 'major-tax-violation',
+    listingBasis: '重大税收违法失信案件当事人名单',
+    listedUntil: addDays(today, 700),
+  });
+
   const departmentOf = (f: Family) => orgOf('department', f);
   const subjectOf = (f: Family) => orgOf('subject', f);
   const agencyOf = (f: Family) => orgOf('agency', f);
@@ -315,7 +327,9 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       repaired: penalty(f, n('REP-1'), 200),
       toDecide: penalty(f, n('REP-2'), 200),
       repairTarget: penalty(f, n('REP-3'), 200),
-      ...(f === 'A' ? { stuck: penalty(f, n('STUCK-1')), officeObjectionTarget: penalty(f, n('OBJ-4')) } : {}),
+      ...(f === 'A'
+        ? { stuck: penalty(f, n('STUCK-1')), officeObjectionTarget: penalty(f, n('OBJ-4')), blackList1: blackList(f, n('BL-1')), blackList2: blackList(f, n('BL-2')) }
+        : {}),
     } as Record<string, Record<string, unknown>>;
   };
   const pushed = Object.fromEntries(
