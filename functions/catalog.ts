@@ -62,6 +62,7 @@ import {
   queryResultBody,
   runQueryBody,
 } from '../shared/api/consents.ts';
+import { publicListBody, publicListQuery, publicRecordBody, publicRecordParams, publicSearchBody, searchPublicRecordsQuery } from '../shared/api/public.ts';
 import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { verificationWorkflow } from '../shared/workflows/workflows.ts';
@@ -470,6 +471,49 @@ export const functions = [
       summary: 'Public notices by date',
       request: { query: listPublicNoticesQuery },
       response: { status: 200, body: noticeListBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'search-public-records',
+    description: "The public site's search: public records of the subject with a code, or of organisations whose name starts with the words given",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/public/records',
+      access: { public: true },
+      summary: 'Search public records by code or name (only records in their publicity period; IDs and persons’ names masked)',
+      request: { query: searchPublicRecordsQuery },
+      response: { status: 200, body: publicSearchBody },
+    },
+    // A resident ID number searched for is looked up by its person key, never stored or shown whole.
+    resources: { creditTable: 'read', personalData: ['lookup'] },
+  }),
+  declare({
+    name: 'get-public-record',
+    description: 'One record as the public site shows it: its public fields and publicity period, while it is public',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/public/records/{id}',
+      access: { public: true },
+      summary: 'A public record (out of publicity, revoked or repaired: 404)',
+      request: { params: publicRecordParams },
+      response: { status: 200, body: publicRecordBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'list-public-list',
+    description: "The county's red list or black list as published today: entries in force and in their publicity period",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/public/lists',
+      access: { public: true },
+      summary: 'The red list or the black list (?list=red|black)',
+      request: { query: publicListQuery },
+      response: { status: 200, body: publicListBody },
     },
     resources: { creditTable: 'read' },
   }),

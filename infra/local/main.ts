@@ -67,6 +67,7 @@ const tokens = await Promise.all(
 console.log(`
 ${county.siteName} — local platform (${county.name}, ${county.id}) is up.
 
+  Website      ${platform.apiUrl.replace('127.0.0.1', 'localhost')}/   (console: /#/login, dev sign-in as any demo organisation)
   API          ${platform.apiUrl.replace('127.0.0.1', 'localhost')}
   OpenAPI      ${platform.apiUrl}/openapi.json
   Public       curl ${platform.apiUrl}/public/county

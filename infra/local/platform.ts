@@ -21,6 +21,8 @@ import { loadDemoData } from './demo/load-demo-data.ts';
 import type { DemoOrganisation } from './demo/demo-organisations.ts';
 import { LocalFunctions } from './functions/local-functions.ts';
 import { createApiServer, send } from './http/api-server.ts';
+import { demoLogins, staticSite } from './http/static-site.ts';
+import { demoSubjects } from './demo/demo-records.ts';
 import { routesOf } from './http/routes.ts';
 import { localIssuerFor, type LocalIssuer } from './identity/local-issuer.ts';
 import { stablePorts, startOnPort } from './ports.ts';
@@ -227,6 +229,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     };
 
     const openApi = openApiDocument(functions, { title: `${county.siteName} API (local)`, version: '0.1.0' });
+    // The website and its dev sign-in (local only); it offers the demo organisations once they are loaded.
+    let logins: ReturnType<typeof demoLogins> = [];
+    const website = staticSite({ county, issuer, logins: () => logins });
     const api = createApiServer({
       routes: routesOf(functions),
       throttle: county.api.throttle,
@@ -235,6 +240,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       log,
       extra: async (request, url, body, response) => {
         if (request.method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, openApi), true;
+        if (await website(request, url, body, response)) return true;
         const invokeMatch = /^\/_local\/invoke\/([a-z0-9-]+)$/.exec(url.pathname);
         if (request.method === 'POST' && invokeMatch) {
           try {
@@ -288,6 +294,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
             bucket: names.reportsBucket,
           });
     const demoOrganisations = demo.organisations;
+    if (options.demo !== false) logins = demoLogins(demoOrganisations, demoSubjects(county));
 
     const runtimeFile = join(options.dataDir, 'runtime.json');
     writeFileSync(runtimeFile, JSON.stringify({ apiUrl, pid: process.pid, county: county.id }));

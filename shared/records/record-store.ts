@@ -7,6 +7,7 @@ import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
+import { subjectNameIndex } from '../public-site/subject-names.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);
@@ -18,6 +19,7 @@ export function currentCopy(record: StoredRecord) {
     ...keys.recordsByProvider(record.providerOrgId, firstReceipt(record).at, record.recordId),
     ...(record.publication?.late ? keys.latePublications(firstReceipt(record).on, record.providerOrgId, record.recordId) : {}),
     ...dueKey(record),
+    ...(record.kind === 'redList' || record.kind === 'blackList' ? keys.listEntry(record.kind, record.publicity.publicUntil, record.recordId) : {}),
     type: 'record',
     ...record,
   };
@@ -30,13 +32,21 @@ function dueKey(record: StoredRecord) {
 }
 
 function profileUpdate(record: StoredRecord): TransactItem {
+  // The public site's name index (an organisation's, by its latest name): set what applies, remove the rest.
+  const nameIndex = subjectNameIndex(record);
+  const indexAttributes = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+  const set = indexAttributes.filter((a) => nameIndex[a] !== undefined);
+  const remove = indexAttributes.filter((a) => nameIndex[a] === undefined);
   return {
     Update: {
       TableName: table(),
       Key: keys.subjectProfile(record.subjectId),
-      UpdateExpression: 'SET #type = :type, subjectId = :id, subjectType = :st, subjectName = :name, updatedAt = :at',
+      UpdateExpression: `SET #type = :type, subjectId = :id, subjectType = :st, subjectName = :name, updatedAt = :at${set.map((a) => `, ${a} = :${a}`).join('')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':type': 'subject', ':id': record.subjectId, ':st': record.subjectType, ':name': record.subjectName, ':at': record.receivedAt },
+      ExpressionAttributeValues: {
+        ':type': 'subject', ':id': record.subjectId, ':st': record.subjectType, ':name': record.subjectName, ':at': record.receivedAt,
+        ...Object.fromEntries(set.map((a) => [`:${a}`, nameIndex[a]])),
+      },
     },
   };
 }

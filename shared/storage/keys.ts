@@ -45,6 +45,25 @@ export const keys = {
   recordsOfProvider: (orgId: string) => `PROVIDER#${orgId}#RECORDS`,
   latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
   latePublicationsOn: (receivedOn: string) => `LATE#${receivedOn}`,
+  /**
+   * Sparse, on the current copy of a red- or black-list record (never a late publication: lateness is for
+   * licences and penalties only, so gsi2 is free on these copies): the public lists (`GET /public/lists`),
+   * by the last day listed, so a key range from today reads only entries not yet ended. No end sorts last.
+   */
+  listEntry: (kind: 'redList' | 'blackList', publicUntil: string | null, recordId: string) => ({
+    gsi2pk: `LIST#${kind}`,
+    gsi2sk: `${publicUntil ?? '9999-12-31'}#${recordId}`,
+  }),
+  listEntriesOf: (kind: 'redList' | 'blackList') => `LIST#${kind}`,
+  /**
+   * An organisation's name in the search index of the public site (`GET /public/records?q=`), on its
+   * subject profile: one entry for the whole name normalised (gsi1) and one without the leading place
+   * names (gsi2), each in a partition per first character, sorted by name, so a prefix is one key range.
+   * Persons are not in it (found by the whole ID number only). Names come normalised (shared/public-site/subject-names.ts).
+   */
+  subjectByName: (normalisedName: string, subjectId: string) => ({ gsi1pk: `SUBJECTNAME#${[...normalisedName][0]}`, gsi1sk: `${normalisedName}#${subjectId}` }),
+  subjectByShortName: (normalisedName: string, subjectId: string) => ({ gsi2pk: `SUBJECTNAME#${[...normalisedName][0]}`, gsi2sk: `${normalisedName}#${subjectId}` }),
+  subjectNamesStartingWith: (normalisedPrefix: string) => ({ partition: `SUBJECTNAME#${[...normalisedPrefix][0]}`, prefix: normalisedPrefix }),
 
   /** A credit report of a registered agency: idempotency of (agency, report number), the upload, and the report. */
   reportKey: (agencyId: string, reportNumber: string) => ({ pk: `REPORTKEY#${agencyId}#${reportNumber}`, sk: 'KEY' }),

@@ -1,0 +1,7 @@
+import { triggerOf } from '../catalog.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { readPublicRecord } from '../../shared/public-site/read-public-record.ts';
+
+export const handler = httpHandler(triggerOf('get-public-record'), async ({ params, county, now }) => ({
+  body: await readPublicRecord({ recordId: params.id, county, now }),
+}));

@@ -1,0 +1,17 @@
+import { accessPolicy } from '../access/access-policy.ts';
+import { localDate } from '../calendar/dates.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { notFound } from '../http/errors.ts';
+import { latestVersion } from '../records/record-store.ts';
+import { presentPublicRecord, type PublicRecord } from './public-record.ts';
+
+/**
+ * GET /public/records/{id}: a record in its publicity period, its public fields only. Out of publicity
+ * (ended, not begun), revoked or repaired, or unknown: 404 all the same.
+ */
+export async function readPublicRecord(args: { recordId: string; county: CountyConfig; now: Date }): Promise<PublicRecord> {
+  const today = localDate(args.now, args.county.timeZone);
+  const record = await latestVersion(args.recordId);
+  if (!record || !accessPolicy.seeRecord(undefined, record, today)) throw notFound(`record ${args.recordId}`);
+  return presentPublicRecord(record, today);
+}

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * Builds the static site (web/src → web/dist): `assets/app.js` and `assets/app.css` bundled and minified by
+ * esbuild for current browsers, and `index.html`, the template the local runtime and the stack render per
+ * county (web/render-index.ts). `npm run build:web`; the local runtime builds it when missing or stale,
+ * and the stack builds it into its deployment asset at synth.
+ */
+export const webRoot = dirname(fileURLToPath(import.meta.url));
+export const webDist = join(webRoot, 'dist');
+export const indexTemplate = join(webRoot, 'index.html');
+const buildInfo = '.build.json';
+
+export interface BuildOptions {
+  /** Also write the index.html template (the stack deploys its own, rendered for the county). Default true. */
+  index?: boolean;
+  /** Build beside `outdir` and move it into place, so a reader never sees half a build. Default true. */
+  atomic?: boolean;
+}
+
+export async function buildWeb(outdir: string = webDist, { index = true, atomic = true }: BuildOptions = {}): Promise<void> {
+  const target = atomic ? `${outdir}.tmp-${process.pid}-${Date.now()}` : outdir;
+  mkdirSync(target, { recursive: true });
+  const result = await build({
+    entryPoints: { app: join(webRoot, 'src', 'main.ts') },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    outdir: join(target, 'assets'),
+    metafile: true,
+    logLevel: 'silent',
+  });
+  if (index) copyFileSync(indexTemplate, join(target, 'index.html'));
+  const inputs = [...Object.keys(result.metafile.inputs).map((input) => relative(webRoot, resolve(input))), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
+  writeFileSync(join(target, buildInfo), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1));
+  if (!atomic) return;
+  const old = `${outdir}.old-${process.pid}-${Date.now()}`;
+  if (existsSync(outdir)) renameSync(outdir, old);
+  try {
+    renameSync(target, outdir);
+  } catch (error) {
+    // Another process put its build in place meanwhile: keep that one.
+    rmSync(target, { recursive: true, force: true });
+    if (!existsSync(outdir)) throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Whether web/dist is missing, or older than any file it was built from. */
+export function webBuildIsStale(outdir: string = webDist): boolean {
+  const info = join(outdir, buildInfo);
+  if (!existsSync(info) || !existsSync(join(outdir, 'assets', 'app.js')) || !existsSync(join(outdir, 'index.html'))) return true;
+  const built = statSync(info).mtimeMs;
+  try {
+    const { inputs } = JSON.parse(readFileSync(info, 'utf8')) as { inputs: string[] };
+    return inputs.some((input) => {
+      const file = resolve(webRoot, input);
+      return !existsSync(file) || statSync(file).mtimeMs > built;
+    }) || newSources(built);
+  } catch {
+    return true;
+  }
+}
+
+/** A source file added since the build (not yet among its inputs): the entry's folder is enough to look at. */
+function newSources(built: number): boolean {
+  const src = join(webRoot, 'src');
+  return statSync(src).mtimeMs > built;
+}
+
+let ensuring: Promise<void> | undefined;
+
+/** Builds web/dist unless it is up to date (once per process at a time). */
+export function ensureWebBuilt(): Promise<void> {
+  ensuring ??= (async () => {
+    if (webBuildIsStale()) await buildWeb();
+  })().finally(() => (ensuring = undefined));
+  return ensuring;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  await buildWeb();
+  console.log(`web/dist built in ${Date.now() - started} ms`);
+}
