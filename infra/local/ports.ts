@@ -15,8 +15,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once `check` stops throwing, or rejects with `what` after `timeoutMs`. */
-export async function waitUntil(what: string, check: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+/**
+ * Resolves once `check` stops throwing, or rejects with `what` after `timeoutMs`. The default is generous:
+ * a JVM (DynamoDB Local) starting on a small machine busy with other test workers was seen to need over 30 s.
+ */
+export async function waitUntil(what: string, check: () => Promise<unknown>, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
