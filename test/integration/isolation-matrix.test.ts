@@ -240,6 +240,25 @@ describe('ids anyone can compute do not disclose what the caller may not see', (
     }
   });
 
+  it("a record out of publicity on the public site: 404, as for none", async () => {
+    if (!routeCases['GET /public/records/{id}'] || !httpRoutes().some((r) => r.key === 'GET /public/records/{id}')) return;
+    const answer = await send(platform, { method: 'GET', path: `/public/records/${hiddenOfA()}` }, undefined);
+    expect(answer.status).toBe(404);
+  });
+
+  it("the public site's search: a company by its code shows only what is public; a person is not found by name", async () => {
+    const search = httpRoutes().find((r) => r.key === 'GET /public/records');
+    if (!search) return;
+    const byCode: ApiRequest = { method: 'GET', path: `/public/records?q=${companyId}` };
+    const found = await send(platform, byCode, undefined);
+    expect(found.status).toBe(200);
+    expect(found.text).toContain('ISO-A-PUB-1');
+    expect(judge(w, search.trigger, search.key, office, { status: 200 }, byCode, found)).toEqual([]);
+    const byName = await send(platform, { method: 'GET', path: `/public/records?q=${encodeURIComponent('乙某某')}` }, undefined);
+    expect(byName.status).toBe(200);
+    expect(byName.text).not.toContain('ISO-B-');
+  });
+
   it("another agency's upload: 404, as for none", async () => {
     const answer = await send(platform, { method: 'GET', path: `/reports/uploads/${uploadIdOf('agency-a', w.A.uploadReportNumber)}` }, orgOf('agency', 'B'));
     expect(answer.status).toBe(404);

@@ -23,6 +23,8 @@ export interface ApiAnswer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are asserted on as JSON
   json: any;
   contentType: string;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
 }
 
 /** How a request authenticates: a token of an organisation, a token as given (forged, expired…), or none. */
@@ -68,7 +70,7 @@ export async function send(platform: LocalPlatform, request: ApiRequest, credent
         json = undefined;
       }
     }
-    return { status: response.status, text, json, contentType };
+    return { status: response.status, text, json, contentType, headers: Object.fromEntries(response.headers) };
   }
 }
 

@@ -368,6 +368,16 @@ export const routeCases: Record<string, RouteCase> = {
 
   'GET /public/lists': { own: () => ({ method: 'GET', path: '/public/lists?list=black&limit=200' }) },
 
+  'GET /subjects/{subjectId}/report.pdf': {
+    own: (c) => ({ method: 'GET', path: `/subjects/${c.mine.subjectId}/report.pdf${c.caller.role === 'institution' ? `?consentId=${c.mine.consentId}` : ''}` }),
+    // Another subject's report; an institution with the consent the other subject granted to the other institution.
+    other: (c) => ({ method: 'GET', path: `/subjects/${c.theirs.subjectId}/report.pdf${c.caller.role === 'institution' ? `?consentId=${c.theirs.consentId}` : ''}` }),
+    otherStatus: 403,
+    why: "another subject's credit report: 403; an institution under a consent granted to another: 403 CONSENT_REQUIRED (generate-credit-report.ts)",
+  },
+
+  'GET /public/report-verifications/{code}': { own: (c) => ({ method: 'GET', path: `/public/report-verifications/${encodeURIComponent(c.w.reportVerificationCode)}` }) },
+
   'GET /me/checks': {
     own: (c) => ({ method: 'GET', path: '/me/checks?limit=200', shows: showsFor(c, ['subject'], markerOf(c.mine.family, 'check')) }),
   },

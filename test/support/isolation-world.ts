@@ -224,6 +224,8 @@ export interface World {
   officeReportToVoid: string;
   /** A registered agency whose status the credit office changes. */
   agencyToUpdate: string;
+  /** The verification code of a credit report (PDF) the company fetched, where the platform makes them. */
+  reportVerificationCode: string;
   markers: Marker[];
   /** A string unique in this run (numbers, ids). */
   unique(prefix: string): string;
@@ -483,6 +485,11 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
   // The day's overdue scan: public notices (late publications) and notices to departments.
   await platform.invoke('overdue-scan', { date: today });
 
+  // A credit report (PDF) of the company, for its verification code.
+  const reportVerificationCode = declares('GET /subjects/{subjectId}/report.pdf')
+    ? ((await as(A.subject, { method: 'GET', path: `/subjects/${A.subjectId}/report.pdf` })).headers['x-report-verification-code'] ?? '')
+    : '';
+
   const markers: Marker[] = [
     ...families.flatMap((f) => markerKinds.map((kind) => ({ text: markerOf(f, kind), family: f, kind }))),
     // A repair application's id is private to its parties too (an objection's id is not: a record under objection shows it).
@@ -502,6 +509,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     officeObjectionTarget: pushed.A.ids.officeObjectionTarget!,
     officeReportToVoid: officeReport.reportId,
     agencyToUpdate: 'agency-d',
+    reportVerificationCode,
     markers,
     unique: (prefix) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`,
     penalty,
