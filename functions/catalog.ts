@@ -41,6 +41,7 @@ import {
 } from '../shared/api/cases.ts';
 import { listNoticesQuery, listPublicNoticesQuery, noticeListBody } from '../shared/api/notices.ts';
 import { complianceBody, complianceQuery } from '../shared/api/compliance.ts';
+import { creditReportFileBody, creditReportQuery, reportVerificationBody, reportVerificationParams } from '../shared/api/credit-report.ts';
 import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/api/departments.ts';
 import {
   exportUsageListQuery,
@@ -726,6 +727,37 @@ export const functions = [
       response: { status: 200, body: myChecksBody },
     },
     resources: { usageTable: 'read', creditTable: 'read' },
+  }),
+  declare({
+    name: 'get-credit-report',
+    description: "A subject's public credit information report (公共信用信息报告) as a PDF in Chinese with a verification code: for the subject, the credit office, or an institution with its consent (logged like a query)",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/subjects/{subjectId}/report.pdf',
+      access: { roles: ['subject', 'creditOffice', 'institution'] },
+      summary: 'The public credit information report (PDF); 403 CONSENT_REQUIRED, CONSENT_REVOKED, CONSENT_EXPIRED or OUT_OF_SCOPE for an institution without a covering consent',
+      request: { params: subjectParams, query: creditReportQuery },
+      response: { status: 200, body: creditReportFileBody },
+    },
+    // The ID number shown whole to the person is the one in the path: nothing sealed is opened.
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite' },
+    timeoutSeconds: 29,
+    memoryMb: 1024,
+  }),
+  declare({
+    name: 'verify-credit-report',
+    description: 'Whether a credit report with this verification code was made here, and what it said (name, masked ID, date, counts, SHA-256 of the PDF)',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/public/report-verifications/{code}',
+      access: { public: true },
+      summary: 'Verify a credit report by its code (unknown code: 404)',
+      request: { params: reportVerificationParams },
+      response: { status: 200, body: reportVerificationBody },
+    },
+    resources: { creditTable: 'read' },
   }),
   declare({
     name: 'open-case',

@@ -7,9 +7,25 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { reportFontBundle } from '../../shared/credit-report/report-fonts.ts';
 import { resourceEnv } from '../../shared/storage/tables.ts';
 import { acknowledge } from './nag.ts';
 import { fromProjectRoot } from './project-root.ts';
+
+/**
+ * Files a function reads beside its bundle at run time, which esbuild cannot follow (a font is data, not
+ * an import): copied from their npm package into the asset after bundling. The credit report's fonts
+ * (shared/credit-report/report-fonts.ts): Noto Sans SC's WOFF cuts, regular weight, ~4.7 MB.
+ */
+const filesBesideBundle: Partial<Record<string, { fromPackage: string; files: readonly string[]; into: string }>> = {
+  'get-credit-report': reportFontBundle,
+};
+
+/** Shell commands copying `beside` into the asset (globs left unquoted so the shell expands them). */
+const copyBeside = (beside: { fromPackage: string; files: readonly string[]; into: string }, inputDir: string, outputDir: string): string[] => [
+  `mkdir -p "${outputDir}/${beside.into}"`,
+  ...beside.files.map((file) => `cp "${inputDir}/node_modules/${beside.fromPackage}/"${file} "${outputDir}/${beside.into}/"`),
+];
 
 export interface CreditFunctionProps {
   declaration: FunctionDeclaration;
@@ -33,6 +49,7 @@ export class CreditFunction extends Construct {
     super(scope, id);
     this.declaration = declaration;
 
+    const beside = filesBesideBundle[declaration.name];
     this.logGroup = new LogGroup(this, 'LogGroup', {
       encryptionKey: logsKey,
       retention: RetentionDays.SIX_MONTHS,
@@ -72,6 +89,9 @@ export class CreditFunction extends Construct {
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         // The county config is compiled into each bundle: a deployed function carries its county with it.
         define: { [`process.env.${resourceEnv.county}`]: JSON.stringify(JSON.stringify(county)) },
+        ...(beside
+          ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (inputDir: string, outputDir: string) => copyBeside(beside, inputDir, outputDir) } }
+          : {}),
       },
     });
 

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
+import type { ConsentDecision } from '../consents/consent-rule.ts';
 import type { Caller } from '../identity/caller.ts';
 import { isPublic, statusOf } from '../records/record-status.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
@@ -19,7 +20,7 @@ import type { StoredRecord } from '../records/stored-record.ts';
  * | public       | records in their publicity period and publishable; ID numbers masked; public notices |
  * | department   | what is public; the records it provided; in a credit check, the subject's records in force (the check for a named matter is the lawful purpose, logged); its own checks, usage lists, notices; cases on its records |
  * | agency       | what is public; its own uploads and reports                                          |
- * | institution  | what is public; with the subject's live consent, the scope consented (logged like a check); consents granted to it |
+ * | institution  | what is public; with the subject's live consent, the scope consented (logged like a check), and its credit report; consents granted to it |
  * | subject      | everything about itself: records, reports, cases, consents, notices, and who looked at it |
  * | creditOffice | everything                                                                           |
  *
@@ -82,6 +83,14 @@ export const accessPolicy = {
     caller.role === 'creditOffice' || isSubject(caller, consent.subjectId) || (caller.role === 'institution' && consent.granteeId === caller.orgId),
   /** Revoke a consent: only the subject that granted it. */
   revokeConsent: (caller: Caller, consent: { subjectId: string }): boolean => isSubject(caller, consent.subjectId),
+
+  /**
+   * A subject's public credit information report (a PDF with a verification code): the subject itself, the
+   * credit office, or an institution whose consent `consentAllows` found live and covering the subject's
+   * records (the consent is the lawful basis; the report is logged like a query).
+   */
+  creditReport: (caller: Caller, subjectKey: string, consent: ConsentDecision | undefined): boolean =>
+    caller.role === 'creditOffice' || isSubject(caller, subjectKey) || (caller.role === 'institution' && consent?.allowed === true),
 } as const;
 
 /** The caller is the subject keyed `subjectKey` (a person's caller.orgId is its person key: protectCaller). */

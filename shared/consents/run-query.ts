@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { runQueryBody } from '../api/consents.ts';
 import { presentRecord } from '../records/present-record.ts';
-import { statusOf } from '../records/record-status.ts';
-import { localDate } from '../calendar/dates.ts';
-import type { CheckLogEntry } from '../checks/check-log-entry.ts';
+import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
+import { localDate, type IsoDate } from '../calendar/dates.ts';
 import { logCheck } from '../checks/check-store.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError } from '../http/errors.ts';
@@ -12,9 +11,9 @@ import type { Caller } from '../identity/caller.ts';
 import { listStatus } from '../measures/select-measures.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
-import { isInForce } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
-import { reportStatus } from '../reports/report-rules.ts';
+import type { StoredRecord } from '../records/stored-record.ts';
+import { reportStatus, type StoredReport } from '../reports/report-rules.ts';
 import { validReports } from '../reports/subject-reports.ts';
 import { consentPurposeLabels } from './consent.ts';
 import { consentAllows } from './consent-rule.ts';
@@ -42,30 +41,18 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
   const consent = await getConsent(body.consentId);
   const decision = consentAllows(consent, { grantee: caller.orgId, subjectId: subjectKey, wants: body.scope }, today);
 
-  const at = now.toISOString();
-  const shownId = body.subjectId.type === 'residentId' ? maskResidentId(body.subjectId.id) : body.subjectId.id;
-  const logged = {
-    checkId: `qry_${randomBytes(16).toString('base64url').slice(0, 22)}`,
-    kind: 'query',
-    checkedAt: at,
-    checkedOn: today,
-    departmentOrgId: caller.orgId,
-    userId: caller.userId,
+  const read = {
+    checkId: newQueryId(),
+    caller,
     consentId: body.consentId,
-    measures: [],
-    outcome: null,
-  } satisfies Partial<CheckLogEntry>;
+    subject: { key: subjectKey, id: body.subjectId },
+    now,
+    today,
+  };
+  const shownId = body.subjectId.type === 'residentId' ? maskResidentId(body.subjectId.id) : body.subjectId.id;
 
   if (!decision.allowed) {
-    await logCheck({
-      ...logged,
-      subject: { id: subjectKey, type: body.subjectId.type, ...masked(shownId, body.subjectId.type), name: null, known: false },
-      matter: { type: queryMatterType, typeName: queryMatterName, reference: body.consentId, name: body.purpose },
-      records: [],
-      lists: { redListed: false, blackListed: false, dishonestDebtor: false },
-      reports: [],
-      refused: { code: decision.code, at },
-    });
+    await logConsentedRead({ ...read, matter: { typeName: queryMatterName, name: body.purpose }, refused: decision });
     throw new AppError(403, decision.code, decision.reason);
   }
 
@@ -79,42 +66,16 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
         .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate))
     : [];
   const reports = scope.reports ? validReports(subject.reports, today) : [];
-  const lists = listStatus(
-    records.map(({ record, status }) => ({
-      recordId: record.recordId,
-      kind: record.kind,
-      listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
-      decisionDate: record.decisionDate,
-      status,
-    })),
-  );
   const subjectName = subject.profile?.subjectName ?? null;
-  await logCheck({
-    ...logged,
-    subject: { id: subjectKey, type: body.subjectId.type, ...masked(shownId, body.subjectId.type), name: subjectName, known: subject.records.length > 0 },
-    matter: {
-      type: queryMatterType,
-      typeName: `${queryMatterName}（${consentPurposeLabels[granted.purpose.category]}）`,
-      reference: body.consentId,
-      name: body.purpose,
-    },
-    records: records.map(({ record, status }) => ({
-      recordId: record.recordId,
-      version: record.version,
-      kind: record.kind,
-      status,
-      decisionNumber: record.decisionNumber,
-      decisionDate: record.decisionDate,
-      providerOrgId: record.providerOrgId,
-      ...(record.objectionId ? { objectionId: record.objectionId } : {}),
-    })),
-    lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
-    reports: reports.map((r) => ({ reportId: r.reportId, reportNumber: r.reportNumber, agencyId: r.agencyId, validUntil: r.validUntil })),
+  await logConsentedRead({
+    ...read,
+    matter: { typeName: `${queryMatterName}（${consentPurposeLabels[granted.purpose.category]}）`, name: body.purpose },
+    shown: { subjectName, known: subject.records.length > 0, records, reports },
   });
 
   return {
-    queryId: logged.checkId,
-    queriedAt: at,
+    queryId: read.checkId,
+    queriedAt: now.toISOString(),
     subject: {
       id: shownId,
       type: body.subjectId.type,
@@ -128,5 +89,64 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
   };
 }
 
-/** A person's ID as the log shows it (masked); the number itself is never logged, sealed or not: a query needs no one to see it whole. */
-const masked = (shownId: string, type: 'uscc' | 'residentId') => (type === 'residentId' ? { maskedId: shownId } : {});
+/** A consented read's id in the usage log (`qry_…`): a query's, or a credit report's (shared/credit-report/). */
+export const newQueryId = (): string => `qry_${randomBytes(16).toString('base64url').slice(0, 22)}`;
+
+/**
+ * Writes a consented read of a subject (POST /queries, or a credit report an institution asks for) to
+ * the usage log like a check, as the institution's (`kind: query`), so the subject sees it in GET
+ * /me/checks: what it showed, or, `refused`, that nothing was shown and why. A person is logged by its
+ * key and masked ID, never the number, sealed or not: no one needs to see it whole here.
+ */
+export async function logConsentedRead(read: {
+  checkId: string;
+  caller: Caller;
+  /** The consent the institution named (none: refused as CONSENT_REQUIRED). */
+  consentId: string | undefined;
+  subject: { key: string; id: { type: 'uscc' | 'residentId'; id: string } };
+  now: Date;
+  today: IsoDate;
+  /** How the read shows as a matter: its kind (typeName) and the purpose the institution gave (name). */
+  matter: { typeName: string; name: string };
+  refused?: { code: string };
+  shown?: { subjectName: string | null; known: boolean; records: { record: StoredRecord; status: RecordStatus }[]; reports: StoredReport[] };
+}): Promise<void> {
+  const at = read.now.toISOString();
+  const { type, id } = read.subject.id;
+  const shown = read.shown ?? { subjectName: null, known: false, records: [], reports: [] };
+  const lists = listStatus(
+    shown.records.map(({ record, status }) => ({
+      recordId: record.recordId,
+      kind: record.kind,
+      listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
+      decisionDate: record.decisionDate,
+      status,
+    })),
+  );
+  await logCheck({
+    checkId: read.checkId,
+    kind: 'query',
+    checkedAt: at,
+    checkedOn: read.today,
+    departmentOrgId: read.caller.orgId,
+    userId: read.caller.userId,
+    ...(read.consentId !== undefined ? { consentId: read.consentId } : {}),
+    measures: [],
+    outcome: null,
+    subject: { id: read.subject.key, type, ...(type === 'residentId' ? { maskedId: maskResidentId(id) } : {}), name: shown.subjectName, known: shown.known },
+    matter: { type: queryMatterType, typeName: read.matter.typeName, reference: read.consentId ?? '', name: read.matter.name },
+    records: shown.records.map(({ record, status }) => ({
+      recordId: record.recordId,
+      version: record.version,
+      kind: record.kind,
+      status,
+      decisionNumber: record.decisionNumber,
+      decisionDate: record.decisionDate,
+      providerOrgId: record.providerOrgId,
+      ...(record.objectionId ? { objectionId: record.objectionId } : {}),
+    })),
+    lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
+    reports: shown.reports.map((r) => ({ reportId: r.reportId, reportNumber: r.reportNumber, agencyId: r.agencyId, validUntil: r.validUntil })),
+    ...(read.refused ? { refused: { code: read.refused.code, at } } : {}),
+  });
+}

@@ -114,6 +114,12 @@ export const keys = {
   consentsOfGrantee: (granteeId: string) => `GRANTEE#${granteeId}#CONSENTS`,
   consentsByTime: (grantedAt: string, consentId: string) => ({ gsi3pk: 'CONSENTS#ALL', gsi3sk: `${grantedAt}#${consentId}` }),
   allConsents: 'CONSENTS#ALL',
+
+  /**
+   * What a generated credit report said, under its verification code (shared/credit-report/): written once
+   * when the PDF is made, read by the public verification route. No index: a code is only ever looked up whole.
+   */
+  reportVerification: (code: string) => ({ pk: `REPORTVERIFY#${code}`, sk: 'VERIFICATION' }),
 } as const;
 
 /** Kinds of item in the due-date index (`keys.dueOn`). */

@@ -152,6 +152,8 @@ describe('sample events', () => {
     'register-agency', 'update-agency', 'create-report-upload', 'get-report-upload',
     // A department is registered before the register is read; a list is submitted before its revision is exported.
     'register-department', 'list-departments', 'get-usage-list', 'submit-usage-list', 'export-usage-list', 'get-compliance', 'close-usage-period',
+    // A report is made before its verification code is checked (the code is random: a placeholder in the sample).
+    'get-credit-report', 'verify-credit-report',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
@@ -171,6 +173,7 @@ describe('sample events', () => {
     if (result.statusCode !== undefined) expect([200, 201, 202], JSON.stringify(result)).toContain(result.statusCode);
     const created = name === 'raise-objection' || name === 'request-repair' ? (JSON.parse(result.body!) as { case: { caseId: string } }).case.caseId : undefined;
     if (created) placeholders.set(name === 'raise-objection' ? 'obj_SAMPLEOBJECTION0000000' : 'rep_SAMPLEREPAIR0000000000', created);
+    if (name === 'get-credit-report') placeholders.set('SAMPLE-REPORT-CODE', (result as { headers: Record<string, string> }).headers['x-report-verification-code']!);
   });
 });
 

@@ -85,4 +85,13 @@ describe('the access policy', () => {
     expect(allowedOf((c) => accessPolicy.seeConsent(c, consent))).toEqual(['subject', 'creditOffice', 'institution']);
     expect(allowedOf((c) => accessPolicy.revokeConsent(c, consent))).toEqual(['subject']);
   });
+
+  it('a credit report: the subject, the credit office, and an institution only with a consent found live and covering', () => {
+    const allowed = { allowed: true, scope: { records: true, reports: false } } as const;
+    const refused = { allowed: false, code: 'CONSENT_REVOKED', reason: 'revoked' } as const;
+    expect(allowedOf((c) => accessPolicy.creditReport(c, person, undefined))).toEqual(['subject', 'creditOffice']);
+    expect(allowedOf((c) => accessPolicy.creditReport(c, person, refused))).toEqual(['subject', 'creditOffice']);
+    // A consent decision lets only an institution in: it is the grantee consentAllows checked.
+    expect(allowedOf((c) => accessPolicy.creditReport(c, person, allowed))).toEqual(['subject', 'creditOffice', 'institution']);
+  });
 });

@@ -1,0 +1,255 @@
+import PDFDocument from 'pdfkit';
+import type { ReportContent, ReportItem } from './report-content.ts';
+import { reportFonts, type ReportFonts } from './report-fonts.ts';
+import { chineseOrdinal } from './report-sections.ts';
+import { groupedCode, verificationPath } from './verification-code.ts';
+
+export interface RenderedReport {
+  pdf: Buffer;
+  pages: number;
+}
+
+/** A4 in points; margins leave room for the footer every page carries. */
+const page = { width: 595.28, height: 841.89, left: 48, right: 48, top: 56, bottom: 72 };
+const contentWidth = page.width - page.left - page.right;
+const colours = { ink: '#1a1a1a', heading: '#1f3a5f', muted: '#5b6573', rule: '#b8c0cc', headerFill: '#eef2f7', flagYes: '#a61b1b', flagGood: '#1d6b35' };
+/** The item table: 序号, 决定文书号, 决定日期, 决定机关, 内容, 公示截止 (widths add up to the content width). */
+const itemColumns = [
+  { title: '序号', width: 28 },
+  { title: '决定文书号', width: 92 },
+  { title: '决定日期', width: 58 },
+  { title: '决定机关', width: 88 },
+  { title: '内容', width: contentWidth - 28 - 92 - 58 - 88 - 58 },
+  { title: '公示截止', width: 58 },
+] as const;
+const cellPadding = 4;
+
+/**
+ * The report as a PDF in Chinese: a cover (subject, ID, date, verification code, incentive and
+ * punishment flags, the count of each section, notes), then each section with its count and a table of
+ * its records ("无" when there are none). Every page's footer carries the verification code and the path
+ * where it is checked. Text is set in Noto Sans SC, embedded as subsets of the glyphs drawn.
+ */
+export async function renderReportPdf(content: ReportContent, code: string, fonts: ReportFonts = reportFonts()): Promise<RenderedReport> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: page.top, bottom: page.bottom, left: page.left, right: page.right },
+    bufferPages: true,
+    // No default font: pdfkit's, Helvetica, would be read from files a Lambda bundle lacks. Writer sets ours.
+    font: null as unknown as string,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: '公共信用信息报告',
+      Subject: `${content.subject.name} 公共信用信息报告`,
+      Author: content.county.siteName,
+      Keywords: `报告验证码 ${groupedCode(code)}`,
+      CreationDate: new Date(content.generatedAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const w = new Writer(doc, fonts);
+  cover(w, content, code);
+  for (const [index, section] of content.sections.entries()) sectionPages(w, `${chineseOrdinal(index + 1)}、${section.heading}`, section.count, section.items, index === 0);
+  const pages = footers(w, code);
+  doc.end();
+  await ended;
+  return { pdf: Buffer.concat(chunks), pages };
+}
+
+function cover(w: Writer, content: ReportContent, code: string) {
+  const { doc } = w;
+  w.write(`${content.county.siteName} · ${content.county.name}公共信用信息平台`, page.left, page.top, { size: 9, colour: colours.muted, width: contentWidth, align: 'right' });
+  w.write('公共信用信息报告', page.left, 120, { size: 28, bold: true, colour: colours.heading, width: contentWidth, align: 'center' });
+  w.write(`（${content.subject.type === 'uscc' ? '法人和非法人组织' : '自然人'}版）`, page.left, 166, { size: 12, colour: colours.muted, width: contentWidth, align: 'center' });
+
+  const flag = (yes: boolean, basis: string[], note?: string) => ({
+    text: yes ? `是（依据：${basis.join('；')}）` : note ? `否（${note}）` : '否',
+    colour: yes ? undefined : colours.flagGood,
+  });
+  const { flags } = content;
+  const rows: { label: string; value: string; colour?: string }[] = [
+    { label: '主体名称', value: content.subject.name },
+    { label: content.subject.type === 'uscc' ? '统一社会信用代码' : '公民身份号码', value: content.subject.id },
+    { label: '报告生成日期', value: `${content.generatedOn}（北京时间 ${beijingTime(content.generatedAt)}）` },
+    { label: '报告验证码', value: groupedCode(code) },
+    { label: '守信激励对象', ...pick(flag(flags.incentiveObject, flags.incentiveBasis)) },
+    {
+      label: '失信惩戒对象',
+      ...pick(flag(flags.punishmentObject, flags.punishmentBasis, flags.punishmentSuspended ? '相关记录异议核实中，惩戒措施暂停执行' : undefined)),
+      ...(flags.punishmentObject ? { colour: colours.flagYes } : {}),
+    },
+  ];
+  let y = 215;
+  const labelWidth = 120;
+  for (const row of rows) {
+    const height = Math.max(w.height(row.value, contentWidth - labelWidth - 2 * cellPadding, 11), w.height(row.label, labelWidth, 11)) + 2 * cellPadding + 2;
+    doc.rect(page.left, y, labelWidth, height).fillAndStroke(colours.headerFill, colours.rule);
+    doc.rect(page.left + labelWidth, y, contentWidth - labelWidth, height).stroke(colours.rule);
+    w.write(row.label, page.left + cellPadding, y + cellPadding + 1, { size: 11, width: labelWidth - 2 * cellPadding, bold: true });
+    w.write(row.value, page.left + labelWidth + cellPadding, y + cellPadding + 1, { size: 11, width: contentWidth - labelWidth - 2 * cellPadding, colour: row.colour });
+    y += height;
+  }
+
+  y += 24;
+  w.write('信息概要', page.left, y, { size: 14, bold: true, colour: colours.heading });
+  y += 24;
+  for (const [index, section] of content.sections.entries()) {
+    doc.rect(page.left, y, contentWidth, 20).stroke(colours.rule);
+    w.write(`${chineseOrdinal(index + 1)}、${section.heading}`, page.left + cellPadding, y + 5, { size: 10.5, width: contentWidth - 100 });
+    w.write(`共 ${section.count} 条`, page.left + contentWidth - 100, y + 5, { size: 10.5, width: 100 - cellPadding, align: 'right', bold: section.count > 0 });
+    y += 20;
+  }
+
+  y += 20;
+  w.write('说明', page.left, y, { size: 11, bold: true, colour: colours.heading });
+  y += 18;
+  const notes = [
+    `本报告由${content.county.siteName}平台根据${content.county.name}公共信用信息平台归集的信息生成，仅载入生成之日处于公示期内的信用记录；平台由${content.county.creditOfficeName}运营。`,
+    `凭报告验证码可在 ${verificationPath(code)} 核验本报告的真实性，及其所载主体名称、证件号码、生成日期、各类信息条数和本文件的 SHA-256 摘要。`,
+    '自然人的公民身份号码，除本人和信用办外，仅显示前六位和后四位。标注“异议处理中”的记录，其惩戒措施在核实期间暂停执行（法律另有规定的除外）。',
+    '对本报告所载信息有异议的，可向信息提供单位或信用办提出异议；已纠正失信行为的，可申请信用修复。',
+  ];
+  for (const [index, note] of notes.entries()) {
+    w.write(`${index + 1}. ${note}`, page.left, y, { size: 9, width: contentWidth, colour: colours.muted });
+    y = w.doc.y + 4;
+  }
+}
+
+function sectionPages(w: Writer, heading: string, count: number, items: ReportItem[], first: boolean) {
+  const { doc } = w;
+  if (first) doc.addPage();
+  let y = first ? page.top : doc.y + 18;
+  const headerHeight = w.height('决定文书号', itemColumns[1].width - 2 * cellPadding, 9) + 2 * cellPadding;
+  // A heading is never left alone at the foot of a page.
+  if (y + 24 + headerHeight + 40 > limit()) {
+    doc.addPage();
+    y = page.top;
+  }
+  w.write(`${heading}（共 ${count} 条）`, page.left, y, { size: 13, bold: true, colour: colours.heading });
+  y += 24;
+  if (items.length === 0) {
+    w.write('无', page.left + 12, y, { size: 10.5, colour: colours.muted });
+    doc.y = y + 16;
+    return;
+  }
+  y = tableHeader(w, y, headerHeight);
+  for (const [index, item] of items.entries()) {
+    const cells = [
+      String(index + 1),
+      item.decisionNumber,
+      item.decisionDate,
+      item.authority,
+      item.underObjection ? `${item.content}（异议处理中）` : item.content,
+      item.publicUntil ?? '长期',
+    ];
+    const height = Math.max(...cells.map((text, i) => w.height(text, itemColumns[i]!.width - 2 * cellPadding, 8.5))) + 2 * cellPadding;
+    if (y + height > limit()) {
+      doc.addPage();
+      y = tableHeader(w, page.top, headerHeight);
+    }
+    let x = page.left;
+    for (const [i, column] of itemColumns.entries()) {
+      doc.rect(x, y, column.width, height).stroke(colours.rule);
+      w.write(cells[i]!, x + cellPadding, y + cellPadding, { size: 8.5, width: column.width - 2 * cellPadding, colour: i === 4 && item.underObjection ? colours.flagYes : undefined });
+      x += column.width;
+    }
+    y += height;
+  }
+  doc.y = y;
+}
+
+function tableHeader(w: Writer, y: number, height: number): number {
+  let x = page.left;
+  for (const column of itemColumns) {
+    w.doc.rect(x, y, column.width, height).fillAndStroke(colours.headerFill, colours.rule);
+    w.write(column.title, x + cellPadding, y + cellPadding, { size: 9, width: column.width - 2 * cellPadding, bold: true });
+    x += column.width;
+  }
+  return y + height;
+}
+
+/** The verification code, where to check it and the page number at the foot of every page. */
+function footers(w: Writer, code: string): number {
+  const { doc } = w;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page: the footer lies in the margin on purpose.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = page.height - 48;
+    doc.moveTo(page.left, y - 6).lineTo(page.width - page.right, y - 6).lineWidth(0.5).stroke(colours.rule);
+    w.write(`报告验证码：${groupedCode(code)}　核验地址：${verificationPath(code)}`, page.left, y, { size: 8, colour: colours.muted, width: contentWidth - 90, lineBreak: false });
+    w.write(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, page.width - page.right - 90, y, { size: 8, colour: colours.muted, width: 90, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  return range.count;
+}
+
+const limit = () => page.height - page.bottom;
+const pick = (f: { text: string; colour?: string }) => ({ value: f.text, ...(f.colour ? { colour: f.colour } : {}) });
+/** HH:mm in Beijing time (the county's zone: every county is in Asia/Shanghai). */
+const beijingTime = (instant: string) => new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+
+interface WriteOptions {
+  size: number;
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+  bold?: boolean;
+  colour?: string | undefined;
+  lineBreak?: boolean;
+}
+
+/** Draws text in runs of the font that has each character (report-fonts.ts), registering fonts in the document as they are first needed. */
+class Writer {
+  private readonly registered = new Set<string>();
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: ReportFonts,
+  ) {}
+
+  write(text: string, x: number, y: number, options: WriteOptions) {
+    const runs = this.fonts.runsOf(text);
+    this.doc.fontSize(options.size).fillColor(options.colour ?? colours.ink);
+    // Bold without a second font file: the glyphs are filled and stroked with a thin outline.
+    if (options.bold) this.doc.lineWidth(options.size / 40).strokeColor(options.colour ?? colours.ink);
+    const common = {
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      align: options.align ?? 'left',
+      lineGap: 1,
+      ...(options.lineBreak === false ? { lineBreak: false } : {}),
+      ...(options.bold ? { fill: true, stroke: true } : {}),
+    };
+    runs.forEach((run, i) => {
+      this.use(run.font);
+      const continued = i < runs.length - 1;
+      if (i === 0) this.doc.text(run.text, x, y, { ...common, continued });
+      else this.doc.text(run.text, { ...common, continued });
+    });
+    this.doc.lineWidth(0.5);
+  }
+
+  /** The height `text` takes at `size` in `width`: measured in the primary font, whose CJK advance every fallback cut shares. */
+  height(text: string, width: number, size: number): number {
+    const measured = [...text].map((c) => (this.fonts.fontFor(c) === this.fonts.primary ? c : '中')).join('');
+    this.use(this.fonts.primary.name);
+    return this.doc.fontSize(size).heightOfString(measured || ' ', { width, lineGap: 1 });
+  }
+
+  private use(name: string) {
+    if (!this.registered.has(name)) {
+      const font = this.fonts.loaded().find((f) => f.name === name)!;
+      this.doc.registerFont(name, font.font as unknown as Buffer);
+      this.registered.add(name);
+    }
+    this.doc.font(name);
+  }
+}
