@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, buildSync, type BuildOptions as EsbuildOptions, type Metafile } from 'esbuild';
 
 /**
  * Builds the static site (web/src → web/dist): `assets/app.js` and `assets/app.css` bundled and minified by
@@ -21,25 +21,32 @@ export interface BuildOptions {
   atomic?: boolean;
 }
 
+const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => ({
+  entryPoints: { app: join(webRoot, 'src', 'main.ts') },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+  outdir: join(outdir, 'assets'),
+  metafile: true,
+  logLevel: 'silent',
+});
+
+/** After esbuild: the index template (if asked) and what the build read, to tell later whether it is stale. */
+function finish(outdir: string, metafile: Metafile, index: boolean): void {
+  if (index) copyFileSync(indexTemplate, join(outdir, 'index.html'));
+  const inputs = [...Object.keys(metafile.inputs).map((input) => relative(webRoot, resolve(input))), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
+  writeFileSync(join(outdir, buildInfo), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1));
+}
+
 export async function buildWeb(outdir: string = webDist, { index = true, atomic = true }: BuildOptions = {}): Promise<void> {
   const target = atomic ? `${outdir}.tmp-${process.pid}-${Date.now()}` : outdir;
   mkdirSync(target, { recursive: true });
-  const result = await build({
-    entryPoints: { app: join(webRoot, 'src', 'main.ts') },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    outdir: join(target, 'assets'),
-    metafile: true,
-    logLevel: 'silent',
-  });
-  if (index) copyFileSync(indexTemplate, join(target, 'index.html'));
-  const inputs = [...Object.keys(result.metafile.inputs).map((input) => relative(webRoot, resolve(input))), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
-  writeFileSync(join(target, buildInfo), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1));
+  const result = await build(esbuildOptions(target));
+  finish(target, result.metafile, index);
   if (!atomic) return;
   const old = `${outdir}.old-${process.pid}-${Date.now()}`;
   if (existsSync(outdir)) renameSync(outdir, old);
@@ -51,6 +58,12 @@ export async function buildWeb(outdir: string = webDist, { index = true, atomic 
     if (!existsSync(outdir)) throw error;
   }
   rmSync(old, { recursive: true, force: true });
+}
+
+/** The same build, synchronously into `outdir` (CDK's local bundling of the stack's website asset calls it). */
+export function buildWebSync(outdir: string, { index = true }: Pick<BuildOptions, 'index'> = {}): void {
+  mkdirSync(outdir, { recursive: true });
+  finish(outdir, buildSync(esbuildOptions(outdir)).metafile, index);
 }
 
 /** Whether web/dist is missing, or older than any file it was built from. */

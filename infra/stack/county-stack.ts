@@ -13,13 +13,15 @@ import { Schedules } from './schedules.ts';
 import { Storage } from './storage.ts';
 import { Uploads } from './uploads.ts';
 import { VerificationWorkflow } from './verification-workflow.ts';
+import { Website } from './website.ts';
 
 export interface CountyStackProps extends StackProps {
   county: CountyConfig;
 }
 
 /**
- * One county's platform: its keys, storage, identity, notices, the catalog's functions and what triggers them.
+ * One county's platform: its keys, storage, identity, notices, the catalog's functions and what triggers them,
+ * and its website.
  */
 export class CountyStack extends Stack {
   readonly county: CountyConfig;
@@ -51,11 +53,13 @@ export class CountyStack extends Stack {
     const api = new Api(this, 'Api', { functions, userPool: identity.userPool, client: identity.client, throttle: county.api.throttle, logsKey: keys.logs });
     new Uploads(this, 'Uploads', { functions, reportsBucket: storage.reportsBucket });
     new Schedules(this, 'Schedules', { functions });
+    const website = new Website(this, 'Website', { county, apiUrl: api.url, userPool: identity.userPool, client: identity.client, logsKey: keys.logs });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'ReportsBucketName', { value: storage.reportsBucket.bucketName });
     new CfnOutput(this, 'NoticesTopicArn', { value: notices.topic.topicArn });
+    new CfnOutput(this, 'WebsiteUrl', { value: website.url });
   }
 }

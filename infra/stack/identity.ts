@@ -59,8 +59,10 @@ export class Identity extends Construct {
 
     this.client = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
-      // Sign-in is SRP from the web app; no hosted UI, so no OAuth flows (CDK's default allows implicit grant).
+      // The console (web/, infra/stack/website.ts) signs in with USER_PASSWORD_AUTH: the password goes over TLS to
+      // Cognito itself, never to the platform; SRP stays for other clients. No hosted UI, so no OAuth flows (CDK's
+      // default allows implicit grant).
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),

@@ -101,7 +101,7 @@ describe('encryption at rest and in transit', () => {
 
   it('encrypts every log group with the logs key', () => {
     const groups = Object.entries(resourcesOfType('AWS::Logs::LogGroup'));
-    expect(groups.length).toBe(catalog.length + 2); // each function, the API access log, the workflow
+    expect(groups.length).toBe(catalog.length + 3); // each function, the API access log, the workflow, the website deployment
     for (const [id, group] of groups) expect(group.Properties.KmsKeyId, id).toEqual({ 'Fn::GetAtt': ['LogsKey', 'Arn'] });
   });
 
@@ -116,6 +116,7 @@ describe('stateful resources', () => {
       CreditDataTable: 'AWS::DynamoDB::Table',
       UsageLogTable: 'AWS::DynamoDB::Table',
       ReportsBucket: 'AWS::S3::Bucket',
+      WebsiteBucket: 'AWS::S3::Bucket',
       UserPool: 'AWS::Cognito::UserPool',
       NoticesTopic: 'AWS::SNS::Topic',
     };
@@ -123,7 +124,7 @@ describe('stateful resources', () => {
     expect(Object.keys(resourcesOfType('AWS::DynamoDB::Table')).sort()).toEqual(['CreditDataTable', 'UsageLogTable']);
     expect(Object.keys(resourcesOfType('AWS::Cognito::UserPool'))).toEqual(['UserPool']);
     expect(Object.keys(resourcesOfType('AWS::SNS::Topic'))).toEqual(['NoticesTopic']);
-    expect(Object.keys(resourcesOfType('AWS::S3::Bucket')).sort()).toEqual(['ReportsAccessLogsBucket', 'ReportsBucket']);
+    expect(Object.keys(resourcesOfType('AWS::S3::Bucket')).sort()).toEqual(['ReportsAccessLogsBucket', 'ReportsBucket', 'WebsiteBucket']);
   });
 
   it('builds each table from shared/storage/tables.ts: on demand, PITR, deletion protection, retained', () => {
