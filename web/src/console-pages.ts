@@ -1,6 +1,6 @@
 import { api, apiFile, ApiError, query } from './api.ts';
 import { errorBox, facts, field, h, loading, notice, show, valueOf } from './dom.ts';
-import { caseStateLabels, decisionLabels, failingLabels, publicityEnd, roleLabels, statusLabels, uploadStateLabels, usageListStateLabels } from './labels.ts';
+import { caseEventLabels, caseStateLabels, decisionLabels, failingLabels, publicityEnd, roleLabels, statusLabels, uploadStateLabels, usageListStateLabels } from './labels.ts';
 import { noticesView } from './public-pages.ts';
 import { postToS3 } from './upload.ts';
 import { go, href, type Route } from './router.ts';
@@ -248,7 +248,8 @@ async function usagePage(root: HTMLElement, route: Route): Promise<void> {
 async function uploadPage(root: HTMLElement, route: Route): Promise<void> {
   const progress = h('progress', { max: 100, value: 0, testid: 'upload-progress' });
   const state = h('div', { 'aria-live': 'polite', testid: 'upload-status' });
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const form = h(
     'form',
     { class: 'panel', testid: 'upload-form' },
@@ -335,6 +336,7 @@ async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): 
     root,
     h('h1', {}, '我的信用记录'),
     h('p', { testid: 'my-subject' }, `${answer.subject.name ?? ''} ${answer.subject.id}`),
+    reportDownload(caller.orgId),
     answer.records.length === 0
       ? h('p', { class: 'empty', testid: 'my-records-empty' }, '平台没有您的信用记录。')
       : h(
@@ -354,6 +356,34 @@ async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): 
             ),
           ),
         ),
+  );
+}
+
+/** The subject's public credit information report (公共信用信息报告), a PDF with a verification code. */
+function reportDownload(subjectId: string): HTMLElement {
+  const message = h('span', { 'aria-live': 'polite' });
+  return h(
+    'p',
+    {},
+    h(
+      'button',
+      {
+        type: 'button',
+        testid: 'my-report-download',
+        onclick: async () => {
+          try {
+            const file = await apiFile(`/subjects/${encodeURIComponent(subjectId)}/report.pdf`, { auth: true });
+            const link = h('a', { href: URL.createObjectURL(file), download: '公共信用信息报告.pdf', testid: 'my-report-file' }, '公共信用信息报告.pdf');
+            show(message, ' ', link);
+            link.click();
+          } catch (error) {
+            show(message, errorBox((error as Error).message));
+          }
+        },
+      },
+      '下载公共信用信息报告（PDF）',
+    ),
+    message,
   );
 }
 
@@ -467,7 +497,7 @@ async function objectionDetail(root: HTMLElement, caseId: string): Promise<void>
         ...(c.answer?.outcome ? ([['核查结论', `${c.answer.outcome}：${c.answer.reasoning ?? ''}`, 'objection-answer']] as [string, string, string][]) : []),
       ]),
       h('h2', {}, '办理过程'),
-      h('ol', { class: 'history', testid: 'objection-history' }, c.history.map((e) => h('li', {}, `${new Date(e.at).toLocaleString('zh-CN')} ${e.event}${e.note ? `（${e.note}）` : ''}`))),
+      h('ol', { class: 'history', testid: 'objection-history' }, c.history.map((e) => h('li', { 'data-event': e.event }, `${new Date(e.at).toLocaleString('zh-CN')} ${caseEventLabels[e.event] ?? e.event}${e.note ? `（${e.note}）` : ''}`))),
     ),
     h('a', { href: href('/console/objections'), testid: 'objection-back' }, '返回异议列表'),
   );

@@ -99,3 +99,16 @@ export const penaltyLabels = penaltyCategoryLabels;
 
 /** The last day of publicity as shown: a date, or “至撤销、修复或移出名单” when it has none. */
 export const publicityEnd = (publicUntil: string | null | undefined): string => publicUntil ?? '长期（至撤销、修复或移出名单）';
+
+export const caseEventLabels: Record<string, string> = {
+  raised: '提出异议',
+  opened: '受理，通知提供部门核查',
+  reminded: '提醒提供部门',
+  overdue: '答复逾期，已通报信用办',
+  escalated: '督办',
+  answered: '提供部门答复',
+  applied: '处理结果已生效',
+  closed: '办结，已告知主体',
+  stuck: '处理受阻，信用办处理中',
+  restarted: '信用办重新启动处理',
+};

@@ -227,26 +227,27 @@ export async function noticesView(root: HTMLElement, route: Route, path: string,
 
 export const publicNoticesPage = (root: HTMLElement, route: Route) => noticesView(root, route, '/public/notices', false, 'notices', '信用通报', '/notices');
 
-const verificationLabels: [string, string][] = [
-  ['reportNumber', '报告编号'],
-  ['agencyName', '出具机构'],
-  ['subjectName', '报告主体'],
-  ['reportType', '报告类型'],
-  ['rating', '信用等级'],
-  ['issueDate', '出具日期'],
-  ['validUntil', '有效期至'],
-  ['sha256', '文件摘要（SHA-256）'],
-];
-const reportStatusLabels: Record<string, string> = { valid: '有效', expired: '已过期', voided: '已作废' };
+interface ReportVerification {
+  code: string;
+  genuine: true;
+  subject: { name: string; id: string; type: string };
+  generatedAt: string;
+  generatedOn: string;
+  flags: { incentiveObject: boolean; punishmentObject: boolean };
+  sections: { id: string; heading: string; count: number }[];
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
 
-/** Report verification: a code printed on a report → whether the platform holds it, and its status. */
+/** Report verification: the code printed on a public credit information report (公共信用信息报告) → what it said. */
 export async function verifyPage(root: HTMLElement, route: Route): Promise<void> {
   const code = route.params.get('code') ?? '';
   const result = h('section', { testid: 'verify-result', 'aria-live': 'polite' });
   show(
     root,
     h('h1', {}, '信用报告核验'),
-    h('p', { class: 'hint' }, '输入信用报告上印制的验证码，核验报告是否由已备案的信用服务机构出具、是否有效。'),
+    h('p', { class: 'hint' }, '输入公共信用信息报告上印制的验证码（如 7K3M-Q9XD-2B8F-WT4N），核验报告是否由本平台出具及其内容摘要。'),
     h(
       'form',
       {
@@ -257,7 +258,7 @@ export async function verifyPage(root: HTMLElement, route: Route): Promise<void>
           if (value) go('/verify', { code: value });
         },
       },
-      h('input', { type: 'text', value: code, required: true, maxlength: 64, placeholder: '验证码', 'aria-label': '验证码', autocomplete: 'off', testid: 'verify-code' }),
+      h('input', { type: 'text', value: code, required: true, maxlength: 40, placeholder: '验证码', 'aria-label': '验证码', autocomplete: 'off', testid: 'verify-code' }),
       h('button', { type: 'submit', testid: 'verify-submit' }, '核验'),
     ),
     result,
@@ -265,19 +266,27 @@ export async function verifyPage(root: HTMLElement, route: Route): Promise<void>
   if (!code) return;
   show(result, loading());
   try {
-    const answer = await api<Record<string, unknown>>(`/public/report-verifications/${encodeURIComponent(code)}`);
-    const report = ((answer.report as Record<string, unknown> | undefined) ?? answer) as Record<string, unknown>;
-    const status = String(report.status ?? answer.status ?? '');
-    const subject = report.subject as { name?: string } | undefined;
-    const agency = report.agency as { name?: string } | undefined;
-    const values: Record<string, unknown> = { ...report, subjectName: report.subjectName ?? subject?.name, agencyName: report.agencyName ?? agency?.name };
+    const v = await api<ReportVerification>(`/public/report-verifications/${encodeURIComponent(code)}`);
+    const yes = (flag: boolean) => (flag ? '是' : '否');
     show(
       result,
-      h('p', { class: status === 'valid' ? 'ok' : 'warn', testid: 'verify-status', 'data-status': status }, `核验结果：${reportStatusLabels[status] ?? (status || '已找到')}`),
-      facts(verificationLabels.filter(([key]) => values[key] !== undefined && values[key] !== null).map(([key, label]) => [label, String(values[key]), `verify-${key}`])),
+      h('p', { class: 'ok', testid: 'verify-status', 'data-status': 'genuine' }, `核验通过：验证码 ${v.code} 对应的报告由本平台出具。`),
+      facts([
+        ['报告主体', v.subject.name, 'verify-subject-name'],
+        [v.subject.type === 'uscc' ? '统一社会信用代码' : '身份证号码', v.subject.id, 'verify-subject-id'],
+        ['出具日期', v.generatedOn, 'verify-generated-on'],
+        ['守信激励对象', yes(v.flags.incentiveObject), 'verify-incentive'],
+        ['失信惩戒对象', yes(v.flags.punishmentObject), 'verify-punishment'],
+        ['页数', String(v.pages), 'verify-pages'],
+        ['文件摘要（SHA-256）', v.sha256, 'verify-sha256'],
+      ]),
+      h('h2', {}, '报告内容'),
+      h('ul', { class: 'records' }, v.sections.map((section) => h('li', { testid: 'verify-section', 'data-section-id': section.id }, `${section.heading}：${section.count} 条`))),
+      h('p', { class: 'hint' }, '可将手中报告文件的 SHA-256 摘要与上面的摘要比对，一致即未被改动。'),
     );
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return show(result, h('p', { class: 'warn', testid: 'verify-not-found' }, '未找到与该验证码对应的信用报告，请核对验证码。'));
+    if (error instanceof ApiError && error.status === 404) return show(result, h('p', { class: 'warn', testid: 'verify-not-found' }, '未找到与该验证码对应的报告，请核对验证码。'));
+    if (error instanceof ApiError && error.status === 400) return show(result, h('p', { class: 'warn', testid: 'verify-invalid' }, '验证码格式不正确：应为16位字母数字（如 7K3M-Q9XD-2B8F-WT4N）。'));
     show(result, errorBox((error as Error).message));
   }
 }
