@@ -54,7 +54,7 @@ export function staticSite(options: StaticSiteOptions) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
     if (path === '/' || path === '/index.html') {
       await ensureWebBuilt();
-      const template = await readFile(join(webDist, 'index.html'), 'utf8');
+      const template = (await readBuilt(join(webDist, 'index.html')))!.toString('utf8');
       return serve(response, 'text/html; charset=utf-8', renderIndex(template, { siteName: options.county.siteName, countyName: options.county.name }), request.method), true;
     }
     if (path === '/config.json') {
@@ -66,12 +66,30 @@ export function staticSite(options: StaticSiteOptions) {
       await ensureWebBuilt();
       const file = normalize(join(webDist, decodeURIComponent(path)));
       if (!file.startsWith(join(webDist, 'assets') + sep)) return send(response, 404, { message: 'Not Found' }), true;
-      const content = await readFile(file).catch(() => undefined);
+      const content = await readBuilt(file);
       if (!content) return send(response, 404, { message: 'Not Found' }), true;
       return serve(response, contentTypes[extname(file)] ?? 'application/octet-stream', content, request.method), true;
     }
     return false;
   };
+}
+
+/**
+ * A file of web/dist, or undefined if there is none. Another process (a test worker, `npm run build:web`)
+ * may be swapping in a new build at that instant: a missing file is looked for again before it is missing.
+ */
+async function readBuilt(file: string): Promise<Buffer | undefined> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) {
+        if (file.endsWith('index.html')) throw error;
+        return undefined;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 function serve(response: ServerResponse, contentType: string, content: string | Buffer, method: string | undefined): void {
