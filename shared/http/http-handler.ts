@@ -9,6 +9,7 @@ import { callerFromClaims, protectCaller, requireRole, type Caller } from '../id
 import { logger } from '../observability/logger.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
+import { asPageTokenError } from './page-token.ts';
 
 /** Request bodies above this are refused before parsing: a batch of 500 records fits; Lambda takes at most 6 MB. */
 export const maxBodyBytes = 5 * 1024 * 1024;
@@ -129,7 +130,8 @@ export function file(status: number, download: HttpFile, headers: Record<string,
 /** Percent-encoding of RFC 5987 `ext-value`: UTF-8, everything but its attr-chars encoded. */
 const rfc5987 = (value: string): string => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export function errorResponse(error: unknown): APIGatewayProxyResultV2 {
+export function errorResponse(thrown: unknown): APIGatewayProxyResultV2 {
+  const error = asPageTokenError(thrown) ?? thrown;
   if (error instanceof AppError) {
     if (error.status >= 500) logger.error('request failed', { code: error.code, error });
     else logger.info('request refused', { code: error.code, status: error.status, field: error.field });

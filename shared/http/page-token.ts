@@ -10,9 +10,22 @@ export function decodePageToken<T extends object = Record<string, unknown>>(toke
   if (!token) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object') return parsed as T;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as T;
   } catch {
     // not JSON: refused below
   }
-  throw validationFailed('query.nextToken', 'is not a token this API gave out');
+  throw pageTokenRefused();
+}
+
+const pageTokenRefused = () => validationFailed('query.nextToken', 'is not a token this listing gave out');
+
+/**
+ * A token that decodes but names a position DynamoDB refuses as the start of this query (forged, or
+ * given out by another caller's listing: another partition) is the caller's error, not the platform's:
+ * 400 on `query.nextToken`, as an undecodable one. DynamoDB refuses it before reading anything.
+ */
+export function asPageTokenError(error: unknown): Error | undefined {
+  const e = error as { name?: string; message?: string } | undefined;
+  if (e?.name === 'ValidationException' && /exclusive ?start ?key|starting key/i.test(e.message ?? '')) return pageTokenRefused();
+  return undefined;
 }

@@ -19,7 +19,8 @@ import { buildRecordVersion, keepFirstReceipt, recordIdFor } from './stored-reco
 export async function correctRecord(args: { recordId: string; body: z.output<typeof correctRecordBody>; caller: Caller; county: CountyConfig; now: Date }) {
   const today = localDate(args.now, args.county.timeZone);
   const current = await latestVersion(args.recordId);
-  if (!current) throw notFound(`record ${args.recordId}`);
+  // A record the caller may not see is not found (its id is computable from a decision number); one it sees but did not provide is 403.
+  if (!current || !accessPolicy.seeRecord(args.caller, current, today)) throw notFound(`record ${args.recordId}`);
   if (!accessPolicy.correctRecord(args.caller, current)) throw forbidden('only the department that provided a record may correct it');
   if (current.openCaseId)
     throw new AppError(409, 'CASE_OPEN', `case ${current.openCaseId} is open on this record: answer it (a correction is one of its outcomes) instead of correcting the record directly`);

@@ -240,6 +240,12 @@ describe('ids anyone can compute do not disclose what the caller may not see', (
     }
   });
 
+  it("PUT /records/{id} on another department's record out of publicity answers 404, as GET does (not 403: that says it exists)", async () => {
+    const correction = { record: { ...w.B.inputs.correct, decisionNumber: 'ISO-A-HID-1' }, reason: '试探', expectedVersion: 1 };
+    const answer = await send(platform, { method: 'PUT', path: `/records/${hiddenOfA()}`, body: correction }, orgOf('department', 'B'));
+    expect([answer.status, answer.json?.error?.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
   it("a record out of publicity on the public site: 404, as for none", async () => {
     if (!routeCases['GET /public/records/{id}'] || !httpRoutes().some((r) => r.key === 'GET /public/records/{id}')) return;
     const answer = await send(platform, { method: 'GET', path: `/public/records/${hiddenOfA()}` }, undefined);
@@ -262,5 +268,62 @@ describe('ids anyone can compute do not disclose what the caller may not see', (
   it("another agency's upload: 404, as for none", async () => {
     const answer = await send(platform, { method: 'GET', path: `/reports/uploads/${uploadIdOf('agency-a', w.A.uploadReportNumber)}` }, orgOf('agency', 'B'));
     expect(answer.status).toBe(404);
+  });
+});
+
+describe('page tokens (nextToken) of another organisation, and forged ones', () => {
+  /** Routes whose query takes a nextToken. */
+  const paged = httpRoutes().filter(({ trigger }) => {
+    const query = trigger.request?.query as { shape?: Record<string, unknown> } | undefined;
+    return query?.shape !== undefined && 'nextToken' in query.shape;
+  });
+  const forged = {
+    'empty object': {},
+    'an array': [],
+    'a string': 'x',
+    'a key of no table': { pk: 'ORG#dept-a', sk: 'x' },
+    'a key with wrong types': { pk: { S: 'x' }, sk: 7, gsi1pk: null },
+  } as Record<string, unknown>;
+  const found: { route: string; what: string; caller: string; status: number; problems: string[] }[] = [];
+
+  beforeAll(async () => {
+    const tasks = paged.flatMap(({ key, trigger }) => {
+      const isPublic = 'public' in trigger.access;
+      // Each role the route allows: a token one family got, used by the other; forged tokens too.
+      return ('roles' in trigger.access ? trigger.access.roles : (['department'] as const)).flatMap((role) => {
+        const [ownerA, callerB] = role === 'creditOffice' ? [office, office] : [orgOf(role, 'A'), orgOf(role, 'B')];
+        // The route's own request (its required parameters), one item a page.
+        const url = new URL(routeCases[key]?.own(contextFor(w, ownerA)).path ?? trigger.path, 'http://localhost');
+        url.searchParams.set('limit', '1');
+        url.searchParams.delete('nextToken');
+        const base = `${url.pathname}${url.search}`;
+        const probe = async (what: string, token: string) => {
+          const request: ApiRequest = { method: 'GET', path: `${base}&nextToken=${encodeURIComponent(token)}` };
+          const answer = await send(platform, request, isPublic ? undefined : callerB);
+          const problems =
+            answer.status === 200 || (answer.status === 400 && answer.json?.error?.field === 'query.nextToken')
+              ? judge(w, trigger, key, callerB, { status: answer.status }, request, answer)
+              : [`${answer.status}, expected 200 or 400 naming query.nextToken: ${answer.text.slice(0, 160)}`];
+          found.push({ route: key, what, caller: callerB.label, status: answer.status, problems });
+        };
+        return [
+          async () => {
+            // A real token of the other family's listing (one item a page, so that there is a next page).
+            if (role === 'creditOffice') return;
+            const first = await send(platform, { method: 'GET', path: base }, isPublic ? undefined : ownerA);
+            const token = first.json?.nextToken as string | undefined;
+            if (token) await probe(`${ownerA.label}'s token`, token);
+          },
+          ...Object.entries(forged).map(([what, value]) => () => probe(what, Buffer.from(JSON.stringify(value)).toString('base64url'))),
+        ];
+      });
+    });
+    await inPool(concurrency, tasks);
+  }, 120_000);
+
+  it.each(paged.map((r) => r.key))("%s: a token is followed within the caller's own listing, or refused (400); never a 5xx, never another organisation's data", (key) => {
+    const mine = found.filter((f) => f.route === key);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.filter((f) => f.problems.length).map((f) => `${f.what} as ${f.caller}: ${f.problems.join('; ')}`)).toEqual([]);
   });
 });
