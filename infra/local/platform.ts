@@ -148,6 +148,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ...localCredentials,
       region: localRegion,
       buckets: [names.reportsBucket],
+      // The reports bucket's CORS rule on AWS (infra/stack/storage.ts): browsers upload with presigned POSTs from the site's origin.
+      cors: [{ allowedMethods: ['POST', 'PUT', 'GET'], allowedOrigins: ['*'], allowedHeaders: ['*'], exposedHeaders: ['ETag'], maxAge: 3000 }],
       onEvent: (event) => deliverS3Event(functions, functionsLocal, event, log),
       log: (line) => log({ level: 'DEBUG', message: `[s3] ${line}` }),
     }));
