@@ -79,4 +79,4 @@ it('keeps tables, objects, tokens and a waiting objection across a restart', asy
   expect(closed.applied).toMatchObject({ outcome: 'revoked', recordStatus: 'revoked' });
   expect((await call('GET', `/records/${pushed.body.recordId}`, 'subject', subjectCode)).body.record.status).toBe('revoked');
   // Two platform starts (emulators, synth of the state machine): longer than the default under a loaded CI.
-}, 150_000);
+}, 300_000); // two full starts of the emulators and a workflow: minutes on a busy two-CPU machine
