@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { projectRoot } from '../../infra/local/platform.ts';
+
+/**
+ * The browser tests' Chromium: Debian's `chromium` package (`.ci/run` installs it with `fonts-noto-cjk`, so
+ * the Chinese pages render in screenshots), driven headless by `playwright-core`, which downloads no
+ * browser of its own. `CHROMIUM_PATH` points elsewhere if needed.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where each walk's screenshots go: `test-results/screenshots/<walk>/<nn-step>.png` (README, "Browser tests"). */
+export const screenshotRoot = join(projectRoot, 'test-results', 'screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk; .ci/run does), or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+}
+
+/**
+ * One walk through the site: its own browser context (its own sign-in, as a separate tab would be), a page,
+ * the page's uncaught errors, and a numbered screenshot per step into its folder (emptied first).
+ */
+export class Walk {
+  readonly screenshots: string[] = [];
+  readonly pageErrors: string[] = [];
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly folder: string,
+  ) {}
+
+  static async start(browser: Browser, name: string, options: BrowserContextOptions = {}): Promise<Walk> {
+    const folder = join(screenshotRoot, name);
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, ...options });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const walk = new Walk(name, context, page, folder);
+    page.on('pageerror', (error) => walk.pageErrors.push(error.message));
+    return walk;
+  }
+
+  /** A full-page screenshot of this step, `<nn>-<step>.png`. */
+  async step(step: string): Promise<string> {
+    const file = join(this.folder, `${String(this.screenshots.length + 1).padStart(2, '0')}-${step}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    this.screenshots.push(relative(projectRoot, file));
+    return file;
+  }
+
+  /** Opens a hash route of the site (`/search?q=…`) and waits until its page has rendered. */
+  async open(baseUrl: string, route: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/#${route}`);
+    await this.page.locator('[data-testid="page"][data-ready="true"]').waitFor();
+  }
+
+  /** Signs in with the local runtime's dev sign-in as one of the demo organisations offered on the login page. */
+  async signIn(baseUrl: string, role: string, orgId: string): Promise<void> {
+    await this.open(baseUrl, '/login');
+    await this.page.locator(`[data-testid="login-org"][data-role="${role}"][data-org="${orgId}"]`).click();
+    await this.page.locator(`[data-testid="console-caller"][data-role="${role}"][data-org="${orgId}"]`).waitFor();
+  }
+
+  /**
+   * Runs the walk's steps; if one fails, a last screenshot (`<nn>-failed.png`) and what the page showed (its
+   * route, an error box) are added to the error, so that a failure on CI can be read without a rerun.
+   */
+  async run(steps: (walk: Walk) => Promise<void>): Promise<void> {
+    try {
+      await steps(this);
+    } catch (error) {
+      const errorBox = await this.page.getByTestId('error').first().textContent({ timeout: 500 }).catch(() => null);
+      const shown = `${new URL(this.page.url()).hash || '#/'}${errorBox ? `, error box: ${errorBox}` : ''}`;
+      const screenshot = await this.step('failed').then((file) => relative(projectRoot, file), () => 'none');
+      if (error instanceof Error) error.message += `\n  [${this.name}] page ${shown}; screenshot ${screenshot}`;
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
