@@ -12,7 +12,7 @@ import type { CountyConfig } from '../../shared/config/county-config.ts';
 import type { FunctionDeclaration } from '../../shared/functions/declaration.ts';
 import { scheduledEventInput } from '../../shared/functions/schedule-expression.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { creditTable, resourceEnv, tables, usageTable } from '../../shared/storage/tables.ts';
+import { creditTable, reportsBucketCors, resourceEnv, tables, usageTable } from '../../shared/storage/tables.ts';
 import { clockOffsetEnv, now as platformNow } from '../../shared/time/clock.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
 import { ensureTables } from './dynamodb/create-tables.ts';
@@ -148,8 +148,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ...localCredentials,
       region: localRegion,
       buckets: [names.reportsBucket],
-      // The reports bucket's CORS rule on AWS (infra/stack/storage.ts): browsers upload with presigned POSTs from the site's origin.
-      cors: [{ allowedMethods: ['POST', 'PUT', 'GET'], allowedOrigins: ['*'], allowedHeaders: ['*'], exposedHeaders: ['ETag'], maxAge: 3000 }],
+      // The reports bucket's CORS rule, as on AWS (one constant for both): browsers upload with presigned POSTs from the site's origin.
+      cors: [{ ...reportsBucketCors, allowedMethods: [...reportsBucketCors.allowedMethods], allowedOrigins: [...reportsBucketCors.allowedOrigins], allowedHeaders: [...reportsBucketCors.allowedHeaders], exposedHeaders: [...reportsBucketCors.exposedHeaders] }],
       onEvent: (event) => deliverS3Event(functions, functionsLocal, event, log),
       log: (line) => log({ level: 'DEBUG', message: `[s3] ${line}` }),
     }));

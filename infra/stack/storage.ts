@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { creditTable, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
+import { creditTable, reportsBucketCors, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
 import { pinLogicalId } from './nag.ts';
 
 /**
@@ -46,15 +46,7 @@ export class Storage extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'reports/',
       // Browsers upload credit reports and evidence with presigned POST/PUT URLs and download with presigned GET.
-      cors: [
-        {
-          allowedMethods: [HttpMethods.POST, HttpMethods.PUT, HttpMethods.GET],
-          allowedOrigins: ['*'],
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
-        },
-      ],
+      cors: [{ ...reportsBucketCors, allowedMethods: reportsBucketCors.allowedMethods.map((m) => HttpMethods[m]), allowedOrigins: [...reportsBucketCors.allowedOrigins], allowedHeaders: [...reportsBucketCors.allowedHeaders], exposedHeaders: [...reportsBucketCors.exposedHeaders] }],
       // Old versions are kept for recovery, not forever.
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
       removalPolicy: RemovalPolicy.RETAIN,

@@ -62,3 +62,15 @@ export const resourceEnv = {
   /** The local runtime's stand-in for both KMS keys: 32 random bytes, base64, kept in the data folder. */
   personalDataLocalKey: 'PERSONAL_DATA_LOCAL_KEY',
 } as const;
+
+/**
+ * The reports bucket's CORS rule, on AWS and in the local S3 emulator alike: browsers upload credit
+ * reports and evidence with presigned POST/PUT from the site's origin, and download with presigned GET.
+ */
+export const reportsBucketCors = {
+  allowedMethods: ['POST', 'PUT', 'GET'],
+  allowedOrigins: ['*'],
+  allowedHeaders: ['*'],
+  exposedHeaders: ['ETag'],
+  maxAge: 3000,
+} as const;
