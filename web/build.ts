@@ -35,9 +35,13 @@ const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => 
   logLevel: 'silent',
 });
 
-/** After esbuild: the index template (if asked) and what the build read, to tell later whether it is stale. */
+/**
+ * After esbuild: the index template and what the build read, to tell later whether it is stale (the local
+ * web/dist only: the stack's asset gets neither, only what a browser loads).
+ */
 function finish(outdir: string, metafile: Metafile, index: boolean): void {
-  if (index) copyFileSync(indexTemplate, join(outdir, 'index.html'));
+  if (!index) return;
+  copyFileSync(indexTemplate, join(outdir, 'index.html'));
   const inputs = [...Object.keys(metafile.inputs).map((input) => relative(webRoot, resolve(input))), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
   writeFileSync(join(outdir, buildInfo), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1));
 }

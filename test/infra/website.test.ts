@@ -144,7 +144,7 @@ describe('the deployment', () => {
       buildWebSync(out, { index: false });
       expect(readFileSync(join(out, 'assets', 'app.js'), 'utf8').length).toBeGreaterThan(1000);
       expect(existsSync(join(out, 'assets', 'app.css'))).toBe(true);
-      expect(existsSync(join(out, 'index.html'))).toBe(false);
+      expect(readdirSync(out)).toEqual(['assets']);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
