@@ -1,6 +1,8 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { RecordCorrection } from '../cases/record-correction.ts';
 import type { ApplicableMeasure } from '../measures/select-measures.ts';
+import type { StoredRecord } from '../records/stored-record.ts';
+import type { StoredReport } from '../reports/report-rules.ts';
 
 /** What the usage log keeps of a check: enough to show the receipt again and to build usage lists. */
 export interface CheckLogEntry {
@@ -70,3 +72,23 @@ export interface CheckOutcome {
   recordedAt: string;
   recordedBy: string;
 }
+
+/** How the usage log keeps a record a check or query showed: its identity and its status that day, never its content. */
+export const loggedRecord = (record: StoredRecord, status: string): CheckLogEntry['records'][number] => ({
+  recordId: record.recordId,
+  version: record.version,
+  kind: record.kind,
+  status,
+  decisionNumber: record.decisionNumber,
+  decisionDate: record.decisionDate,
+  providerOrgId: record.providerOrgId,
+  ...(record.objectionId ? { objectionId: record.objectionId } : {}),
+});
+
+/** How the usage log keeps a report shown: by reference (the PDF links are short-lived and never logged). */
+export const loggedReport = (report: StoredReport): CheckLogEntry['reports'][number] => ({
+  reportId: report.reportId,
+  reportNumber: report.reportNumber,
+  agencyId: report.agencyId,
+  validUntil: report.validUntil,
+});

@@ -11,7 +11,7 @@ import { readSubject } from '../records/record-store.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { logCheck } from './check-store.ts';
 import { presentReport, validReports } from '../reports/subject-reports.ts';
-import type { CheckLogEntry } from './check-log-entry.ts';
+import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './list-checks.ts';
 
 export interface CheckRequest {
@@ -63,19 +63,10 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     userId: caller.userId,
     subject: { id: who.key, type: request.subjectId.type, maskedId: who.masked, ...(who.sealed ? { sealedId: who.sealed } : {}), name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
     matter: { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name },
-    records: inForce.map(({ record, status }) => ({
-      recordId: record.recordId,
-      version: record.version,
-      kind: record.kind,
-      status,
-      decisionNumber: record.decisionNumber,
-      decisionDate: record.decisionDate,
-      providerOrgId: record.providerOrgId,
-      ...(record.objectionId ? { objectionId: record.objectionId } : {}),
-    })),
+    records: inForce.map(({ record, status }) => loggedRecord(record, status)),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     measures,
-    reports: reports.map((r) => ({ reportId: r.reportId, reportNumber: r.reportNumber, agencyId: r.agencyId, validUntil: r.validUntil })),
+    reports: reports.map(loggedReport),
     outcome: null,
   };
   const logged = await logCheck(entry);

@@ -5,6 +5,7 @@ import { presentRecord } from '../records/present-record.ts';
 import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import { logCheck } from '../checks/check-store.ts';
+import { loggedRecord, loggedReport } from '../checks/check-log-entry.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
@@ -135,18 +136,9 @@ export async function logConsentedRead(read: {
     outcome: null,
     subject: { id: read.subject.key, type, ...(type === 'residentId' ? { maskedId: maskResidentId(id) } : {}), name: shown.subjectName, known: shown.known },
     matter: { type: queryMatterType, typeName: read.matter.typeName, reference: read.consentId ?? '', name: read.matter.name },
-    records: shown.records.map(({ record, status }) => ({
-      recordId: record.recordId,
-      version: record.version,
-      kind: record.kind,
-      status,
-      decisionNumber: record.decisionNumber,
-      decisionDate: record.decisionDate,
-      providerOrgId: record.providerOrgId,
-      ...(record.objectionId ? { objectionId: record.objectionId } : {}),
-    })),
+    records: shown.records.map(({ record, status }) => loggedRecord(record, status)),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
-    reports: shown.reports.map((r) => ({ reportId: r.reportId, reportNumber: r.reportNumber, agencyId: r.agencyId, validUntil: r.validUntil })),
+    reports: shown.reports.map(loggedReport),
     ...(read.refused ? { refused: { code: read.refused.code, at } } : {}),
   });
 }
