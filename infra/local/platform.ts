@@ -48,9 +48,15 @@ export interface LocalPlatformOptions {
   schedules?: boolean;
   /**
    * Start with the platform clock at this time (an ISO date-time with its offset, e.g.
-   * `2026-12-26T09:00:00+08:00`). Refused if the data folder's clock is already later: it only moves forward.
+   * `2026-12-26T09:00:00+08:00`). A new (or `fresh`) data folder starts on any day, earlier than the system
+   * clock too; one that has run refuses a time earlier than its own: its clock only moves forward.
    */
   clock?: Date | string;
+  /**
+   * The API throttle of the local gateway: the county's (`api.throttle`, as the stage has it) unless given.
+   * The bench gives limits above what it sends, so that it measures the platform, not the throttle.
+   */
+  throttle?: CountyConfig['api']['throttle'];
   /** Scales Step Functions Retry intervals (0: retry at once); see infra/local/stepfunctions/README.md. Default 1. */
   retryTimeScale?: number;
   log?: (entry: Record<string, unknown>) => void;
@@ -236,7 +242,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const website = staticSite({ county, issuer, logins: () => logins });
     const api = createApiServer({
       routes: routesOf(functions),
-      throttle: county.api.throttle,
+      throttle: options.throttle ?? county.api.throttle,
       functions: functionsLocal,
       issuer,
       log,
@@ -331,31 +337,42 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
  */
 function travellingClock(file: string, startAt?: number) {
   let offsetMs = 0;
-  if (existsSync(file)) {
-    const kept = (() => {
+  // A data folder that has run keeps its time and only moves it forward; a new one may start on any day,
+  // before the system clock too (tests run the platform at a matrix of dates, a newcomer may try last July).
+  const kept = existsSync(file);
+  if (kept) {
+    const stored = (() => {
       try {
         return (JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown }).offsetMs;
       } catch {
         return undefined;
       }
     })();
-    if (typeof kept !== 'number' || !Number.isFinite(kept) || kept < 0) throw new Error(`${file}: "offsetMs" must be a number of milliseconds ≥ 0 (delete the file to return to the system clock)`);
-    offsetMs = kept;
+    if (typeof stored !== 'number' || !Number.isFinite(stored)) throw new Error(`${file}: "offsetMs" must be a number of milliseconds (delete the file to return to the system clock)`);
+    offsetMs = stored;
   }
-  const moveTo = (at: number): void => {
-    const real = Date.now();
-    if (Number.isNaN(new Date(at).getTime())) throw new Error(`the platform clock cannot go beyond the range of dates (${at} ms)`);
-    if (at < real + offsetMs) {
-      throw new Error(`the platform clock moves forward only: it is ${new Date(real + offsetMs).toISOString()}, not going back to ${new Date(at).toISOString()} (a fresh data folder starts on the system clock)`);
-    }
-    offsetMs = at - real;
-    const kept = { offsetMs, movedTo: new Date(at).toISOString(), note: 'platform clock = system clock + offsetMs (infra/local/platform.ts)' };
-    writeFileSync(`${file}.tmp`, JSON.stringify(kept, null, 1));
+  const write = (at: number): void => {
+    offsetMs = at - Date.now();
+    const record = { offsetMs, movedTo: new Date(at).toISOString(), note: 'platform clock = system clock + offsetMs (infra/local/platform.ts)' };
+    writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 1));
     renameSync(`${file}.tmp`, file);
     process.env[clockOffsetEnv] = String(offsetMs);
   };
-  if (startAt !== undefined) moveTo(startAt);
-  else process.env[clockOffsetEnv] = String(offsetMs);
+  const inRange = (at: number): void => {
+    if (Number.isNaN(new Date(at).getTime())) throw new Error(`the platform clock cannot go beyond the range of dates (${at} ms)`);
+  };
+  const moveTo = (at: number): void => {
+    inRange(at);
+    const current = Date.now() + offsetMs;
+    if (at < current) {
+      throw new Error(`the platform clock moves forward only: it is ${new Date(current).toISOString()}, not going back to ${new Date(at).toISOString()} (--fresh starts a new data folder on any day)`);
+    }
+    write(at);
+  };
+  if (startAt !== undefined) {
+    if (kept) moveTo(startAt);
+    else (inRange(startAt), write(startAt));
+  } else process.env[clockOffsetEnv] = String(offsetMs);
   return { moveTo };
 }
 

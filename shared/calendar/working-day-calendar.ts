@@ -13,8 +13,12 @@ export interface WorkingDayCalendar {
   knowsYear(year: number): boolean;
 }
 
-/** The library knows a year iff it lists that year's New Year's Day (元旦) as a public holiday. */
-const libraryKnowsYear = (year: number): boolean => chineseDays.isHoliday(`${year}-01-01`);
+/**
+ * The library knows a year iff it names that year's New Year's Day (元旦) as a public holiday. Asking
+ * only whether 01-01 is a day off is not enough: in a year it does not know, a 01-01 on a weekend is
+ * off too (2028, 2033).
+ */
+const libraryKnowsYear = (year: number): boolean => chineseDays.getDayDetail(`${year}-01-01`).name.includes('元旦');
 
 export function workingDayCalendar(overrides: CountyConfig['calendar']): WorkingDayCalendar {
   const holidays = new Set(overrides.holidays);

@@ -7,13 +7,20 @@
  *   (`BENCH_OVERDUE_RECORDS=5000 npm run bench` for a quick run).
  * - the usage-log chain: one department's 2,000 checks appended, then its receipt verifying the whole
  *   chain (`BENCH_CHAIN_ENTRIES` to change the length).
+ * - records ingest against the emulator's bare BatchWriteItem rate, checks against its bare Query + PutItem,
+ *   and DynamoDB requests per check, sequential and at 8 concurrent clients of one department: ratios in
+ *   the same run, so a slower machine changes the figures, not the comparison.
+ *
+ * `npm run bench -- --quick` (or BENCH_QUICK=1) runs every section with small sizes: CI runs it so the
+ * bench cannot rot. The local gateway's throttle is raised above what the bench sends (the county's own
+ * throttle is tested in test/integration/throttling.test.ts): the bench measures the platform, not a 429.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { addWorkingDays, workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
@@ -27,6 +34,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { benchOverdueScan } from './overdue-scan-bench.ts';
 import { benchUsageChain } from './usage-chain-bench.ts';
 
+const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
+/** A size: the full one, or the quick one for CI. */
+const size = (full: number, small: number) => (quick ? small : full);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const row = (what: string, figure: string) => console.log(`${what.padEnd(58)} ${figure}`);
@@ -42,14 +52,15 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
 // Pure domain
 const calendar = workingDayCalendar({ holidays: [], workdays: [], completeYears: [] });
 let t = performance.now();
-const n = 20_000;
+const n = size(20_000, 2_000);
 for (let i = 0; i < n; i += 1) addWorkingDays(`2026-${String((i % 12) + 1).padStart(2, '0')}-10`, 20, calendar);
 row('addWorkingDays(…, 20) on the national calendar', `${Math.round(n / ((performance.now() - t) / 1000)).toLocaleString()} /s`);
 
 // Local platform
 const county = loadCounty('jiaxian');
 t = performance.now();
-const platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), port: 0, fresh: true, demo: true, log: () => undefined });
+const benchThrottle = { rateLimit: 1_000_000, burstLimit: 1_000_000 };
+const platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), port: 0, fresh: true, demo: true, throttle: benchThrottle, log: () => undefined });
 row('local platform cold start (emulators, synth, tables)', ms(performance.now() - t));
 const originalWrite = process.stdout.write.bind(process.stdout);
 process.stdout.write = (() => true) as typeof process.stdout.write; // silence handler logs while measuring
@@ -60,7 +71,7 @@ try {
     ['/me', { authorization: `Bearer ${token}` }],
   ] as const) {
     const times: number[] = [];
-    for (let i = 0; i < 300; i += 1) {
+    for (let i = 0; i < size(300, 60); i += 1) {
       const s = performance.now();
       const r = await fetch(`${platform.apiUrl}${path}`, { headers });
       await r.arrayBuffer();
@@ -68,7 +79,7 @@ try {
     }
     const steady = times.slice(20);
     process.stdout.write = originalWrite;
-    row(`GET ${path} (gateway + JWT + handler), 280 sequential`, `p50 ${ms(percentile(steady, 50))}, p95 ${ms(percentile(steady, 95))}`);
+    row(`GET ${path} (gateway + JWT + handler), ${steady.length} sequential`, `p50 ${ms(percentile(steady, 50))}, p95 ${ms(percentile(steady, 95))}`);
     process.stdout.write = (() => true) as typeof process.stdout.write;
   }
 
@@ -76,7 +87,7 @@ try {
   const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.endpoints.dynamodb, region: process.env.AWS_REGION, credentials }));
   const s3 = new S3Client({ endpoint: platform.endpoints.s3, region: process.env.AWS_REGION, credentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
   const uploads: number[] = [];
-  for (let i = 0; i < 30; i += 1) {
+  for (let i = 0; i < size(30, 5); i += 1) {
     const key = `uploads/bench/report ${i}.pdf`;
     const s = performance.now();
     await s3.send(new PutObjectCommand({ Bucket: platform.names.reportsBucket, Key: key, Body: Buffer.alloc(64 * 1024, 1), ContentType: 'application/pdf' }));
@@ -91,7 +102,8 @@ try {
   // the token stored, answered (upheld), applied and the subject told: the case closed.
   const flows: number[] = [];
   const benchAuthority = `11${county.divisionCode}MB0000000`;
-  for (let i = 0; i < 20; i += 1) {
+  const today = localDate(platform.clock.now(), county.timeZone);
+  for (let i = 0; i < size(20, 4); i += 1) {
     const first17 = `91${county.divisionCode}MF${String(i).padStart(7, '0')}`;
     const code = first17 + usccCheckCharacter(first17);
     const auth = async (role: 'department' | 'subject', org: string) => ({ authorization: `Bearer ${await platform.token(role, org)}`, 'content-type': 'application/json' });
@@ -102,12 +114,12 @@ try {
         kind: 'blackList',
         subject: { name: `基准企业${i}`, category: 'legalPerson', uscc: code, legalRepresentative: '王五' },
         decisionNumber: `基准黑〔2026〕${i}号`,
-        decisionDate: addDays(localDate(new Date(), county.timeZone), -3),
+        decisionDate: addDays(today, -3),
         authority: { name: '税务局', uscc: benchAuthority + usccCheckCharacter(benchAuthority) },
         sourceDepartment: '税务局',
         listName: 'major-tax-violation',
         listingBasis: '重大税收违法失信案件当事人名单',
-        listedUntil: addDays(localDate(new Date(), county.timeZone), 700),
+        listedUntil: addDays(today, 700),
       }),
     });
     const { recordId } = (await pushed.json()) as { recordId: string };
@@ -120,8 +132,8 @@ try {
     flows.push(performance.now() - s);
   }
   process.stdout.write = originalWrite;
-  row('S3 PutObject 64 KiB → event → handler → DynamoDB item, 30', `p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}`);
-  row('objection raised → provider waiting → answered → closed, 20', `p50 ${ms(percentile(flows, 50))}, p95 ${ms(percentile(flows, 95))}`);
+  row(`S3 PutObject 64 KiB → event → handler → DynamoDB item, ${uploads.length}`, `p50 ${ms(percentile(uploads, 50))}, p95 ${ms(percentile(uploads, 95))}`);
+  row(`objection raised → provider waiting → answered → closed, ${flows.length}`, `p50 ${ms(percentile(flows, 50))}, p95 ${ms(percentile(flows, 95))}`);
 
   // Records and checks (issue 3)
   let handlerRequests = 0;
@@ -133,25 +145,33 @@ try {
     if (r.status >= 300) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const today = localDate(new Date(), county.timeZone);
   const code = (n: number) => { const b = `91410425MB${String(n).padStart(7, '0')}`; return b + usccCheckCharacter(b); };
   const penalty = (n: number, i: number) => ({
     kind: 'penalty', subject: { name: `基准测试公司${n}`, category: 'legalPerson', uscc: code(n) }, decisionNumber: `基准罚〔2026〕${n}-${i}号`, decisionDate: addDays(today, -2),
     authority: { name: '郏县市场监督管理局', uscc: code(0) }, sourceDepartment: '郏县市场监督管理局', violationType: '测试', facts: '测试事实', legalBasis: '测试依据',
     penaltyCategories: ['fine'], penaltyContent: '罚款', fineAmountYuan: 100,
   });
+  const singles = size(100, 20);
   let s0 = performance.now();
-  for (let i = 0; i < 100; i += 1) await post('/records', penalty(i % 20 + 1, i));
-  const singleRate = 100 / ((performance.now() - s0) / 1000);
+  for (let i = 0; i < singles; i += 1) await post('/records', penalty(i % 20 + 1, i));
+  const singleRate = singles / ((performance.now() - s0) / 1000);
   s0 = performance.now();
-  const batches = 4;
-  for (let b = 0; b < batches; b += 1) await post('/records', { records: Array.from({ length: 500 }, (_, i) => penalty((i % 50) + 100, b * 1000 + i)) });
-  const batchRate = (batches * 500) / ((performance.now() - s0) / 1000);
+  const batches = size(4, 1);
+  const perBatch = size(500, 200);
+  for (let b = 0; b < batches; b += 1) await post('/records', { records: Array.from({ length: perBatch }, (_, i) => penalty((i % 50) + 100, b * 1000 + i)) });
+  const batchRate = (batches * perBatch) / ((performance.now() - s0) / 1000);
+  // The emulator's own BatchWriteItem rate for items of about a stored record's size, 25 a request.
+  const bareItems = size(2_000, 400);
+  const filler = 'x'.repeat(1_500);
+  s0 = performance.now();
+  for (let b = 0; b < bareItems / 25; b += 1)
+    await dynamo.send(new BatchWriteCommand({ RequestItems: { [platform.names.creditTable]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: `BENCHBATCH#${b}-${i}`, sk: 'ITEM', filler } } })) } }));
+  const bareBatchRate = bareItems / ((performance.now() - s0) / 1000);
 
   const subjects = demoSubjects(county).map((s) => s.uscc ?? s.residentId!);
   const checkTimes: number[] = [];
   handlerRequests = 0;
-  const checks = 400;
+  const checks = size(400, 80);
   const concurrency = 8;
   let issued = 0;
   s0 = performance.now();
@@ -168,7 +188,7 @@ try {
 
   // The emulator's own floor: one Query of a subject partition and one PutItem, sequential, same run.
   const bare: number[] = [];
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < size(200, 40); i += 1) {
     const t0 = performance.now();
     await dynamo.send(new QueryCommand({ TableName: platform.names.creditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `SUBJECT#${subjects[i % subjects.length]}` } }));
     await dynamo.send(new PutCommand({ TableName: platform.names.usageTable, Item: { pk: `BENCH#${i}`, sk: 'CHECK', at: new Date().toISOString() } }));
@@ -176,23 +196,29 @@ try {
   }
   // Sequential checks for a latency comparable to the bare floor.
   const sequential: number[] = [];
-  for (let i = 0; i < 100; i += 1) {
+  handlerRequests = 0;
+  for (let i = 0; i < size(100, 30); i += 1) {
     const t0 = performance.now();
     await post('/checks', { subjectId: subjects[i % subjects.length], matter: { type: 'procurement', reference: `SEQ-${i}`, name: '基准采购' } });
     sequential.push(performance.now() - t0);
   }
+  const requestsPerSequentialCheck = handlerRequests / sequential.length;
   process.stdout.write = originalWrite;
-  row('POST /records, single, sequential (100)', `${singleRate.toFixed(0)} records/s`);
-  row('POST /records, batches of 500 (4)', `${batchRate.toFixed(0)} records/s`);
-  row(`POST /checks, ${concurrency} concurrent clients (${checks})`, `${checkRate.toFixed(0)} checks/s, p50 ${ms(percentile(checkTimes, 50))}, p99 ${ms(percentile(checkTimes, 99))}`);
-  row('POST /checks, sequential (100)', `p50 ${ms(percentile(sequential, 50))}, p99 ${ms(percentile(sequential, 99))}`);
-  row('emulator floor: bare Query + PutItem, sequential (200)', `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
+  row(`POST /records, single, sequential (${singles})`, `${singleRate.toFixed(0)} records/s`);
+  row(`POST /records, batches of ${perBatch} (${batches})`, `${batchRate.toFixed(0)} records/s`);
+  row(`emulator floor: bare BatchWriteItem, 25 a request (${bareItems})`, `${bareBatchRate.toFixed(0)} items/s`);
+  row('records ingest / bare BatchWriteItem rate', `${((batchRate / bareBatchRate) * 100).toFixed(0)} %`);
+  row(`POST /checks, ${concurrency} concurrent clients of one department (${checks})`, `${checkRate.toFixed(0)} checks/s, p50 ${ms(percentile(checkTimes, 50))}, p99 ${ms(percentile(checkTimes, 99))}`);
+  row(`POST /checks, sequential (${sequential.length})`, `p50 ${ms(percentile(sequential, 50))}, p99 ${ms(percentile(sequential, 99))}`);
+  row(`emulator floor: bare Query + PutItem, sequential (${bare.length})`, `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
   row('check p50 / bare floor p50', `${(percentile(sequential, 50) / percentile(bare, 50)).toFixed(2)}×`);
-  row('DynamoDB requests per check (handler client)', requestsPerCheck.toFixed(2));
+  row('check p99 / bare floor p99', `${(percentile(sequential, 99) / percentile(bare, 99)).toFixed(2)}×`);
+  row('DynamoDB requests per check, sequential', requestsPerSequentialCheck.toFixed(2));
+  row(`DynamoDB requests per check, ${concurrency} concurrent clients`, requestsPerCheck.toFixed(2));
 
   // The usage-log chain (issue 7): appends of one department, then a receipt recomputing its whole chain.
   process.stdout.write = (() => true) as typeof process.stdout.write;
-  const chain = await benchUsageChain({ apiUrl: platform.apiUrl, token: platform.token, entries: Number(process.env.BENCH_CHAIN_ENTRIES ?? 2_000), subjectId: subjects[0]! });
+  const chain = await benchUsageChain({ apiUrl: platform.apiUrl, token: platform.token, entries: Number(process.env.BENCH_CHAIN_ENTRIES ?? size(2_000, 200)), subjectId: subjects[0]! });
   process.stdout.write = originalWrite;
   row(`usage-log chain: ${chain.entries.toLocaleString()} checks appended, sequential`, `${(chain.appendMs / 1000).toFixed(1)} s (${ms(chain.appendMs / chain.entries)} each)`);
   row(`GET /checks/{id}/receipt, chain of ${chain.entries.toLocaleString()} (5)`, `p50 ${ms(percentile(chain.receiptTimes, 50))}, max ${ms(Math.max(...chain.receiptTimes))}${chain.verified ? '' : ' (NOT VERIFIED)'}`);
@@ -201,7 +227,7 @@ try {
   // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
   // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
   process.stdout.write = (() => true) as typeof process.stdout.write;
-  const overdue = await benchOverdueScan({ dynamo, tableName: platform.names.creditTable, invoke: platform.invoke, county, records: Number(process.env.BENCH_OVERDUE_RECORDS ?? 100_000) });
+  const overdue = await benchOverdueScan({ dynamo, tableName: platform.names.creditTable, invoke: platform.invoke, county, records: Number(process.env.BENCH_OVERDUE_RECORDS ?? size(100_000, 3_000)) });
   process.stdout.write = originalWrite;
   row(`overdue scan: ${overdue.records.toLocaleString()} records written (BatchWriteItem)`, `${(overdue.writeMs / 1000).toFixed(1)} s`);
   row(`overdue scan: one run, ${overdue.due} items due, ${overdue.published} notices`, ms(overdue.scanMs));
@@ -211,6 +237,7 @@ try {
 
   const rss = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
   const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  row('bench gateway throttle (the county\'s own is tested in throttling.test.ts)', `${benchThrottle.rateLimit.toLocaleString()}/s, burst ${benchThrottle.burstLimit.toLocaleString()}; county ${county.api.throttle.rateLimit}/s, burst ${county.api.throttle.burstLimit}`);
   row('RSS: this process (gateway, handlers, Step Functions)', `${rss(process.pid).toFixed(0)} MiB`);
   for (const [pid, comm] of children) if (pid && comm !== 'ps') row(`RSS: child ${comm} (${pid})`, `${rss(Number(pid)).toFixed(0)} MiB`);
   dynamo.destroy();

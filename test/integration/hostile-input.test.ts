@@ -25,6 +25,7 @@ import {
 import { httpRoutes } from '../support/isolation-routes.ts';
 import { formatTable } from '../support/isolation-table.ts';
 import { county, orgOf } from '../support/isolation-world.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 // The handlers' INFO lines (a refusal each) would bury the tables; warnings and errors still show. Hoisted:
 // the logger is made when shared/http/http-handler.ts is imported (for maxBodyBytes), before the rest of this file runs.
@@ -39,7 +40,7 @@ let platform: LocalPlatform;
 let w: HostileWorld;
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'hostile-input-')), port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
+  platform = await startLocalPlatform({ county, clock: testClockStart, dataDir: mkdtempSync(join(tmpdir(), 'hostile-input-')), port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
   w = await seedHostileWorld(platform);
 }, 180_000);
 afterAll(() => platform?.stop());

@@ -13,6 +13,7 @@ import { keys } from '../../shared/storage/keys.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 let platform: LocalPlatform;
@@ -24,6 +25,7 @@ const aws = () => ({ region: process.env.AWS_REGION!, credentials: { accessKeyId
 
 beforeAll(async () => {
   platform = await startLocalPlatform({
+    clock: testClockStart,
     county,
     dataDir: mkdtempSync(join(tmpdir(), 'credit-platform-it-')),
     port: 0,

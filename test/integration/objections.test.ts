@@ -15,9 +15,10 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import type { LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('zanhuang');
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 let serial = 0;
 /** A fresh company for each scenario, so that scenarios do not see each other's records. */
 const newCompany = () => {

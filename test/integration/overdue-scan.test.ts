@@ -80,8 +80,8 @@ const report = (n: number, agencyId: string, validUntil: string, status: 'valid'
   sizeBytes: 10,
   objectKey: `reports/incoming/${agencyId}/upl_${n}.pdf`,
   status,
-  acceptedAt: new Date().toISOString(),
-  ...(status === 'voided' ? { voided: { reason: '重大信用风险', at: new Date().toISOString(), by: 'credit-office' } } : {}),
+  acceptedAt: `${addDays(validUntil, -360)}T09:00:00+08:00`,
+  ...(status === 'voided' ? { voided: { reason: '重大信用风险', at: `${addDays(validUntil, -30)}T09:00:00+08:00`, by: 'credit-office' } } : {}),
 });
 
 beforeAll(async () => {

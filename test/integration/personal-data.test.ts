@@ -16,6 +16,7 @@ import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 /**
  * Issue 7, part 3: a resident ID number is stored only sealed, and never reaches a log line, a table
@@ -26,7 +27,7 @@ import { until } from '../support/until.ts';
  * the notice outbox and every answer to another caller are searched for any valid ID number.
  */
 const county = loadCounty('jiaxian');
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 const d = county.divisionCode;
 const idOf = (birth: string, seq: string) => `${d}${birth}${seq}` + residentIdCheckDigit(`${d}${birth}${seq}`);
 const usccOf = (body: string) => `91${d}${body}` + usccCheckCharacter(`91${d}${body}`);
@@ -74,6 +75,7 @@ beforeAll(async () => {
   for (const stream of [process.stdout, process.stderr])
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (logLines.push(String(chunk)), true));
   platform = await startLocalPlatform({
+    clock: testClockStart,
     county,
     dataDir: mkdtempSync(join(tmpdir(), 'personal-data-it-')),
     port: 0,

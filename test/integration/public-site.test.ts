@@ -14,9 +14,10 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import type { LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 const uscc = (body: string) => {
   const first17 = `91${county.divisionCode}${body}`;
   return first17 + usccCheckCharacter(first17);

@@ -10,9 +10,10 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('zanhuang');
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 const uscc = (body: string) => `91130129${body}${usccCheckCharacter(`91130129${body}`)}`;
 const personId = `13012919900101${'456'}`;
 const person = personId + residentIdCheckDigit(personId);
@@ -44,7 +45,7 @@ const penalty = (subjectCode: string, number: string, overrides: Record<string, 
 beforeAll(async () => {
   const write = process.stdout.write.bind(process.stdout);
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: any, ...rest: any[]) => (logLines.push(String(chunk)), write(chunk, ...rest)));
-  platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'records-it-')), port: 0, fresh: true, demo: true, log: (e) => void logLines.push(JSON.stringify(e)) });
+  platform = await startLocalPlatform({ county, clock: testClockStart, dataDir: mkdtempSync(join(tmpdir(), 'records-it-')), port: 0, fresh: true, demo: true, log: (e) => void logLines.push(JSON.stringify(e)) });
 });
 afterAll(async () => {
   vi.restoreAllMocks();

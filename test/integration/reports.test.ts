@@ -16,10 +16,11 @@ import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const maxReportBytes = 64 * 1024;
 const county = { ...loadCounty('lianjiang'), uploads: { maxReportBytes } };
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 const subject = (body: string) => `91${county.divisionCode}${body}${usccCheckCharacter(`91${county.divisionCode}${body}`)}`;
 const aws = () => ({ region: process.env.AWS_REGION!, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });
 
@@ -57,7 +58,7 @@ const check = (subjectId: string) =>
   call('POST', '/checks', 'department', 'dept-finance', { subjectId, matter: { type: county.matterTypes[0]!.id, reference: 'IT-1', name: '测试事项' } });
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'reports-it-')), port: 0, fresh: true, demo: true, log: () => undefined });
+  platform = await startLocalPlatform({ county, clock: testClockStart, dataDir: mkdtempSync(join(tmpdir(), 'reports-it-')), port: 0, fresh: true, demo: true, log: () => undefined });
   dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.endpoints.dynamodb, ...aws() }));
   s3 = new S3Client({ endpoint: platform.endpoints.s3, forcePathStyle: true, ...aws() });
 });
@@ -118,7 +119,7 @@ describe('report uploads', () => {
       Records: [
         {
           eventName: 'ObjectCreated:Post',
-          eventTime: new Date().toISOString(),
+          eventTime: platform.clock.now().toISOString(),
           s3: { bucket: { name: platform.names.reportsBucket }, object: { key: encodeURIComponent(report.objectKey).replace(/%2F/g, '/'), size: demoPdf.length } },
         },
       ],

@@ -13,19 +13,21 @@ import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('lianjiang');
 const dataDir = mkdtempSync(join(tmpdir(), 'credit-platform-restart-'));
 let platform: LocalPlatform | undefined;
 afterAll(() => platform?.stop());
 
-const start = () => startLocalPlatform({ county, dataDir, port: 0, demo: false, log: () => undefined });
+/** The first start sets the clock to the test date; a restart keeps the data folder's clock. */
+const start = (first = false) => startLocalPlatform({ county, ...(first ? { clock: testClockStart } : {}), dataDir, port: 0, demo: false, log: () => undefined });
 const credentials = () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! });
 
 
 const code = `91350122MC7000001`;
 const subjectCode = code.slice(0, 17) + usccCheckCharacter(code.slice(0, 17));
-const today = () => localDate(new Date(), county.timeZone);
+const today = () => (platform ? localDate(platform.clock.now(), county.timeZone) : testDate);
 const penalty = () => ({
   kind: 'penalty',
   subject: { name: '连江重启测试有限公司', category: 'legalPerson', uscc: subjectCode, legalRepresentative: '陈五' },
@@ -44,7 +46,7 @@ const penalty = () => ({
 const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform!, method, path, role, orgId, body);
 
 it('keeps tables, objects, tokens and a waiting objection across a restart', async () => {
-  platform = await start();
+  platform = await start(true);
   const token = await platform.token('department', 'dept-a');
   const s3 = () => new S3Client({ endpoint: platform!.endpoints.s3, region: process.env.AWS_REGION, credentials: credentials(), forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
   const dynamo = () => DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform!.endpoints.dynamodb, region: process.env.AWS_REGION, credentials: credentials() }));

@@ -12,10 +12,11 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi, sentNotices } from '../support/platform-api.ts';
 import { personKey } from '../../shared/privacy/personal-ids.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 // Kunming notice 003 §二(五): where wrong information caused a subject to be punished, the departments concerned restore its reputation.
 const county = loadCounty('kunming');
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 const uscc = (body: string) => `91${county.divisionCode}${body}${usccCheckCharacter(`91${county.divisionCode}${body}`)}`;
 const company = uscc('MC7000001');
 const otherCompany = uscc('MC7000002');
@@ -50,7 +51,7 @@ const penalty = (subjectCode: string, name: string, number: string, fineAmountYu
 const sentCorrections = () => sentNotices(platform).filter((n) => n.kind === 'record-correction');
 
 beforeAll(async () => {
-  platform = await startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), 'restore-it-')), port: 0, fresh: true, demo: false, log: () => undefined });
+  platform = await startLocalPlatform({ county, clock: testClockStart, dataDir: mkdtempSync(join(tmpdir(), 'restore-it-')), port: 0, fresh: true, demo: false, log: () => undefined });
 });
 afterAll(async () => {
   await platform?.stop();
@@ -91,10 +92,10 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
       outcome: 'corrected',
       currentVersion: 2,
       reasoning: '经核查，罚款金额应为一千元',
-      decidedAt: new Date().toISOString(),
+      decidedAt: platform.clock.now().toISOString(),
       decidedOn: today,
     };
-    const first = await restoreReputation({ correction, county, now: new Date() });
+    const first = await restoreReputation({ correction, county, now: platform.clock.now() });
     expect(first.checks.map((c) => [c.checkId, c.departmentOrgId]).sort()).toEqual(
       [
         [finance1, 'dept-finance'],
@@ -107,7 +108,7 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
     expect(notices.map((n) => n.about).sort()).toEqual([finance1, finance2, housing].map((id) => `${id}#obj_restore_1`).sort());
     for (const id of [otherSubject, afterCorrection]) expect(notices.some((n) => n.about.startsWith(id))).toBe(false);
     const toHousing = notices.find((n) => n.about.startsWith(housing))!;
-    expect(toHousing).toMatchObject({ addressee: 'dept-housing', date: localDate(new Date(), county.timeZone) });
+    expect(toHousing).toMatchObject({ addressee: 'dept-housing', date: localDate(platform.clock.now(), county.timeZone) });
     for (const part of [housing, '绿化工程采购', 'ZC-2026-703', decisionNumber, '更正', 'obj_restore_1', '恢复其信誉', company])
       expect(toHousing.text).toContain(part);
 
@@ -130,7 +131,7 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
     expect(byId.get(otherSubject).corrections).toEqual([]);
 
     // A retried run (a Lambda retry) publishes nothing new and adds no second entry.
-    const again = await restoreReputation({ correction, county, now: new Date() });
+    const again = await restoreReputation({ correction, county, now: platform.clock.now() });
     expect(again.checks.every((c) => !c.marked && !c.noticePublished)).toBe(true);
     expect(sentCorrections()).toHaveLength(3);
     expect((await call('GET', `/checks/${finance1}`, 'department', 'dept-finance')).body.corrections).toHaveLength(1);
@@ -144,10 +145,10 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
     const { checks } = await restoreReputation({
       correction: {
         caseId: 'obj_restore_2', caseType: 'objection', recordId, subjectId: company, subjectName: '昆明测试贸易有限公司', decisionNumber,
-        providerOrgId: 'dept-market', outcome: 'revoked', currentVersion: 1, reasoning: '处罚决定已被撤销', decidedAt: new Date().toISOString(), decidedOn: today,
+        providerOrgId: 'dept-market', outcome: 'revoked', currentVersion: 1, reasoning: '处罚决定已被撤销', decidedAt: platform.clock.now().toISOString(), decidedOn: today,
       },
       county,
-      now: new Date(),
+      now: platform.clock.now(),
     });
     expect(checks.map((c) => c.checkId)).toEqual([market]);
     const notice = sentCorrections().find((n) => n.about === `${market}#obj_restore_2`)!;
@@ -165,10 +166,10 @@ describe('restoring a subject’s reputation after a record is corrected', () =>
       correction: {
         // A case names its subject as the record does: a person by its person key, never the number.
         caseId: 'rep_restore_3', caseType: 'repair', recordId: personRecord.body.recordId, subjectId: await personKey(person), subjectName: '赵测试', decisionNumber: personDecision,
-        providerOrgId: 'dept-market', outcome: 'repaired', currentVersion: 1, reasoning: '已完成信用修复', decidedAt: new Date().toISOString(), decidedOn: today,
+        providerOrgId: 'dept-market', outcome: 'repaired', currentVersion: 1, reasoning: '已完成信用修复', decidedAt: platform.clock.now().toISOString(), decidedOn: today,
       },
       county,
-      now: new Date(),
+      now: platform.clock.now(),
     });
     expect(repaired.checks.map((c) => c.checkId)).toEqual([personCheck]);
     const toPerson = sentCorrections().find((n) => n.about === `${personCheck}#rep_restore_3`)!;

@@ -18,10 +18,11 @@ import { parseUsagePeriod, periodContaining } from '../../shared/usage/usage-per
 import type { LocalPlatform } from '../../infra/local/platform.ts';
 import { sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('zanhuang');
 const calendar = workingDayCalendar(county.calendar);
-const today = localDate(new Date(), county.timeZone);
+const today = testDate;
 /** The month the checks are run in, and the one after it, when its list is submitted. */
 const month = periodContaining(today, county.usageList, calendar);
 const next = periodContaining(addDays(month.lastDay, 1), county.usageList, calendar);
@@ -286,11 +287,15 @@ describe('the compliance view', () => {
     expect(view.body.period).toMatchObject({ id: month.id, complete: true });
     expect(view.body.departments.map((d: any) => d.orgId)).toEqual(['dept-b', 'dept-a', 'dept-c']);
     const [b, a, c] = view.body.departments;
+    // The objection raised this month is counted in the period of its answer day: this month's view shows
+    // it overdue only when that day falls in this month (from late in a month on, it does; on 11-23 not).
+    const answerInMonth = caseAnswerBy <= month.lastDay;
     expect(b).toMatchObject({
       checks: { total: 0 },
       latePublications: { count: 1, records: [{ recordId: lateRecordId, kind: 'penalty', lateByWorkingDays: expect.any(Number) }] },
+      overdueAnswers: { count: answerInMonth ? 1 : 0 },
       usageList: { state: 'submittedOnTime', revision: 1 },
-      failings: ['latePublications'],
+      failings: answerInMonth ? ['overdueAnswers', 'latePublications'] : ['latePublications'],
     });
     expect(a).toMatchObject({
       name: '赞皇县财政局',
@@ -351,9 +356,12 @@ describe('period close and overdue notices', () => {
     expect(await publishNotice(notice, platform.clock.now())).toEqual({ published: false });
     expect(outbox().filter((n) => n.kind === 'usage-list-missing')).toHaveLength(1);
 
-    // The compliance view now shows the missing list first, and the objection answered late.
+    // The compliance view now shows the missing list, before every department with as few kinds of failing
+    // (dept-b has two when the objection's answer day fell in this month), and the objection answered late.
     const view = await office.get(`/compliance?period=${month.id}`);
-    expect(view.body.departments[0]).toMatchObject({ orgId: 'dept-c', usageList: { state: 'overdue' }, failings: ['usageListMissing'] });
+    const answerInMonth = caseAnswerBy <= month.lastDay;
+    expect(view.body.departments.map((d: any) => d.orgId)).toEqual(answerInMonth ? ['dept-b', 'dept-c', 'dept-a'] : ['dept-c', 'dept-b', 'dept-a']);
+    expect(view.body.departments.find((d: any) => d.orgId === 'dept-c')).toMatchObject({ usageList: { state: 'overdue' }, failings: ['usageListMissing'] });
     const answerPeriod = periodContaining(caseAnswerBy, county.usageList, calendar);
     const answers = await office.get(`/compliance?period=${answerPeriod.id}`);
     expect(answers.body.departments.find((d: any) => d.orgId === 'dept-b').overdueAnswers).toMatchObject({ count: 1, cases: [{ answerBy: caseAnswerBy }] });

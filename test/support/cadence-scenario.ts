@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, localDate, parseIsoDate, daysInMonth, formatIsoDate } from '../../shared/calendar/dates.ts';
+import { addDays, parseIsoDate, daysInMonth, formatIsoDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { workingDaysBefore } from '../../shared/cases/case-deadline.ts';
 import { periodContaining } from '../../shared/usage/usage-periods.ts';
@@ -17,18 +17,17 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
 import { callApi, sentNotices } from './platform-api.ts';
+import { testClockStart, testDate } from './test-date.ts';
 
 /**
- * The scenario is computed from the day the test runs: the period containing today, its end, its due
- * day and the reminder day, by the county's own cadence and calendar (the expectations are spelled out
- * for 2026-11-23 in the test files, and checked against these).
+ * The scenario on `today`: the period containing it, its end, its due day and the reminder day, by the
+ * county's own cadence and calendar.
  */
-export function cadenceScenario(countyId: string, expected?: { period: string; dueDay: string; reminderDay: string }) {
+function scenarioOn(countyId: string, today: string) {
   const county = loadCounty(countyId);
   const calendar = workingDayCalendar(county.calendar);
-  const today = localDate(new Date(), county.timeZone);
   const current = periodContaining(today, county.usageList, calendar);
-  const s = {
+  return {
     countyId,
     period: current.id,
     lastDay: current.lastDay,
@@ -37,9 +36,22 @@ export function cadenceScenario(countyId: string, expected?: { period: string; d
     // Month ends inside the period and the day after a monthly due day: nothing of this period happens then.
     quietDays: [addDays(current.lastDay, -1), ...monthEndsBefore(today, current.lastDay)].filter((d, i, all) => d > today && all.indexOf(d) === i),
   };
-  it.runIf(expected && today === '2026-11-23')(`${countyId}: the cadence gives the period, due day and reminder day expected on 2026-11-23`, () => {
-    expect({ period: s.period, dueDay: s.dueDay, reminderDay: s.reminderDay }).toEqual(expected);
-  });
+}
+
+/**
+ * The scenario runs on the test date (test/support/test-date.ts; CI runs it at every date of
+ * test/dates.json). The expectations spelled out in the test files for each of `expected`'s days are
+ * checked against the cadence on those days, whatever day the suite runs.
+ */
+export function cadenceScenario(countyId: string, expected: Record<string, { period: string; dueDay: string; reminderDay: string }> = {}) {
+  const county = loadCounty(countyId);
+  const today = testDate;
+  const s = scenarioOn(countyId, today);
+  for (const [day, expectation] of Object.entries(expected))
+    it(`${countyId}: the cadence gives the period, due day and reminder day expected on ${day}`, () => {
+      const on = scenarioOn(countyId, day);
+      expect({ period: on.period, dueDay: on.dueDay, reminderDay: on.reminderDay }).toEqual(expectation);
+    });
   let platform: LocalPlatform;
   const code = (n: number) => {
     const first17 = `91${county.divisionCode}MP${String(n).padStart(7, '0')}`;
@@ -60,6 +72,7 @@ export function cadenceScenario(countyId: string, expected?: { period: string; d
   beforeAll(async () => {
     platform = await startLocalPlatform({
       county,
+      clock: testClockStart,
       dataDir: mkdtempSync(join(tmpdir(), `cadence-${s.countyId}-`)),
       port: 0,
       fresh: true,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform, type LocalPlatformOptions } from '../../infra/local/platform.ts';
+import { testClockStart } from './test-date.ts';
 
 export interface ApiAnswer {
   status: number;
@@ -44,8 +45,9 @@ export function sentNotices(platform: LocalPlatform): any[] {
 
 /**
  * A fresh, quiet county platform for one test file: a new data folder, free ports, no demo data, no log
- * output, and Retry intervals of the local Step Functions run at once (they are real time there).
+ * output, Retry intervals of the local Step Functions run at once (they are real time there), and its
+ * clock at 09:00 on the test date (test/support/test-date.ts), never the system's day.
  */
-export function startTestPlatform(county: CountyConfig, label: string): Promise<LocalPlatform> {
-  return startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), `${label}-`)), port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined });
+export function startTestPlatform(county: CountyConfig, label: string, options: Partial<LocalPlatformOptions> = {}): Promise<LocalPlatform> {
+  return startLocalPlatform({ county, dataDir: mkdtempSync(join(tmpdir(), `${label}-`)), port: 0, fresh: true, demo: false, retryTimeScale: 0, log: () => undefined, clock: testClockStart, ...options });
 }

@@ -43,6 +43,12 @@ describe('working days', () => {
     expect(national.knowsYear(2099)).toBe(false);
   });
 
+  it('does not take a New Year on a weekend for a known year (2028 and 2033 begin on a Saturday)', () => {
+    expect(national.knowsYear(2027)).toBe(false);
+    expect(national.knowsYear(2028)).toBe(false);
+    expect(national.knowsYear(2033)).toBe(false);
+  });
+
   it('rejects nonsense', () => {
     expect(() => addWorkingDays('2026-11-23', 0, national)).toThrow(RangeError);
     expect(() => national.isWorkingDay('2026-02-30')).toThrow(/not a real date/);

@@ -8,6 +8,7 @@ import { localDate } from '../../../shared/calendar/dates.ts';
 import type { CountyConfig } from '../../../shared/config/county-config.ts';
 import type { Role } from '../../../shared/identity/roles.ts';
 import { keys } from '../../../shared/storage/keys.ts';
+import { now } from '../../../shared/time/clock.ts';
 import { demoOrganisations, type DemoOrganisation } from './demo-organisations.ts';
 import { demoRecords, demoSubjects } from './demo-records.ts';
 
@@ -33,7 +34,7 @@ export async function loadDemoData(options: {
   bucket: string;
 }): Promise<{ organisations: DemoOrganisation[]; records: number }> {
   const organisations = demoOrganisations(options.county);
-  const today = localDate(new Date(), options.county.timeZone);
+  const today = localDate(now(), options.county.timeZone);
   // Registered on the first of this month: the usage lists they owe start with this month's.
   const registeredAt = new Date(`${today.slice(0, 8)}01T00:00:00+08:00`).toISOString();
   for (const org of organisations) {
