@@ -16,8 +16,9 @@ import { selectMeasures, type RecordForMeasures } from '../../shared/measures/se
 const noticesDir = fileURLToPath(new URL('../../docs/notices/', import.meta.url));
 const noticeText = (countyId: string) => readFileSync(join(noticesDir, `${countyId}.txt`), 'utf8');
 
-const fullWidth: Record<string, string> = { '（': '(', '）': ')', '．': '.', '、': '、' };
-const normalise = (s: string) => s.replace(/[（）．]/g, (c) => fullWidth[c]!).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const halfWidth: Record<string, string> = { '（': '(', '）': ')', '．': '.' };
+/** Full-width parentheses, stops and digits as half-width ones: the notices write both. */
+const normalise = (s: string) => s.replace(/[（）．]/g, (c) => halfWidth[c]!).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 /** Compared without white space: the notices break lines (and pages) in the middle of sentences. */
 const compact = (s: string) => normalise(s).replace(/\s+/g, '');
 
@@ -39,7 +40,7 @@ function unit(lines: string[], starts: (line: string) => boolean, ends: (line: s
  * more parts of it ((四), or (七)(八)), an item of a part (2). Full-width parentheses and markdown
  * heading marks are ignored. Undefined when the notice has no such clause.
  */
-export function clauseText(notice: string, label: string): string | undefined {
+function clauseText(notice: string, label: string): string | undefined {
   const parsed = new RegExp(`^(${numeral})、?((?:\\(${numeral}\\))*)(\\d+)?$`).exec(compact(label));
   if (!parsed) return undefined;
   const [, section, subsPart, item] = parsed;
