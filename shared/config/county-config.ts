@@ -20,10 +20,77 @@ export const usageListCadence = z.object({
     .default([]),
 });
 
-export const matterType = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case kebab-case'),
-  name: z.string().min(1),
-});
+/** Exactly one of the keys given: one object with optional keys reports a precise field, where a union would only say "invalid input". */
+const exactlyOne =
+  (keys: readonly string[]) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const given = keys.filter((k) => value[k] !== undefined);
+    if (given.length !== 1) ctx.addIssue({ code: 'custom', message: `must state exactly one of ${keys.join(', ')}` });
+  };
+
+/**
+ * Where a rule of the county file comes from, in one of three forms:
+ * - `{ notice, clause, quote }`: a clause of the county's own notice (`notice` is one of `sources[].document`,
+ *   `clause` its label as the notice numbers it, e.g. "三、(三)" or "二、(五)2"), with words quoted from it;
+ * - `{ source, clause, quote? }`: another instrument, e.g. the Supreme People's Court's rule on its list of
+ *   dishonest judgment debtors (法释〔2017〕7号);
+ * - `{ platformDefault }`: the notice says nothing on it; the platform's choice, with the reason.
+ */
+export const ruleSource = z
+  .object({
+    notice: z.string().min(1).optional(),
+    source: z.string().min(1).optional(),
+    platformDefault: z.string().min(1).optional(),
+    clause: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    exactlyOne(['notice', 'source', 'platformDefault'])(s, ctx);
+    if ((s.notice !== undefined || s.source !== undefined) && s.clause === undefined)
+      ctx.addIssue({ code: 'custom', path: ['clause'], message: 'must name the clause' });
+    if (s.notice !== undefined && s.quote === undefined) ctx.addIssue({ code: 'custom', path: ['quote'], message: 'must quote the words of the clause' });
+    if (s.platformDefault !== undefined && (s.clause !== undefined || s.quote !== undefined))
+      ctx.addIssue({ code: 'custom', message: 'a platform default cites no clause' });
+  })
+  .transform((s) => s as RuleSource);
+
+export type RuleSource =
+  | { notice: string; clause: string; quote: string }
+  | { source: string; clause: string; quote?: string }
+  | { platformDefault: string };
+
+/** How a source is shown to people (check receipts, credit reports): "赞皇县信用办通知 二、(一)". */
+export function clauseLabel(source: RuleSource): string {
+  if ('notice' in source) return `${source.notice} ${source.clause}`;
+  if ('source' in source) return `${source.source}${source.clause}`;
+  return `平台默认：${source.platformDefault}`;
+}
+
+/** A kind of administrative matter in which departments check credit, named as the county's notice names it. */
+export const matterType = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case kebab-case'),
+    name: z.string().min(1),
+    clause: ruleSource,
+  })
+  .strict();
+
+/**
+ * Where each deadline and the usage-list cadence come from, keyed by the setting's path: the clause of the
+ * notice that states the number, or the platform's default with the reason where the notice states none.
+ */
+export const deadlineClauses = z
+  .object({
+    'deadlines.publicationWorkingDays': ruleSource,
+    'deadlines.objectionAnswerWorkingDays': ruleSource,
+    'deadlines.reportValidityMonths': ruleSource,
+    'deadlines.reportExpiryWarningDays': ruleSource,
+    'usageList.period': ruleSource,
+    'usageList.dueDay': ruleSource,
+    'usageList.summaries': ruleSource.optional(),
+  })
+  .strict();
 
 /** One kind of record that a measure rests on; `listNames` narrows a list kind to some of its lists. */
 export const recordMatch = z
@@ -44,14 +111,6 @@ export const recordMatch = z
   });
 
 const years = z.number().int().min(1).max(10);
-
-/** Exactly one of the keys given: one object with optional keys reports a precise field, where a union would only say "invalid input". */
-const exactlyOne =
-  (keys: readonly string[]) =>
-  (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const given = keys.filter((k) => value[k] !== undefined);
-    if (given.length !== 1) ctx.addIssue({ code: 'custom', message: `must state exactly one of ${keys.join(', ')}` });
-  };
 
 const singleCondition = z
   .object({ anyRecord: z.array(recordMatch).min(1).optional(), cleanYears: years.optional() })
@@ -87,9 +146,14 @@ export const measure = z
     name: z.string().min(1),
     /** What the department does, in Chinese, as shown on the check receipt. */
     description: z.string().min(1),
-    /** Where in the county's own notice it comes from, e.g. "赞皇县信用办通知 二、(一)". */
-    clause: z.string().min(1),
+    /** Where it comes from: a clause of the county's notice, quoted (or another instrument, or the platform). */
+    clause: ruleSource,
     when: measureCondition,
+    /**
+     * Where the condition comes from when the measure's clause does not define it, e.g. "信用状况良好" read as
+     * red-listed or three clean years: a definition only Wuchang's notice states, a platform default elsewhere.
+     */
+    whenClause: ruleSource.optional(),
     /** What the measure does not cover, shown with it (e.g. 社会福利扶贫资金除外). */
     exemption: z.string().min(1).optional(),
     /** Matter types it applies to; empty means every matter. */
@@ -147,7 +211,7 @@ export const casePolicy = z
      * follows the court's rules).
      */
     keepPunishmentsDuringObjection: z
-      .array(z.object({ match: recordMatch, reason: z.string().min(1), clause: z.string().min(1) }).strict())
+      .array(z.object({ match: recordMatch, reason: z.string().min(1), clause: ruleSource }).strict())
       .default([]),
     /** Evidence files a subject may attach to an objection or repair application. */
     maxEvidenceFiles: z.number().int().min(0).max(20).default(5),
@@ -205,6 +269,7 @@ const countyFields = z
       reportExpiryWarningDays: z.number().int().positive().max(365).default(30),
     }),
     usageList: usageListCadence,
+    deadlineClauses,
     matterTypes: z.array(matterType).min(1),
     measures: z.array(measure).default([]),
     calendar: calendarOverrides.default({ holidays: [], workdays: [], completeYears: [] }),
@@ -228,6 +293,22 @@ const countyFields = z
       if (measureIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: `duplicate measure "${m.id}"` });
       measureIds.add(m.id);
     });
+    if (county.usageList.summaries.length > 0 && !county.deadlineClauses['usageList.summaries'])
+      ctx.addIssue({ code: 'custom', path: ['deadlineClauses', 'usageList.summaries'], message: 'must say where the summaries come from' });
+    // A clause "of the notice" is of this county's notice; a rule from another county's notice is another instrument.
+    const ownNotices = county.sources.map((s) => s.document);
+    const cited: [PropertyKey[], RuleSource | undefined][] = [
+      ...county.matterTypes.map((m, i): [PropertyKey[], RuleSource] => [['matterTypes', i, 'clause'], m.clause]),
+      ...county.measures.flatMap((m, i): [PropertyKey[], RuleSource | undefined][] => [
+        [['measures', i, 'clause'], m.clause],
+        [['measures', i, 'whenClause'], m.whenClause],
+      ]),
+      ...Object.entries(county.deadlineClauses).map(([k, c]): [PropertyKey[], RuleSource | undefined] => [['deadlineClauses', k], c]),
+      ...county.cases.keepPunishmentsDuringObjection.map((r, i): [PropertyKey[], RuleSource] => [['cases', 'keepPunishmentsDuringObjection', i, 'clause'], r.clause]),
+    ];
+    for (const [path, source] of cited)
+      if (source && 'notice' in source && !ownNotices.includes(source.notice))
+        ctx.addIssue({ code: 'custom', path: [...path, 'notice'], message: `must be the county's own notice (${ownNotices.join(', ')})` });
   });
 
 export const countyConfig = measureMattersExist.pipe(countyFields);

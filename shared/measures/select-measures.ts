@@ -1,4 +1,4 @@
-import type { CasePolicy, CountyConfig, MeasureCondition, RecordMatch, SingleCondition } from '../config/county-config.ts';
+import { clauseLabel, type CasePolicy, type CountyConfig, type MeasureCondition, type RecordMatch, type SingleCondition } from '../config/county-config.ts';
 import { addMonthsClamped, type IsoDate } from '../calendar/dates.ts';
 import { isBadRecordKind, type RecordKind } from '../records/record-kinds.ts';
 import { isInForce, type RecordStatus } from '../records/record-status.ts';
@@ -24,6 +24,7 @@ export interface ApplicableMeasure {
   kind: 'incentive' | 'punishment';
   name: string;
   description: string;
+  /** Where the measure comes from, as people read it (`clauseLabel`): "赞皇县信用办通知 二、(一)". */
   clause: string;
   exemption?: string;
   /** `records`: it rests on the records in `restsOn`; `cleanHistory`: on the absence of bad records. */
@@ -131,7 +132,7 @@ function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate
   const kept: ObjectionKept[] = punishment
     ? supporting.flatMap((r) => {
         const rule = keptDuringObjection(r, policy);
-        return rule ? [{ recordId: r.recordId, ...(r.objectionId ? { objectionId: r.objectionId } : {}), reason: rule.reason, clause: rule.clause }] : [];
+        return rule ? [{ recordId: r.recordId, ...(r.objectionId ? { objectionId: r.objectionId } : {}), reason: rule.reason, clause: clauseLabel(rule.clause) }] : [];
       })
     : [];
   return {
@@ -139,7 +140,7 @@ function evaluate(measure: Measure, records: RecordForMeasures[], today: IsoDate
     kind: measure.kind,
     name: measure.name,
     description: measure.description,
-    clause: measure.clause,
+    clause: clauseLabel(measure.clause),
     ...(measure.exemption ? { exemption: measure.exemption } : {}),
     basis: supporting.length > 0 ? 'records' : 'cleanHistory',
     restsOn,

@@ -96,7 +96,7 @@ describe('objections (Kunming 003 §二(五): 信息核实期间暂不执行联�
     it('every county file states the policy, with its legal basis', () => {
       for (const id of ['jiaxian', 'kunming', 'lianjiang', 'wuchang', 'zanhuang'])
         expect(loadCounty(id).cases.keepPunishmentsDuringObjection).toEqual([
-          expect.objectContaining({ match: { kind: 'dishonestDebtor' }, clause: expect.stringContaining('失信被执行人名单') }),
+          expect.objectContaining({ match: { kind: 'dishonestDebtor' }, clause: { source: expect.stringContaining('失信被执行人名单'), clause: '第十二条' } }),
         ]);
     });
 
@@ -215,19 +215,19 @@ describe('which measures a matter gets', () => {
 
   it('sorts punishments first, then incentives, each by measure id', () => {
     const catalog = z.array(measure).parse([
-      { id: 'b-incentive', kind: 'incentive', name: 'b', description: 'b', clause: 'c', when: { anyRecord: [{ kind: 'redList' }] } },
-      { id: 'z-punishment', kind: 'punishment', name: 'z', description: 'z', clause: 'c', when: { anyRecord: [{ kind: 'enforcement' }] } },
-      { id: 'a-incentive', kind: 'incentive', name: 'a', description: 'a', clause: 'c', when: { anyRecord: [{ kind: 'redList' }] } },
-      { id: 'c-punishment', kind: 'punishment', name: 'c', description: 'c', clause: 'c', when: { anyRecord: [{ kind: 'enforcement' }] } },
+      { id: 'b-incentive', kind: 'incentive', name: 'b', description: 'b', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'redList' }] } },
+      { id: 'z-punishment', kind: 'punishment', name: 'z', description: 'z', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'enforcement' }] } },
+      { id: 'a-incentive', kind: 'incentive', name: 'a', description: 'a', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'redList' }] } },
+      { id: 'c-punishment', kind: 'punishment', name: 'c', description: 'c', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'enforcement' }] } },
     ]);
     expect(ids(select('other', [record('redList'), record('enforcement')], catalog))).toEqual(['c-punishment', 'z-punishment', 'a-incentive', 'b-incentive']);
   });
 
   it('a subject punished for the matter gets no clean-history incentive, but keeps a red-list one', () => {
     const catalog = z.array(measure).parse([
-      { id: 'clean', kind: 'incentive', name: 'clean', description: 'd', clause: 'c', when: { cleanYears: 3 } },
-      { id: 'red', kind: 'incentive', name: 'red', description: 'd', clause: 'c', when: { anyRecord: [{ kind: 'redList' }] } },
-      { id: 'enforced', kind: 'punishment', name: 'p', description: 'd', clause: 'c', when: { anyRecord: [{ kind: 'enforcement' }] }, matters: ['bidding'] },
+      { id: 'clean', kind: 'incentive', name: 'clean', description: 'd', clause: { platformDefault: 'a test catalog' }, when: { cleanYears: 3 } },
+      { id: 'red', kind: 'incentive', name: 'red', description: 'd', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'redList' }] } },
+      { id: 'enforced', kind: 'punishment', name: 'p', description: 'd', clause: { platformDefault: 'a test catalog' }, when: { anyRecord: [{ kind: 'enforcement' }] }, matters: ['bidding'] },
     ]);
     const records = [longKnown(), record('enforcement'), record('redList')];
     expect(ids(select('bidding', records, catalog))).toEqual(['enforced', 'red']);
