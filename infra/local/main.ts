@@ -2,6 +2,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { roles } from '../../shared/identity/roles.ts';
 import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './cli/args.ts';
 import { startLocalPlatform } from './platform.ts';
+import { ensurePrerequisites } from './prerequisites.ts';
 
 const usage = `npm start -- [--county jiaxian] [--port 3000] [--data .data] [--fresh] [--no-demo] [--quiet]
                 [--clock 2026-12-26T09:00:00+08:00]
@@ -34,6 +35,14 @@ try {
   county = loadCounty(String(values.county));
 } catch (error) {
   console.error(`County configuration refused: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+// Java before anything else: without it DynamoDB Local cannot start, and the synth before it takes seconds.
+try {
+  ensurePrerequisites(['java']);
+} catch (error) {
+  console.error(`Cannot start the local platform: ${(error as Error).message}`);
   process.exit(1);
 }
 
