@@ -54,20 +54,34 @@ async function handle(
   const method = request.method ?? 'GET';
   const body = await readBody(request);
   if (body === undefined) return send(response, 413, { message: 'Request Entity Too Large' });
-  if (method === 'OPTIONS') return preflight(response);
+  // The dev endpoints (clock, invoke, dev sign-in) serve this origin only: no CORS, and no request a page
+  // of another origin made (a browser says so in Origin / Sec-Fetch-Site; curl sends neither).
+  const localOnly = url.pathname.startsWith('/_local/');
+  if (localOnly && !fromThisOrigin(request)) {
+    return send(response, 403, { message: 'Forbidden', error: { code: 'CROSS_ORIGIN', message: `${url.pathname} answers only pages of this origin (http://${request.headers.host ?? 'localhost'})` } });
+  }
+  if (method === 'OPTIONS') return localOnly ? send(response, 204, '') : preflight(response);
   if (options.extra && (await options.extra(request, url, body, response))) return;
 
-  const found = findRoute(options.routes, method, url.pathname);
-  if (!found) return send(response, 404, { message: 'Not Found' });
+  let found: ReturnType<typeof findRoute>;
+  try {
+    found = findRoute(options.routes, method, url.pathname);
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    return send(response, 400, { message: 'Bad Request', error: { code: 'BAD_PATH', message: 'the path has a malformed percent-escape' } }, corsHeaders);
+  }
+  if (!found) return send(response, 404, { message: 'Not Found' }, corsHeaders);
   const { route, params } = found;
 
   if (throttle && !throttle(route.routeKey).allowed) {
     options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: 429, ms: Date.now() - started });
     // API Gateway answers {"message":"Too Many Requests"}; the error object is the platform's own shape.
-    return send(response, 429, {
-      message: 'Too Many Requests',
-      error: { code: 'THROTTLED', message: `Too many requests to ${route.routeKey}: slow down and retry in a moment` },
-    });
+    return send(
+      response,
+      429,
+      { message: 'Too Many Requests', error: { code: 'THROTTLED', message: `Too many requests to ${route.routeKey}: slow down and retry in a moment` } },
+      corsHeaders,
+    );
   }
 
   let claims: Record<string, unknown> | undefined;
@@ -77,7 +91,7 @@ async function handle(
       if (!token) throw new Error('no bearer token');
       claims = await options.issuer.verify(token);
     } catch {
-      return send(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+      return send(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
     }
   }
 
@@ -113,9 +127,23 @@ function preflight(response: ServerResponse) {
   response.end();
 }
 
+/** A JSON answer of the local runtime itself; the API's CORS headers only where the caller passes them (API routes). */
 export function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...corsHeaders, ...headers });
-  response.end(JSON.stringify(body));
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(status === 204 ? undefined : JSON.stringify(body));
+}
+
+/** Whether a browser says the request came from a page of this origin; requests without those headers (curl, the CLI) are not a browser's. */
+export function fromThisOrigin(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {

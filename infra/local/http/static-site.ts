@@ -64,7 +64,13 @@ export function staticSite(options: StaticSiteOptions) {
     }
     if (path.startsWith('/assets/')) {
       await ensureWebBuilt();
-      const file = normalize(join(webDist, decodeURIComponent(path)));
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {
+        return send(response, 400, { message: 'Bad Request', error: { code: 'BAD_PATH', message: 'the path has a malformed percent-escape' } }), true;
+      }
+      const file = normalize(join(webDist, decoded));
       if (!file.startsWith(join(webDist, 'assets') + sep)) return send(response, 404, { message: 'Not Found' }), true;
       const content = await readBuilt(file);
       if (!content) return send(response, 404, { message: 'Not Found' }), true;
