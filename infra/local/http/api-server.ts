@@ -30,7 +30,8 @@ export interface ApiServerOptions {
  * The HTTP API on loopback: matches the declared routes, verifies the bearer token as the JWT
  * authorizer does (401 `{"message":"Unauthorized"}` from the gateway itself), and invokes the real
  * handler with a payload 2.0 event. CORS preflights are answered as the API's CORS config would.
- * Each route is throttled as the stage throttles it: past its burst, 429 before the token is even read.
+ * Each route is throttled as the stage throttles it (past its burst, 429), after the token is verified:
+ * unauthenticated floods never spend what signed-in callers need (docs/throttling.md).
  */
 export function createApiServer(options: ApiServerOptions): Server {
   const limits = options.throttle;
@@ -73,17 +74,6 @@ async function handle(
   if (!found) return send(response, 404, { message: 'Not Found' }, corsHeaders);
   const { route, params } = found;
 
-  if (throttle && !throttle(route.routeKey).allowed) {
-    options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: 429, ms: Date.now() - started });
-    // API Gateway answers {"message":"Too Many Requests"}; the error object is the platform's own shape.
-    return send(
-      response,
-      429,
-      { message: 'Too Many Requests', error: { code: 'THROTTLED', message: `Too many requests to ${route.routeKey}: slow down and retry in a moment` } },
-      corsHeaders,
-    );
-  }
-
   let claims: Record<string, unknown> | undefined;
   if (!('public' in route.trigger.access)) {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -93,6 +83,20 @@ async function handle(
     } catch {
       return send(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
     }
+  }
+
+
+  // Only a verified caller (or a public route's) spends the route's budget: a flood of unsigned or badly
+  // signed requests is refused above without taking a token the departments' checks need (docs/throttling.md).
+  if (throttle && !throttle(route.routeKey).allowed) {
+    options.log({ level: 'INFO', message: 'request', route: route.routeKey, status: 429, ms: Date.now() - started });
+    // API Gateway answers {"message":"Too Many Requests"}; the error object is the platform's own shape.
+    return send(
+      response,
+      429,
+      { message: 'Too Many Requests', error: { code: 'THROTTLED', message: `Too many requests to ${route.routeKey}: slow down and retry in a moment` } },
+      corsHeaders,
+    );
   }
 
   const event = apiGatewayEvent({ request, url, routeKey: route.routeKey, pathParameters: params, body, claims, now: new Date() });
