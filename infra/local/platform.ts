@@ -223,16 +223,25 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       stepFunctions.service.clockChanged();
       await new Promise((resolve) => setImmediate(resolve)); // the timeouts it fired have started
     };
+    // With the schedules on, a jump runs every occurrence it skipped, in order, the clock stepped to each first.
+    let scheduler: ReturnType<typeof startLocalScheduler> | undefined;
+    const moveTo = async (at: number) => {
+      if (at < platformNow().getTime()) travel.moveTo(at); // refused: forward only
+      await scheduler?.catchUp(at, async (step) => {
+        if (step.getTime() > platformNow().getTime()) travel.moveTo(step.getTime());
+        await moved();
+      });
+      travel.moveTo(Math.max(at, platformNow().getTime()));
+      await moved();
+    };
     const clock: PlatformClock = {
       now: platformNow,
       advance: async (ms) => {
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error(`the clock advances by a number of milliseconds ≥ 0, not ${String(ms)}`);
-        travel.moveTo(platformNow().getTime() + ms);
-        await moved();
+        await moveTo(platformNow().getTime() + ms);
       },
       set: async (at) => {
-        travel.moveTo(instant(at));
-        await moved();
+        await moveTo(instant(at));
       },
     };
 
@@ -282,8 +291,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     stops.push(() => close(api));
 
     if (options.schedules) {
-      const scheduler = startLocalScheduler({ declarations: functions, timeZone: county.timeZone, invoke: (n, e) => functionsLocal.invoke(n, e), log });
-      stops.push(() => scheduler.stop());
+      const started = startLocalScheduler({ declarations: functions, timeZone: county.timeZone, invoke: (n, e) => functionsLocal.invoke(n, e), log, now: () => platformNow().getTime(), since: travel.skippedFrom });
+      scheduler = started;
+      stops.push(() => started.stop());
     }
 
     const documentClient = DynamoDBDocumentClient.from(dynamoClient);
@@ -369,11 +379,13 @@ function travellingClock(file: string, startAt?: number) {
     }
     write(at);
   };
+  // Where a kept clock was moved forward at start, the time it skipped (its schedules are run once the platform is up).
+  let skippedFrom: number | undefined;
   if (startAt !== undefined) {
-    if (kept) moveTo(startAt);
+    if (kept) (skippedFrom = Date.now() + offsetMs), moveTo(startAt);
     else (inRange(startAt), write(startAt));
   } else process.env[clockOffsetEnv] = String(offsetMs);
-  return { moveTo };
+  return { moveTo, skippedFrom };
 }
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;

@@ -1,0 +1,53 @@
+/**
+ * Time travel keeps the schedules (issue 13 §7): moving the local clock forward runs every scheduled
+ * function that fell due in the skipped time, once per occurrence and in order, as EventBridge Scheduler
+ * would have, each with its own scheduled time; a second move runs only what is newly due.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/calendar/dates.ts';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
+import { testDate } from '../support/test-date.ts';
+
+const county = loadCounty('zanhuang');
+let platform: LocalPlatform;
+const logs: Record<string, any>[] = [];
+const ran = () => logs.filter((e) => e.message === 'schedule ran' || e.message === 'schedule failed').map((e) => `${e.scheduledTime} ${e.function}`);
+/** 07:00, 08:00 and 09:00 in Beijing are 23:00, 00:00 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
+const runsOf = (day: string) => [
+  `${addDays(day, -1)}T23:00:00.000Z overdue-scan`,
+  `${day}T00:00:00.000Z close-usage-period`,
+  ...(day.endsWith('-01') ? [`${day}T01:00:00.000Z check-calendar`] : []),
+];
+
+beforeAll(async () => {
+  platform = await startTestPlatform(county, 'clock-schedules', { schedules: true, log: (e) => void logs.push(e) });
+  expect((await callApi(platform, 'POST', '/departments', 'creditOffice', 'credit-office', { orgId: 'dept-a', name: '赞皇县甲局' })).status).toBe(201);
+});
+afterAll(() => platform?.stop());
+
+describe('a jump of 45 days', () => {
+  it('runs each daily and monthly schedule once per day it skipped, in order, with that day as its time', async () => {
+    expect(ran()).toEqual([]);
+    const answer = await fetch(`${platform.apiUrl}/_local/clock`, { method: 'POST', body: JSON.stringify({ advance: 'P45D' }) });
+    expect(answer.status).toBe(200);
+    const expected = Array.from({ length: 45 }, (_, i) => runsOf(addDays(testDate, i + 1))).flat();
+    expect(ran()).toEqual(expected);
+    expect(logs.filter((e) => e.message === 'schedule failed')).toEqual([]);
+  });
+
+  it('did what those days owed: the period close reminded the department of the month that ended', () => {
+    const reminders = sentNotices(platform).filter((n) => n.kind === 'usage-list-reminder' && n.addressee === 'dept-a');
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminders.map((n) => n.about)).toContain(`dept-a#${testDate.slice(0, 7)}#draft`);
+  });
+
+  it('a second move runs only what is newly due; a move of nothing runs nothing', async () => {
+    const before = ran().length;
+    await platform.clock.advance(0);
+    expect(ran().length).toBe(before);
+    await platform.clock.advance(86_400_000);
+    expect(ran().slice(before)).toEqual(runsOf(addDays(testDate, 46)));
+  });
+});
