@@ -156,7 +156,9 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       buckets: [names.reportsBucket],
       // The reports bucket's CORS rule, as on AWS (one constant for both): browsers upload with presigned POSTs from the site's origin.
       cors: [{ ...reportsBucketCors, allowedMethods: [...reportsBucketCors.allowedMethods], allowedOrigins: [...reportsBucketCors.allowedOrigins], allowedHeaders: [...reportsBucketCors.allowedHeaders], exposedHeaders: [...reportsBucketCors.exposedHeaders] }],
-      onEvent: (event) => deliverS3Event(functions, functionsLocal, event, log),
+      // The emulator runs in its own process on the system clock: its events are stamped here, on the
+      // platform clock, as S3 stamps them on its own (a report issued "today" on a travelled clock is not in the future).
+      onEvent: (event) => deliverS3Event(functions, functionsLocal, { ...event, Records: event.Records.map((r) => ({ ...r, eventTime: platformNow().toISOString() })) }, log),
       log: (line) => log({ level: 'DEBUG', message: `[s3] ${line}` }),
     }));
     stops.push(() => s3.stop());
