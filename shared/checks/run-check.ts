@@ -9,6 +9,8 @@ import { presentRecord } from '../records/present-record.ts';
 import { isInForce, statusOf } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';
+import { usccWarnings, withWarnings } from '../subjects/code-warnings.ts';
+import { residentIdProblem } from '../subjects/resident-id.ts';
 import { logCheck } from './check-store.ts';
 import { presentReport, validReports } from '../reports/subject-reports.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
@@ -31,6 +33,10 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   if (!matterType) throw validationFailed('body.matter.type', `must be one of the county's matter types: ${county.matterTypes.map((m) => m.id).join(', ')}`);
 
   const today = localDate(now, county.timeZone);
+  // The schema checked the code's form; a birth date after today needs today.
+  const idRule = request.subjectId.type === 'residentId' ? residentIdProblem(request.subjectId.id, today) : undefined;
+  if (idRule !== undefined) throw validationFailed('body.subjectId', idRule);
+  const warnings = request.subjectId.type === 'uscc' ? usccWarnings(request.subjectId.id, 'body.subjectId') : [];
   const who = await protectSubjectId(request.subjectId);
   const subject = await readSubject(who.key);
   // Each record's status today, computed once for the receipt and for measure selection.
@@ -92,6 +98,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
       ),
       measures: shown.measures,
       outcome: shown.outcome,
+      ...withWarnings(warnings),
     },
   };
 }
