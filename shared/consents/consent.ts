@@ -24,7 +24,7 @@ export interface Consent {
   grantedBy: string;
   /** Set once, by the subject: a revoked consent allows nothing from that moment. */
   revoked?: { at: string; on: IsoDate; by: string };
-  /** SHA-256 of what was granted: a retried POST with the same Idempotency-Key and body answers the stored consent, another body 409. */
+  /** `requestHash` of who granted what (shared/http/idempotency.ts): a retried POST with the same Idempotency-Key and body answers the stored consent, another body 409. */
   bodyHash: string;
 }
 
