@@ -82,3 +82,27 @@ function isIdInText(id: string, written: string): boolean {
 
 /** Masks every resident ID number found in free text (log lines, error messages, notices): the same function as `maskIdsInText`. */
 export const maskResidentIdsIn = maskIdsInText;
+
+/**
+ * Body fields whose value is a subject's code, read by the ID schemas of shared/subjects/subject-id.ts
+ * (`subjectId`, a record's `subject.residentId` and `uscc`, an authority's `uscc`, a consent's
+ * `grantee`): the one place an ID number is meant to be, kept as typed for the schema to read, check
+ * and seal. A code field under another name would be masked and so refused by its schema: noticed, not leaked.
+ */
+export const codeFields: ReadonlySet<string> = new Set(['subjectId', 'residentId', 'uscc', 'grantee']);
+
+/**
+ * A parsed JSON value with `maskIdsInText` applied to every string in it (keys stay), except the values
+ * of the fields in `keep`. Request bodies pass here before validation (`codeFields` kept), so no free
+ * text a caller wrote (reasons, remarks, facts, names, notes, file names, purposes) is stored with a
+ * number in it; log entries pass with nothing kept.
+ */
+export function maskIdsInValue(value: unknown, keep: ReadonlySet<string> = new Set()): unknown {
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return key !== undefined && keep.has(key) ? v : maskIdsInText(v);
+    if (Array.isArray(v)) return v.map((item) => walk(item));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
+    return v;
+  };
+  return walk(value);
+}

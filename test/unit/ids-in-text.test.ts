@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdsInText } from '../../shared/privacy/resident-id-mask.ts';
+import { guardAnswer } from '../../shared/http/http-handler.ts';
+import { codeFields, maskIdsInText, maskIdsInValue } from '../../shared/privacy/resident-id-mask.ts';
 
 /**
  * Issue 13, 3b: resident ID numbers in free text, in every form people type them. Valid numbers
@@ -133,3 +134,33 @@ describe('maskIdsInText: safe to apply twice and on long input', () => {
     expect(out).not.toContain('19491231');
   });
 });
+
+describe('at the edges: request bodies before validation, answers on the way out', () => {
+  it('a body: every string masked but the code fields a schema reads (subjectId, residentId, uscc, grantee)', () => {
+    const body = {
+      subjectId: '110105 19491231 002X',
+      subject: { name: `李某${x}`, residentId: x, uscc: '91410425MA45E8TH52' },
+      records: [{ facts: `当事人 ${fullWidth(a)}`, remarks: ['110105-19491231-002X'] }],
+      fineAmountYuan: 5000,
+      grantee: '91410425MA45E8TH52',
+    };
+    expect(maskIdsInValue(body, codeFields)).toEqual({
+      subjectId: '110105 19491231 002X',
+      subject: { name: `李某${masked}`, residentId: x, uscc: '91410425MA45E8TH52' },
+      records: [{ facts: `当事人 ${maskedA}`, remarks: [masked] }],
+      fineAmountYuan: 5000,
+      grantee: '91410425MA45E8TH52',
+    });
+    expect(maskIdsInValue({ subjectId: x })).toEqual({ subjectId: masked }); // a log entry keeps nothing
+  });
+
+  it('an answer: an ID field its projection chose to show stays, an ID inside text is masked, a sealed value is dropped', () => {
+    expect(guardAnswer({ subject: { id: x }, reason: `本人 ${forms(x)}`, details: { residentIdSealed: 'rid1.a.b.c.d', name: '李某' } })).toEqual({
+      subject: { id: x },
+      reason: `本人 ${masked}`,
+      details: { name: '李某' },
+    });
+  });
+});
+
+const forms = (id: string) => `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
