@@ -27,7 +27,7 @@ export const warningsBody = z
 export const callerBody = z
   .object({
     role: z.enum(roles),
-    orgId: z.string().describe("The organisation the caller acts for; a person: its person key (P_…), never the ID number"),
+    orgId: z.string().describe('The organisation the caller acts for; a person: its own ID number masked (never the number, nor its look-up key)'),
     displayOrgId: z.string().optional().describe('A person: its own ID number, masked'),
     county: z.string(),
     userId: z.string(),

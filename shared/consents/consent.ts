@@ -10,8 +10,8 @@ import type { SubjectIdType } from '../subjects/subject-id.ts';
  */
 export interface Consent {
   consentId: string;
-  /** The subject that granted it: a USCC, or a person's look-up key (`P_…`); never a resident ID number. */
-  subject: { id: string; type: SubjectIdType };
+  /** The subject that granted it: a USCC, or a person's look-up key (`P_…`) and number masked (`maskedId`, shown); never a resident ID number. */
+  subject: { id: string; type: SubjectIdType; maskedId?: string };
   /** The institution it was granted to: its unified social credit code (the `orgId` of its token), and its name if the platform knows it. */
   grantee: { id: string; name: string | null };
   purpose: { category: ConsentPurposeCategory; text: string };

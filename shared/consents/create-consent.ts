@@ -22,7 +22,7 @@ export const maxConsentMonths = 12;
 export async function createConsent(args: { body: z.output<typeof createConsentBody>; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string }) {
   const { body, caller, county, now } = args;
   const today = localDate(now, county.timeZone);
-  const subject = callerSubjectKey(caller);
+  const subject = { ...callerSubjectKey(caller), ...(caller.displayOrgId ? { maskedId: caller.displayOrgId } : {}) };
   if (body.expiresOn < today) throw validationFailed('body.expiresOn', `must not be in the past (today is ${today})`);
   const latest = addMonthsClamped(today, maxConsentMonths);
   if (body.expiresOn > latest) throw validationFailed('body.expiresOn', `must be at most one year ahead: ${latest} at the latest`);
