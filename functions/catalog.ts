@@ -39,7 +39,7 @@ import {
   raiseObjectionBody,
   requestRepairBody,
 } from '../shared/api/cases.ts';
-import { listNoticesQuery, listPublicNoticesQuery, noticeListBody } from '../shared/api/notices.ts';
+import { listNoticesQuery, listPublicNoticesQuery, noticeListBody, publicNoticeListBody } from '../shared/api/notices.ts';
 import { complianceBody, complianceQuery } from '../shared/api/compliance.ts';
 import { creditReportFileBody, creditReportQuery, reportVerificationBody, reportVerificationParams } from '../shared/api/credit-report.ts';
 import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/api/departments.ts';
@@ -469,9 +469,9 @@ export const functions = [
       method: 'GET',
       path: '/public/notices',
       access: { public: true },
-      summary: 'Public notices by date',
+      summary: 'Public notices by date (those still listed on the day asked: the county file states for how long)',
       request: { query: listPublicNoticesQuery },
-      response: { status: 200, body: noticeListBody },
+      response: { status: 200, body: publicNoticeListBody },
     },
     resources: { creditTable: 'read' },
   }),
