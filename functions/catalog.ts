@@ -39,7 +39,7 @@ import {
   raiseObjectionBody,
   requestRepairBody,
 } from '../shared/api/cases.ts';
-import { listNoticesQuery, listPublicNoticesQuery, noticeListBody } from '../shared/api/notices.ts';
+import { listNoticesQuery, listPublicNoticesQuery, noticeListBody, publicNoticeListBody } from '../shared/api/notices.ts';
 import { complianceBody, complianceQuery } from '../shared/api/compliance.ts';
 import { creditReportFileBody, creditReportQuery, reportVerificationBody, reportVerificationParams } from '../shared/api/credit-report.ts';
 import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/api/departments.ts';
@@ -166,7 +166,7 @@ export const functions = [
       method: 'POST',
       path: '/checks',
       access: { roles: ['department'] },
-      summary: 'Run a credit check for a matter',
+      summary: 'Run a credit check for a matter (Idempotency-Key honoured: the same key and body answer the first check, 200; another body 409)',
       request: { body: runCheckBody },
       response: { status: 201, body: checkReceiptBody },
     },
@@ -180,11 +180,11 @@ export const functions = [
       method: 'PUT',
       path: '/checks/{id}/outcome',
       access: { roles: ['department'] },
-      summary: 'Record the outcome of a check',
+      summary: "Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); answers the check as GET /checks/{id} (another department's check: 404)",
       request: { params: checkIdParams, body: checkOutcomeBody },
       response: { status: 200, body: checkReceiptBody },
     },
-    resources: { usageTable: 'readWrite' },
+    resources: { usageTable: 'readWrite', creditTable: 'read' },
   }),
   declare({
     name: 'list-checks',
@@ -469,9 +469,9 @@ export const functions = [
       method: 'GET',
       path: '/public/notices',
       access: { public: true },
-      summary: 'Public notices by date',
+      summary: 'Public notices by date (those still listed on the day asked: the county file states for how long)',
       request: { query: listPublicNoticesQuery },
-      response: { status: 200, body: noticeListBody },
+      response: { status: 200, body: publicNoticeListBody },
     },
     resources: { creditTable: 'read' },
   }),

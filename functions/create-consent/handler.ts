@@ -1,7 +1,8 @@
 import { triggerOf } from '../catalog.ts';
 import { createConsent } from '../../shared/consents/create-consent.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { idempotencyKeyOf } from '../../shared/http/idempotency.ts';
 
 export const handler = httpHandler(triggerOf('create-consent'), ({ body, caller, county, now, headers }) =>
-  createConsent({ body, caller, county, now, idempotencyKey: headers['idempotency-key'] }),
+  createConsent({ body, caller, county, now, idempotencyKey: idempotencyKeyOf(headers) }),
 );

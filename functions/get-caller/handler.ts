@@ -1,4 +1,5 @@
 import { triggerOf } from '../catalog.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { presentCaller } from '../../shared/identity/caller.ts';
 
-export const handler = httpHandler(triggerOf('get-caller'), async ({ caller }) => ({ body: caller }));
+export const handler = httpHandler(triggerOf('get-caller'), async ({ caller }) => ({ body: presentCaller(caller) }));

@@ -1,6 +1,7 @@
 import { triggerOf } from '../catalog.ts';
 import { presentRecord } from '../../shared/records/present-record.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
+import { withWarnings } from '../../shared/subjects/code-warnings.ts';
 import { pushRecords, singleResult } from '../../shared/records/push-records.ts';
 
 export const handler = httpHandler(triggerOf('push-records'), async ({ body, caller, county, now }) => {
@@ -8,8 +9,8 @@ export const handler = httpHandler(triggerOf('push-records'), async ({ body, cal
   const records = batch ? (body.records as unknown[]) : [body];
   const results = await pushRecords({ records, caller, county, now, fieldPrefix: (i) => (batch ? `body.records.${i}.` : 'body.') });
   if (!batch) {
-    const { status, record } = singleResult(results[0]!);
-    return { status, body: await presentRecord(record, record.receivedOn, false) };
+    const { status, record, warnings } = singleResult(results[0]!);
+    return { status, body: { ...(await presentRecord(record, record.receivedOn, false)), ...withWarnings(warnings) } };
   }
   const counts = { created: 0, existing: 0, conflict: 0, invalid: 0 };
   for (const r of results) counts[r.status] += 1;

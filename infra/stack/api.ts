@@ -63,6 +63,8 @@ export class Api extends Construct {
       stageName: '$default',
       autoDeploy: true,
       // The route template, never the raw path: /subjects/{subjectId}/records would put resident ID numbers in the logs.
+      // And no claim that names the caller: a person's token carries its ID number as custom:orgId (and `sub`
+      // is a user's handle); the role says who called, the function's own log line the person key.
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -70,7 +72,7 @@ export class Api extends Construct {
             requestId: '$context.requestId',
             routeKey: '$context.routeKey',
             status: '$context.status',
-            caller: '$context.authorizer.claims.custom:orgId',
+            callerRole: '$context.authorizer.claims.custom:role',
             requestTime: '$context.requestTime',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',

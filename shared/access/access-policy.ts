@@ -54,6 +54,8 @@ export const accessPolicy = {
     caller.role === 'creditOffice' || isSubject(caller, c.subjectId) || (caller.role === 'department' && c.providerOrgId === caller.orgId),
   /** Raise a case on a record: its subject, or (an objection on its behalf) the credit office. */
   raiseCase: (caller: Caller, record: { subjectId: string }): boolean => caller.role === 'creditOffice' || isSubject(caller, record.subjectId),
+  /** Why a case's workflow failed (Step Functions' error and cause): the credit office, which restarts it; nobody else. */
+  seeWorkflowErrors: (caller: Caller): boolean => caller.role === 'creditOffice',
   /** Answer a case: only the department that provided the record (verification is its duty, 003 §二(五)). */
   answerCase: (caller: Caller, c: { providerOrgId: string }): boolean => caller.role === 'department' && c.providerOrgId === caller.orgId,
   /** Whose cases a list shows: a subject its own; a department those on its records (naming another provider: false); the credit office anyone's. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
+import { warningsBody } from './common.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
 
 export const runCheckBody = z
@@ -70,6 +71,7 @@ export const checkReceiptBody = z
       .array(checkCorrectionBody)
       .optional()
       .describe('Records the check showed that a case later corrected, revoked or repaired (GET /checks, GET /checks/{id})'),
+    warnings: warningsBody.describe('POST /checks: warnings about body.subjectId (present only when there is one)'),
   })
   .meta({ id: 'CheckReceipt' });
 export const checkListBody = z.object({ from: isoDate, to: isoDate, checks: z.array(checkReceiptBody), nextToken: z.string().optional() });

@@ -11,10 +11,23 @@ export const errorBody = z
   })
   .meta({ id: 'Error' });
 
+/** shared/subjects/code-warnings.ts `FieldWarning`: an answer carries `warnings` only when it has one. */
+export const fieldWarningBody = z
+  .object({
+    field: z.string().describe('The request field the warning is about, e.g. body.subject.uscc'),
+    code: z.enum(['USCC_ORGANISATION_CODE_CHECK']).describe('Stable code: characters 9–17 of the USCC fail the GB 11714 check'),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldWarning' });
+export const warningsBody = z
+  .array(fieldWarningBody)
+  .optional()
+  .describe('Accepted values a person should look at (present only when there is one): the request succeeded');
+
 export const callerBody = z
   .object({
     role: z.enum(roles),
-    orgId: z.string().describe("The organisation the caller acts for; a person: its person key (P_…), never the ID number"),
+    orgId: z.string().describe('The organisation the caller acts for; a person: its own ID number masked (never the number, nor its look-up key)'),
     displayOrgId: z.string().optional().describe('A person: its own ID number, masked'),
     county: z.string(),
     userId: z.string(),

@@ -74,7 +74,7 @@ export const consentBody = z
   .object({
     consentId: z.string(),
     status: z.enum(['live', 'revoked', 'expired']).describe('As of today (county-local)'),
-    subject: z.object({ id: z.string().describe("A USCC, or a person's look-up key (P_…): a consent never holds an ID number"), type: z.enum(['uscc', 'residentId']) }),
+    subject: z.object({ id: z.string().describe("A USCC, or a person's ID number masked (first 6, last 4): a consent never holds the number, and no answer its look-up key"), type: z.enum(['uscc', 'residentId']) }),
     grantee: z.object({ id: z.string(), name: z.string().nullable() }),
     purpose: z.object({ category: z.enum(consentPurposeCategories), categoryLabel: z.string(), text: z.string() }),
     scope: z.object({ records: z.boolean(), reports: z.boolean(), kinds: z.array(recordKind).optional() }),

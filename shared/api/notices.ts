@@ -49,3 +49,23 @@ export const noticeListBody = z.object({
   notices: z.array(noticeBody).describe('Newest first'),
   nextToken: z.string().optional(),
 });
+
+/** A public notice as anyone reads it (shared/notices/public-notice.ts): no key, no delivery state. */
+export const publicNoticeBody = z
+  .object({
+    kind: z.string(),
+    addressee: z.string().describe('The department or agency the notice is about'),
+    title: z.string(),
+    text: z.string(),
+    date: isoDate.describe('County-local day of publication'),
+    publishedAt: z.string(),
+    listedUntil: isoDate.describe("Last county-local day it is listed (the county file's notices.publicListingDays)"),
+  })
+  .meta({ id: 'PublicNotice' });
+
+export const publicNoticeListBody = z.object({
+  from: isoDate,
+  to: isoDate,
+  notices: z.array(publicNoticeBody).describe('Newest first; only those still listed on the day of the request'),
+  nextToken: z.string().optional(),
+});

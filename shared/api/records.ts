@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
+import { warningsBody } from './common.ts';
 import { recordInput } from '../records/record-input.ts';
 import { maxBatchSize } from '../records/push-records.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
@@ -50,7 +51,8 @@ const presentedRecord = z
   })
   .meta({ id: 'CreditRecord' });
 
-export const recordBody = presentedRecord;
+/** A record as POST /records (one record) and PUT /records/{id} answer it: with the warnings about its codes. */
+export const recordBody = presentedRecord.extend({ warnings: warningsBody }).meta({ id: 'CreditRecordAnswer' });
 export const recordWithHistoryBody = z.looseObject({ record: presentedRecord, versions: z.array(presentedRecord).optional() });
 export const subjectRecordsBody = z.object({ subject: z.object({ id: z.string(), type: z.string(), name: z.string().nullable() }), records: z.array(presentedRecord) });
 export const pushRecordsResult = z
@@ -62,6 +64,7 @@ export const pushRecordsResult = z
         recordId: z.string().optional(),
         version: z.number().optional(),
         error: z.object({ code: z.string(), message: z.string(), field: z.string() }).optional(),
+        warnings: warningsBody,
       }),
     ),
     counts: z.object({ created: z.number(), existing: z.number(), conflict: z.number(), invalid: z.number() }),

@@ -11,14 +11,15 @@ import { latestVersion } from '../records/record-store.ts';
 import { clearInput } from '../records/protected-input.ts';
 import { normaliseCode } from '../subjects/normalise.ts';
 import { answerableStates, type CaseAnswer, type CaseType, type StoredCase } from './case.ts';
-import { presentCase } from './case-access.ts';
+import { presentCase, requireVisibleCase } from './case-access.ts';
 import { getCase, readTaskToken, storeAnswer } from './case-store.ts';
 import { signalAnswer } from './case-workflow.ts';
 
 type AnswerBody = z.output<typeof answerObjectionBody> | z.output<typeof decideRepairBody>;
 
 /**
- * POST /objections/{id}/verification and POST /repairs/{id}/decision: the providing department answers.
+ * POST /objections/{id}/verification and POST /repairs/{id}/decision: the providing department answers
+ * (any other department: 404, as for a case that does not exist).
  * The answer is stored on the case first (once: a second answer is 409), then the waiting workflow is
  * resumed with its task token; if no token is waiting at that moment (between a reminder and the next
  * wait), the next wait finds the stored answer and resumes itself. A correction is validated here, so
@@ -26,9 +27,9 @@ type AnswerBody = z.output<typeof answerObjectionBody> | z.output<typeof decideR
  */
 export async function answerCase(args: { caseType: CaseType; caseId: string; body: AnswerBody; caller: Caller; county: CountyConfig; now: Date }) {
   const { caseType, caseId, body, caller, county, now } = args;
-  const c = await getCase(caseId);
-  if (!c || c.caseType !== caseType) throw notFound(`${caseType} ${caseId}`);
-  if (!accessPolicy.answerCase(caller, c)) throw forbidden(`only the department that provided the record (${c.providerOrgId}) may answer this ${caseType}`);
+  // A case the caller may not see is 404, as GET answers: neither its existence nor its provider is told.
+  const c = requireVisibleCase(caller, await getCase(caseId), caseType, caseId);
+  if (!accessPolicy.answerCase(caller, c)) throw forbidden(`only the department that provided the record may answer this ${caseType}`);
   refuseUnlessAnswerable(c);
 
   const asked = 'correctedFields' in body ? body.correctedFields : undefined;

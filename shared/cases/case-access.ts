@@ -3,7 +3,7 @@ import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
-import type { CaseType, StoredCase } from './case.ts';
+import type { CaseEvent, CaseType, StoredCase } from './case.ts';
 import { evidenceState } from './evidence.ts';
 
 export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, caseType: CaseType, caseId: string): StoredCase {
@@ -11,9 +11,17 @@ export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, ca
   return c;
 }
 
-/** The case as an API answer: no task token; a person's ID number only for the person and the credit office. */
+/** What a case whose workflow failed shows to anyone but the credit office, in place of the workflow's error. */
+export const stuckMessage = '处理流程暂时受阻，信用办正在处理，案件及其进展均已保留。';
+
+/**
+ * The case as an API answer: no task token; a person's ID number only for the person and the credit
+ * office. Why a workflow failed (the Step Functions error and cause, an exception's text) is the credit
+ * office's, which restarts it: the subject and the provider see that the case is stuck and `stuckMessage`.
+ */
 export async function presentCase(c: StoredCase, caller: Caller, options: { withEvidenceLinks: boolean }) {
   const unmasked = accessPolicy.revealIds(caller, c.subjectId);
+  const operator = accessPolicy.seeWorkflowErrors(caller);
   return {
     caseId: c.caseId,
     caseType: c.caseType,
@@ -31,11 +39,18 @@ export async function presentCase(c: StoredCase, caller: Caller, options: { with
     evidence: options.withEvidenceLinks
       ? await evidenceState(c.caseId, c.evidence)
       : c.evidence.map(({ objectKey: _key, ...file }) => file),
-    history: c.history,
+    history: operator ? c.history : c.history.map(withoutWorkflowError),
     ...(c.answer
       ? { answer: { outcome: c.answer.outcome, reasoning: c.answer.reasoning, ...(c.answer.correctedFields ? { correctedFields: c.answer.correctedFields } : {}), answeredBy: c.answer.answeredBy.orgId, answeredAt: c.answer.answeredAt } }
       : {}),
     ...(c.applied ? { applied: c.applied } : {}),
-    ...(c.stuck ? { stuck: c.stuck } : {}),
+    ...(c.stuck ? { stuck: operator ? c.stuck : { at: c.stuck.at, message: stuckMessage } } : {}),
   };
 }
+
+/** The events whose note is a workflow's error (`stuck`: the error; `restarted`: "after" it) lose the note. */
+const withoutWorkflowError = (event: CaseEvent): CaseEvent => {
+  if (event.event !== 'stuck' && event.event !== 'restarted') return event;
+  const { note: _error, ...shown } = event;
+  return shown;
+};

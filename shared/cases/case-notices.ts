@@ -1,7 +1,6 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import type { Notice } from '../notices/publish-notice.ts';
-import { maskPersonName } from '../privacy/person-name-mask.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
 
@@ -12,8 +11,6 @@ import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
  */
 
 const what = (c: StoredCase) => `${caseTypeLabels[c.caseType]}（案件 ${c.caseId}，记录 ${c.decisionNumber}，主体 ${c.subjectName}）`;
-/** The same, in a public notice: a subject known by a resident ID number (a person) is named by masked name. */
-const publicWhat = (c: StoredCase) => what(c.subjectType === 'residentId' ? { ...c, subjectName: maskPersonName(c.subjectName) } : c);
 
 /** Who the subject is, as an addressee: its credit code, or a person's masked ID number (a case stored before sealing: its number, masked). */
 export const subjectAddressee = (c: Pick<StoredCase, 'subjectId' | 'subjectType' | 'subjectMaskedId'>) =>
@@ -44,30 +41,37 @@ export function caseReminderNotice(c: StoredCase, answerBy: IsoDate, date: IsoDa
   };
 }
 
-export function caseOverdueNotice(c: StoredCase, answerBy: IsoDate, county: CountyConfig, date: IsoDate): Notice {
-  return {
-    kind: 'verification-overdue',
-    about: c.caseId,
-    addressee: 'creditOffice',
-    public: true,
-    date,
-    title: `${caseTypeLabels[c.caseType]}核查逾期：${c.providerOrgId}`,
-    text:
-      `信息提供单位 ${c.providerOrgId} 未在 ${answerBy} 前（${county.deadlines.objectionAnswerWorkingDays}个工作日）答复${publicWhat(c)}。` +
-      (c.caseType === 'objection' ? '答复前，依据该记录的惩戒措施继续暂停执行。' : ''),
-  };
+/**
+ * The answer day passed unanswered: the credit office (about the case id: the workflow and the overdue
+ * scan publish it once between them) and the provider are told. Not public: an objection or repair is
+ * the subject's own matter.
+ */
+export function caseOverdueNotices(c: StoredCase, answerBy: IsoDate, county: CountyConfig, date: IsoDate): Notice[] {
+  const kind = 'verification-overdue';
+  const title = `${caseTypeLabels[c.caseType]}核查逾期：${c.providerOrgId}`;
+  const suspended = c.caseType === 'objection' ? '答复前，依据该记录的惩戒措施继续暂停执行。' : '';
+  const days = county.deadlines.objectionAnswerWorkingDays;
+  return [
+    { kind, about: c.caseId, addressee: 'creditOffice', date, title, text: `信息提供单位 ${c.providerOrgId} 未在 ${answerBy} 前（${days}个工作日）答复${what(c)}。${suspended}` },
+    {
+      kind,
+      about: `${c.providerOrgId}#${c.caseId}`,
+      addressee: c.providerOrgId,
+      date,
+      title,
+      text: `贵单位未在 ${answerBy} 前（${days}个工作日）答复${what(c)}，已逾期，请即答复。${suspended}`,
+    },
+  ];
 }
 
-export function caseEscalationNotice(c: StoredCase, answerBy: IsoDate, date: IsoDate): Notice {
-  return {
-    kind: 'case-escalation',
-    about: `${c.caseId}#${date}`,
-    addressee: 'creditOffice',
-    public: true,
-    date,
-    title: `督办：${c.providerOrgId} 仍未答复${caseTypeLabels[c.caseType]}`,
-    text: `${publicWhat(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。`,
-  };
+/** Still unanswered some working days after the answer day: the credit office and the provider again, not in public. */
+export function caseEscalationNotices(c: StoredCase, answerBy: IsoDate, date: IsoDate): Notice[] {
+  const kind = 'case-escalation';
+  const title = `督办：${c.providerOrgId} 仍未答复${caseTypeLabels[c.caseType]}`;
+  return [
+    { kind, about: `${c.caseId}#${date}`, addressee: 'creditOffice', date, title, text: `${what(c)}的答复期限 ${answerBy} 已过，信息提供单位 ${c.providerOrgId} 仍未答复，请督促办理。` },
+    { kind, about: `${c.providerOrgId}#${c.caseId}#${date}`, addressee: c.providerOrgId, date, title, text: `${what(c)}的答复期限 ${answerBy} 已过，贵单位仍未答复，请即答复。` },
+  ];
 }
 
 export function caseDecidedNotice(c: StoredCase, date: IsoDate): Notice {

@@ -2,7 +2,7 @@ import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { restoreReputation } from '../checks/check-corrections.ts';
-import { publishNotice } from '../notices/publish-notice.ts';
+import { publishNotice, publishNotices } from '../notices/publish-notice.ts';
 import { logger } from '../observability/logger.ts';
 import { correctionItems, latestVersion } from '../records/record-store.ts';
 import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.ts';
@@ -13,9 +13,9 @@ import { correctedInput } from './answer-case.ts';
 import { answerDay, answerDeadlineInstant, nextWake, type WaitPlan } from './case-deadline.ts';
 import {
   caseDecidedNotice,
-  caseEscalationNotice,
+  caseEscalationNotices,
   caseOpenedNotice,
-  caseOverdueNotice,
+  caseOverdueNotices,
   caseReminderNotice,
   caseStuckNotice,
 } from './case-notices.ts';
@@ -55,8 +55,8 @@ export async function awaitAnswer(args: { caseId: string; taskToken: string }): 
 
 /**
  * WaitElapsed: the wait ended without an answer. Before the answer day ends, remind the provider; when
- * it has ended, mark the case overdue and tell the credit office (once), then escalate every few working
- * days. An objection's suspension stays: only the provider's answer lifts it. Plans the next wait.
+ * it has ended, mark the case overdue and tell the credit office and the provider (once), then escalate
+ * to both every few working days. An objection's suspension stays: only the provider's answer lifts it. Plans the next wait.
  */
 export async function waitElapsed(args: { caseId: string; county: CountyConfig; now: Date }): Promise<WaitPlan> {
   const { county, now } = args;
@@ -69,9 +69,9 @@ export async function waitElapsed(args: { caseId: string; county: CountyConfig; 
       if ((await publishNotice(caseReminderNotice(c, answerBy, today), now)).published) await recordEvent(c.caseId, { at, event: 'reminded', note: today });
     } else if (c.state === 'verifying') {
       // The notice first: a retry after a failure between the two publishes nothing twice and still moves the case.
-      await publishNotice(caseOverdueNotice(c, answerBy, county, today), now);
+      await publishNotices(caseOverdueNotices(c, answerBy, county, today), now);
       await recordEvent(c.caseId, { at, event: 'overdue', note: `answer day ${answerBy} passed` }, { from: ['verifying'], to: 'overdue' });
-    } else if ((await publishNotice(caseEscalationNotice(c, answerBy, today), now)).published) {
+    } else if ((await publishNotices(caseEscalationNotices(c, answerBy, today), now)).published > 0) {
       await recordEvent(c.caseId, { at, event: 'escalated', note: today });
     }
   }

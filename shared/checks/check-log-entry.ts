@@ -39,6 +39,8 @@ export interface CheckLogEntry {
   consentId?: string;
   /** A query refused for want of a live consent covering it: the stable error code it was answered with, and when. Nothing was shown. */
   refused?: { code: string; at: string };
+  /** A check asked with an Idempotency-Key: `requestHash` of what was asked (shared/http/idempotency.ts). Never shown. */
+  bodyHash?: string;
 }
 
 /**

@@ -1,28 +1,35 @@
 import type { z } from 'zod';
 import type { checkOutcomeBody } from '../api/checks.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
-import { forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import { getCheck, saveOutcome } from './check-store.ts';
 import type { CheckOutcome } from './check-log-entry.ts';
+import { outcomeMeasures } from './outcome-measures.ts';
+import { presentCheck } from './present-check.ts';
 
-/** Records what the department did with a check: only the department that ran it, measures from the catalog. */
+/**
+ * PUT /checks/{id}/outcome: what the department that ran a check did with it. A check the caller may not
+ * see is 404, as GET answers (its existence is not another department's business); the measures are those
+ * the check offered and that were in force at the check (outcome-measures.ts). Answers the check as GET
+ * /checks/{id} shows it.
+ */
 export async function recordOutcome(args: { checkId: string; body: z.output<typeof checkOutcomeBody>; caller: Caller; county: CountyConfig; now: Date }) {
-  const applied = args.body.appliedMeasures.map((m, i) => {
-    const measure = args.county.measures.find((c) => c.id === m.measureId);
-    if (!measure) throw validationFailed(`body.appliedMeasures.${i}.measureId`, `is not a measure of the county catalog`);
-    return { measureId: measure.id, name: measure.name, kind: measure.kind, ...(m.note ? { note: m.note } : {}) };
-  });
+  const { checkId, caller } = args;
+  const check = await getCheck(checkId);
+  if (!check || !accessPolicy.seeCheck(caller, check)) throw notFound(`check ${checkId}`);
+  if (!accessPolicy.recordCheckOutcome(caller, check)) throw forbidden('only the department that ran a check may record its outcome');
   const outcome: CheckOutcome = {
     usage: args.body.usage,
-    appliedMeasures: applied,
+    appliedMeasures: outcomeMeasures(check.measures ?? [], args.body.appliedMeasures, args.county.measures),
     decision: args.body.decision,
     ...(args.body.note ? { note: args.body.note } : {}),
     recordedAt: args.now.toISOString(),
-    recordedBy: args.caller.userId,
+    recordedBy: caller.userId,
   };
-  const saved = await saveOutcome(args.checkId, args.caller.orgId, outcome);
-  if (saved === 'notFound') throw notFound(`check ${args.checkId}`);
-  if (saved === 'notYours') throw forbidden('only the department that ran a check may record its outcome');
-  return (await getCheck(args.checkId))!;
+  // The store's write is conditional on the department too: what a race could change, it refuses.
+  const saved = await saveOutcome(checkId, caller.orgId, outcome);
+  if (saved !== 'saved') throw notFound(`check ${checkId}`);
+  return presentCheck((await getCheck(checkId))!, args);
 }

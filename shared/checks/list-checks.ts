@@ -6,11 +6,8 @@ import { addDays, localDate } from '../calendar/dates.ts';
 import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../http/errors.ts';
-import { showSubjectId } from '../privacy/personal-ids.ts';
-import { getReports } from '../reports/report-store.ts';
-import { reportStatus } from '../reports/report-rules.ts';
-import type { CheckLogEntry } from './check-log-entry.ts';
 import { getCheck, listChecks } from './check-store.ts';
+import { presentCheck, presentChecks } from './present-check.ts';
 
 /**
  * GET /checks: the department's own checks in a period of county-local days, oldest first, paged. Each
@@ -38,31 +35,5 @@ export async function listOwnChecks(args: { query: z.output<typeof listChecksQue
 export async function readCheck(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
   const entry = await getCheck(args.checkId);
   if (!entry || !accessPolicy.seeCheck(args.caller, entry)) throw notFound(`check ${args.checkId}`);
-  return (await presentChecks([entry], args))[0]!;
-}
-
-/**
- * Checks as the usage log keeps them, with each report's status today (read in one BatchGet) and the
- * corrections of records they showed. Resident ID numbers are masked except for the credit office.
- */
-async function presentChecks(entries: CheckLogEntry[], args: { caller: Caller; county: CountyConfig; now: Date }) {
-  const today = localDate(args.now, args.county.timeZone);
-  const reports = await getReports(entries.flatMap((e) => (e.reports ?? []).map((r) => r.reportId)));
-  const reportNow = (reportId: string) => {
-    const report = reports.get(reportId);
-    if (!report) return { statusToday: 'unknown' as const };
-    return { statusToday: reportStatus(report, today), ...(report.voided ? { voided: report.voided } : {}) };
-  };
-  return Promise.all(entries.map(async (e) => ({
-    ...e,
-    subject: await presentCheckSubject(e.subject, accessPolicy.revealIds(args.caller, e.subject.id)),
-    reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
-    corrections: e.corrections ?? [],
-  })));
-}
-
-/** A check's subject as shown: the ID masked (or opened for who may see it whole), no key or seal. */
-export async function presentCheckSubject(subject: CheckLogEntry['subject'], reveal: boolean) {
-  const { maskedId: _masked, sealedId: _sealed, ...rest } = subject;
-  return { ...rest, id: await showSubjectId(subject, reveal) };
+  return presentCheck(entry, args);
 }

@@ -1,18 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { CountyConfig } from '../config/county-config.ts';
-import { localDate } from '../calendar/dates.ts';
+import { localDate, type IsoDate } from '../calendar/dates.ts';
 import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { validationFailed } from '../http/errors.ts';
-import { listStatus, selectMeasures } from '../measures/select-measures.ts';
+import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
+import { listStatus, selectMeasures, type RecordForMeasures } from '../measures/select-measures.ts';
 import { presentRecord } from '../records/present-record.ts';
-import { isInForce, statusOf } from '../records/record-status.ts';
-import { readSubject } from '../records/record-store.ts';
+import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
+import { allVersions, readSubject } from '../records/record-store.ts';
+import type { StoredRecord } from '../records/stored-record.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';
+import { usccWarnings, withWarnings } from '../subjects/code-warnings.ts';
+import { residentIdProblem } from '../subjects/resident-id.ts';
+import type { StoredReport } from '../reports/report-rules.ts';
 import { logCheck } from './check-store.ts';
 import { presentReport, validReports } from '../reports/subject-reports.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
-import { presentCheckSubject } from './list-checks.ts';
+import { presentCheckSubject } from './present-check.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
@@ -24,6 +28,10 @@ export interface CheckRequest {
  * records in force, selects the measures of the county catalog for this matter type, and writes the
  * check to the usage log (one put) before answering. The check is the lawful purpose for which the
  * department sees the records in force, whoever provided them. An unknown subject is "no records".
+ *
+ * With an `Idempotency-Key` (shared/http/idempotency.ts) the check id follows from the department and
+ * the key, and the check keeps the hash of what was asked: the same request again (a retry, or both at
+ * once) answers the receipt of the check first logged, as it was; another request under the key is 409.
  */
 export async function runCheck(args: { request: CheckRequest; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string }) {
   const { request, caller, county, now } = args;
@@ -31,6 +39,10 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   if (!matterType) throw validationFailed('body.matter.type', `must be one of the county's matter types: ${county.matterTypes.map((m) => m.id).join(', ')}`);
 
   const today = localDate(now, county.timeZone);
+  // The schema checked the code's form; a birth date after today needs today.
+  const idRule = request.subjectId.type === 'residentId' ? residentIdProblem(request.subjectId.id, today) : undefined;
+  if (idRule !== undefined) throw validationFailed('body.subjectId', idRule);
+  const warnings = request.subjectId.type === 'uscc' ? usccWarnings(request.subjectId.id, 'body.subjectId') : [];
   const who = await protectSubjectId(request.subjectId);
   const subject = await readSubject(who.key);
   // Each record's status today, computed once for the receipt and for measure selection.
@@ -39,59 +51,88 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     .filter(({ status }) => isInForce(status))
     .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate));
   // Bad records that expired still count against a clean history; selectMeasures decides which count.
-  const forMeasures = withStatus.map(({ record, status }) => ({
-    recordId: record.recordId,
-    kind: record.kind,
-    listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
-    decisionDate: record.decisionDate,
-    status,
-    objectionId: record.objectionId,
-  }));
+  const forMeasures = withStatus.map(({ record, status }) => forMeasuresOf(record, status));
   const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection });
   const reports = validReports(subject.reports, today);
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 
+  const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name };
   const checkedAt = now.toISOString();
-  const checkId = args.idempotencyKey
-    ? `chk_${createHash('sha256').update(`${caller.orgId}\u0000${args.idempotencyKey}`).digest('base64url').slice(0, 22)}`
-    : `chk_${randomUUID().replace(/-/g, '').slice(0, 22)}`;
   const entry: CheckLogEntry = {
-    checkId,
+    checkId: idempotentId('chk_', caller.orgId, args.idempotencyKey),
     checkedAt,
     checkedOn: today,
     departmentOrgId: caller.orgId,
     userId: caller.userId,
     subject: { id: who.key, type: request.subjectId.type, maskedId: who.masked, ...(who.sealed ? { sealedId: who.sealed } : {}), name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
-    matter: { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name },
+    matter,
     records: inForce.map(({ record, status }) => loggedRecord(record, status)),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     measures,
     reports: reports.map(loggedReport),
     outcome: null,
+    // What was asked, with a person's look-up key for the number: the key's binding to this request.
+    ...(args.idempotencyKey !== undefined ? { bodyHash: requestHash({ subject: { type: request.subjectId.type, key: who.key }, matter: request.matter }) } : {}),
   };
   const logged = await logCheck(entry);
+  if (logged.repeated) requireSameRequest(logged.entry.bodyHash, entry.bodyHash!);
   const shown = logged.entry;
-  const unmasked = accessPolicy.revealIds(caller, shown.subject.id);
+  // A repeated request answers the check first logged: the records at the versions and statuses it showed, the reports it showed.
+  const shownRecords = logged.repeated ? await recordsAsShown(shown, subject.records) : inForce;
+  const shownReports = logged.repeated ? subject.reports.filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports;
   return {
     repeated: logged.repeated,
     // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).
     requests: subject.requests + 2,
-    receipt: {
-      checkId: shown.checkId,
-      checkedAt: shown.checkedAt,
-      county: county.id,
-      departmentOrgId: shown.departmentOrgId,
-      subject: await presentCheckSubject(shown.subject, unmasked),
-      matter: shown.matter,
-      lists: { ...shown.lists, entries: lists.lists },
-      // A repeated request returns the receipt as first logged; the records are those of that moment.
-      records: logged.repeated ? shown.records : await Promise.all(inForce.map(({ record }) => presentRecord(record, today, unmasked))),
-      // Links are signed per answer; a repeated request shows the reports it logged, those still held.
-      reports: await Promise.all(
-        (logged.repeated ? subject.reports.filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports).map((r) => presentReport(r, today, now)),
-      ),
-      measures: shown.measures,
-      outcome: shown.outcome,
-    },
+    receipt: { ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })), ...withWarnings(warnings) },
   };
+}
+
+const forMeasuresOf = (record: StoredRecord, status: RecordStatus): RecordForMeasures => ({
+  recordId: record.recordId,
+  kind: record.kind,
+  listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
+  decisionDate: record.decisionDate,
+  status,
+  objectionId: record.objectionId,
+});
+
+/** The receipt of a logged check: what it showed, presented for the department that ran it. */
+async function presentReceipt(
+  shown: CheckLogEntry,
+  records: { record: StoredRecord; status: RecordStatus }[],
+  reports: StoredReport[],
+  args: { caller: Caller; county: CountyConfig; now: Date },
+) {
+  const unmasked = accessPolicy.revealIds(args.caller, shown.subject.id);
+  const on: IsoDate = shown.checkedOn;
+  return {
+    checkId: shown.checkId,
+    checkedAt: shown.checkedAt,
+    county: args.county.id,
+    departmentOrgId: shown.departmentOrgId,
+    subject: await presentCheckSubject(shown.subject, unmasked),
+    matter: shown.matter,
+    lists: { ...shown.lists, entries: listStatus(records.map(({ record, status }) => forMeasuresOf(record, status))).lists },
+    records: await Promise.all(records.map(async ({ record, status }) => ({ ...(await presentRecord(record, on, unmasked)), status }))),
+    // Links are signed per answer; a repeated request shows the reports it logged, those still held.
+    reports: await Promise.all(reports.map((r) => presentReport(r, on, args.now))),
+    measures: shown.measures,
+    outcome: shown.outcome,
+  };
+}
+
+/**
+ * The records a logged check showed, at the versions and with the statuses it logged: the subject's
+ * current copies, or (a record corrected since) the version from the record's history.
+ */
+async function recordsAsShown(shown: CheckLogEntry, current: StoredRecord[]): Promise<{ record: StoredRecord; status: RecordStatus }[]> {
+  return Promise.all(
+    shown.records.map(async (logged) => {
+      const copy = current.find((r) => r.recordId === logged.recordId && r.version === logged.version);
+      const record = copy ?? (await allVersions(logged.recordId)).find((r) => r.version === logged.version);
+      if (!record) throw new Error(`check ${shown.checkId}: version ${logged.version} of record ${logged.recordId} is gone`);
+      return { record, status: logged.status as RecordStatus };
+    }),
+  );
 }

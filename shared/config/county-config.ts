@@ -251,6 +251,35 @@ export const apiSettings = z
   )
   .strict();
 
+/**
+ * A number of days the county's notice may state (with the clause that states it) or leave to the
+ * platform (with the reason for the platform's choice): exactly one of the two, so every figure in a
+ * county file says where it comes from.
+ */
+const statedDays = (what: string) =>
+  z
+    .object({
+      days: z.number().int().positive().max(366),
+      /** Where the county's notice states it, e.g. "赞皇县信用办通知 三、(四)". */
+      clause: z.string().min(1).optional(),
+      /** The notice states none: why the platform chose these days. */
+      platformDefault: z.string().min(1).optional(),
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      if ((value.clause === undefined) === (value.platformDefault === undefined))
+        ctx.addIssue({ code: 'custom', message: `${what}: state either the clause of the notice that sets it, or platformDefault with the reason, not both` });
+    });
+
+/** Public notices (通报) of the county: `GET /public/notices` lists a notice for `publicListingDays.days` days from its date (that day included). */
+export const noticeSettings = z
+  .object(
+    { publicListingDays: statedDays('how many days a public notice stays listed') },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'must state { "publicListingDays": { "days": …, "clause" or "platformDefault": … } }' : undefined) },
+  )
+  .strict();
+export type NoticeSettings = z.output<typeof noticeSettings>;
+
 const countyFields = z
   .object({
     /** Stack and file name: lower-case ASCII (e.g. `jiaxian`). */
@@ -278,6 +307,7 @@ const countyFields = z
       .default({ maxReportBytes: 20 * 1024 * 1024 }),
     cases: casePolicy.default(casePolicy.parse({})),
     api: apiSettings,
+    notices: noticeSettings,
     /** Where the notices say the rules come from. */
     sources: z.array(z.object({ document: z.string().min(1), title: z.string().min(1) })).min(1),
   })

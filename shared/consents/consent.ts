@@ -10,8 +10,8 @@ import type { SubjectIdType } from '../subjects/subject-id.ts';
  */
 export interface Consent {
   consentId: string;
-  /** The subject that granted it: a USCC, or a person's look-up key (`P_…`); never a resident ID number. */
-  subject: { id: string; type: SubjectIdType };
+  /** The subject that granted it: a USCC, or a person's look-up key (`P_…`) and number masked (`maskedId`, shown); never a resident ID number. */
+  subject: { id: string; type: SubjectIdType; maskedId?: string };
   /** The institution it was granted to: its unified social credit code (the `orgId` of its token), and its name if the platform knows it. */
   grantee: { id: string; name: string | null };
   purpose: { category: ConsentPurposeCategory; text: string };
@@ -24,7 +24,7 @@ export interface Consent {
   grantedBy: string;
   /** Set once, by the subject: a revoked consent allows nothing from that moment. */
   revoked?: { at: string; on: IsoDate; by: string };
-  /** SHA-256 of what was granted: a retried POST with the same Idempotency-Key and body answers the stored consent, another body 409. */
+  /** `requestHash` of who granted what (shared/http/idempotency.ts): a retried POST with the same Idempotency-Key and body answers the stored consent, another body 409. */
   bodyHash: string;
 }
 

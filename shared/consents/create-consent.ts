@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { createConsentBody } from '../api/consents.ts';
 import { addMonthsClamped, localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { conflict, validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../http/errors.ts';
+import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { Consent } from './consent.ts';
 import { putConsent } from './consent-store.ts';
@@ -16,13 +16,13 @@ export const maxConsentMonths = 12;
 
 /**
  * POST /consents: a subject consents to one institution reading its credit information for a purpose,
- * within a scope, until a day. With an `Idempotency-Key`, the consent id follows from the subject and
- * the key: a retry with the same body answers the stored consent (200), another body is 409.
+ * within a scope, until a day. With an `Idempotency-Key` (shared/http/idempotency.ts), the consent id
+ * follows from the subject and the key: a retry with the same body answers the stored consent (200), another body is 409.
  */
 export async function createConsent(args: { body: z.output<typeof createConsentBody>; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string }) {
   const { body, caller, county, now } = args;
   const today = localDate(now, county.timeZone);
-  const subject = callerSubjectKey(caller);
+  const subject = { ...callerSubjectKey(caller), ...(caller.displayOrgId ? { maskedId: caller.displayOrgId } : {}) };
   if (body.expiresOn < today) throw validationFailed('body.expiresOn', `must not be in the past (today is ${today})`);
   const latest = addMonthsClamped(today, maxConsentMonths);
   if (body.expiresOn > latest) throw validationFailed('body.expiresOn', `must be at most one year ahead: ${latest} at the latest`);
@@ -34,10 +34,9 @@ export async function createConsent(args: { body: z.output<typeof createConsentB
     scope: { records: body.scope.records, reports: body.scope.reports, ...(body.scope.kinds ? { kinds: [...body.scope.kinds].sort() } : {}) },
     expiresOn: body.expiresOn,
   };
-  const bodyHash = createHash('sha256').update(JSON.stringify(granted)).digest('hex');
-  const consentId = args.idempotencyKey
-    ? `con_${createHash('sha256').update(`${subject.id}\u0000${args.idempotencyKey}`).digest('base64url').slice(0, 22)}`
-    : `con_${randomBytes(16).toString('base64url').slice(0, 22)}`;
+  // Whose request it is is part of it: a consent of another subject under the same id is another request.
+  const bodyHash = requestHash({ subject: subject.id, ...granted });
+  const consentId = idempotentId('con_', subject.id, args.idempotencyKey);
   const consent: Consent = {
     consentId,
     subject,
@@ -52,7 +51,6 @@ export async function createConsent(args: { body: z.output<typeof createConsentB
   };
   const result = await putConsent(consent);
   if (result.stored) return { status: 201, body: presentConsent(consent, today) };
-  if (result.existing.subject.id !== subject.id || result.existing.bodyHash !== bodyHash)
-    throw conflict('this Idempotency-Key already granted another consent: use a new key for a new consent', 'headers.idempotency-key');
+  requireSameRequest(result.existing.bodyHash, bodyHash);
   return { status: 200, body: presentConsent(result.existing, today) };
 }

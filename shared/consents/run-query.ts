@@ -15,7 +15,7 @@ import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { readSubject } from '../records/record-store.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
 import { reportStatus, type StoredReport } from '../reports/report-rules.ts';
-import { validReports } from '../reports/subject-reports.ts';
+import { reportDetails, validReports } from '../reports/subject-reports.ts';
 import { consentPurposeLabels } from './consent.ts';
 import { consentAllows } from './consent-rule.ts';
 import { getConsent } from './consent-store.ts';
@@ -86,7 +86,7 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
     scope,
     records: await Promise.all(records.map(({ record }) => presentRecord(record, today, false))),
     // The details of each report, not the PDF: the consent lets the institution know of them, not receive the agency's file.
-    reports: reports.map(({ objectKey: _key, subjectId: _id, subjectType: _type, ...details }) => ({ ...details, status: reportStatus(details, today) })),
+    reports: reports.map((report) => ({ ...reportDetails(report), status: reportStatus(report, today) })),
   };
 }
 

@@ -7,7 +7,8 @@ import { countyFromEnv } from '../config/county-from-env.ts';
 import type { HttpTrigger } from '../functions/declaration.ts';
 import { callerFromClaims, protectCaller, requireRole, type Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
-import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
+import { isSealedValue } from '../privacy/personal-ids.ts';
+import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
 import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
 import { asPageTokenError } from './page-token.ts';
 
@@ -66,7 +67,8 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
       caller,
       params: parsePart(trigger.request?.params, event.pathParameters ?? {}, 'path'),
       query: parsePart(trigger.request?.query, event.queryStringParameters ?? {}, 'query'),
-      body: parsePart(trigger.request?.body, readJsonBody(event, trigger), 'body'),
+      // Free text is stored with ID numbers masked, in whatever form typed: masked here, once, before any schema reads it.
+      body: parsePart(trigger.request?.body, maskIdsInValue(readJsonBody(event, trigger), codeFields), 'body'),
       county,
       now: new Date(event.requestContext.timeEpoch),
       headers: event.headers ?? {},
@@ -77,7 +79,8 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
   };
 
   return middy<HttpEvent, APIGatewayProxyResultV2, Error, Context>(core)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Never the event (POWERTOOLS_LOGGER_LOG_EVENT notwithstanding): its claims name the caller, a person by its ID number.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use({ onError: (request) => void (request.response = errorResponse(request.error)) });
 }
 
@@ -106,8 +109,34 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(body),
+    body: JSON.stringify(guardAnswer(body)),
   };
+}
+
+const wholeResidentId = /^\d{17}[\dX]$/;
+
+/**
+ * The last guard of every JSON answer; the projections come first (presentRecord, presentCase, …). An ID
+ * number inside text is masked, in any form (a text stored before free text was masked on the way in); a
+ * value that is exactly one number is an ID field its projection chose to show (to the person, the credit
+ * office). A sealed value never leaves: dropped, and logged as the projection's mistake it is.
+ */
+export function guardAnswer(body: unknown): unknown {
+  const dropped: string[] = [];
+  const walk = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') return wholeResidentId.test(value) ? value : maskIdsInText(value);
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, `${path}.${i}`));
+    if (value === null || typeof value !== 'object') return value;
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string' && isSealedValue(item)) dropped.push(`${path}.${key}`);
+      else entries.push([key, walk(item, `${path}.${key}`)]);
+    }
+    return Object.fromEntries(entries);
+  };
+  const guarded = walk(body, 'body');
+  if (dropped.length > 0) logger.error('sealed values dropped from an answer: its projection must leave them out', { fields: dropped });
+  return guarded;
 }
 
 /**
@@ -135,7 +164,7 @@ export function errorResponse(thrown: unknown): APIGatewayProxyResultV2 {
   if (error instanceof AppError) {
     if (error.status >= 500) logger.error('request failed', { code: error.code, error });
     else logger.info('request refused', { code: error.code, status: error.status, field: error.field });
-    const body = { code: error.code, message: maskResidentIdsIn(error.message), ...(error.field ? { field: error.field } : {}) };
+    const body = { code: error.code, message: maskIdsInText(error.message), ...(error.field ? { field: error.field } : {}) };
     return json(error.status, { error: body });
   }
   logger.error('unexpected error', { error: error as Error });

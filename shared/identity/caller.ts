@@ -64,6 +64,9 @@ export async function protectCaller(caller: Caller): Promise<Caller> {
   return { ...caller, orgId: await personKey(subject.id), displayOrgId: maskResidentId(subject.id) };
 }
 
+/** The caller as GET /me answers it: a person named by its number masked, never by its look-up key. */
+export const presentCaller = (caller: Caller): Caller => (caller.displayOrgId ? { ...caller, orgId: caller.displayOrgId } : caller);
+
 export function requireRole(caller: Caller, allowed: readonly Role[]): void {
   if (!allowed.includes(caller.role))
     throw forbidden(`role "${caller.role}" may not call this route (allowed: ${allowed.join(', ')})`);

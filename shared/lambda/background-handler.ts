@@ -33,5 +33,5 @@ export function backgroundHandler<S extends z.ZodType, R>(
       throw error;
     }
     return useCase({ event: parsed.data, county: countyFromEnv(), now: startedAt });
-  }).use(injectLambdaContext(logger, { resetKeys: true }));
+  }).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));
 }

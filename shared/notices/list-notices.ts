@@ -8,10 +8,12 @@ import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { queryNotices, type StoredNotice } from './notice-store.ts';
+import { publicListingRange, publicNotice } from './public-notice.ts';
 
 /**
  * Listing notices (通报). Every listing is a key-range query of one index partition (docs/access-patterns.md):
- * - `GET /public/notices`: anyone; the county's public notices by date;
+ * - `GET /public/notices`: anyone; the county's public notices by date, those still within the county's
+ *   listing period on the request's day, in their public projection (public-notice.ts);
  * - `GET /notices`: a department, agency or subject sees the notices addressed to it; the credit office
  *   sees one addressee's (`addressee`), or every notice, day by day, of one kind if asked (`kind`).
  * Newest first, paged with `nextToken`. Text never carries a resident ID number (masked when stored, and
@@ -49,7 +51,7 @@ interface PageToken {
 }
 const decodeToken = (token: string | undefined): PageToken => decodePageToken<PageToken>(token) ?? {};
 
-/** A notice as the API shows it. */
+/** A notice as `GET /notices` shows it to its addressee (and the credit office). */
 export function presentNotice(n: StoredNotice) {
   return {
     kind: n.kind,
@@ -70,11 +72,23 @@ const page = (from: IsoDate, to: IsoDate, notices: StoredNotice[], next?: PageTo
   ...(next ? { nextToken: encodePageToken(next) } : {}),
 });
 
-/** GET /public/notices: the county's public notices of a day or a period, newest first. */
+/**
+ * GET /public/notices: the county's public notices of a day or a period, newest first, as the public reads
+ * them, only those still listed on the request's day (`now`): the range read is cut to the listing period.
+ */
 export async function listPublicNotices(args: { query: z.output<typeof listPublicNoticesQuery>; county: CountyConfig; now: Date }) {
-  const { from, to } = noticeDays(args.query, localDate(args.now, args.county.timeZone));
-  const result = await queryNotices({ of: 'public', from, to }, args.query.limit, decodeToken(args.query.nextToken).key);
-  return page(from, to, result.notices, result.lastKey ? { key: result.lastKey } : undefined);
+  const { county } = args;
+  const today = localDate(args.now, county.timeZone);
+  const { from, to } = noticeDays(args.query, today);
+  const listed = publicListingRange({ from, to }, today, county);
+  if (!listed) return { from, to, notices: [] };
+  const result = await queryNotices({ of: 'public', ...listed }, args.query.limit, decodeToken(args.query.nextToken).key);
+  return {
+    from,
+    to,
+    notices: result.notices.map((n) => publicNotice(n, county)),
+    ...(result.lastKey ? { nextToken: encodePageToken({ key: result.lastKey }) } : {}),
+  };
 }
 
 /** GET /notices: the notices addressed to the caller; the credit office's of anyone. */

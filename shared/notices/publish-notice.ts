@@ -24,8 +24,10 @@ export interface Notice {
   addresseeKey?: string;
   /**
    * A public notice (通报) the credit office publishes about a department or agency (late publication,
-   * overdue answers, missing usage lists, expired reports, ended publicity), listed by
-   * `GET /public/notices`; otherwise (the default) it goes to its addressee only.
+   * missing usage lists, expired reports), listed by `GET /public/notices` for the county's listing
+   * period, in its public projection (public-notice.ts); it names no subject's code, no ID or report
+   * number. Otherwise (the default) it goes to its addressee only: what the public may not read (ended
+   * publicity, overdue objections, which report expired) is told to each addressee by a notice of its own.
    */
   public?: boolean;
   title: string;
@@ -83,4 +85,11 @@ export async function publishNotice(notice: Notice, now: Date): Promise<{ publis
     new UpdateCommand({ TableName: table, Key: key, UpdateExpression: 'SET sentAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } }),
   );
   return { published: true };
+}
+
+/** Publishes each of the notices an event calls for (one per addressee), in order; how many were new. */
+export async function publishNotices(notices: readonly Notice[], now: Date): Promise<{ published: number }> {
+  let published = 0;
+  for (const notice of notices) if ((await publishNotice(notice, now)).published) published += 1;
+  return { published };
 }

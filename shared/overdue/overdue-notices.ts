@@ -8,10 +8,13 @@ import type { StoredRecord } from '../records/stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
 
 /**
- * The notices of the overdue scan, one builder per kind (pure). Each names the department or agency,
- * the items, the rule and the deadline; `about` names the addressee and the period or item, so a
- * notice is published once. None carries a resident ID number: a person is named by a masked name, a
- * report's subject by its credit code or masked ID number.
+ * The notices of the overdue scan, one builder per kind (pure); a builder of several notices returns
+ * one per addressee. Each names the department or agency, the items, the rule and the deadline; `about`
+ * names the addressee and the period or item, so a notice is published once. None carries a resident ID
+ * number: a person is named by a masked name, a report's subject by its credit code or masked ID number.
+ * A public notice (通报, `public: true`) names departments and agencies, their decisions still public and
+ * the rule; never a subject's code, a report number, or a record that has left publicity: those go to
+ * addressees only.
  */
 
 /** The county's own notice, as the rules' source: 《title》（document）. */
@@ -23,7 +26,7 @@ const departmentOf = (orgId: string, records: StoredRecord[]) => {
   return name ? `${name}（${orgId}）` : orgId;
 };
 
-/** A record's subject in public text: an organisation by name, a natural person by masked name. */
+/** A record's subject in a notice: an organisation by name, a natural person by masked name. */
 const subjectOf = (record: StoredRecord) =>
   record.input.subject.category === 'naturalPerson' ? `${maskPersonName(record.subjectName)}（自然人）` : record.subjectName;
 
@@ -62,9 +65,11 @@ export function latePublicationNotice(args: { providerOrgId: string; receivedOn:
 
 /**
  * Records of one department whose publicity period ended (the last day public was the day before
- * `endsOn`): they leave public view on `endsOn`. One public notice per department and day.
+ * `endsOn`): they leave public view on `endsOn`. Not a public notice: naming the subject or the decision
+ * would publish what is no longer public. The providing department and the credit office are told, each
+ * by its own notice, per department and day.
  */
-export function publicityEndedNotice(args: { providerOrgId: string; endsOn: IsoDate; records: StoredRecord[]; today: IsoDate }): Notice {
+export function publicityEndedNotices(args: { providerOrgId: string; endsOn: IsoDate; records: StoredRecord[]; today: IsoDate }): Notice[] {
   const { providerOrgId, endsOn, records } = args;
   const department = departmentOf(providerOrgId, records);
   const items = records
@@ -74,17 +79,14 @@ export function publicityEndedNotice(args: { providerOrgId: string; endsOn: IsoD
         `${r.publicity.ruleSource ? `，依据 ${r.publicity.ruleSource}` : ''}）`,
     )
     .join('；');
-  return {
-    kind: 'publicity-ended',
-    about: `${providerOrgId}#${endsOn}`,
-    addressee: providerOrgId,
-    public: true,
-    date: args.today,
-    title: `公示期届满：${department}提供的 ${records.length} 条信用记录自 ${endsOn} 起不再公示`,
-    text:
-      `${department}提供的以下 ${records.length} 条信用记录公示期已于 ${addDays(endsOn, -1)} 届满，自 ${endsOn} 起不再公开公示，` +
-      `不再作为失信惩戒或守信激励的依据：${items}。`,
-  };
+  const title = `公示期届满：${department}提供的 ${records.length} 条信用记录自 ${endsOn} 起不再公示`;
+  const text =
+    `${department}提供的以下 ${records.length} 条信用记录公示期已于 ${addDays(endsOn, -1)} 届满，自 ${endsOn} 起不再公开公示，` +
+    `不再作为失信惩戒或守信激励的依据：${items}。`;
+  return [
+    { kind: 'publicity-ended', about: `${providerOrgId}#${endsOn}`, addressee: providerOrgId, date: args.today, title, text },
+    { kind: 'publicity-ended', about: `creditOffice#${providerOrgId}#${endsOn}`, addressee: 'creditOffice', date: args.today, title, text },
+  ];
 }
 
 const reportRule = (county: CountyConfig) => `信用报告有效期为 ${county.deadlines.reportValidityMonths} 个月（依据${countySource(county)}）`;
@@ -106,18 +108,40 @@ export function reportExpiringNotice(args: { report: StoredReport; county: Count
   };
 }
 
-/** A report whose validity ended (not voided): a public notice about the issuing agency's report. */
-export function reportExpiredNotice(args: { report: StoredReport; county: CountyConfig; today: IsoDate }): Notice {
+/**
+ * A report whose validity ended (not voided). In public, a notice about the issuing agency that names
+ * neither the subject nor the report number (the report is the subject's, and its number finds it):
+ * the agency, the kind of report, its dates and the rule. The agency and the subject are told which
+ * report, each by an addressed notice (a person by the masked ID number, listed under its person key).
+ */
+export function reportExpiredNotices(args: { report: StoredReport; county: CountyConfig; today: IsoDate }): Notice[] {
   const { report, county } = args;
-  return {
-    kind: 'report-expired',
-    about: `${report.agencyId}#${report.reportId}`,
-    addressee: report.agencyId,
-    public: true,
-    date: args.today,
-    title: `通报：信用报告已过有效期：${report.reportNumber}`,
-    text:
-      `${agencyOf(report)}出具的${reportItem(report)}已于 ${report.validUntil} 届满，自 ${addDays(report.validUntil, 1)} 起失效，` +
-      `各部门不得再作为行政管理事项的信用依据。${reportRule(county)}。`,
-  };
+  const agency = agencyOf(report);
+  const ended = `已于 ${report.validUntil} 届满，自 ${addDays(report.validUntil, 1)} 起失效，各部门不得再作为行政管理事项的信用依据。${reportRule(county)}。`;
+  const detail = { kind: 'report-expired', date: args.today, title: `信用报告已过有效期：${report.reportNumber}` };
+  // A person's report stored before sealing has no person key to be listed under: its subject is not addressed.
+  const subjectAddressable = report.subjectType === 'uscc' || report.subjectMaskedId !== undefined;
+  return [
+    {
+      kind: 'report-expired',
+      about: `${report.agencyId}#${report.reportId}`,
+      addressee: report.agencyId,
+      public: true,
+      date: args.today,
+      title: `通报：${agency}出具的一份${reportTypeLabels[report.reportType]}已过有效期（${report.validUntil} 届满）`,
+      text: `${agency}于 ${report.issueDate} 出具的一份${reportTypeLabels[report.reportType]}（有效期至 ${report.validUntil}）${ended}`,
+    },
+    { ...detail, about: `${report.agencyId}#${report.reportId}#agency`, addressee: report.agencyId, text: `${agency}出具的${reportItem(report)}${ended}` },
+    ...(subjectAddressable
+      ? [
+          {
+            ...detail,
+            about: `${report.reportId}#subject`,
+            addressee: reportSubjectOf(report),
+            ...(report.subjectType === 'residentId' ? { addresseeKey: report.subjectId } : {}),
+            text: `您的${reportItem(report)}（${agency}出具）${ended}如需继续作为信用依据，请重新申请出具信用报告。`,
+          },
+        ]
+      : []),
+  ];
 }

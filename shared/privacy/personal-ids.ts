@@ -20,6 +20,8 @@ export const isPersonKey = (subjectId: string): boolean => subjectId.startsWith(
 
 /** Sealed values: `rid1.<wrapped data key>.<iv>.<tag>.<ciphertext>`, base64url parts. */
 const sealedPrefix = 'rid1';
+/** Whether a string is a sealed value (or starts like one): what no answer, export or notice may carry. */
+export const isSealedValue = (value: string): boolean => value.startsWith(`${sealedPrefix}.`);
 
 /**
  * The actions the running function declared (`personalData` in functions/catalog.ts). On AWS the

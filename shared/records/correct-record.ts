@@ -8,6 +8,8 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../ht
 import { accessPolicy } from '../access/access-policy.ts';
 import { presentRecord } from './present-record.ts';
 import { protectInput } from './protected-input.ts';
+import { withWarnings } from '../subjects/code-warnings.ts';
+import { recordCodeWarnings } from './record-code-warnings.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { latestVersion, storeCorrection } from './record-store.ts';
 import { buildRecordVersion, keepFirstReceipt, recordIdFor } from './stored-record.ts';
@@ -44,5 +46,5 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   const next = keepFirstReceipt(current, corrected);
   if ((await storeCorrection(current, next)) === 'stale')
     throw conflict('the record was corrected, or a case was opened on it, concurrently: reread it', 'body.expectedVersion');
-  return presentRecord(next, today, accessPolicy.revealIds(args.caller, next.subjectId));
+  return { ...(await presentRecord(next, today, accessPolicy.revealIds(args.caller, next.subjectId))), ...withWarnings(recordCodeWarnings(input, 'body.record.')) };
 }

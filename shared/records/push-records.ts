@@ -4,6 +4,8 @@ import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
 import { conflict, validationFailed } from '../http/errors.ts';
+import type { FieldWarning } from '../subjects/code-warnings.ts';
+import { recordCodeWarnings } from './record-code-warnings.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { protectInput } from './protected-input.ts';
 import { recordInput } from './record-input.ts';
@@ -15,7 +17,7 @@ export const maxBatchSize = 500;
 const parallelWrites = 8;
 
 export type PushResult =
-  | { index: number; status: 'created' | 'existing'; recordId: string; version: number; record: StoredRecord }
+  | { index: number; status: 'created' | 'existing'; recordId: string; version: number; record: StoredRecord; warnings?: FieldWarning[] }
   | { index: number; status: 'conflict'; recordId: string; error: { code: 'CONFLICT'; message: string; field: string } }
   | { index: number; status: 'invalid'; error: { code: 'VALIDATION_FAILED'; message: string; field: string }; rule: string };
 
@@ -52,6 +54,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
       }
       const record = buildRecordVersion({ input: await protectInput(checked.input), providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
       const stored: CreateResult = await createRecord(record);
+      const warnings = recordCodeWarnings(checked.input, prefix);
       results[index] =
         stored.outcome === 'conflict'
           ? {
@@ -60,7 +63,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
               recordId: stored.record.recordId,
               error: { code: 'CONFLICT', field: `${prefix}decisionNumber`, message: `a different ${record.kind} record with decision number "${record.decisionNumber}" is already stored (${stored.record.recordId}); correct it with PUT /records/${stored.record.recordId}` },
             }
-          : { index, status: stored.outcome, recordId: stored.record.recordId, version: stored.record.version, record: stored.record };
+          : { index, status: stored.outcome, recordId: stored.record.recordId, version: stored.record.version, record: stored.record, ...(warnings.length > 0 ? { warnings } : {}) };
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallelWrites, args.records.length) }, worker));
@@ -68,10 +71,10 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
 }
 
 /** The single-record form answers like a plain REST create: 201, 200 for a retry, 409 or 400 otherwise. */
-export function singleResult(result: PushResult): { status: number; record: StoredRecord } {
+export function singleResult(result: PushResult): { status: number; record: StoredRecord; warnings: FieldWarning[] } {
   if (result.status === 'invalid') throw validationFailed(result.error.field, result.rule);
   if (result.status === 'conflict') throw conflict(result.error.message, result.error.field);
-  return { status: result.status === 'created' ? 201 : 200, record: result.record };
+  return { status: result.status === 'created' ? 201 : 200, record: result.record, warnings: result.warnings ?? [] };
 }
 
 export const recordBatchBody = z.object({ records: z.array(z.unknown()).min(1, 'must hold at least one record').max(maxBatchSize, `must hold at most ${maxBatchSize} records`) });

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
+import { residentIdProblem } from '../subjects/resident-id.ts';
 import type { RecordInput } from './record-input.ts';
 
 /**
@@ -9,6 +10,9 @@ import type { RecordInput } from './record-input.ts';
 export function recordDateProblems(input: RecordInput, today: IsoDate): Array<{ field: string; rule: string }> {
   const problems: Array<{ field: string; rule: string }> = [];
   if (input.decisionDate > today) problems.push({ field: 'decisionDate', rule: `must not be after today (${today})` });
+  // The schema checked the ID's form; only a birth date after today is left, which needs today.
+  const idRule = input.subject.residentId === undefined ? undefined : residentIdProblem(input.subject.residentId, today);
+  if (idRule !== undefined) problems.push({ field: 'subject.residentId', rule: idRule });
   const notBeforeDecision = (field: string, value: IsoDate | undefined) => {
     if (value !== undefined && value < input.decisionDate)
       problems.push({ field, rule: `must not be before decisionDate (${input.decisionDate})` });

@@ -1,12 +1,14 @@
 import { daysInMonth, formatIsoDate, type IsoDate } from '../calendar/dates.ts';
+import { isProvinceCode, residencePermitAddressPrefixes } from './division-codes.ts';
 
 /**
  * Resident ID numbers (公民身份号码, GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit
  * sequence, check digit (0–9 or X). Personal data: never put one in a message (the rules below don't).
  * The functions here check the canonical form: normalise input first (`normaliseCode`).
  *
- * Whether the birth date is after today needs a clock, which pure code does not have: only "a real
- * calendar date, year 1900 or later" is checked here.
+ * The address code must start with a province of GB/T 2260 (or 83, Taiwan residents' residence permits);
+ * the birth date must be a real calendar date, year 1900 or later, and, when the caller passes `today`
+ * (the county-local date), not after it: pure code has no clock.
  */
 
 /** Weight of position i (1-based) is 2^(18-i) mod 11 (ISO 7064 MOD 11-2). */
@@ -30,12 +32,23 @@ export function birthDateOf(id: string): IsoDate | undefined {
   return formatIsoDate(year, month, day);
 }
 
-/** The rule an ID breaks, in words that read after a field name; undefined when the ID is valid. */
-export function residentIdProblem(id: string): string | undefined {
+/** Whether the first two digits are the province part of an address code: a GB/T 2260 province, or 83. */
+export const hasResidentAddressPrefix = (id: string): boolean =>
+  isProvinceCode(id.slice(0, 2)) || Object.hasOwn(residencePermitAddressPrefixes, id.slice(0, 2));
+
+/**
+ * The rule an ID breaks, in words that read after a field name; undefined when the ID is valid. With
+ * `today`, a birth date after it is a broken rule too.
+ */
+export function residentIdProblem(id: string, today?: IsoDate): string | undefined {
   if (id.length !== 18) return `must be 18 characters, not ${id.length}`;
   if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
+  if (!hasResidentAddressPrefix(id))
+    return `characters 1–2 (province of the address code) must be a province code of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82) or 83, not "${id.slice(0, 2)}"`;
   if (Number(id.slice(6, 10)) < 1900) return 'birth year (characters 7–10) must be 1900 or later';
-  if (!birthDateOf(id)) return 'birth date (characters 7–14) must be a real date';
+  const born = birthDateOf(id);
+  if (!born) return 'birth date (characters 7–14) must be a real date';
+  if (today !== undefined && born > today) return `birth date (characters 7–14) must not be after today (${today})`;
   const expected = residentIdCheckDigit(id.slice(0, 17));
   if (id[17] !== expected) return `check digit should be ${expected}`;
   return undefined;

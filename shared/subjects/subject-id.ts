@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { normaliseCode } from './normalise.ts';
-import { residentIdProblem } from './resident-id.ts';
-import { usccProblem } from './uscc.ts';
+import { birthDateOf, hasResidentAddressPrefix, residentIdProblem } from './resident-id.ts';
+import { usccOrganisationCodeProblem, usccProblem } from './uscc.ts';
 
 /** How a subject is identified: organisations (and most individual businesses) by USCC, natural persons by resident ID. */
 export type SubjectIdType = 'uscc' | 'residentId';
@@ -19,9 +19,29 @@ export class SubjectIdError extends Error {
 const residentIdShape = /^\d{17}[\dX]$/;
 
 /**
- * Reads a subject ID as typed (full-width, lower case and spaces allowed) and says which kind it is.
- * A string of 17 digits and a digit or X is tried as a resident ID first, then as a USCC (a USCC can be
- * all digits too); anything else can only be a USCC.
+ * Whether a canonical 18-character code reads as a resident ID number, whatever its check digit says:
+ * 17 digits and a digit or X, a province in characters 1–2 and a birth date (1900–2099) in 7–14. Such a
+ * string is judged as a resident ID first; it is a USCC only with more evidence than one check character
+ * that may match by chance (1 in 31): see `parseSubjectId`.
+ */
+export function readsAsResidentId(id: string): boolean {
+  return residentIdShape.test(id) && hasResidentAddressPrefix(id) && /^(19|20)$/.test(id.slice(6, 8)) && birthDateOf(id) !== undefined;
+}
+
+const residentReading = 'reads as a resident ID number (a province code in characters 1–2, a birth date in characters 7–14)';
+
+/**
+ * Reads a subject ID as typed (full-width, lower case and spaces allowed) and says which kind it is, by
+ * one rule that never depends on which check happens to pass:
+ * - a string that `readsAsResidentId` is a resident ID when it is a valid one. When it is not, it is a USCC
+ *   only if it passes every USCC rule *and* the GB 11714 check of its organisation code (characters 9–17),
+ *   which every issued code we know satisfies: a mistyped ID number then passes as a USCC only if two
+ *   independent check characters both match by chance (about 1 in 341), not one (1 in 31). Otherwise it
+ *   is refused, naming the ID rule it breaks.
+ * - anything else is a USCC or refused, naming the USCC rule it breaks (and the ID rule, when it has the
+ *   shape of an ID number).
+ * A valid USCC and a valid resident ID at once is read as the resident ID (personal data is masked; a
+ * USCC is not).
  */
 export function parseSubjectId(raw: string): { type: SubjectIdType; id: string } {
   const id = normaliseCode(raw);
@@ -29,16 +49,31 @@ export function parseSubjectId(raw: string): { type: SubjectIdType; id: string }
   if (id.length !== 18)
     throw new SubjectIdError(`must be 18 characters (a unified social credit code or a resident ID number), not ${id.length}`);
   const uscc = usccProblem(id);
-  if (residentIdShape.test(id)) {
+  if (readsAsResidentId(id)) {
     const resident = residentIdProblem(id);
     if (resident === undefined) return { type: 'residentId', id };
+    if (uscc === undefined && usccOrganisationCodeProblem(id) === undefined) return { type: 'uscc', id };
+    throw new SubjectIdError(
+      `${residentReading} but is not a valid one (${resident}), nor a valid unified social credit code (${uscc ?? usccOrganisationCodeProblem(id)})`,
+    );
+  }
+  if (residentIdShape.test(id)) {
     if (uscc === undefined) return { type: 'uscc', id };
     throw new SubjectIdError(
-      `is neither a valid unified social credit code (${uscc}) nor a valid resident ID number (${resident})`,
+      `is neither a valid unified social credit code (${uscc}) nor a valid resident ID number (${residentIdProblem(id)})`,
     );
   }
   if (uscc === undefined) return { type: 'uscc', id };
   throw new SubjectIdError(`is not a valid unified social credit code: ${uscc}`);
+}
+
+/** A code given where only a USCC belongs: the USCC rules, and no resident ID number read as one. */
+function readUscc(code: string): string {
+  const rule = usccProblem(code);
+  if (rule !== undefined) throw new SubjectIdError(rule);
+  if (parseSubjectId(code).type === 'residentId')
+    throw new SubjectIdError(`${residentReading} and is a valid one: a person's ID number is not a unified social credit code`);
+  return code;
 }
 
 const text = () =>
@@ -72,7 +107,7 @@ export const subjectIdSchema = codeSchema(
 
 /** A unified social credit code, normalised (full-width, lower case and spaces allowed in input). */
 export const usccSchema = codeSchema(
-  checked(usccProblem),
+  readUscc,
   '统一社会信用代码（18位）/ unified social credit code (GB 32100-2015)',
 );
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../storage/canonical-json.ts';
 
 /**
  * Fields of a check item that change after the check, so its content hash leaves them out; everything
@@ -13,24 +14,7 @@ export const mutableCheckFields = ['outcome', 'outcomeRevision', 'corrections', 
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/**
- * JSON with object keys sorted at every level and `undefined` members left out (as DynamoDB stores
- * them), so a value hashes the same before it is written and after it is read back. A set (a DynamoDB
- * string or number set) is written as its sorted members.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Set) return `[${[...value].map(canonicalJson).sort().join(',')}]`;
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const members = Object.keys(value as Record<string, unknown>)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonicalJson };
 
 /** The hash of a check as logged: the item less its keys (`withoutKeys`) and less `mutableCheckFields`. */
 export function checkContentHash(content: Record<string, unknown>): string {

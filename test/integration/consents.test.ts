@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonthsClamped, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { personKey } from '../../shared/privacy/personal-ids.ts';
+import { maskResidentId } from '../../shared/privacy/resident-id-mask.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import type { LocalPlatform } from '../../infra/local/platform.ts';
@@ -215,14 +215,13 @@ describe('POST /queries', () => {
     expect([refused.status, refused.body.error.code]).toEqual([403, 'CONSENT_REQUIRED']);
     expect(JSON.stringify(refused.body)).not.toContain(person);
 
-    // The person's token names its ID number (the Cognito attribute); the platform keys it as P_….
-    const key = await personKey(person);
+    // The person's token names its ID number (the Cognito attribute); the platform keys it as P_…, and no answer shows the key (issue 13, 3b).
     const looks = (await whoLookedAt(person)).body.checks;
     expect(looks).toEqual([expect.objectContaining({ kind: 'query', refused: expect.objectContaining({ code: 'CONSENT_REQUIRED' }) })]);
     expect(JSON.stringify(looks)).not.toContain(person);
 
     const consent = await call('POST', '/consents', 'subject', person, consentBody());
-    expect(consent.body.subject).toEqual({ id: key, type: 'residentId' });
+    expect(consent.body.subject).toEqual({ id: maskResidentId(person), type: 'residentId' });
     const allowed = await query({ subjectId: person, consentId: consent.body.consentId, purpose: 'person with consent' });
     expect(allowed.status).toBe(201);
     expect(allowed.body.subject.id).not.toBe(person);

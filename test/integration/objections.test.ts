@@ -214,7 +214,8 @@ describe('corrections and revocations reach every department that relied on the 
     const missing = await dept('dept-tax').post(`/objections/${caseId}/verification`, { outcome: 'corrected', reasoning: '更正' });
     expect([missing.status, missing.body.error.field]).toEqual([400, 'body.correctedFields']);
     const otherDept = await dept('dept-finance').post(`/objections/${caseId}/verification`, { outcome: 'revoked', reasoning: '不是我的记录' });
-    expect([otherDept.status, otherDept.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    // Not the provider: 404, as for a case that does not exist, naming no provider (issue 13 §3k).
+    expect([otherDept.status, otherDept.body.error.code]).toEqual([404, 'NOT_FOUND']);
     // The department cannot bypass the case with a direct correction.
     const direct = await dept('dept-tax').put(`/records/${recordId}`, { record: blackList(code, '赞税黑〔2026〕103号'), reason: '直接更正', expectedVersion: 1 });
     expect([direct.status, direct.body.error.code]).toEqual([409, 'CASE_OPEN']);

@@ -2,7 +2,8 @@
  * The daily overdue scan end to end on the local platform: records pushed late and records whose publicity
  * ends, reports about to expire and expired, an objection left unanswered. The scan runs as on consecutive
  * days (`invoke('overdue-scan', { date })`, as `npm run invoke -- overdue-scan --date` does) and again on
- * the same days: every notice appears once, to the right addressee, public ones in the public list.
+ * the same days: every notice appears once, to the right addressee, public ones in the public list (moving
+ * the platform clock to the day listed: a public notice is listed from its day, for the county's listing period).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -116,19 +117,22 @@ describe('the overdue scan, day after day', () => {
     const first = await scan(addDays(D, 1));
     const bySource = Object.fromEntries(first.sources.map((s) => [s.source, s]));
     expect(bySource['late-publication']).toMatchObject({ itemsDue: 3, noticesFound: 2, noticesPublished: 2 });
-    expect(bySource['report-expiry']).toMatchObject({ itemsDue: 2, noticesPublished: 2 });
+    // The expiring one to its agency; the expired one in public, and which report it was to its agency and its subject.
+    expect(bySource['report-expiry']).toMatchObject({ itemsDue: 2, noticesPublished: 4 });
     expect(bySource['publicity-ended']).toMatchObject({ itemsDue: 0, noticesPublished: 0 });
     // Items read stay near the items due: indexes, not the table.
     for (const s of first.sources) expect(s.itemsRead, s.source).toBeLessThanOrEqual(s.itemsDue + 1);
     expect(published(await scan(addDays(D, 1)))).toBe(0);
 
     const second = await scan(addDays(D, 2));
-    expect(second.sources.find((s) => s.source === 'publicity-ended')).toMatchObject({ itemsDue: 2, noticesFound: 1, noticesPublished: 1 });
-    expect(published(second)).toBe(1);
+    // One group (department and day), told to the department and to the credit office.
+    expect(second.sources.find((s) => s.source === 'publicity-ended')).toMatchObject({ itemsDue: 2, noticesFound: 2, noticesPublished: 2 });
+    expect(published(second)).toBe(2);
     expect(published(await scan(addDays(D, 2)))).toBe(0);
     expect(published(await scan(addDays(D, 3)))).toBe(0);
-    // The report that ended today is reported expired on the next scan; the expiring one when its day has passed.
-    expect(published(await scan(addDays(D, 11)))).toBe(1);
+    // The report that ended today is reported expired on the next scan; the expiring one when its day has passed
+    // (in public and to its agency: its subject, a person stored before sealing, has no key to be told under).
+    expect(published(await scan(addDays(D, 11)))).toBe(2);
 
     const late = sent('late-publication', `dept-market#${D}`);
     expect(late).toEqual([expect.objectContaining({ addressee: 'dept-market', public: true, date: addDays(D, 1) })]);
@@ -137,25 +141,31 @@ describe('the overdue scan, day after day', () => {
     expect(sent('late-publication', `dept-tax#${D}`)).toEqual([expect.objectContaining({ addressee: 'dept-tax', text: expect.stringContaining('郏税许〔2026〕903号') })]);
     expect(sent('late-publication', `dept-tax#${D}`)[0].text).not.toContain('904号');
     const ended = sent('publicity-ended', `dept-housing#${addDays(D, 2)}`);
-    expect(ended).toEqual([expect.objectContaining({ addressee: 'dept-housing', public: true, text: expect.stringContaining('王**（自然人）') })]);
+    expect(ended).toEqual([expect.objectContaining({ addressee: 'dept-housing', public: false, text: expect.stringContaining('王**（自然人）') })]);
+    expect(sent('publicity-ended', `creditOffice#dept-housing#${addDays(D, 2)}`)).toEqual([expect.objectContaining({ addressee: 'creditOffice', public: false })]);
     expect(ended[0].text).toContain('郏住建许〔2026〕906号');
     expect(sent('report-expiring', 'agency-xinyuan#rpt_OVERDUESCANTEST000001')).toEqual([expect.objectContaining({ addressee: 'agency-xinyuan', public: false })]);
     expect(sent('report-expired', 'agency-xinyuan#rpt_OVERDUESCANTEST000005')).toEqual([expect.objectContaining({ addressee: 'agency-xinyuan', public: true })]);
+    expect(sent('report-expired', 'agency-xinyuan#rpt_OVERDUESCANTEST000005')[0].text).not.toContain('XY-OS-5');
+    expect(sent('report-expired', 'agency-xinyuan#rpt_OVERDUESCANTEST000005#agency')).toEqual([expect.objectContaining({ public: false, text: expect.stringContaining('XY-OS-5') })]);
+    expect(sent('report-expired', 'rpt_OVERDUESCANTEST000005#subject')).toEqual([expect.objectContaining({ addressee: company(5), public: false })]);
     expect(sent('report-expired', 'agency-xinyuan#rpt_OVERDUESCANTEST000001')).toHaveLength(1);
     expect(outbox().filter((n) => n.about.includes('rpt_OVERDUESCANTEST000006'))).toEqual([]);
   });
 
   it('lists public notices by date for anyone, and each department its own', async () => {
     const D = today;
+    // The last scan ran as of D+11: the public list shows its notices from that day on.
+    await platform.clock.set(`${addDays(D, 11)}T09:00:00+08:00`);
     const publicDay = await call('GET', `/public/notices?date=${addDays(D, 1)}`);
     expect(publicDay.status).toBe(200);
-    expect(publicDay.body.notices.map((n: any) => `${n.kind} ${n.about}`).sort()).toEqual(
-      [`late-publication dept-market#${D}`, `late-publication dept-tax#${D}`, 'report-expired agency-xinyuan#rpt_OVERDUESCANTEST000005'].sort(),
+    expect(publicDay.body.notices.map((n: any) => `${n.kind} ${n.addressee}`).sort()).toEqual(
+      ['late-publication dept-market', 'late-publication dept-tax', 'report-expired agency-xinyuan'].sort(),
     );
     const period = await call('GET', `/public/notices?from=${D}&to=${addDays(D, 11)}&limit=2`);
-    expect(period.body.notices.map((n: any) => n.date)).toEqual([addDays(D, 11), addDays(D, 2)]);
+    expect(period.body.notices.map((n: any) => n.date)).toEqual([addDays(D, 11), addDays(D, 1)]);
     const rest = await call('GET', `/public/notices?from=${D}&to=${addDays(D, 11)}&limit=10&nextToken=${period.body.nextToken}`);
-    expect(rest.body.notices.map((n: any) => n.date)).toEqual([addDays(D, 1), addDays(D, 1), addDays(D, 1)]);
+    expect(rest.body.notices.map((n: any) => n.date)).toEqual([addDays(D, 1), addDays(D, 1)]);
     expect((await call('GET', '/public/notices?date=2026-02-30')).status).toBe(400);
 
     const market = await call('GET', `/notices?from=${D}&to=${addDays(D, 11)}`, 'department', 'dept-market');
@@ -179,17 +189,19 @@ describe('the overdue scan, day after day', () => {
     answerBy = await until('the answer day', async () => (await call('GET', `/objections/${caseId}`, 'creditOffice', 'credit-office')).body.answerBy as string | undefined);
 
     expect(published(await scan(answerBy))).toBe(0);
-    // The scan first (the workflow has not woken yet: the platform clock is still today).
+    // The scan first (the workflow has not woken yet: the platform clock is still before the answer day).
     const after = await scan(addDays(answerBy, 1));
-    expect(after.sources.find((s) => s.source === 'case-overdue')).toMatchObject({ itemsDue: 1, noticesPublished: 1 });
-    expect(sent('verification-overdue', caseId)).toEqual([expect.objectContaining({ addressee: 'creditOffice', public: true, text: expect.stringContaining(answerBy) })]);
+    expect(after.sources.find((s) => s.source === 'case-overdue')).toMatchObject({ itemsDue: 1, noticesPublished: 2 });
+    expect(sent('verification-overdue', caseId)).toEqual([expect.objectContaining({ addressee: 'creditOffice', public: false, text: expect.stringContaining(answerBy) })]);
+    expect(sent('verification-overdue', `dept-tax#${caseId}`)).toEqual([expect.objectContaining({ addressee: 'dept-tax', public: false })]);
     // Then the workflow reaches the deadline: the case is overdue, and no second notice.
     await platform.clock.set(`${addDays(answerBy, 1)}T08:00:00+08:00`);
     await until('the case to be overdue', async () => ((await call('GET', `/objections/${caseId}`, 'creditOffice', 'credit-office')).body.state === 'overdue' ? true : undefined), 20_000);
     expect(published(await scan(addDays(answerBy, 2)))).toBe(0);
     expect(sent('verification-overdue', caseId)).toHaveLength(1);
+    // Not in public: the objection is the subject's matter.
     const listed = await call('GET', `/public/notices?date=${addDays(answerBy, 1)}`);
-    expect(listed.body.notices.map((n: any) => n.about)).toContain(caseId);
+    expect(listed.body.notices.map((n: any) => n.kind)).not.toContain('verification-overdue');
   });
 
   it('never shows a full resident ID number, in the outbox or the lists', async () => {

@@ -211,7 +211,8 @@ describe('POST /checks', () => {
     const check = await call('POST', '/checks', 'department', 'dept-finance', { subjectId: bad!.uscc, matter: { type: 'procurement', reference: 'ZC-2026-003', name: '车辆采购' } });
     const measureId = check.body.measures[0].measureId;
     const outcome = { usage: '查询信用记录，供应商列入重大税收违法失信名单', appliedMeasures: [{ measureId }], decision: 'rejected' };
-    expect((await call('PUT', `/checks/${check.body.checkId}/outcome`, 'department', 'dept-housing', outcome)).status).toBe(403);
+    // Another department's check is 404, as GET answers (issue 13 §3k).
+    expect((await call('PUT', `/checks/${check.body.checkId}/outcome`, 'department', 'dept-housing', outcome)).status).toBe(404);
     const unknownMeasure = await call('PUT', `/checks/${check.body.checkId}/outcome`, 'department', 'dept-finance', { ...outcome, appliedMeasures: [{ measureId: 'no-such' }] });
     expect([unknownMeasure.status, unknownMeasure.body.error.field]).toEqual([400, 'body.appliedMeasures.0.measureId']);
     const saved = await call('PUT', `/checks/${check.body.checkId}/outcome`, 'department', 'dept-finance', outcome);

@@ -3,9 +3,9 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { StoredCase } from '../../shared/cases/case.ts';
 import {
   caseDecidedNotice,
-  caseEscalationNotice,
+  caseEscalationNotices,
   caseOpenedNotice,
-  caseOverdueNotice,
+  caseOverdueNotices,
   caseReminderNotice,
   caseStuckNotice,
 } from '../../shared/cases/case-notices.ts';
@@ -47,8 +47,8 @@ describe('case notices', () => {
   const all = [
     caseOpenedNotice(personCase, '2026-12-21', county, '2026-11-23'),
     caseReminderNotice(personCase, '2026-12-21', '2026-12-14'),
-    caseOverdueNotice(personCase, '2026-12-21', county, '2026-12-22'),
-    caseEscalationNotice(personCase, '2026-12-21', '2026-12-28'),
+    ...caseOverdueNotices(personCase, '2026-12-21', county, '2026-12-22'),
+    ...caseEscalationNotices(personCase, '2026-12-21', '2026-12-28'),
     caseDecidedNotice(personCase, '2026-11-30'),
     caseStuckNotice(personCase, 'TransientFault', '2026-11-30'),
   ];
@@ -66,12 +66,15 @@ describe('case notices', () => {
     expect(caseReminderNotice(personCase, '2026-12-21', '2026-12-18').about).not.toBe(caseReminderNotice(personCase, '2026-12-21', '2026-12-14').about);
   });
 
-  it('go to the provider (opened, reminders), the credit office (overdue, escalation, stuck) and the subject (decided)', () => {
+  it('go to the provider (opened, reminders, overdue, escalation), the credit office (overdue, escalation, stuck) and the subject (decided), none in public', () => {
+    expect(all.filter((n) => n.public)).toEqual([]);
     expect(all.map((n) => [n.kind, n.addressee])).toEqual([
       ['case-opened', 'dept-market'],
       ['case-reminder', 'dept-market'],
       ['verification-overdue', 'creditOffice'],
+      ['verification-overdue', 'dept-market'],
       ['case-escalation', 'creditOffice'],
+      ['case-escalation', 'dept-market'],
       ['case-decided', expect.stringContaining('********')],
       ['case-stuck', 'creditOffice'],
     ]);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import type { StoredCase } from '../../shared/cases/case.ts';
-import { caseEscalationNotice, caseOverdueNotice } from '../../shared/cases/case-notices.ts';
+import { caseEscalationNotices, caseOverdueNotices } from '../../shared/cases/case-notices.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { personKey } from '../../shared/privacy/personal-ids.ts';
 import { noticeDays } from '../../shared/notices/list-notices.ts';
 import { noticeItem, type Notice } from '../../shared/notices/publish-notice.ts';
 import { monthsBetween } from '../../shared/overdue/index-reads.ts';
-import { latePublicationNotice, publicityEndedNotice, reportExpiredNotice, reportExpiringNotice } from '../../shared/overdue/overdue-notices.ts';
+import { latePublicationNotice, publicityEndedNotices, reportExpiredNotices, reportExpiringNotice } from '../../shared/overdue/overdue-notices.ts';
 import { runOverdueScan } from '../../shared/overdue/overdue-scan.ts';
 import type { OverdueSource } from '../../shared/overdue/overdue-source.ts';
 import { maskPersonName } from '../../shared/privacy/person-name-mask.ts';
@@ -97,21 +97,27 @@ const ended = [
   await stored(penalty('郏市监罚〔2026〕52号', '2026-11-02', companySubject, { publicityPeriodEnd: '2026-12-25' }), '2026-11-03'),
 ];
 
-describe('the publicity-ended notice', () => {
+describe('the publicity-ended notices', () => {
   const endsOn = publicityEndsOn(ended[0]!.publicity)!;
-  const notice = publicityEndedNotice({ providerOrgId: 'dept-market', endsOn, records: ended, today: '2026-12-26' });
+  const notices = publicityEndedNotices({ providerOrgId: 'dept-market', endsOn, records: ended, today: '2026-12-26' });
 
-  it('is due the day after the last public day, per department and day, and public', () => {
+  it('are due the day after the last public day, per department and day, to the department and the credit office, not public', () => {
     expect(endsOn).toBe('2026-12-26');
-    expect(notice).toMatchObject({ kind: 'publicity-ended', about: 'dept-market#2026-12-26', addressee: 'dept-market', public: true });
+    expect(notices).toEqual([
+      expect.objectContaining({ kind: 'publicity-ended', about: 'dept-market#2026-12-26', addressee: 'dept-market' }),
+      expect.objectContaining({ kind: 'publicity-ended', about: 'creditOffice#dept-market#2026-12-26', addressee: 'creditOffice' }),
+    ]);
+    expect(notices.filter((n) => n.public)).toEqual([]);
   });
 
-  it('names each record by decision number and subject, a person by masked name, with the period and its rule', () => {
-    for (const fact of ['郏县市场监督管理局（dept-market）', '郏市监罚〔2026〕51号', '张**（自然人）', '郏县测试商贸有限公司', '2026-12-25', '自 2026-12-26 起不再公开公示'])
-      expect(notice.text).toContain(fact);
-    expect(notice.text).toContain(ended[0]!.publicity.ruleSource!);
-    expect(notice.text).not.toContain('张示范');
-    noResidentId(notice);
+  it('name each record by decision number and subject, a person by masked name, with the period and its rule', () => {
+    for (const notice of notices) {
+      for (const fact of ['郏县市场监督管理局（dept-market）', '郏市监罚〔2026〕51号', '张**（自然人）', '郏县测试商贸有限公司', '2026-12-25', '自 2026-12-26 起不再公开公示'])
+        expect(notice.text).toContain(fact);
+      expect(notice.text).toContain(ended[0]!.publicity.ruleSource!);
+      expect(notice.text).not.toContain('张示范');
+      noResidentId(notice);
+    }
   });
 });
 
@@ -123,12 +129,17 @@ describe('report notices', () => {
     for (const fact of ['信源信用评估有限公司（agency-xinyuan）', 'XY-2025-0042', company(1), '2026-12-21', '12 个月']) expect(notice.text).toContain(fact);
   });
 
-  it('publish an expired report, a person named by the masked ID number only', () => {
-    const notice = reportExpiredNotice({ report: report(person, 'residentId', '2026-12-21'), county, today: '2026-12-23' });
-    expect(notice).toMatchObject({ kind: 'report-expired', addressee: 'agency-xinyuan', public: true });
-    expect(notice.text).toContain('410425********');
-    expect(notice.text).toContain('自 2026-12-22 起失效');
-    noResidentId(notice);
+  it('publish an expired report without its number or subject; tell the agency which (a person known by the masked ID number only)', () => {
+    const notices = reportExpiredNotices({ report: report(person, 'residentId', '2026-12-21'), county, today: '2026-12-23' });
+    const [shown, ...addressed] = notices;
+    expect(shown).toMatchObject({ kind: 'report-expired', addressee: 'agency-xinyuan', public: true });
+    expect(shown!.text).toContain('自 2026-12-22 起失效');
+    expect(shown!.text).not.toContain('410425********');
+    expect(shown!.text).not.toContain('XY-2025-0042');
+    // A report stored before sealing (no masked number, no person key): its subject cannot be addressed.
+    expect(addressed).toEqual([expect.objectContaining({ addressee: 'agency-xinyuan', text: expect.stringContaining('410425********') })]);
+    expect(addressed[0]!.public).toBeFalsy();
+    for (const notice of notices) noResidentId(notice);
   });
 });
 
@@ -198,12 +209,11 @@ describe('person names in public text', () => {
     expect(maskPersonName('欧阳娜娜')).toBe('欧***');
   });
 
-  it('in the public case notices (overdue, escalation), a person who objected is named by masked name', () => {
+  it('the case notices past the answer day (overdue, escalation) are not public, and carry no resident ID number', () => {
     const c = { caseId: 'obj_AAAAAAAAAAAAAAAAAAAAAA', caseType: 'objection', decisionNumber: '郏市监罚〔2026〕41号', subjectId: person, subjectType: 'residentId', subjectName: '张示范', providerOrgId: 'dept-market' } as StoredCase;
-    for (const notice of [caseOverdueNotice(c, '2026-12-21', county, '2026-12-22'), caseEscalationNotice(c, '2026-12-21', '2026-12-28')]) {
-      expect(notice.public).toBe(true);
-      expect(notice.text).toContain('张**');
-      expect(notice.text).not.toContain('张示范');
+    for (const notice of [...caseOverdueNotices(c, '2026-12-21', county, '2026-12-22'), ...caseEscalationNotices(c, '2026-12-21', '2026-12-28')]) {
+      expect(notice.public).toBeFalsy();
+      expect(['creditOffice', 'dept-market']).toContain(notice.addressee);
       noResidentId(notice);
     }
   });

@@ -111,8 +111,9 @@ describe('subject IDs', () => {
   });
 
   it('prefers the resident ID when a string passes both checks', () => {
-    expect(isValidUscc('410425199003070239')).toBe(true);
-    expect(parseSubjectId('410425199003070239')).toEqual({ type: 'residentId', id: '410425199003070239' });
+    // 411102 (漯河市源汇区) reads as USCC authority 4, category 1, province 11: both checks pass.
+    expect(isValidUscc('411102199003011298')).toBe(true);
+    expect(parseSubjectId('411102199003011298')).toEqual({ type: 'residentId', id: '411102199003011298' });
   });
 
   it('names the rules when neither reading works, without echoing the ID', () => {
@@ -125,7 +126,7 @@ describe('subject IDs', () => {
     expect(error).toBeInstanceOf(SubjectIdError);
     const rule = (error as SubjectIdError).rule;
     expect(rule).toBe(
-      `is neither a valid unified social credit code (check character should be ${usccCheckCharacter('41042519900307123')}) nor a valid resident ID number (check digit should be 1)`,
+      'reads as a resident ID number (a province code in characters 1–2, a birth date in characters 7–14) but is not a valid one (check digit should be 1), nor a valid unified social credit code (characters 3–4 must be a province code of GB/T 2260 (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82), or the division 100000 of a central registration, not "04")',
     );
     expect(rule).not.toContain('410425199003071232');
     expect(() => parseSubjectId('91410425MA45E8TH53')).toThrow('is not a valid unified social credit code: check character should be 2');

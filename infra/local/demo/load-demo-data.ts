@@ -83,11 +83,11 @@ async function loadDemoChecks(options: Parameters<typeof loadDemoData>[0]) {
   for (const check of checks) {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await options.token('department', check.by)}`, 'idempotency-key': check.key };
     const answer = await fetch(`${options.apiUrl}/checks`, { method: 'POST', headers, body: JSON.stringify({ subjectId: check.subjectId, matter: check.matter }) });
-    const receipt = (await answer.json()) as { checkId: string; measures: { measureId: string }[] };
+    const receipt = (await answer.json()) as { checkId: string; measures: { measureId: string; suspended: boolean }[] };
     if (answer.status !== 201 && answer.status !== 200) throw new Error(`demo check ${check.key} refused: ${JSON.stringify(receipt)}`);
     if (answer.status !== 201 || !check.outcome) continue;
-    // Only measures the check actually offered (the catalog differs per county).
-    const offered = new Set(receipt.measures.map((m) => m.measureId));
+    // Only measures the check actually offered and in force (the catalog differs per county; an outcome may record no other).
+    const offered = new Set(receipt.measures.filter((m) => !m.suspended).map((m) => m.measureId));
     const outcome = { ...check.outcome, appliedMeasures: check.outcome.appliedMeasures.filter((m) => offered.has(m.measureId)) };
     const recorded = await fetch(`${options.apiUrl}/checks/${receipt.checkId}/outcome`, { method: 'PUT', headers, body: JSON.stringify(outcome) });
     if (recorded.status !== 200) throw new Error(`demo check outcome ${check.key} refused: ${await recorded.text()}`);

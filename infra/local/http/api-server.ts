@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiThrottle, type ApiThrottle } from '../../../shared/config/county-config.ts';
+import { maskIdsInValue } from '../../../shared/privacy/resident-id-mask.ts';
 import { resourceEnv } from '../../../shared/storage/tables.ts';
 import type { LocalIssuer } from '../identity/local-issuer.ts';
 import type { LocalFunctions } from '../functions/local-functions.ts';
@@ -33,7 +34,9 @@ export interface ApiServerOptions {
  * Each route is throttled as the stage throttles it (past its burst, 429), after the token is verified:
  * unauthenticated floods never spend what signed-in callers need (docs/throttling.md).
  */
-export function createApiServer(options: ApiServerOptions): Server {
+export function createApiServer(input: ApiServerOptions): Server {
+  // The access log as on AWS (infra/stack/api.ts): no claim, and no ID number in any form in any line.
+  const options: ApiServerOptions = { ...input, log: (entry) => input.log(maskIdsInValue(entry) as Record<string, unknown>) };
   const limits = options.throttle;
   const throttle = limits ? routeThrottle(limits) : undefined;
   return createServer((request, response) => {
