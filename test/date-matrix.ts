@@ -15,7 +15,7 @@ const failed: string[] = [];
 for (const { date, why } of dates) {
   const started = Date.now();
   console.log(`\n=== TEST_DATE=${date} (${why})`);
-  const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...matrix.suites], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TEST_DATE: date } });
+  const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...matrix.suites], { stdio: ['ignore', 'inherit', 'inherit'], env: { POWERTOOLS_LOG_LEVEL: 'WARN', ...process.env, TEST_DATE: date } });
   const seconds = Math.round((Date.now() - started) / 1000);
   if (run.status !== 0) failed.push(date);
   console.log(`=== ${date}: ${run.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);

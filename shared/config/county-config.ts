@@ -251,31 +251,14 @@ export const apiSettings = z
   )
   .strict();
 
-/**
- * A number of days the county's notice may state (with the clause that states it) or leave to the
- * platform (with the reason for the platform's choice): exactly one of the two, so every figure in a
- * county file says where it comes from.
- */
-const statedDays = (what: string) =>
-  z
-    .object({
-      days: z.number().int().positive().max(366),
-      /** Where the county's notice states it, e.g. "赞皇县信用办通知 三、(四)". */
-      clause: z.string().min(1).optional(),
-      /** The notice states none: why the platform chose these days. */
-      platformDefault: z.string().min(1).optional(),
-    })
-    .strict()
-    .superRefine((value, ctx) => {
-      if ((value.clause === undefined) === (value.platformDefault === undefined))
-        ctx.addIssue({ code: 'custom', message: `${what}: state either the clause of the notice that sets it, or platformDefault with the reason, not both` });
-    });
+/** A number of days with where it comes from (`ruleSource`: the notice's clause, another instrument, or the platform's default with the reason). */
+const statedDays = z.object({ days: z.number().int().positive().max(366), source: ruleSource }).strict();
 
 /** Public notices (通报) of the county: `GET /public/notices` lists a notice for `publicListingDays.days` days from its date (that day included). */
 export const noticeSettings = z
   .object(
-    { publicListingDays: statedDays('how many days a public notice stays listed') },
-    { error: (issue) => (issue.code === 'invalid_type' ? 'must state { "publicListingDays": { "days": …, "clause" or "platformDefault": … } }' : undefined) },
+    { publicListingDays: statedDays },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'must state how long a public notice stays listed: { "publicListingDays": { "days": …, "source": { "notice", "clause", "quote" } or { "platformDefault": … } } }' : undefined) },
   )
   .strict();
 export type NoticeSettings = z.output<typeof noticeSettings>;

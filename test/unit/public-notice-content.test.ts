@@ -223,16 +223,18 @@ describe('the public projection of a notice', () => {
 describe('the county files', () => {
   it('state how long a public notice stays listed, with the clause or as the platform default with its reason', () => {
     for (const c of loadCounties()) {
-      const { days, clause, platformDefault } = c.notices.publicListingDays;
+      const { days, source } = c.notices.publicListingDays;
       expect(days, c.id).toBeGreaterThan(0);
-      expect([clause, platformDefault].filter(Boolean), c.id).toHaveLength(1);
+      expect('platformDefault' in source ? source.platformDefault : source.clause, c.id).toMatch(/\S/);
     }
   });
 
   it('are refused without the listing period, or with a figure that says neither where it comes from nor both', () => {
     const { notices: _notices, ...withoutNotices } = structuredClone(county) as Record<string, unknown>;
     expect(() => parseCountyConfig(withoutNotices, 'x.json')).toThrow(/notices/);
-    for (const publicListingDays of [{ days: 30 }, { days: 30, clause: '一、(一)', platformDefault: 'why' }])
-      expect(() => parseCountyConfig({ ...county, notices: { publicListingDays } }, 'x.json')).toThrow(/notices\.publicListingDays: .*clause .*platformDefault/);
+    expect(() => parseCountyConfig({ ...county, notices: { publicListingDays: { days: 30 } } }, 'x.json')).toThrow(/notices\.publicListingDays\.source/);
+    expect(() => parseCountyConfig({ ...county, notices: { publicListingDays: { days: 30, source: { notice: '赞皇县信用办通知', clause: '一、(一)', quote: '通报', platformDefault: 'why' } } } }, 'x.json')).toThrow(
+      /notices\.publicListingDays\.source: must state exactly one of notice, source, platformDefault/,
+    );
   });
 });
