@@ -157,7 +157,7 @@ try {
   const singleRate = singles / ((performance.now() - s0) / 1000);
   s0 = performance.now();
   const batches = size(4, 1);
-  const perBatch = size(500, 200);
+  const perBatch = size(500, 100);
   for (let b = 0; b < batches; b += 1) await post('/records', { records: Array.from({ length: perBatch }, (_, i) => penalty((i % 50) + 100, b * 1000 + i)) });
   const batchRate = (batches * perBatch) / ((performance.now() - s0) / 1000);
   // The emulator's own BatchWriteItem rate for items of about a stored record's size, 25 a request.
