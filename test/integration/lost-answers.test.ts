@@ -185,6 +185,8 @@ describe('the daily reconciliation', () => {
     const waiting = await objectTo('赞税黑〔2026〕805号');
     await platform.clock.advance(2 * 3600_000);
 
+    // The closed case is among those the reconciliation reads (closed in the last days), and is left alone.
+    expect((await storedCase(closedCase.caseId)).gsi3pk).toBe(keys.casesInStatePartition('closed'));
     const result = await reconcile();
     const touched = [...result.resumed, ...result.stopped, ...result.reported].map((r: any) => r.caseId);
     expect(touched).not.toContain(closedCase.caseId);
