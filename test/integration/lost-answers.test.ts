@@ -204,6 +204,45 @@ describe('the daily reconciliation', () => {
   });
 });
 
+describe('what the reconciliation does not mend by itself', () => {
+  it('an answered case whose execution failed without marking it stuck is marked stuck and reported; the credit office restarts it', async () => {
+    const { caseId } = await objectTo('赞税黑〔2026〕807号');
+    // ApplyOutcome fails after its retries, and so does MarkStuck: the execution fails, the case stays `answered`.
+    platform.faults.failNext('apply-case-outcome', 10);
+    platform.faults.failNext('mark-case-stuck', 10);
+    expect((await tax.post(`/objections/${caseId}/verification`, { outcome: 'revoked', reasoning: '主体认定错误，予以撤销' })).status).toBe(202);
+    const [execution] = await executionsOf(caseId);
+    await until('the execution to fail', async () =>
+      (await sfn.send(new DescribeExecutionCommand({ executionArn: execution!.executionArn }))).status === 'FAILED' ? true : undefined,
+    );
+    platform.faults.clear();
+    expect((await office.get(`/objections/${caseId}`)).body.state).toBe('answered');
+    await platform.clock.advance(2 * 3600_000);
+
+    const result = await reconcile();
+    expect(result.reported).toEqual(expect.arrayContaining([{ caseId, caseType: 'objection', state: 'answered', execution: 'FAILED', reason: 'executionFailed' }]));
+    expect(result.resumed.map((r: any) => r.caseId)).not.toContain(caseId);
+    const stuck = await office.get(`/objections/${caseId}`);
+    expect(stuck.body).toMatchObject({ state: 'stuck', stuck: { error: 'ExecutionFAILED' } });
+    const day = localDate(platform.clock.now(), county.timeZone);
+    expect(sentNotices(platform).filter((n) => n.kind === 'case-reconciliation' && n.about === `${caseId}#${day}`)).toEqual([
+      expect.objectContaining({ addressee: 'creditOffice', text: expect.stringContaining(caseId) }),
+    ]);
+    // Reported once a day, not taken up in a loop.
+    const again = await reconcile();
+    expect([...again.reported, ...again.resumed].map((r: any) => r.caseId)).not.toContain(caseId);
+
+    const restarted = await call('POST', `/cases/${caseId}/restart`, 'creditOffice', 'credit-office', {});
+    expect([restarted.status, restarted.body.state]).toEqual([202, 'answered']);
+    const closed = await waitForState(caseId, 'closed');
+    expect(closed.applied).toMatchObject({ outcome: 'revoked', recordStatus: 'revoked' });
+    expect((await executionsOf(caseId)).map((e) => [e.name, e.status])).toEqual([
+      [caseId, 'FAILED'],
+      [`${caseId}-2`, 'SUCCEEDED'],
+    ]);
+  });
+});
+
 // Last: it moves the platform clock a year forward for everything after it.
 describe("at the execution's time limit", () => {
   it('an execution that times out leaves its case to be resumed; the late answer is applied', async () => {
