@@ -586,7 +586,7 @@ export const functions = [
       request: { params: caseParams, body: answerObjectionBody },
       response: { status: 202, body: caseBody },
     },
-    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }], personalData: ['open'] },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer', 'start', 'inspect'] }], personalData: ['open'] },
   }),
   declare({
     name: 'request-repair',
@@ -642,7 +642,7 @@ export const functions = [
       request: { params: caseParams, body: decideRepairBody },
       response: { status: 202, body: caseBody },
     },
-    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }], personalData: ['open'] },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer', 'start', 'inspect'] }], personalData: ['open'] },
   }),
   declare({
     name: 'restart-case',
@@ -657,6 +657,13 @@ export const functions = [
       response: { status: 202, body: caseBody },
     },
     resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'reconcile-cases',
+    description: 'Finds objection and repair cases whose state and workflow execution disagree: takes them up again from the stored state, stops what runs for a closed case, or reports them to the credit office',
+    trigger: { type: 'schedule', cron: 'cron(30 6 * * ? *)', description: 'Daily at 06:30 county time, before the overdue scan' },
+    resources: { creditTable: 'readWrite', notices: true, workflows: [{ workflow: verificationWorkflow.id, actions: ['start', 'inspect', 'stop'] }] },
+    timeoutSeconds: 300,
   }),
   declare({
     name: 'create-consent',

@@ -68,8 +68,8 @@ export class Functions extends Construct {
   }
 
   /**
-   * Grants start / answer (task success, failure, heartbeat) on the declared workflows and passes their
-   * ARNs. A task of a workflow may answer its own workflow (a wait that finds its answer already stored
+   * Grants start / answer (task success, failure, heartbeat) / inspect and stop (its executions) on the
+   * declared workflows and passes their ARNs. A task of a workflow may answer its own workflow (a wait that finds its answer already stored
    * resumes itself), granted on the ARN built from the state machine's fixed name: a reference to the
    * state machine would make a dependency cycle with the definition that references the task. It may
    * not start it.
@@ -89,8 +89,26 @@ export class Functions extends Construct {
         fn.addEnvironment(resourceEnv.workflowArn(workflow), bound.stateMachine.stateMachineArn);
         if (actions.includes('start')) bound.stateMachine.grantStartExecution(fn.role);
         if (actions.includes('answer')) bound.stateMachine.grantTaskResponse(fn.role);
+        // On the workflow's executions only (`execution:<name>:*`), not on every state machine.
+        const onExecutions = [...(actions.includes('inspect') ? ['states:DescribeExecution'] : []), ...(actions.includes('stop') ? ['states:StopExecution'] : [])];
+        if (onExecutions.length > 0) this.grantOnExecutions(fn, bound.name, onExecutions);
       }
     }
+  }
+
+  /**
+   * Describe or stop the workflow's executions (the reconciliation, an answer finding its execution gone):
+   * on `execution:<state machine>:*`, built from the fixed name like a task's own grant, since an
+   * execution's ARN is only known per case.
+   */
+  private grantOnExecutions(fn: CreditFunction, stateMachineName: string, actions: string[]): void {
+    const executions = Stack.of(this).formatArn({ service: 'states', resource: 'execution', resourceName: `${stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    fn.role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [executions] }));
+    acknowledge(
+      fn.role,
+      `IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stateMachineName}:*]`,
+      `${actions.join(' and ')} on the executions of ${stateMachineName} only: an execution's ARN is known per case, at run time.`,
+    );
   }
 }
 

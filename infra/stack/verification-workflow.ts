@@ -2,6 +2,8 @@ import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
+  Choice,
+  Condition,
   DefinitionBody,
   Errors,
   Fail,
@@ -17,15 +19,21 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey, type CaseStep } from '../../shared/workflows/workflows.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
 
 /**
  * The verification workflow of objections and credit-repair cases (核实):
  *
- *   OpenCase → AwaitAnswer ⇄ WaitElapsed (reminders, overdue, escalations) → ApplyOutcome → CaseClosed
+ *   OpenCase → NextStep → AwaitAnswer → ApplyOutcome → CaseClosed
+ *   AwaitAnswer (timeout) → WaitElapsed (reminders, overdue, escalations) → NextStep
+ *   NextStep: an answered case → ApplyOutcome, a closed one → CaseClosed, a stuck one → CaseStuck, else AwaitAnswer
  *   any task failing after its retries → MarkStuck → CaseStuck
+ *
+ * A case may be taken up again by a new execution (`<caseId>-2`, …) when its execution is gone (stopped,
+ * failed, timed out at the execution's limit): the input is still only the case id, and OpenCase tells
+ * NextStep where the stored case stands.
  *
  * AwaitAnswer waits with a task token (.waitForTaskToken) for the provider's answer, at most until the
  * wake-up OpenCase or WaitElapsed planned (TimeoutSecondsPath: the next reminder, the end of the answer
@@ -39,7 +47,7 @@ export class VerificationWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, { functions, logsKey }: { functions: Functions; logsKey: IKey }) {
     super(scope, id);
-    const { states, ends, taskRetry } = verificationWorkflow;
+    const { states, ends, route, taskRetry } = verificationWorkflow;
     const taskFunction = (state: string) => {
       const task = functions
         .triggeredBy('task')
@@ -68,10 +76,10 @@ export class VerificationWorkflow extends Construct {
       return invoke;
     };
 
-    const stuck = task(states.stuck, { payload: { ...caseId, error: JsonPath.objectAt('$.error') }, resultPath: '$.stuck' }).next(
-      new Fail(this, ends.stuck, { error: 'CaseStuck', cause: 'A task of the case failed after its retries; the case is kept as stuck' }),
-    );
+    const stuckEnd = new Fail(this, ends.stuck, { error: 'CaseStuck', cause: 'A task of the case failed after its retries; the case is kept as stuck' });
+    const stuck = task(states.stuck, { payload: { ...caseId, error: JsonPath.objectAt('$.error') }, resultPath: '$.stuck' }).next(stuckEnd);
     const onFailure = { errors: [Errors.ALL], resultPath: '$.error' };
+    const closed = new Succeed(this, ends.closed);
 
     const awaitAnswer = new LambdaInvoke(this, states.await, {
       stateName: states.await,
@@ -92,16 +100,26 @@ export class VerificationWorkflow extends Construct {
     });
     const elapsed = task(states.elapsed, { payload: caseId, resultPath: '$.wait' });
     elapsed.addCatch(stuck, onFailure);
-    elapsed.next(awaitAnswer);
     awaitAnswer.addCatch(elapsed, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
     awaitAnswer.addCatch(stuck, onFailure);
-
     const apply = task(states.apply, { payload: caseId, resultPath: '$.applied' });
     apply.addCatch(stuck, onFailure);
+    apply.next(closed);
+    awaitAnswer.next(apply);
+
+    // Where the case stands decides the next step: a case taken up again by a new execution may be answered already.
+    const step = (value: CaseStep) => Condition.stringEquals(route.field, value);
+    const nextStep = new Choice(this, route.state, { stateName: route.state })
+      .when(step('apply'), apply)
+      .when(step('closed'), closed)
+      .when(step('stuck'), stuckEnd)
+      .otherwise(awaitAnswer);
+
+    elapsed.next(nextStep);
 
     const open = task(states.open, { payload: { ...caseId, executionArn: JsonPath.stringAt('$$.Execution.Id') }, resultPath: '$.wait' });
     open.addCatch(stuck, onFailure);
-    const definition = open.next(awaitAnswer).next(apply).next(new Succeed(this, ends.closed));
+    const definition = open.next(nextStep);
 
     const logGroup = new LogGroup(this, 'Logs', {
       encryptionKey: logsKey,
@@ -120,6 +138,10 @@ export class VerificationWorkflow extends Construct {
       // customer managed key would make every function that starts or answers a case a user of that key.
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
+      // Step Functions ends a Standard execution at one year; ours ends a little before, and the reconciliation takes the case up again.
+      timeout: Duration.seconds(verificationWorkflow.executionTimeoutSeconds),
+      // Deleting the stack must not delete the state machine with the executions of open cases.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     Tags.of(this.stateMachine).add(workflowTagKey, verificationWorkflow.id);
 

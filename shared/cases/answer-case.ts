@@ -5,6 +5,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../http/errors.ts';
 import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
+import { logger } from '../observability/logger.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
 import { latestVersion } from '../records/record-store.ts';
@@ -14,6 +15,7 @@ import { answerableStates, type CaseAnswer, type CaseType, type StoredCase } fro
 import { presentCase, requireVisibleCase } from './case-access.ts';
 import { getCase, readTaskToken, storeAnswer } from './case-store.ts';
 import { signalAnswer } from './case-workflow.ts';
+import { resumeIfExecutionGone } from './resume-case.ts';
 
 type AnswerBody = z.output<typeof answerObjectionBody> | z.output<typeof decideRepairBody>;
 
@@ -22,7 +24,8 @@ type AnswerBody = z.output<typeof answerObjectionBody> | z.output<typeof decideR
  * (any other department: 404, as for a case that does not exist).
  * The answer is stored on the case first (once: a second answer is 409), then the waiting workflow is
  * resumed with its task token; if no token is waiting at that moment (between a reminder and the next
- * wait), the next wait finds the stored answer and resumes itself. A correction is validated here, so
+ * wait), the next wait finds the stored answer and resumes itself; if the execution is gone (stopped,
+ * failed, timed out at its limit), a new execution is started from the stored case and applies it. A correction is validated here, so
  * that a bad one is a 400 to the department, not a failed workflow.
  */
 export async function answerCase(args: { caseType: CaseType; caseId: string; body: AnswerBody; caller: Caller; county: CountyConfig; now: Date }) {
@@ -48,8 +51,22 @@ export async function answerCase(args: { caseType: CaseType; caseId: string; bod
     throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${caseType} ${caseId} was answered already`);
   }
   const token = await readTaskToken(caseId);
-  if (token) await signalAnswer(token, { caseId, outcome: body.outcome });
+  const delivered = token ? await signalAnswer(token, { caseId, outcome: body.outcome }) : 'notWaiting';
+  if (delivered === 'notWaiting') await applyLater(caseId, caller, now);
   return { status: 202, body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+}
+
+/**
+ * No task took the answer: if the case's execution is gone, a new one applies it now. The answer is stored
+ * whatever happens here, so a failure to start is not the department's: it is logged, and the daily
+ * reconciliation takes the case up.
+ */
+async function applyLater(caseId: string, caller: Caller, now: Date): Promise<void> {
+  try {
+    await resumeIfExecutionGone(caseId, { now, by: caller.orgId });
+  } catch (error) {
+    logger.warn('answer stored, its workflow not resumed: the reconciliation will', { caseId, error: error instanceof Error ? error.name : String(error) });
+  }
 }
 
 function refuseUnlessAnswerable(c: StoredCase): void {

@@ -97,3 +97,31 @@ export function caseStuckNotice(c: StoredCase, error: string, date: IsoDate): No
     text: `${what(c)}的核查流程在重试后仍失败（${error}），案件已保留${c.caseType === 'objection' ? '，相关惩戒措施继续暂停' : ''}，请处理。`,
   };
 }
+
+const stateLabels: Record<string, string> = { verifying: '核查中', overdue: '逾期未答复', answered: '已答复待生效' };
+const executionLabels: Record<string, string> = {
+  SUCCEEDED: '已结束',
+  FAILED: '已失败',
+  TIMED_OUT: '已超时',
+  ABORTED: '已被中止',
+  MISSING: '不存在',
+};
+const refusalLabels: Record<string, string> = {
+  executionFailed: '流程失败且未能标记案件',
+  goneAgain: '前次自动恢复后流程再次中断',
+  startFailed: '无法启动新的流程',
+};
+
+/** The daily reconciliation found a case in flight whose workflow execution is gone and could not take it up again. */
+export function caseReconciliationNotice(c: StoredCase, found: { state: string; execution: string; reason?: string }, date: IsoDate): Notice {
+  return {
+    kind: 'case-reconciliation',
+    about: `${c.caseId}#${date}`,
+    addressee: 'creditOffice',
+    date,
+    title: `${caseTypeLabels[c.caseType]}流程与案件状态不符：${c.caseId}`,
+    text:
+      `${what(c)}${stateLabels[found.state] ?? found.state}，但其核查流程${executionLabels[found.execution] ?? found.execution}` +
+      `${found.reason ? `（${refusalLabels[found.reason] ?? found.reason}）` : ''}。案件已标记为处理受阻并保留${c.caseType === 'objection' ? '，相关惩戒措施继续暂停' : ''}，请排除故障后重新启动。`,
+  };
+}

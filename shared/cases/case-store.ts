@@ -13,8 +13,20 @@ import { answerableStates, type CaseAnswer, type CaseEvent, type CaseState, type
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);
 
-/** A case as stored: its item, its provider queue entry, and (while open) its place in the open-cases index. */
-const caseItem = (c: StoredCase) => ({ ...keys.verificationCase(c.caseId), ...keys.casesByProvider(c.providerOrgId, c.raisedAt, c.caseId), type: 'case', ...c });
+/** A case as stored: its item, its provider queue entry, its place among the cases in its state, and (while open) among open cases. */
+const caseItem = (c: StoredCase) => ({
+  ...keys.verificationCase(c.caseId),
+  ...keys.casesByProvider(c.providerOrgId, c.raisedAt, c.caseId),
+  ...keys.casesInState(c.state, c.raisedAt, c.caseId),
+  type: 'case',
+  ...c,
+});
+
+/** Every change of a case's state moves its entry in the state index with it: an update's SET clause and values. */
+function stateEntry(caseId: string, state: CaseState, at: string) {
+  const { gsi3pk, gsi3sk } = keys.casesInState(state, at, caseId);
+  return { set: 'gsi3pk = :statePk, gsi3sk = :stateSk', values: { ':statePk': gsi3pk, ':stateSk': gsi3sk } };
+}
 
 /** The record's latest version and the subject's current copy change together: both carry the case. */
 function recordUpdates(record: StoredRecord, update: { set: Record<string, unknown>; remove?: string[]; condition: string; values?: Record<string, unknown> }): TransactItem[] {
@@ -136,15 +148,16 @@ export async function readTaskToken(caseId: string): Promise<string | undefined>
 
 /** Stores the provider's answer once, while the case is answerable: of two answers at once, one wins. */
 export async function storeAnswer(caseId: string, answer: CaseAnswer, event: CaseEvent): Promise<'stored' | 'notAnswerable'> {
+  const entry = stateEntry(caseId, 'answered', event.at);
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.verificationCase(caseId),
-        UpdateExpression: `SET answer = :answer, #state = :answered, ${historyAppend}`,
+        UpdateExpression: `SET answer = :answer, #state = :answered, ${entry.set}, ${historyAppend}`,
         ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(answer) AND #state IN (${answerableStates.map((_, i) => `:s${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':answer': answer, ':answered': 'answered', ':event': [event], ...Object.fromEntries(answerableStates.map((s, i) => [`:s${i}`, s])) },
+        ExpressionAttributeValues: { ':answer': answer, ':answered': 'answered', ':event': [event], ...entry.values, ...Object.fromEntries(answerableStates.map((s, i) => [`:s${i}`, s])) },
       }),
     );
     return 'stored';
@@ -155,16 +168,56 @@ export async function storeAnswer(caseId: string, answer: CaseAnswer, event: Cas
 }
 
 /** Adds an event to the history; with `move`, also moves the case to `to`, only from a state in `from`. Answers whether it wrote. */
-export async function recordEvent(caseId: string, event: CaseEvent, move?: { from: CaseState[]; to: CaseState }): Promise<boolean> {
+export async function recordEvent(caseId: string, event: CaseEvent, move?: { from: readonly CaseState[]; to: CaseState }): Promise<boolean> {
+  const entry = move && stateEntry(caseId, move.to, event.at);
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: keys.verificationCase(caseId),
-        UpdateExpression: `SET ${historyAppend}${move ? ', #state = :to' : ''}`,
+        UpdateExpression: `SET ${historyAppend}${entry ? `, #state = :to, ${entry.set}` : ''}`,
         ConditionExpression: move ? `attribute_exists(pk) AND #state IN (${move.from.map((_, i) => `:f${i}`).join(', ')})` : 'attribute_exists(pk)',
         ...(move ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
-        ExpressionAttributeValues: { ':event': [event], ...(move ? { ':to': move.to, ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])) } : {}) },
+        ExpressionAttributeValues: { ':event': [event], ...(move && entry ? { ':to': move.to, ...entry.values, ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])) } : {}) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Claims the case's next execution (its ARN and number) before it is started, on condition that no one
+ * claimed one since `c` was read and that the case is in a state of `from`; with `to`, moves it there too.
+ * Of an answer and the reconciliation taking up a case at once, one claims, so one execution starts.
+ */
+export async function claimExecution(
+  c: StoredCase,
+  next: { executionArn: string; executions: number },
+  event: CaseEvent,
+  move: { from: readonly CaseState[]; to?: CaseState },
+): Promise<boolean> {
+  const entry = move.to && stateEntry(c.caseId, move.to, event.at);
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.verificationCase(c.caseId),
+        UpdateExpression: `SET executionArn = :arn, executions = :n, ${historyAppend}${entry ? `, #state = :to, ${entry.set}` : ''}`,
+        ConditionExpression:
+          `attribute_exists(pk) AND ${c.executions === undefined ? 'attribute_not_exists(executions)' : 'executions = :previous'}` +
+          ` AND #state IN (${move.from.map((_, i) => `:f${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':arn': next.executionArn,
+          ':n': next.executions,
+          ':event': [event],
+          ...(c.executions === undefined ? {} : { ':previous': c.executions }),
+          ...(entry ? { ':to': move.to, ...entry.values } : {}),
+          ...Object.fromEntries(move.from.map((s, i) => [`:f${i}`, s])),
+        },
       }),
     );
     return true;
@@ -224,14 +277,15 @@ export function releaseRecord(record: StoredRecord, caseId: string, lifecycle: S
 
 /** Marks a case stuck unless it closed meanwhile; answers whether it did. */
 export async function markStuck(caseId: string, stuck: NonNullable<StoredCase['stuck']>, event: CaseEvent): Promise<boolean> {
+  const entry = stateEntry(caseId, 'stuck', event.at);
   return dynamo.send(
     new UpdateCommand({
       TableName: table(),
       Key: keys.verificationCase(caseId),
-      UpdateExpression: `SET #state = :stuck, stuck = :info, ${historyAppend} REMOVE taskToken`,
+      UpdateExpression: `SET #state = :stuck, stuck = :info, ${entry.set}, ${historyAppend} REMOVE taskToken`,
       ConditionExpression: 'attribute_exists(pk) AND #state <> :closed',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':stuck': 'stuck', ':closed': 'closed', ':info': stuck, ':event': [event] },
+      ExpressionAttributeValues: { ':stuck': 'stuck', ':closed': 'closed', ':info': stuck, ':event': [event], ...entry.values },
     }),
   ).then(
     () => true,
@@ -257,6 +311,28 @@ export async function queryCases(query: { index: 'gsi1' | 'gsi2'; pk: string; li
     }),
   );
   return { cases: (result.Items ?? []).map((i) => withoutKeys<StoredCase>(i)), lastKey: result.LastEvaluatedKey };
+}
+
+/**
+ * The cases in `state` that entered it before `before` (and, with `since`, not before `since`), oldest
+ * first, every page: one key range of the state index. Index entries lag a moment behind the case:
+ * callers read the case again before acting on it.
+ */
+export async function* casesInState(state: CaseState, range: { before: string; since?: string }): AsyncGenerator<StoredCase> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi3',
+        KeyConditionExpression: range.since ? 'gsi3pk = :pk AND gsi3sk BETWEEN :since AND :before' : 'gsi3pk = :pk AND gsi3sk < :before',
+        ExpressionAttributeValues: { ':pk': keys.casesInStatePartition(state), ':before': range.before, ...(range.since ? { ':since': range.since } : {}) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) yield withoutKeys<StoredCase>(item);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
 }
 
 /** The subject's cases: the pointers in its partition, then the cases themselves. */

@@ -9,6 +9,7 @@ import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.t
 import { clearInput, protectInput } from '../records/protected-input.ts';
 import type { RecordCorrection } from './record-correction.ts';
 import type { StoredCase } from './case.ts';
+import type { CaseStep } from '../workflows/workflows.ts';
 import { correctedInput } from './answer-case.ts';
 import { answerDay, answerDeadlineInstant, nextWake, type WaitPlan } from './case-deadline.ts';
 import {
@@ -34,15 +35,34 @@ async function requireCase(caseId: string): Promise<StoredCase> {
   return c;
 }
 
-/** OpenCase: the answer day (N working days after the notice, which is today), the provider notified, the first wait planned. */
-export async function openCase(args: { caseId: string; executionArn: string; county: CountyConfig; now: Date }): Promise<WaitPlan> {
+/**
+ * What OpenCase and WaitElapsed tell the workflow's NextStep: wait for the answer (until the planned
+ * wake-up), or, for a case that no longer waits, where it goes instead.
+ */
+export type CaseStepPlan = ({ next: 'await' } & WaitPlan) | { next: Exclude<CaseStep, 'await'> };
+
+/** Where a case that does not wait for its provider goes next: an answered one is applied, a closed or stuck one ends. */
+function stepOf(c: StoredCase): CaseStepPlan | undefined {
+  if (c.state === 'answered') return { next: 'apply' };
+  if (c.state === 'closed' || c.state === 'stuck') return { next: c.state };
+  return undefined;
+}
+
+/**
+ * OpenCase: the answer day (N working days after the notice, which is today), the provider notified, the
+ * first wait planned. A case taken up again by a new execution keeps its answer day and is not notified
+ * twice; if it is answered already, it goes straight to ApplyOutcome.
+ */
+export async function openCase(args: { caseId: string; executionArn: string; county: CountyConfig; now: Date }): Promise<CaseStepPlan> {
   const { county, now } = args;
   const today = localDate(now, county.timeZone);
   const before = await requireCase(args.caseId);
+  const elsewhere = stepOf(before);
+  if (elsewhere) return elsewhere;
   const answerBy = before.answerBy ?? answerDay(today, county);
   const c = await markOpened(args.caseId, answerBy, args.executionArn, { at: now.toISOString(), event: 'opened', note: `answer by ${answerBy}` });
   await publishNotice(caseOpenedNotice(c, c.answerBy!, county, today), now);
-  return nextWake(c.answerBy!, county, now);
+  return stepOf(c) ?? { next: 'await', ...nextWake(c.answerBy!, county, now) };
 }
 
 /** AwaitAnswer: keeps the task token; delivers at once an answer that arrived while no token was waiting. */
@@ -58,24 +78,24 @@ export async function awaitAnswer(args: { caseId: string; taskToken: string }): 
  * it has ended, mark the case overdue and tell the credit office and the provider (once), then escalate
  * to both every few working days. An objection's suspension stays: only the provider's answer lifts it. Plans the next wait.
  */
-export async function waitElapsed(args: { caseId: string; county: CountyConfig; now: Date }): Promise<WaitPlan> {
+export async function waitElapsed(args: { caseId: string; county: CountyConfig; now: Date }): Promise<CaseStepPlan> {
   const { county, now } = args;
   const c = await requireCase(args.caseId);
+  const elsewhere = stepOf(c);
+  if (elsewhere) return elsewhere;
   const answerBy = c.answerBy!;
   const today = localDate(now, county.timeZone);
   const at = now.toISOString();
-  if (c.state === 'verifying' || c.state === 'overdue') {
-    if (now < answerDeadlineInstant(answerBy, county)) {
-      if ((await publishNotice(caseReminderNotice(c, answerBy, today), now)).published) await recordEvent(c.caseId, { at, event: 'reminded', note: today });
-    } else if (c.state === 'verifying') {
-      // The notice first: a retry after a failure between the two publishes nothing twice and still moves the case.
-      await publishNotices(caseOverdueNotices(c, answerBy, county, today), now);
-      await recordEvent(c.caseId, { at, event: 'overdue', note: `answer day ${answerBy} passed` }, { from: ['verifying'], to: 'overdue' });
-    } else if ((await publishNotices(caseEscalationNotices(c, answerBy, today), now)).published > 0) {
-      await recordEvent(c.caseId, { at, event: 'escalated', note: today });
-    }
+  if (now < answerDeadlineInstant(answerBy, county)) {
+    if ((await publishNotice(caseReminderNotice(c, answerBy, today), now)).published) await recordEvent(c.caseId, { at, event: 'reminded', note: today });
+  } else if (c.state === 'verifying') {
+    // The notice first: a retry after a failure between the two publishes nothing twice and still moves the case.
+    await publishNotices(caseOverdueNotices(c, answerBy, county, today), now);
+    await recordEvent(c.caseId, { at, event: 'overdue', note: `answer day ${answerBy} passed` }, { from: ['verifying'], to: 'overdue' });
+  } else if ((await publishNotices(caseEscalationNotices(c, answerBy, today), now)).published > 0) {
+    await recordEvent(c.caseId, { at, event: 'escalated', note: today });
   }
-  return nextWake(answerBy, county, now);
+  return { next: 'await', ...nextWake(answerBy, county, now) };
 }
 
 /**

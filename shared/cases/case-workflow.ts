@@ -1,4 +1,15 @@
-import { ExecutionAlreadyExists, InvalidToken, SendTaskSuccessCommand, StartExecutionCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidToken,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+  type ExecutionStatus,
+} from '@aws-sdk/client-sfn';
 import { sfn, workflowArn } from '../storage/clients.ts';
 import { verificationWorkflow } from '../workflows/workflows.ts';
 import type { CaseOutcome } from './case.ts';
@@ -8,8 +19,34 @@ export interface CaseWorkflowInput {
   caseId: string;
 }
 
+/** The name of a case's n-th execution: the first is named by the case id, later ones `<caseId>-<n>` (names are unique per state machine). */
+export const executionName = (caseId: string, n = 1): string => (n > 1 ? `${caseId}-${n}` : caseId);
+
+/** The ARN an execution of the verification workflow gets from its name, as Step Functions forms it: known before it starts. */
+export function executionArnOf(name: string): string {
+  const machine = workflowArn(verificationWorkflow.id);
+  return `${machine.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+/** Where an execution stands, or `MISSING` when there is none by that ARN (never started, or gone from history). */
+export type CaseExecutionStatus = ExecutionStatus | 'MISSING';
+
+export async function caseExecutionStatus(executionArn: string): Promise<CaseExecutionStatus> {
+  try {
+    return (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status ?? 'MISSING';
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return 'MISSING';
+    throw error;
+  }
+}
+
+/** Stops an execution that has nothing left to do (its case closed); one that ended meanwhile is left as it is. */
+export async function stopCaseExecution(executionArn: string, cause: string): Promise<void> {
+  await sfn.send(new StopExecutionCommand({ executionArn, error: 'CaseClosed', cause }));
+}
+
 /**
- * Starts the case's execution, named by the case id (a restart of a stuck case adds a suffix). Idempotent: the same name and input of a running
+ * Starts the case's execution, named by the case id or `<caseId>-<n>` for a later one. Idempotent: the same name and input of a running
  * execution answers with it, and an execution that already ended is left alone.
  */
 export async function startCaseWorkflow(caseId: string, executionName = caseId): Promise<void> {

@@ -27,6 +27,8 @@ export const caseStates = ['verifying', 'overdue', 'answered', 'closed', 'stuck'
 export type CaseState = (typeof caseStates)[number];
 /** States in which the provider may still answer. */
 export const answerableStates: readonly CaseState[] = ['verifying', 'overdue'];
+/** States in which a case needs a running execution: one that is gone is replaced from the stored state. */
+export const inFlightStates = ['verifying', 'overdue', 'answered'] as const satisfies readonly CaseState[];
 
 export interface CaseParty {
   role: Role;
@@ -45,7 +47,8 @@ export interface Evidence {
 
 export interface CaseEvent {
   at: string;
-  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck' | 'restarted';
+  /** `restarted`: the credit office took a stuck case up again; `resumed`: a new execution took up a case whose execution was gone. */
+  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck' | 'restarted' | 'resumed';
   by?: string;
   note?: string;
 }
@@ -86,7 +89,10 @@ export interface StoredCase {
   state: CaseState;
   /** Set when the workflow opens the case: the last day the provider may answer (county-local). */
   answerBy?: IsoDate;
+  /** The case's current execution of the verification workflow: the first is named by the case id, the n-th `<caseId>-<n>`. */
   executionArn?: string;
+  /** How many executions the case has had (absent: one, named by the case id). */
+  executions?: number;
   answer?: CaseAnswer;
   /** What the answer did: the record version now current, or the record's new lifecycle. */
   applied?: { outcome: CaseOutcome; appliedAt: string; recordVersion: number; recordStatus: string };

@@ -13,7 +13,7 @@ import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { caseIdPrefix, caseTypeLabels, type CaseType, type StoredCase } from './case.ts';
 import { presentCase } from './case-access.ts';
 import { getCase, raiseCase as storeRaisedCase } from './case-store.ts';
-import { startCaseWorkflow } from './case-workflow.ts';
+import { executionArnOf, executionName, startCaseWorkflow } from './case-workflow.ts';
 import { evidenceUploads, planEvidence } from './evidence.ts';
 
 type RaiseBody = z.output<typeof raiseObjectionBody> | z.output<typeof requestRepairBody>;
@@ -59,6 +59,8 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
       ...('commitment' in body ? { commitment: maskResidentIdsIn(body.commitment), correctiveActions: maskResidentIdsIn(body.correctiveActions) } : {}),
       evidence,
       state: 'verifying',
+      // Named before it starts, so that an execution that never started is found missing (reconcile-cases).
+      executionArn: executionArnOf(caseId),
       history: [{ at: now.toISOString(), event: 'raised', by: caller.role === 'subject' ? 'subject' : caller.orgId }],
     };
     const result = await storeRaisedCase(stored, current, () => latestVersion(body.recordId));
@@ -77,7 +79,8 @@ async function answerWithOpenCase(caseId: string, caseType: CaseType, caller: Ca
   if (!open) throw new AppError(409, 'CASE_OPEN', `case ${caseId} is open on this record`);
   if (open.caseType !== caseType)
     throw new AppError(409, 'CASE_OPEN', `a ${caseTypeLabels[open.caseType]} (${caseId}) is open on this record: wait for its outcome`);
-  await startCaseWorkflow(caseId);
+  // The case's current execution: idempotent while it runs; one that ended is left alone.
+  await startCaseWorkflow(caseId, executionName(caseId, open.executions));
   return { status: 200, body: { case: await presentCase(open, caller, { withEvidenceLinks: false }), existing: true, evidenceUploads: [] } };
 }
 

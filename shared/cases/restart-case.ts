@@ -4,8 +4,8 @@ import { AppError, notFound } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CaseState } from './case.ts';
 import { presentCase } from './case-access.ts';
-import { getCase, recordEvent } from './case-store.ts';
-import { startCaseWorkflow } from './case-workflow.ts';
+import { getCase } from './case-store.ts';
+import { resumeCase } from './resume-case.ts';
 
 /**
  * POST /cases/{id}/restart: the credit office restarts the workflow of a stuck case once the fault is
@@ -18,9 +18,7 @@ export async function restartCase(args: { caseId: string; caller: Caller; county
   if (!c) throw notFound(`case ${caseId}`);
   if (c.state !== 'stuck') throw new AppError(409, 'CASE_NOT_STUCK', `case ${caseId} is ${c.state}: only a stuck case is restarted`);
   const back: CaseState = c.answer ? 'answered' : c.answerBy && c.answerBy < localDate(now, county.timeZone) ? 'overdue' : 'verifying';
-  const restarts = c.history.filter((e) => e.event === 'restarted').length + 1;
-  const moved = await recordEvent(caseId, { at: now.toISOString(), event: 'restarted', by: caller.orgId, note: `after ${c.stuck?.error ?? 'a failure'}` }, { from: ['stuck'], to: back });
+  const moved = await resumeCase(c, { now, by: caller.orgId, event: 'restarted', note: `after ${c.stuck?.error ?? 'a failure'}`, from: ['stuck'], to: back });
   if (!moved) throw new AppError(409, 'CASE_NOT_STUCK', `case ${caseId} was restarted concurrently`);
-  await startCaseWorkflow(caseId, `${caseId}-restart-${restarts}`);
   return { status: 202, body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
 }

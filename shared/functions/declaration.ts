@@ -61,8 +61,11 @@ export interface ResourceAccess {
   reportsBucket?: Access;
   /** Publish to the notices topic. */
   notices?: boolean;
-  /** Workflows it may start or answer (send task success/failure/heartbeat). */
-  workflows?: { workflow: string; actions: readonly ('start' | 'answer')[] }[];
+  /**
+   * Workflows it may start, answer (send task success/failure/heartbeat), inspect (describe its
+   * executions) or stop (stop its executions).
+   */
+  workflows?: { workflow: string; actions: readonly WorkflowAction[] }[];
   /**
    * Resident ID numbers (shared/privacy/personal-ids.ts): `seal` stores numbers (KMS GenerateDataKey),
    * `open` shows them whole to who may see them (KMS Decrypt), `lookup` makes person keys (KMS
@@ -72,6 +75,7 @@ export interface ResourceAccess {
 }
 
 export type PersonalDataAction = 'lookup' | 'seal' | 'open';
+export type WorkflowAction = 'start' | 'answer' | 'inspect' | 'stop';
 
 export interface FunctionDeclaration {
   /** kebab-case; also the folder under functions/ and the Powertools service name. */

@@ -25,6 +25,12 @@ export const keys = {
   /** Sparse: open cases by answer day, removed when the case closes (the credit office's queue, the overdue scan). */
   openCasesByAnswerDay: (answerBy: string, caseId: string) => ({ gsi2pk: 'CASES#OPEN', gsi2sk: `${answerBy}#${caseId}` }),
   openCases: 'CASES#OPEN',
+  /**
+   * Every case by its state, since it entered that state (gsi3; case items use no other gsi3 entry): the
+   * daily reconciliation reads the cases in flight and those closed in the last days, never the table.
+   */
+  casesInState: (state: string, since: string, caseId: string) => ({ gsi3pk: `CASES#STATE#${state}`, gsi3sk: `${since}#${caseId}` }),
+  casesInStatePartition: (state: string) => `CASES#STATE#${state}`,
   /** A pointer to a case in the subject's partition: the subject lists its cases in one query. */
   subjectCase: (subjectId: string, caseId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `CASE#${caseId}` }),
   subjectCasePrefix: 'CASE#',

@@ -334,7 +334,7 @@ describe('verification state machine', () => {
     expect(definition.QueryLanguage).toBe('JSONPath');
     expect(definition.StartAt).toBe(verificationWorkflow.states.open);
     expect(Object.keys(definition.States).sort()).toEqual(
-      [...Object.values(verificationWorkflow.states), ...Object.values(verificationWorkflow.ends)].sort(),
+      [...Object.values(verificationWorkflow.states), ...Object.values(verificationWorkflow.ends), verificationWorkflow.route.state].sort(),
     );
   });
 
@@ -360,7 +360,8 @@ describe('verification state machine', () => {
       { ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: states.elapsed },
       { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: states.stuck },
     ]);
-    expect(States[states.elapsed].Next).toBe(states.await);
+    // WaitElapsed (and OpenCase) go through the NextStep choice: see test/infra/verification-workflow.test.ts.
+    expect(States[states.elapsed].Next).toBe(verificationWorkflow.route.state);
     expect(States[states.elapsed].ResultPath).toBe('$.wait');
     expect(States[states.open].ResultPath).toBe('$.wait');
     expect(wait.Next).toBe(states.apply);
