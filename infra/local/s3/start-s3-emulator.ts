@@ -32,7 +32,7 @@ export interface S3Emulator {
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 20_000;
+const READY_TIMEOUT_MS = 120_000; // as DynamoDB Local gets: a two-CPU machine busy with other test workers took over 20 s
 const STOP_GRACE_MS = 5_000;
 
 /** Starts the S3 emulator in a child process and resolves when it answers on its endpoint. */
