@@ -154,6 +154,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       ...localCredentials,
       region: localRegion,
       buckets: [names.reportsBucket],
+      // Versioning is on for the reports bucket, as on AWS (infra/stack/storage.ts): reports are pinned to the version verified.
+      versionedBuckets: [names.reportsBucket],
       // The reports bucket's CORS rule, as on AWS (one constant for both): browsers upload with presigned POSTs from the site's origin.
       cors: [{ ...reportsBucketCors, allowedMethods: [...reportsBucketCors.allowedMethods], allowedOrigins: [...reportsBucketCors.allowedOrigins], allowedHeaders: [...reportsBucketCors.allowedHeaders], exposedHeaders: [...reportsBucketCors.exposedHeaders] }],
       // The emulator runs in its own process on the system clock: its events are stamped here, on the

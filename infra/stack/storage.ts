@@ -4,7 +4,11 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { creditTable, reportsBucketCors, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
+import { maxReportValidityMonths } from '../../shared/config/county-config.ts';
 import { pinLogicalId } from './nag.ts';
+
+/** How long a report's pinned version is kept once noncurrent: the longest validity a county may set, and a year. */
+export const pinnedReportVersionDays = Math.ceil((maxReportValidityMonths / 12) * 366) + 365;
 
 /**
  * The county's stateful data: the two tables (built from shared/storage/tables.ts, the same definitions the
@@ -47,8 +51,11 @@ export class Storage extends Construct {
       serverAccessLogsPrefix: 'reports/',
       // Browsers upload credit reports and evidence with presigned POST/PUT URLs and download with presigned GET.
       cors: [{ ...reportsBucketCors, allowedMethods: reportsBucketCors.allowedMethods.map((m) => HttpMethods[m]), allowedOrigins: [...reportsBucketCors.allowedOrigins], allowedHeaders: [...reportsBucketCors.allowedHeaders], exposedHeaders: [...reportsBucketCors.exposedHeaders] }],
-      // Old versions are kept for recovery, not forever.
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      // Versioning pins each accepted report to the version that was checked: its downloads name that version,
+      // so a later write to the key changes nothing a department downloads. A pinned version made noncurrent by a
+      // later write must outlive the longest report validity (and a year besides). Old versions are rare (keys
+      // are written once), so one rule keeps every noncurrent version that long rather than splitting prefixes.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(pinnedReportVersionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     pinLogicalId(this.reportsBucket, 'ReportsBucket');

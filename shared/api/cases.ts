@@ -73,7 +73,11 @@ const evidenceBody = z.object({
   contentType: z.string(),
   bytes: z.number(),
   uploaded: z.boolean().optional().describe('Shown on a single case: whether the file arrived'),
-  url: z.string().optional().describe('Short-lived link to the file, once uploaded'),
+  url: z.string().optional().describe('Short-lived link to the file, once uploaded and only if it passed the content check'),
+  contentProblem: z
+    .string()
+    .optional()
+    .describe('Why the uploaded file failed the content check (not what its type says; a PDF with JavaScript, a launch action or an embedded file): no link is given'),
 });
 
 export const caseBody = z

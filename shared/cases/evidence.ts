@@ -7,6 +7,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
+import { fileContentProblem } from '../uploads/pdf-content-check.ts';
 import type { Evidence } from './case.ts';
 
 const postExpirySeconds = 15 * 60;
@@ -43,18 +44,30 @@ export async function evidenceUploads(evidence: Evidence[]) {
   );
 }
 
-/** Which evidence files arrived, with a short-lived link to each. */
+/**
+ * Which evidence files arrived. Each is read and checked as reports are (it is what its type says; a PDF
+ * carries no JavaScript, launch action or embedded file): a file that fails is shown with its
+ * `contentProblem` and no link; one that passes gets a short-lived link to the very version checked.
+ */
 export async function evidenceState(caseId: string, evidence: Evidence[]) {
   if (evidence.length === 0) return [];
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: reportsBucketName(), Prefix: keys.caseEvidencePrefix(caseId) }));
   const present = new Set((listed.Contents ?? []).map((o) => o.Key));
   return Promise.all(
-    evidence.map(async ({ objectKey, ...file }) => ({
-      ...file,
-      uploaded: present.has(objectKey),
-      ...(present.has(objectKey)
-        ? { url: await getSignedUrl(s3, new GetObjectCommand({ Bucket: reportsBucketName(), Key: objectKey }), { expiresIn: linkExpirySeconds }) }
-        : {}),
-    })),
+    evidence.map(async ({ objectKey, ...file }) => {
+      if (!present.has(objectKey)) return { ...file, uploaded: false };
+      const checked = await checkedEvidence(objectKey, file);
+      if (checked.problem) return { ...file, uploaded: true, contentProblem: checked.problem };
+      const link = new GetObjectCommand({ Bucket: reportsBucketName(), Key: objectKey, VersionId: checked.versionId });
+      return { ...file, uploaded: true, url: await getSignedUrl(s3, link, { expiresIn: linkExpirySeconds }) };
+    }),
   );
+}
+
+/** Reads an evidence file and checks its content; the version read is the one a link may point to. */
+async function checkedEvidence(objectKey: string, file: { contentType: string; bytes: number }): Promise<{ problem?: string; versionId?: string }> {
+  const object = await s3.send(new GetObjectCommand({ Bucket: reportsBucketName(), Key: objectKey }));
+  const bytes = Buffer.from(await object.Body!.transformToByteArray());
+  const problem = bytes.length > file.bytes ? `the file is larger than the announced ${file.bytes} bytes` : fileContentProblem(file.contentType, bytes);
+  return { ...(problem ? { problem } : {}), ...(object.VersionId ? { versionId: object.VersionId } : {}) };
 }

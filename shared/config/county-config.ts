@@ -6,6 +6,8 @@ import { recordKinds } from '../records/record-kinds.ts';
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 const workingDays = z.number().int().positive().max(365);
+/** The longest validity a county may give credit reports; the reports bucket keeps a pinned version at least this long. */
+export const maxReportValidityMonths = 60;
 
 /**
  * How often a department submits its usage list (使用情况清单) and by which day.
@@ -277,7 +279,7 @@ const countyFields = z
     deadlines: z.object({
       publicationWorkingDays: workingDays,
       objectionAnswerWorkingDays: workingDays,
-      reportValidityMonths: z.number().int().positive().max(60),
+      reportValidityMonths: z.number().int().positive().max(maxReportValidityMonths),
       reportExpiryWarningDays: z.number().int().positive().max(365).default(30),
     }),
     usageList: usageListCadence,

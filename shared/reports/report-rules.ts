@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { IsoDate } from '../calendar/dates.ts';
+import { pdfContentProblem } from '../uploads/pdf-content-check.ts';
 
 /** Pure rules of credit reports: ids, what an uploaded file must be, and a report's status on a day. */
 
@@ -33,6 +34,11 @@ export interface StoredReport {
   sha256: string;
   sizeBytes: number;
   objectKey: string;
+  /**
+   * The S3 object version that was checked and accepted: every download is of this version, whatever is
+   * written to the key later. Absent only on reports stored before reports were pinned.
+   */
+  versionId?: string;
   status: 'valid' | 'voided';
   acceptedAt: string;
   voided?: { reason: string; at: string; by: string };
@@ -48,10 +54,12 @@ export const validUntilOf = (issueDate: IsoDate, months: number, calendar: Worki
 
 /**
  * Why an uploaded report is refused, or undefined when it is accepted: the file must be a PDF within
- * the size limit, the agency still active, the issue date not in the future and the report not expired.
+ * the size limit carrying no active content (JavaScript, launch actions, embedded files: the check
+ * evidence files get too), the agency still active, the issue date not in the future and the report not expired.
  */
 export function rejectionReason(args: {
-  head: Buffer;
+  /** The whole file: the content check reads all of it. */
+  content: Buffer;
   sizeBytes: number;
   maxBytes: number;
   agencyStatus: string | undefined;
@@ -60,7 +68,8 @@ export function rejectionReason(args: {
   today: IsoDate;
 }): string | undefined {
   if (args.sizeBytes > args.maxBytes) return `the file is larger than ${args.maxBytes} bytes`;
-  if (args.sizeBytes === 0 || args.head.subarray(0, 5).toString('latin1') !== '%PDF-') return 'the file is not a PDF (it does not start with %PDF-)';
+  const contentProblem = pdfContentProblem(args.content);
+  if (contentProblem) return contentProblem;
   if (args.agencyStatus !== 'active') return `the agency is not an active registered agency (status: ${args.agencyStatus ?? 'unregistered'})`;
   if (args.issueDate > args.today) return `the issue date ${args.issueDate} is in the future`;
   if (args.validUntil < args.today) return `the report expired on ${args.validUntil}`;

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
@@ -26,6 +26,10 @@ export interface ReportUpload {
   state: 'pending' | 'accepted' | 'rejected';
   reason?: string;
   reportId?: string;
+  /** The object version that settled the upload (the one checked, and for an accepted one the report's). */
+  versionId?: string;
+  /** Versions posted to the key after it was settled: ignored, kept here for the credit office to see. */
+  ignoredVersionIds?: Set<string>;
 }
 
 const table = () => tableName(creditTable);
@@ -72,7 +76,7 @@ const settleUpload = (upload: ReportUpload, set: string, values: Record<string, 
     Update: {
       TableName: table(),
       Key: keys.reportUpload(upload.uploadId),
-      UpdateExpression: `SET #state = :state, settledAt = :at${set}`,
+      UpdateExpression: `SET #state = :state, settledAt = :at, versionId = :version${set}`,
       ConditionExpression: '#state = :pending',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':pending': 'pending', ...values },
@@ -100,7 +104,7 @@ export async function storeAcceptedReport(upload: ReportUpload, report: StoredRe
       new TransactWriteCommand({
         TransactItems: [
           ...reportItems(report).map((Item) => ({ Put: { TableName: table(), Item } })),
-          ...settleUpload(upload, ', reportId = :rid', { ':state': 'accepted', ':at': report.acceptedAt, ':rid': report.reportId }),
+          ...settleUpload(upload, ', reportId = :rid', { ':state': 'accepted', ':at': report.acceptedAt, ':rid': report.reportId, ':version': report.versionId }),
         ],
       }),
     );
@@ -112,14 +116,29 @@ export async function storeAcceptedReport(upload: ReportUpload, report: StoredRe
 }
 
 /** Marks a pending upload rejected with the reason; `settled` if it was no longer pending. */
-export async function storeRejectedUpload(upload: ReportUpload, reason: string, at: string): Promise<'stored' | 'settled'> {
+export async function storeRejectedUpload(upload: ReportUpload, reason: string, versionId: string, at: string): Promise<'stored' | 'settled'> {
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: settleUpload(upload, ', reason = :reason', { ':state': 'rejected', ':at': at, ':reason': reason }) }));
+    await dynamo.send(
+      new TransactWriteCommand({ TransactItems: settleUpload(upload, ', reason = :reason', { ':state': 'rejected', ':at': at, ':reason': reason, ':version': versionId }) }),
+    );
     return 'stored';
   } catch (error) {
     if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) return 'settled';
     throw error;
   }
+}
+
+/** Notes a version posted to a settled upload's key, which the ingest ignored (a set: a repeated event adds nothing). */
+export async function noteIgnoredVersion(uploadId: string, versionId: string): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.reportUpload(uploadId),
+      UpdateExpression: 'ADD ignoredVersionIds :v',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':v': new Set([versionId]) },
+    }),
+  );
 }
 
 export async function getReport(reportId: string): Promise<StoredReport | undefined> {

@@ -11,18 +11,18 @@ import { getReport, storeVoid } from './report-store.ts';
 import { reportStatus, type StoredReport } from './report-rules.ts';
 
 /**
- * What a report says, for any reader: neither its object key nor its subject's identity (the key, the
+ * What a report says, for any reader: neither its object key and version nor its subject's identity (the key, the
  * number masked or sealed). The surrounding answer names the subject (masked where it must be).
  */
 export function reportDetails(report: StoredReport) {
-  const { objectKey: _key, subjectId: _id, subjectType: _type, subjectMaskedId: _masked, subjectSealedId: _sealed, ...shown } = report;
+  const { objectKey: _key, versionId: _version, subjectId: _id, subjectType: _type, subjectMaskedId: _masked, subjectSealedId: _sealed, ...shown } = report;
   return shown;
 }
 
 /** A report as a reader sees it: its status today, and a download link while it is valid. */
 export async function presentReport(report: StoredReport, today: IsoDate, now: Date) {
   const status = reportStatus(report, today);
-  return { ...reportDetails(report), status, ...(status === 'valid' ? { download: await downloadLink(report.objectKey, now) } : {}) };
+  return { ...reportDetails(report), status, ...(status === 'valid' ? { download: await downloadLink(report, now) } : {}) };
 }
 
 /** The reports a check shows: valid ones, newest first. */

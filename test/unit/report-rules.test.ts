@@ -3,7 +3,7 @@ import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.t
 import { rejectionReason, reportIdOf, reportStatus, uploadIdOf, validUntilOf } from '../../shared/reports/report-rules.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n');
-const base = { head: pdf, sizeBytes: 100, maxBytes: 1000, agencyStatus: 'active', issueDate: '2026-11-20', validUntil: '2027-11-22', today: '2026-11-23' };
+const base = { content: pdf, sizeBytes: 100, maxBytes: 1000, agencyStatus: 'active', issueDate: '2026-11-20', validUntil: '2027-11-22', today: '2026-11-23' };
 
 describe('report rules', () => {
   it('accepts a PDF of an active agency, issued by today and not expired', () => {
@@ -12,7 +12,7 @@ describe('report rules', () => {
   });
 
   it('says why a file is refused', () => {
-    expect(rejectionReason({ ...base, head: Buffer.from('<html>') })).toBe('the file is not a PDF (it does not start with %PDF-)');
+    expect(rejectionReason({ ...base, content: Buffer.from('<html>') })).toBe('the file is not a PDF (it does not start with %PDF-)');
     expect(rejectionReason({ ...base, sizeBytes: 1001 })).toBe('the file is larger than 1000 bytes');
     expect(rejectionReason({ ...base, agencyStatus: 'suspended' })).toMatch(/not an active registered agency \(status: suspended\)/);
     expect(rejectionReason({ ...base, agencyStatus: undefined })).toMatch(/status: unregistered/);

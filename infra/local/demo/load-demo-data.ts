@@ -137,7 +137,7 @@ async function loadDemoReports(options: Parameters<typeof loadDemoData>[0], toda
 
   const months = county.deadlines.reportValidityMonths;
   const expiredKey = `reports/demo/${agency}/XY-DEMO-EXPIRED.pdf`;
-  await options.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: expiredKey, Body: demoPdf, ContentType: 'application/pdf' }));
+  const { VersionId: versionId } = await options.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: expiredKey, Body: demoPdf, ContentType: 'application/pdf' }));
   const issueDate = addDays(today, -(months * 31 + 60));
   for (const Item of reportItems({
     reportId: reportIdOf(agency, 'XY-DEMO-EXPIRED'),
@@ -152,6 +152,7 @@ async function loadDemoReports(options: Parameters<typeof loadDemoData>[0], toda
     sha256: sha256Hex(demoPdf),
     sizeBytes: demoPdf.length,
     objectKey: expiredKey,
+    ...(versionId ? { versionId } : {}),
     status: 'valid',
     acceptedAt: `${issueDate}T02:00:00.000Z`,
   }))

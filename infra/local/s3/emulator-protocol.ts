@@ -14,6 +14,8 @@ export interface S3EmulatorConfig {
   region: string;
   /** Created at start if missing. */
   buckets: string[];
+  /** Of `buckets`, those with versioning on (see versions.ts). */
+  versionedBuckets: string[];
   cors: CorsRule[];
 }
 
@@ -26,6 +28,7 @@ const ENV = {
   secretAccessKey: 'S3_EMULATOR_SECRET_ACCESS_KEY',
   region: 'S3_EMULATOR_REGION',
   buckets: 'S3_EMULATOR_BUCKETS',
+  versionedBuckets: 'S3_EMULATOR_VERSIONED_BUCKETS',
   cors: 'S3_EMULATOR_CORS',
 } as const;
 
@@ -37,6 +40,7 @@ export function configToEnv(config: S3EmulatorConfig): Record<string, string> {
     [ENV.secretAccessKey]: config.secretAccessKey,
     [ENV.region]: config.region,
     [ENV.buckets]: config.buckets.join(','),
+    [ENV.versionedBuckets]: config.versionedBuckets.join(','),
     [ENV.cors]: JSON.stringify(config.cors),
   };
 }
@@ -55,6 +59,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): S3EmulatorConfig {
   for (const bucket of buckets) {
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`${ENV.buckets}: '${bucket}' is not a valid bucket name`);
   }
+  const versionedBuckets = (env[ENV.versionedBuckets] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  for (const bucket of versionedBuckets) {
+    if (!buckets.includes(bucket)) problems.push(`${ENV.versionedBuckets}: '${bucket}' is not one of ${ENV.buckets}`);
+  }
   let cors: CorsRule[] = [];
   try {
     cors = JSON.parse(env[ENV.cors] || '[]') as CorsRule[];
@@ -71,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): S3EmulatorConfig {
     secretAccessKey: required(ENV.secretAccessKey),
     region: env[ENV.region] || env.AWS_REGION || (problems.push(`${ENV.region} (or AWS_REGION) is not set`), ''),
     buckets,
+    versionedBuckets,
     cors,
   };
   if (problems.length) throw new Error(`S3 emulator configuration: ${problems.join('; ')}`);

@@ -17,6 +17,8 @@ export interface ObjectCreated {
   accessKeyId: string;
   time: Date;
   sequencer: string;
+  /** In a versioned bucket: the version this write created. */
+  versionId?: string;
 }
 
 /** The notification S3 sends for a created object (event structure version 2.1). */
@@ -39,7 +41,13 @@ export function objectCreatedEvent(object: ObjectCreated, region: string): S3Eve
           s3SchemaVersion: '1.0',
           configurationId: 'local-emulator',
           bucket: { name: object.bucket, ownerIdentity: { principalId: 'LOCALEMULATOR' }, arn: `arn:aws:s3:::${object.bucket}` },
-          object: { key: encodeS3EventKey(object.key), size: object.size, eTag: object.eTag, sequencer: object.sequencer },
+          object: {
+            key: encodeS3EventKey(object.key),
+            size: object.size,
+            eTag: object.eTag,
+            ...(object.versionId ? { versionId: object.versionId } : {}),
+            sequencer: object.sequencer,
+          },
         },
       },
     ],

@@ -9,11 +9,13 @@ import { BROWSER_UPLOAD_HEADER } from './s3rver-backend.ts';
 import { S3Error, escapeXml, s3Errors } from './s3-error.ts';
 import { UNSIGNED_PAYLOAD, headerValue, parseQuery, sha256Hex, signRequest, uriEncode, type SignableRequest } from './sigv4.ts';
 import { verifyHeaderSignedRequest, verifyPresignedRequest, type Verifier } from './verify-request.ts';
+import { VERSION_METADATA_HEADER, isVersionId, isVersionStore, newVersionId, versionKey, versionStoreBucket } from './versions.ts';
 
 /**
  * The verifying front: answers on the emulator's public port, refuses what S3 would refuse
  * (bad or expired signatures, unknown keys, anonymous requests, browser uploads that break their
- * policy) and hands everything else to s3rver.
+ * policy) and hands everything else to s3rver. For the versioned buckets it keeps versions itself
+ * (see versions.ts).
  */
 
 export interface FrontOptions {
@@ -24,6 +26,8 @@ export interface FrontOptions {
   accessKeyId: string;
   secretAccessKey: string;
   cors: readonly CorsRule[];
+  /** Buckets with versioning on, as on AWS. */
+  versionedBuckets?: readonly string[];
   log: (line: string) => void;
   now?: () => Date;
 }
@@ -34,7 +38,34 @@ export interface Front {
 }
 
 // Not passed on: they describe one connection, or are the front's to set.
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'expect', 'transfer-encoding', 'upgrade', 'proxy-connection', 'x-forwarded-for', BROWSER_UPLOAD_HEADER]);
+const NOT_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'expect',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'x-forwarded-for',
+  BROWSER_UPLOAD_HEADER,
+  VERSION_METADATA_HEADER,
+]);
+
+/** The request headers S3 stores with an object (PutObject), passed on when the front writes it itself. */
+const OBJECT_HEADERS = new Set(['content-type', 'content-encoding', 'content-disposition', 'content-language', 'content-md5', 'cache-control', 'expires']);
+const objectHeadersOf = (headers: Record<string, string | string[] | undefined>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name, value]) => typeof value === 'string' && (OBJECT_HEADERS.has(name) || name.startsWith('x-amz-meta-')) && name !== VERSION_METADATA_HEADER)
+      .map(([name, value]) => [name, value as string]),
+  );
+
+/** The headers of an upstream answer as S3 would send them: the version id where the front keeps it. */
+function answerHeaders(headers: IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const version = headers[VERSION_METADATA_HEADER];
+  const shown: http.OutgoingHttpHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_FORWARDED.has(name)));
+  if (typeof version === 'string') shown['x-amz-version-id'] = version;
+  return shown;
+}
 
 export async function startFront(options: FrontOptions): Promise<Front> {
   const now = options.now ?? (() => new Date());
@@ -44,6 +75,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     now: now(),
     secretFor: (accessKeyId) => (accessKeyId === options.accessKeyId ? options.secretAccessKey : undefined),
   });
+  const versioned = new Set(options.versionedBuckets ?? []);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
@@ -62,21 +94,110 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
       );
     }
+    const target = targetOf(request.path);
+    if (target && isVersionStore(target.bucket)) throw s3Errors.accessDenied();
     if (signedByHeader) {
       const { payloadHash } = verifyHeaderSignedRequest(request, verifier());
-      return forward(req, res, await checkedBody(req, payloadHash));
+      const body = await checkedBody(req, payloadHash);
+      if (target && versioned.has(target.bucket)) return versionedRequest(req, res, request, target, () => (Buffer.isBuffer(body) ? body : readBody(body)));
+      return forward(req, res, body);
     }
     if (presigned) {
       verifyPresignedRequest(request, verifier());
+      if (target && versioned.has(target.bucket)) return versionedRequest(req, res, request, target, () => readBody(req));
       return forward(req, res, req);
     }
     // A CORS preflight carries no credentials, on S3 too; s3rver answers it from the bucket's CORS rules.
     if (request.method === 'OPTIONS') return forward(req, res, req);
-    const bucket = /^\/([^/]+)\/?$/.exec(request.path)?.[1];
+    const bucket = target && target.key === undefined ? target.bucket : undefined;
     if (request.method === 'POST' && bucket && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
       return browserUpload(req, res, bucket);
     }
     throw s3Errors.accessDenied();
+  }
+
+  /**
+   * A verified request to a versioned bucket: writes get a version (the front stores them), GET and HEAD
+   * of a version are served from the version store, what it does not emulate is refused, the rest passed on.
+   */
+  async function versionedRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: SignableRequest,
+    target: { bucket: string; key?: string },
+    body: () => Buffer | Promise<Buffer>,
+  ): Promise<void> {
+    const query = new Map(parseQuery(request.query));
+    const versionId = query.get('versionId');
+    const { bucket, key } = target;
+    if (key !== undefined && request.method === 'PUT') {
+      if (query.has('uploadId') || query.has('partNumber')) throw s3Errors.notImplemented('multipart uploads into a versioned bucket are not supported by the local S3 emulator');
+      if (req.headers['x-amz-copy-source']) throw s3Errors.notImplemented('copies into a versioned bucket are not supported by the local S3 emulator');
+      // ?tagging, ?acl … change no bytes and make no version (x-id names the SDK's operation; X-Amz-* sign a URL).
+      if ([...query.keys()].some((name) => name !== 'x-id' && !name.startsWith('X-Amz-'))) return forward(req, res, await body());
+      const stored = await storeObject(bucket, key, objectHeadersOf(req.headers), await body(), false);
+      if (stored.status !== 200) {
+        res.writeHead(stored.status, { 'content-type': 'application/xml', ...corsFor(req) });
+        res.end(stored.body);
+        return;
+      }
+      res.writeHead(200, { etag: stored.etag, 'x-amz-version-id': stored.versionId!, ...s3Headers(), ...corsFor(req) });
+      res.end();
+      return;
+    }
+    if (key !== undefined && request.method === 'POST' && query.has('uploads'))
+      throw s3Errors.notImplemented('multipart uploads into a versioned bucket are not supported by the local S3 emulator');
+    if (versionId === undefined) return forward(req, res, await body());
+    if (key === undefined) throw s3Errors.invalidArgument('versionId is not a parameter of a bucket request', { ArgumentName: 'versionId', ArgumentValue: versionId });
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw s3Errors.notImplemented(`${request.method} of an object version is not supported by the local S3 emulator`);
+    if (!isVersionId(versionId)) throw s3Errors.invalidArgument('Invalid version id specified', { ArgumentName: 'versionId', ArgumentValue: versionId });
+
+    const passed = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'range' || name.startsWith('if-')).map(([n, v]) => [n, String(v)]));
+    const answer = await upstreamCall(request.method, versionStoreBucket(bucket), versionKey(key, versionId), passed, Buffer.alloc(0));
+    if (answer.status === 404) throw new S3Error(404, 'NoSuchVersion', 'The specified version does not exist.', { Key: key, VersionId: versionId });
+    res.writeHead(answer.status, { ...answerHeaders(answer.headers), ...corsFor(req) });
+    res.end(request.method === 'HEAD' ? undefined : answer.body);
+  }
+
+  /**
+   * Stores an object through s3rver with a PutObject the front signs. In a versioned bucket the bytes go to
+   * the version store first, then to the key, both with the version id; the key's write sends the event.
+   */
+  async function storeObject(bucket: string, key: string, objectHeaders: Record<string, string>, content: Buffer, browser: boolean) {
+    const headers = objectHeadersOf(objectHeaders);
+    const versionId = versioned.has(bucket) ? newVersionId() : undefined;
+    if (versionId) {
+      const kept = await upstreamCall('PUT', versionStoreBucket(bucket), versionKey(key, versionId), { ...headers, [VERSION_METADATA_HEADER]: versionId }, content);
+      if (kept.status !== 200) return { ...kept, etag: '', versionId };
+    }
+    const stored = await upstreamCall(
+      'PUT',
+      bucket,
+      key,
+      { ...headers, ...(browser ? { [BROWSER_UPLOAD_HEADER]: '1' } : {}), ...(versionId ? { [VERSION_METADATA_HEADER]: versionId } : {}) },
+      content,
+    );
+    return { ...stored, etag: String(stored.headers.etag ?? ''), versionId };
+  }
+
+  /** A request of the front's own to s3rver, signed with the emulator's key. */
+  function upstreamCall(method: string, bucket: string, key: string, headers: Record<string, string>, content: Buffer) {
+    const path = `/${uriEncode(bucket)}/${key.split('/').map(uriEncode).join('/')}`;
+    const all: Record<string, string> = { host: `127.0.0.1:${options.upstreamPort}`, ...(method === 'PUT' ? { 'content-length': String(content.length) } : {}), ...headers };
+    const signed = signRequest(
+      { method, path, query: '', headers: Object.entries(all) },
+      { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      options.region,
+      now(),
+      sha256Hex(content),
+    );
+    return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const call = http.request({ host: '127.0.0.1', port: options.upstreamPort, agent: upstream, method, path, headers: { ...all, ...signed } }, (response) => {
+        readBody(response).then((body) => resolve({ status: response.statusCode ?? 502, headers: response.headers, body }), reject);
+      });
+      call.on('error', reject);
+      call.end(method === 'PUT' ? content : undefined);
+    });
   }
 
   /** The body to pass on: streamed when unsigned, checked against its signed SHA-256 otherwise. */
@@ -115,8 +236,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     // early (an error) may stop reading; its answer is what counts.
     else pipeline(body, upstreamRequest).catch(() => undefined);
     const upstreamResponse = await response;
-    const headers = Object.fromEntries(Object.entries(upstreamResponse.headers).filter(([name]) => !NOT_FORWARDED.has(name)));
-    res.writeHead(upstreamResponse.statusCode ?? 502, headers);
+    res.writeHead(upstreamResponse.statusCode ?? 502, answerHeaders(upstreamResponse.headers));
     await pipeline(upstreamResponse, res);
   }
 
@@ -126,47 +246,20 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const accepted = verifyPostPolicy(form, bucket, verifier());
     const content = form.fileContent ?? Buffer.alloc(0);
 
-    const path = `/${uriEncode(bucket)}/${accepted.key.split('/').map(uriEncode).join('/')}`;
-    const headers: Record<string, string> = {
-      host: `127.0.0.1:${options.upstreamPort}`,
-      'content-length': String(content.length),
-      [BROWSER_UPLOAD_HEADER]: '1',
-      ...accepted.objectHeaders,
-    };
-    const signed = signRequest(
-      { method: 'PUT', path, query: '', headers: Object.entries(headers) },
-      { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-      options.region,
-      now(),
-      sha256Hex(content),
-    );
-    const stored = await putToUpstream(path, { ...headers, ...signed, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }, content);
+    const stored = await storeObject(bucket, accepted.key, accepted.objectHeaders, content, true);
     if (stored.status !== 200) {
       // s3rver's own refusal (e.g. NoSuchBucket): pass it on as is.
       res.writeHead(stored.status, { 'content-type': 'application/xml', ...corsFor(req) });
       res.end(stored.body);
       return;
     }
-    answerBrowserUpload(req, res, bucket, accepted, stored.etag);
+    answerBrowserUpload(req, res, bucket, accepted, stored.etag, stored.versionId);
   }
 
-  function putToUpstream(path: string, headers: Record<string, string>, content: Buffer) {
-    return new Promise<{ status: number; etag: string; body: Buffer }>((resolve, reject) => {
-      const put = http.request({ host: '127.0.0.1', port: options.upstreamPort, agent: upstream, method: 'PUT', path, headers }, (response) => {
-        readBody(response).then(
-          (body) => resolve({ status: response.statusCode ?? 502, etag: String(response.headers.etag ?? ''), body }),
-          reject,
-        );
-      });
-      put.on('error', reject);
-      put.end(content);
-    });
-  }
-
-  function answerBrowserUpload(req: IncomingMessage, res: ServerResponse, bucket: string, accepted: AcceptedPost, etag: string): void {
+  function answerBrowserUpload(req: IncomingMessage, res: ServerResponse, bucket: string, accepted: AcceptedPost, etag: string, versionId: string | undefined): void {
     const objectPath = `/${uriEncode(bucket)}/${accepted.key.split('/').map(uriEncode).join('/')}`;
     const location = `http://${req.headers.host ?? '127.0.0.1'}${objectPath}`;
-    const common = { etag, location, ...s3Headers(), ...corsFor(req) };
+    const common = { etag, location, ...(versionId ? { 'x-amz-version-id': versionId } : {}), ...s3Headers(), ...corsFor(req) };
     if (accepted.successActionRedirect && URL.canParse(accepted.successActionRedirect)) {
       const redirect = new URL(accepted.successActionRedirect);
       redirect.searchParams.append('bucket', bucket);
@@ -233,6 +326,18 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         upstream.destroy();
       }),
   };
+}
+
+/** The bucket and (decoded) key a path-style request names; undefined for the service root. */
+function targetOf(path: string): { bucket: string; key?: string } | undefined {
+  const match = /^\/([^/]+)(?:\/(.*))?$/.exec(path);
+  if (!match) return undefined;
+  try {
+    const decode = decodeURIComponent;
+    return { bucket: decode(match[1]!), ...(match[2] ? { key: match[2].split('/').map(decode).join('/') } : {}) };
+  } catch {
+    return undefined; // s3rver answers a malformed path as before
+  }
 }
 
 function rawHeaderPairs(rawHeaders: readonly string[]): Array<[string, string]> {

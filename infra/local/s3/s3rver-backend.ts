@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { corsConfigurationXml, type CorsRule } from './cors.ts';
 import type { ObjectCreated, ObjectCreatedOperation } from './events.ts';
+import { VERSION_METADATA_HEADER, isVersionStore, versionStoreBucket } from './versions.ts';
 
 /**
  * s3rver (the storage behind the verifying front), listening on a loopback port of its own.
@@ -13,13 +14,15 @@ import type { ObjectCreated, ObjectCreatedOperation } from './events.ts';
 export const BROWSER_UPLOAD_HEADER = 'x-s3-emulator-browser-upload';
 
 /** What the backend records of each object it stores, before the event is shaped. */
-export type StoredObject = Pick<ObjectCreated, 'operation' | 'bucket' | 'key' | 'size' | 'eTag' | 'sourceIp'>;
+export type StoredObject = Pick<ObjectCreated, 'operation' | 'bucket' | 'key' | 'size' | 'eTag' | 'sourceIp' | 'versionId'>;
 
 export interface S3rverBackendOptions {
   dataDir: string;
   accessKeyId: string;
   secretAccessKey: string;
   buckets: readonly string[];
+  /** Of `buckets`, those with versioning on: each gets a version store beside it (see versions.ts). */
+  versionedBuckets?: readonly string[];
   cors: readonly CorsRule[];
   onObjectCreated: (object: StoredObject) => void;
   log: (line: string) => void;
@@ -76,21 +79,34 @@ export async function startS3rverBackend(options: S3rverBackendOptions): Promise
     resetOnClose: false,
     allowMismatchedSignatures: false,
     vhostBuckets: false,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: corsXml })),
+    configureBuckets: [
+      ...options.buckets.map((name) => ({ name, configs: corsXml })),
+      ...(options.versionedBuckets ?? []).map((name) => ({ name: versionStoreBucket(name), configs: [] })),
+    ],
   });
   // The front forwards the client's address; s3rver puts it in its events.
   s3rver.proxy = true;
 
   // s3rver's events do not say which request made them: remember it for the request's duration.
-  const currentOperation = new AsyncLocalStorage<ObjectCreatedOperation>();
-  s3rver.middleware.unshift((ctx, next) => currentOperation.run(operationOf(ctx), next));
+  // The version id the front gave a write travels as the object's metadata (the front hides it from clients).
+  const currentOperation = new AsyncLocalStorage<{ operation: ObjectCreatedOperation; versionId: string }>();
+  s3rver.middleware.unshift((ctx, next) => currentOperation.run({ operation: operationOf(ctx), versionId: ctx.get(VERSION_METADATA_HEADER) }, next));
 
   s3rver.on('event', (event) => {
     const record = event.Records[0];
     if (!record?.eventName.startsWith('ObjectCreated:')) return;
-    const operation = currentOperation.getStore() ?? 'Put';
     const { bucket, object } = record.s3;
-    const stored = { operation, bucket: bucket.name, key: object.key, size: object.size ?? 0, sourceIp: record.requestParameters.sourceIPAddress };
+    // The front's own bookkeeping: S3 sends no event for it.
+    if (isVersionStore(bucket.name)) return;
+    const { operation, versionId } = currentOperation.getStore() ?? { operation: 'Put' as const, versionId: '' };
+    const stored = {
+      operation,
+      bucket: bucket.name,
+      key: object.key,
+      size: object.size ?? 0,
+      sourceIp: record.requestParameters.sourceIPAddress,
+      ...(versionId ? { versionId } : {}),
+    };
     if (object.eTag) {
       options.onObjectCreated({ ...stored, eTag: object.eTag });
       return;

@@ -17,6 +17,8 @@ export interface S3EmulatorOptions {
   region: string;
   /** Created at start if missing. */
   buckets: string[];
+  /** Of `buckets`, those with versioning on, as on AWS: writes get version ids, GET/HEAD take `versionId`, events carry it. */
+  versionedBuckets?: string[];
   /** Bucket CORS rules (CDK `CorsRule` field names), applied to every bucket. */
   cors?: CorsRule[];
   /** Called with each ObjectCreated notification, unfiltered; the caller routes it. */
@@ -55,6 +57,7 @@ export async function startS3Emulator(options: S3EmulatorOptions): Promise<S3Emu
         secretAccessKey: options.secretAccessKey,
         region: options.region,
         buckets: options.buckets,
+        versionedBuckets: options.versionedBuckets ?? [],
         cors: options.cors ?? [],
       }),
     },
