@@ -136,7 +136,7 @@ const authority = { name: '郏县隔离测试执法局', uscc: uscc('MB0000001')
 
 export async function seedHostileWorld(platform: LocalPlatform): Promise<HostileWorld> {
   const calendar = workingDayCalendar(county.calendar);
-  const today = localDate(new Date(), county.timeZone);
+  const today = localDate(platform.clock.now(), county.timeZone);
   const previousPeriod = periodContaining(addDays(periodContaining(today, county.usageList, calendar).firstDay, -1), county.usageList, calendar).id;
   let serial = 0;
   const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`;
@@ -306,12 +306,15 @@ export const hostileRoutes: Record<string, HostileRoute> = {
     prepare: async (w, after) => {
       // An outcome may be recorded again: one check serves every attempt on a field.
       const checkId = (after?.template.state?.checkId as string | undefined) ?? (await w.newCheck());
+      // An outcome records only a measure the check offered and that was in force (check-outcome.ts).
+      const shown = await w.as(department, { method: 'GET', path: `/checks/${checkId}` }, 200);
+      const offered = ((shown.json.measures ?? []) as { measureId: string; suspended?: unknown }[]).find((m) => !m.suspended);
       return {
         state: { checkId },
         request: {
           method: 'PUT',
           path: `/checks/${checkId}/outcome`,
-          body: { usage: '查询信用记录', appliedMeasures: [{ measureId: county.measures[0]!.id, note: '备注' }], decision: 'approved', note: '备注' },
+          body: { usage: '查询信用记录', appliedMeasures: offered ? [{ measureId: offered.measureId, note: '备注' }] : [], decision: 'approved', note: '备注' },
         },
         as: department,
         // The answer is the check read again after the outcome was saved (check-outcome.ts).
