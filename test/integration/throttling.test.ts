@@ -3,8 +3,9 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { LocalPlatform } from '../../infra/local/platform.ts';
 import { startTestPlatform } from '../support/platform-api.ts';
 
-// A county with a tiny throttle, for this test only: 3 requests at once per route, then 1 a second.
-const county = { ...loadCounty('jiaxian'), api: { throttle: { rateLimit: 1, burstLimit: 3 } } };
+// A county with a tiny throttle, for this test only: 3 requests at once per route, then one every 5 s (slow
+// enough that a busy machine's slow request does not see a token come back in between).
+const county = { ...loadCounty('jiaxian'), api: { throttle: { rateLimit: 0.2, burstLimit: 3 } } };
 
 let platform: LocalPlatform;
 beforeAll(async () => {
@@ -30,10 +31,10 @@ describe('the local gateway throttles each route as the stage does (county api.t
     // Another route has its own bucket.
     expect((await get('/public/notices?date=2026-09-30')).status).toBe(200);
 
-    // Empty the bucket again (at most 3 of 5 pass), then one token a second comes back: one request
+    // Empty the bucket again (at most 3 of 5 pass), then one token in 5 s comes back: one request
     // passes, the next is refused again.
     expect(await statuses('/public/county', 5)).toContain(429);
-    await sleep(1_100);
+    await sleep(5_200);
     expect((await get('/public/county')).status).toBe(200);
     expect((await get('/public/county')).status).toBe(429);
   });
