@@ -150,7 +150,7 @@ export function markerVisible(marker: Marker, viewer: Viewer, routeKey: string, 
     case 'remarks':
     case 'correction':
       // A record's remarks (备注) and why it was corrected: the platform's and the parties' business, not
-      // the public's (the public site leaves them out, public-record.ts): its provider and its subject; a
+      // the public's (the public site leaves them out, records/present-public-record.ts): its provider and its subject; a
       // department in a credit check of the subject and an institution in a consented query (the lawful
       // purpose); anyone else gets the public projection of the record, without them.
       return own('department') || own('subject') || (viewer.role === 'department' && isCheckRoute(routeKey)) || (own('institution') && routeKey === 'POST /queries');
