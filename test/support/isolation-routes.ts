@@ -51,7 +51,9 @@ export const routeCases: Record<string, RouteCase> = {
     own: (c) => ({ method: 'POST', path: '/records', body: c.w.penalty(c.mine.family, c.w.unique(`ISO-${c.mine.family}-NEW`)) }),
     // The very record another department pushed (same kind and decision number): a new record of the
     // caller's, for idempotency is per department; never the other's record, nor a 409 disclosing it.
-    other: (c) => ({ method: 'POST', path: '/records', body: c.theirs.inputs.public }),
+    // Its remarks replaced: the pushing department becomes the provider of its copy and sees it whole, so
+    // the other family's remarks marker must not be in it (GET /subjects/{subjectId}/records shows it later).
+    other: (c) => ({ method: 'POST', path: '/records', body: { ...c.theirs.inputs.public, remarks: '另一部门的备注' } }),
     otherStatus: 201,
     why: 'idempotency is keyed on the pushing department: the same number from another department is a new record (201), never the other one',
     check: (a, c, side) => (side === 'other' && a.json?.recordId === c.theirs.records.public ? `answered with the other department's record ${a.json.recordId}` : undefined),
