@@ -285,7 +285,7 @@ const correctionReasonOf = (family: Family) => `更正理由 ${markerOf(family, 
 
 /** Seeds both families through the API (and one stuck case through fault injection), then the day's overdue scan. */
 export async function seedWorld(platform: LocalPlatform): Promise<World> {
-  const today = localDate(new Date(), county.timeZone);
+  const today = localDate(platform.clock.now(), county.timeZone);
   const current = periodContaining(today, county.usageList, calendar);
   const previous = periodContaining(addDays(current.firstDay, -1), county.usageList, calendar);
   let serial = 0;
