@@ -113,8 +113,7 @@ export const routeCases: Record<string, RouteCase> = {
   'PUT /checks/{id}/outcome': {
     own: (c) => ({ method: 'PUT', path: `/checks/${c.mine.checkId}/outcome`, body: c.mine.outcome, shows: showsFor(c, ['department'], markerOf(c.mine.family, 'check')) }),
     other: (c) => ({ method: 'PUT', path: `/checks/${c.theirs.checkId}/outcome`, body: c.mine.outcome }),
-    otherStatus: 403,
-    why: 'only the department that ran a check records its outcome: 403 (check-outcome.ts; records-and-checks.test.ts)',
+    why: "only the department that ran a check records its outcome; another department's check: 404, as GET /checks/{id} (issue 13, 3k)",
   },
 
   'GET /checks': {
@@ -267,8 +266,7 @@ export const routeCases: Record<string, RouteCase> = {
       shows: showsFor(c, ['department'], markerOf(c.mine.family, 'objection')),
     }),
     other: (c) => ({ method: 'POST', path: `/objections/${c.theirs.objectionToAnswerId}/verification`, body: { outcome: 'revoked', reasoning: '越权答复' } }),
-    otherStatus: 403,
-    why: 'only the providing department answers: 403 (answer-case.ts)',
+    why: 'only the providing department answers; to any other department the case is not found: 404, the provider not named (issue 13, 3k)',
   },
 
   'POST /repairs': {
@@ -302,8 +300,7 @@ export const routeCases: Record<string, RouteCase> = {
       shows: showsFor(c, ['department'], markerOf(c.mine.family, 'repair')),
     }),
     other: (c) => ({ method: 'POST', path: `/repairs/${c.theirs.repairToDecideId}/decision`, body: { outcome: 'approved', reasoning: '越权决定' } }),
-    otherStatus: 403,
-    why: 'only the providing department decides: 403 (answer-case.ts)',
+    why: 'only the providing department decides; to any other department the case is not found: 404, the provider not named (issue 13, 3k)',
   },
 
   'POST /cases/{id}/restart': {
