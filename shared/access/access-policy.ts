@@ -17,7 +17,7 @@ import type { StoredRecord } from '../records/stored-record.ts';
  *
  * | role         | sees                                                                                |
  * |--------------|-------------------------------------------------------------------------------------|
- * | public       | records in their publicity period and publishable; ID numbers masked; public notices |
+ * | public       | records in their publicity period, their public fields only (persons' names and ID numbers masked); public notices |
  * | department   | what is public; the records it provided; in a credit check, the subject's records in force (the check for a named matter is the lawful purpose, logged); its own checks, usage lists, notices; cases on its records |
  * | agency       | what is public; its own uploads and reports                                          |
  * | institution  | what is public; with the subject's live consent, the scope consented (logged like a check), and its credit report; consents granted to it |
@@ -25,15 +25,23 @@ import type { StoredRecord } from '../records/stored-record.ts';
  * | creditOffice | everything                                                                           |
  *
  * ID numbers are shown whole only to the person (or business) they identify and to the credit office.
+ *
+ * What of a record a caller sees is a projection chosen here too (`recordView`): its subject, its
+ * provider and the credit office get the record as the platform keeps it (remarks, corrections and their
+ * reasons, the provider, the publication deadline); anyone without a relation to it — the public, an
+ * agency, an institution outside a consented query, another subject, a department outside a check — gets
+ * the public projection, exactly what the public site shows (records/present-public-record.ts).
  */
 export const accessPolicy = {
   /** A record outside a check or consented query: the credit office all; the subject its own; the provider its own; anyone what is public. */
   seeRecord(caller: Caller | undefined, record: StoredRecord, today: IsoDate): boolean {
-    if (caller?.role === 'creditOffice') return true;
-    if (caller?.role === 'subject' && record.subjectId === caller.orgId) return true;
-    if (caller?.role === 'department' && record.providerOrgId === caller.orgId) return true;
-    return isPublicRecord(record, today);
+    return isRelated(caller, record) || isPublicRecord(record, today);
   },
+  /**
+   * Which projection of a record (one `seeRecord` allows) a caller gets outside a check or consented query:
+   * `full` for its subject, its provider and the credit office; `public` for anyone else.
+   */
+  recordView: (caller: Caller | undefined, record: Pick<StoredRecord, 'subjectId' | 'providerOrgId'>): RecordView => (isRelated(caller, record) ? 'full' : 'public'),
   /** Earlier versions of a record (corrections): its provider, its subject and the credit office; the public sees only the current one. */
   seeRecordHistory: (caller: Caller, record: StoredRecord): boolean =>
     caller.role === 'creditOffice' || isProvider(caller, record) || isSubject(caller, record.subjectId),
@@ -94,6 +102,13 @@ export const accessPolicy = {
   creditReport: (caller: Caller, subjectKey: string, consent: ConsentDecision | undefined): boolean =>
     caller.role === 'creditOffice' || isSubject(caller, subjectKey) || (caller.role === 'institution' && consent?.allowed === true),
 } as const;
+
+/** The projection of a record a caller gets: the record as kept, or what the public site shows. */
+export type RecordView = 'full' | 'public';
+
+/** The credit office, the record's subject and its provider: those with a relation to a record. */
+const isRelated = (caller: Caller | undefined, record: Pick<StoredRecord, 'subjectId' | 'providerOrgId'>): boolean =>
+  caller !== undefined && (caller.role === 'creditOffice' || isSubject(caller, record.subjectId) || isProvider(caller, record));
 
 /** The caller is the subject keyed `subjectKey` (a person's caller.orgId is its person key: protectCaller). */
 const isSubject = (caller: Caller, subjectKey: string): boolean => caller.role === 'subject' && caller.orgId === subjectKey;

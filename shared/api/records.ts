@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from './common.ts';
 import { recordInput } from '../records/record-input.ts';
+import { publicRecordBody } from './public.ts';
 import { maxBatchSize } from '../records/push-records.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
 
@@ -53,8 +54,21 @@ const presentedRecord = z
 
 /** A record as POST /records (one record) and PUT /records/{id} answer it: with the warnings about its codes. */
 export const recordBody = presentedRecord.extend({ warnings: warningsBody }).meta({ id: 'CreditRecordAnswer' });
-export const recordWithHistoryBody = z.looseObject({ record: presentedRecord, versions: z.array(presentedRecord).optional() });
-export const subjectRecordsBody = z.object({ subject: z.object({ id: z.string(), type: z.string(), name: z.string().nullable() }), records: z.array(presentedRecord) });
+
+/**
+ * A record as a reader of GET /records/{id} and GET /subjects/{subjectId}/records sees it: as kept (its
+ * subject, its provider, the credit office), or the public projection (anyone else: what the public site shows).
+ */
+const seenRecord = z.union([presentedRecord, publicRecordBody]);
+
+export const recordWithHistoryBody = z.looseObject({
+  record: seenRecord,
+  versions: z.array(presentedRecord).optional().describe("Every version, oldest first: for the record's subject, its provider and the credit office"),
+});
+export const subjectRecordsBody = z.object({
+  subject: z.object({ id: z.string(), type: z.string(), name: z.string().nullable().describe("A person's name masked (张**) for a caller with no relation to its records") }),
+  records: z.array(seenRecord),
+});
 export const pushRecordsResult = z
   .object({
     results: z.array(

@@ -4,7 +4,7 @@ import { accessPolicy } from '../access/access-policy.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
-import { presentPublicRecord } from './public-record.ts';
+import { presentPublicRecord } from '../records/present-public-record.ts';
 import { listEntries } from './public-site-store.ts';
 
 const listKinds = { red: 'redList', black: 'blackList' } as const;

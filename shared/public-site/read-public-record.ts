@@ -3,7 +3,7 @@ import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { notFound } from '../http/errors.ts';
 import { latestVersion } from '../records/record-store.ts';
-import { presentPublicRecord, type PublicRecord } from './public-record.ts';
+import { presentPublicRecord, type PublicRecord } from '../records/present-public-record.ts';
 
 /**
  * GET /public/records/{id}: a record in its publicity period, its public fields only. Out of publicity

@@ -6,9 +6,9 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { presentPublicRecord, publicSubjectOf } from '../records/present-public-record.ts';
 import { readSubject } from '../records/record-store.ts';
 import { parseSubjectId } from '../subjects/subject-id.ts';
-import { presentPublicRecord, publicSubjectName } from './public-record.ts';
 import { subjectsNamed } from './public-site-store.ts';
 import { normaliseName } from './subject-names.ts';
 
@@ -55,6 +55,5 @@ async function publicSubject(subjectKey: string, today: IsoDate, kind: Query['ki
     .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate) || a.recordId.localeCompare(b.recordId));
   if (visible.length === 0) return undefined;
   const presented = await Promise.all(visible.map((r) => presentPublicRecord(r, today)));
-  const latest = visible.reduce((a, b) => (a.receivedAt >= b.receivedAt ? a : b));
-  return { subject: { id: presented[0]!.subject.id, type: latest.subjectType, name: publicSubjectName(latest) }, records: presented };
+  return { subject: publicSubjectOf(visible, presented[0]!.subject.id)!, records: presented };
 }

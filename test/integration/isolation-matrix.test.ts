@@ -3,7 +3,8 @@
  * caller's own resources and with another organisation's, and must answer as the declaration and the
  * expectations table say, with no other organisation's private data in the answer (markers, see
  * test/support/isolation-world.ts); then every route with bad tokens (both printed as tables), and
- * every path parameter with injection-like strings.
+ * every path parameter with injection-like strings; and the fields of a record a caller with no relation
+ * to it gets: the public site's, nothing more (test/support/isolation-projection.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,8 @@ import { contextFor, httpRoutes, routeCases } from '../support/isolation-routes.
 import { formatTable } from '../support/isolation-table.ts';
 import { hostileStrings } from '../support/isolation-hostile.ts';
 import { badTokens, type BadToken } from '../support/isolation-tokens.ts';
-import { companyId, county, office, orgOf, personId, seedWorld, type World } from '../support/isolation-world.ts';
+import { byRecordId, internalValues, internalValuesIn, jsonDifferences, projectionRoles, relatedCallers, unrelatedCallers } from '../support/isolation-projection.ts';
+import { companyId, county, families, office, orgOf, personId, seedWorld, world, type Family, type Org, type World } from '../support/isolation-world.ts';
 
 // The handlers' INFO lines (a refusal each) would bury the tables; warnings and errors still show.
 vi.hoisted(() => {
@@ -40,6 +42,121 @@ beforeAll(async () => {
   w = await seedWorld(platform);
 }, 180_000);
 afterAll(() => platform?.stop());
+
+// Before the matrix: its cells make each department the provider of a record about the other family's
+// subject (POST /records "other"), after which it rightly sees that record whole.
+describe('field-level projection: a caller with no relation to a record gets what the public site shows of it', () => {
+  interface Seen {
+    family: Family;
+    caller: Org;
+    route: string;
+    status: number;
+    problems: string[];
+  }
+  const seen: Seen[] = [];
+  const publicOf = {} as Record<Family, { record: ApiAnswer; search: ApiAnswer }>;
+  const fullOf: { family: Family; caller: Org; answer: ApiAnswer }[] = [];
+
+  beforeAll(async () => {
+    for (const f of families) {
+      const fw = world(w, f);
+      // The public site's JSON of the record and of the subject's records (a search by its whole code).
+      const [record, search] = await Promise.all([
+        send(platform, { method: 'GET', path: `/public/records/${fw.records.public}` }, undefined),
+        send(platform, { method: 'GET', path: `/public/records?q=${encodeURIComponent(fw.subjectId)}` }, undefined),
+      ]);
+      publicOf[f] = { record, search };
+    }
+    const tasks = families.flatMap((f) => {
+      const fw = world(w, f);
+      const internals = internalValues(fw);
+      const { record: pub, search } = publicOf[f];
+      const publicSubject = search.json?.subjects?.[0];
+      return [
+        ...unrelatedCallers(f).flatMap((caller) => [
+          async () => {
+            const route = 'GET /records/{id}';
+            const answer = await send(platform, { method: 'GET', path: `/records/${fw.records.public}?history=true` }, caller);
+            const problems =
+              answer.status !== 200
+                ? [`${answer.status}: ${answer.text.slice(0, 200)}`]
+                : [...internalValuesIn(answer.json, internals).map((v) => `holds ${v}`), ...jsonDifferences(answer.json, { record: pub.json })];
+            seen.push({ family: f, caller, route, status: answer.status, problems });
+          },
+          async () => {
+            const route = 'GET /subjects/{subjectId}/records';
+            const answer = await send(platform, { method: 'GET', path: `/subjects/${fw.subjectId}/records` }, caller);
+            const problems =
+              answer.status !== 200
+                ? [`${answer.status}: ${answer.text.slice(0, 200)}`]
+                : [
+                    ...internalValuesIn(answer.json, internals).map((v) => `holds ${v}`),
+                    // The subject block is shaped as the search's (id, type, name): the same values; the records, the search's records.
+                    ...jsonDifferences(answer.json?.subject, publicSubject?.subject, '$.subject'),
+                    ...jsonDifferences(byRecordId(answer.json?.records ?? []), byRecordId(publicSubject?.records ?? []), '$.records'),
+                  ];
+            seen.push({ family: f, caller, route, status: answer.status, problems });
+          },
+        ]),
+        ...relatedCallers(f).map((caller) => async () => {
+          fullOf.push({ family: f, caller, answer: await send(platform, { method: 'GET', path: `/records/${fw.records.public}` }, caller) });
+        }),
+      ];
+    });
+    await inPool(concurrency, tasks);
+  }, 120_000);
+
+  afterAll(() => {
+    if (!seen.length) return;
+    const routes = [...new Set(seen.map((s) => s.route))];
+    const rows = families.flatMap((f) =>
+      unrelatedCallers(f).map((caller) => [
+        `${caller.label} → family ${f}'s record`,
+        ...routes.map((route) => {
+          const s = seen.find((x) => x.family === f && x.caller.label === caller.label && x.route === route);
+          return s ? `${s.status} ${s.problems.length ? `✗ (${s.problems.length})` : '✓'}` : '·';
+        }),
+      ]),
+    );
+    console.log(['', 'Field-level projection: a caller with no relation gets the public site\'s JSON of the record (✓), or what differs (✗).', '', formatTable(['caller', ...routes], rows), ''].join('\n'));
+  });
+
+  it('the seeded public records hold what the public site leaves out (remarks, a correction reason, a provider, a person), and the public site leaves it out', () => {
+    expect(projectionRoles()).toBe(true);
+    for (const f of families) {
+      const fw = world(w, f);
+      const { record, search } = publicOf[f];
+      expect([f, record.status, search.status]).toEqual([f, 200, 200]);
+      expect(record.json.status).toBe('corrected');
+      expect(internalValuesIn(record.json, internalValues(fw))).toEqual([]);
+      expect(internalValuesIn(search.json, internalValues(fw))).toEqual([]);
+      expect(search.json.subjects[0].records.map((r: { recordId: string }) => r.recordId)).toContain(fw.records.public);
+    }
+    expect(publicOf.B.record.json.subject).toMatchObject({ type: 'residentId', name: '乙**' });
+    expect(publicOf.B.record.json.subject.id).not.toBe(personId);
+    expect(publicOf.B.search.json.subjects[0].subject.name).toBe('乙**');
+  });
+
+  it('its subject, its provider and the credit office keep their fuller view: remarks, the correction and its reason, the provider', () => {
+    expect(fullOf.length).toBe(families.length * 3);
+    const missing = fullOf.flatMap(({ family, caller, answer }) => {
+      const fw = world(w, family);
+      if (answer.status !== 200) return [`${caller.label} → ${family}: ${answer.status}`];
+      const held = internalValuesIn(answer.json, internalValues(fw).filter((v) => ['remarks', 'correction reason', 'provider org id'].includes(v.what)));
+      return held.length === 3 ? [] : [`${caller.label} → ${family}: holds only ${held.join(', ') || 'none'}`];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['GET /records/{id}', 'GET /subjects/{subjectId}/records'])(
+    "%s: an agency, an institution, another subject, another department get the public site's JSON of the record, nothing more",
+    (route) => {
+      const mine = seen.filter((s) => s.route === route);
+      expect(mine.length).toBe(families.reduce((n, f) => n + unrelatedCallers(f).length, 0));
+      expect(mine.filter((s) => s.problems.length).flatMap((s) => s.problems.map((p) => `${s.caller.label} → family ${s.family}: ${p}`))).toEqual([]);
+    },
+  );
+});
 
 describe('every route × every role × own and another organisation', () => {
   let cells: Cell[] = [];

@@ -51,7 +51,9 @@ export const routeCases: Record<string, RouteCase> = {
     own: (c) => ({ method: 'POST', path: '/records', body: c.w.penalty(c.mine.family, c.w.unique(`ISO-${c.mine.family}-NEW`)) }),
     // The very record another department pushed (same kind and decision number): a new record of the
     // caller's, for idempotency is per department; never the other's record, nor a 409 disclosing it.
-    other: (c) => ({ method: 'POST', path: '/records', body: c.theirs.inputs.public }),
+    // Its remarks replaced: the pushing department becomes the provider of its copy and sees it whole, so
+    // the other family's remarks marker must not be in it (GET /subjects/{subjectId}/records shows it later).
+    other: (c) => ({ method: 'POST', path: '/records', body: { ...c.theirs.inputs.public, remarks: '另一部门的备注' } }),
     otherStatus: 201,
     why: 'idempotency is keyed on the pushing department: the same number from another department is a new record (201), never the other one',
     check: (a, c, side) => (side === 'other' && a.json?.recordId === c.theirs.records.public ? `answered with the other department's record ${a.json.recordId}` : undefined),
@@ -111,8 +113,7 @@ export const routeCases: Record<string, RouteCase> = {
   'PUT /checks/{id}/outcome': {
     own: (c) => ({ method: 'PUT', path: `/checks/${c.mine.checkId}/outcome`, body: c.mine.outcome, shows: showsFor(c, ['department'], markerOf(c.mine.family, 'check')) }),
     other: (c) => ({ method: 'PUT', path: `/checks/${c.theirs.checkId}/outcome`, body: c.mine.outcome }),
-    otherStatus: 403,
-    why: 'only the department that ran a check records its outcome: 403 (check-outcome.ts; records-and-checks.test.ts)',
+    why: "only the department that ran a check records its outcome; another department's check: 404, as GET /checks/{id} (issue 13, 3k)",
   },
 
   'GET /checks': {
@@ -265,8 +266,7 @@ export const routeCases: Record<string, RouteCase> = {
       shows: showsFor(c, ['department'], markerOf(c.mine.family, 'objection')),
     }),
     other: (c) => ({ method: 'POST', path: `/objections/${c.theirs.objectionToAnswerId}/verification`, body: { outcome: 'revoked', reasoning: '越权答复' } }),
-    otherStatus: 403,
-    why: 'only the providing department answers: 403 (answer-case.ts)',
+    why: 'only the providing department answers; to any other department the case is not found: 404, the provider not named (issue 13, 3k)',
   },
 
   'POST /repairs': {
@@ -300,8 +300,7 @@ export const routeCases: Record<string, RouteCase> = {
       shows: showsFor(c, ['department'], markerOf(c.mine.family, 'repair')),
     }),
     other: (c) => ({ method: 'POST', path: `/repairs/${c.theirs.repairToDecideId}/decision`, body: { outcome: 'approved', reasoning: '越权决定' } }),
-    otherStatus: 403,
-    why: 'only the providing department decides: 403 (answer-case.ts)',
+    why: 'only the providing department decides; to any other department the case is not found: 404, the provider not named (issue 13, 3k)',
   },
 
   'POST /cases/{id}/restart': {

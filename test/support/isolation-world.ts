@@ -10,8 +10,13 @@
  *
  * Every private thing a family has carries a marker `ISO-<family>-<KIND>-MARK` (a record out of
  * publicity, a check's matter, its outcome, a submitted usage list, an objection's reason, a repair's
- * commitment and id, a credit report, a pending upload), and the person's resident ID number is one
- * too. `markerVisible` says who may see each kind, and why: an answer to anyone else must not hold it.
+ * commitment and id, a credit report, a pending upload, a public record's remarks and the reason it was
+ * corrected), and the person's resident ID number and name are markers too. `markerVisible` says who may
+ * see each kind, and why: an answer to anyone else must not hold it.
+ *
+ * Each family's public record (in its publicity period, so anyone may read it) is seeded with what the
+ * public site leaves out: remarks (备注), a correction with a reason, a provider; family B's is about a
+ * person, whose name and ID number the public sees masked. See isolation-projection.ts for the fields.
  */
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
@@ -84,8 +89,8 @@ export const allCallers = (): Org[] => roles.flatMap(callersOf);
 // Markers and who may see them
 // ---------------------------------------------------------------------------------------------------
 
-export const markerKinds = ['hidden', 'check', 'outcome', 'submitter', 'objection', 'repair', 'report', 'upload', 'consent', 'query'] as const;
-export type MarkerKind = (typeof markerKinds)[number] | 'residentId';
+export const markerKinds = ['hidden', 'check', 'outcome', 'submitter', 'objection', 'repair', 'report', 'upload', 'consent', 'query', 'remarks', 'correction'] as const;
+export type MarkerKind = (typeof markerKinds)[number] | 'residentId' | 'personName';
 export const markerOf = (family: Family, kind: (typeof markerKinds)[number]) => `ISO-${family}-${kind.toUpperCase()}-MARK`;
 
 export interface Marker {
@@ -99,6 +104,8 @@ export type Viewer = Org | 'anyone';
 
 /** Route keys (`METHOD path`) whose answers carry a credit check's receipt. */
 const isCheckRoute = (routeKey: string) => /^[A-Z]+ \/checks(\/|$)/.test(routeKey);
+/** Routes that list a department's own checks for the usage list (the subjects it checked, by name). */
+const isUsageListRoute = (routeKey: string) => /^[A-Z]+ \/usage-lists(\/|$)/.test(routeKey);
 /** Routes that answer a department with the record it just pushed or corrected, resident ID whole (it sent it). */
 const answersWithPushedRecord = (routeKey: string) => routeKey === 'POST /records' || routeKey === 'PUT /records/{id}';
 
@@ -140,6 +147,27 @@ export function markerVisible(marker: Marker, viewer: Viewer, routeKey: string, 
     case 'query':
       // A consented query: the institution that made it, and the subject, in "who looked at me".
       return own('institution') || (own('subject') && routeKey === 'GET /me/checks');
+    case 'remarks':
+    case 'correction':
+      // A record's remarks (备注) and why it was corrected: the platform's and the parties' business, not
+      // the public's (the public site leaves them out, records/present-public-record.ts): its provider and its subject; a
+      // department in a credit check of the subject and an institution in a consented query (the lawful
+      // purpose); anyone else gets the public projection of the record, without them.
+      return own('department') || own('subject') || (viewer.role === 'department' && isCheckRoute(routeKey)) || (own('institution') && routeKey === 'POST /queries');
+    case 'personName':
+      // A person's name whole: the person; those with a relation to it (the department that keeps its
+      // records, the agency that reported on it, the institution it consented to); a department that
+      // checked it (the check and its usage list). The public and anyone else: masked (乙**).
+      return (
+        own('subject') ||
+        own('department') ||
+        own('agency') ||
+        own('institution') ||
+        (viewer.role === 'department' && (isCheckRoute(routeKey) || isUsageListRoute(routeKey))) ||
+        // The matrix's POST /records "other" makes each department the provider of a record about the other
+        // family's subject (its copy, under its own number): it then sees that record, name and all.
+        (viewer.role === 'department' && routeKey === 'GET /subjects/{subjectId}/records')
+      );
     case 'residentId':
       // Whole only for the person and the credit office; a department that pushes or corrects a
       // record about the person gets its own input back (push-records presents it unmasked).
@@ -185,6 +213,11 @@ export interface FamilyWorld {
     /** Repair asked for by its subject in the matrix (POST /repairs). */
     repairTarget: string;
   };
+  /**
+   * What the public record holds that the public site does not show (remarks, the correction's reason,
+   * its provider, a person's name and ID number whole): no caller without a relation may get any of them.
+   */
+  internals: { remarks: string; correctionReason: string; providerOrgId: string; subjectName: string; residentId?: string };
   /** Inputs as pushed, for a correction and for another department's push under the same number. */
   inputs: { correct: Record<string, unknown>; public: Record<string, unknown> };
   checkId: string;
@@ -241,14 +274,18 @@ export const world = (w: World, family: Family): FamilyWorld => (family === 'A' 
 export const declares = (routeKey: string) => functions.some((d) => d.trigger.type === 'http' && `${d.trigger.method} ${d.trigger.path}` === routeKey);
 
 const authority = { name: '郏县隔离测试执法局', uscc: uscc('MB0000001') };
+/** Family B's subject: a person, shown to the public as 乙** (the name is a marker, see markerVisible). */
+export const personName = '乙某某';
 const subjectBlock = (family: Family) =>
   family === 'A'
     ? { name: '郏县甲隔离测试有限公司', category: 'legalPerson', uscc: companyId, legalRepresentative: '王甲' }
-    : { name: '乙某某', category: 'naturalPerson', residentId: personId };
+    : { name: personName, category: 'naturalPerson', residentId: personId };
+/** Why each family's public record was corrected (a marker: the public site does not show it). */
+const correctionReasonOf = (family: Family) => `更正理由 ${markerOf(family, 'correction')}`;
 
 /** Seeds both families through the API (and one stuck case through fault injection), then the day's overdue scan. */
 export async function seedWorld(platform: LocalPlatform): Promise<World> {
-  const today = localDate(new Date(), county.timeZone);
+  const today = localDate(platform.clock.now(), county.timeZone);
   const current = periodContaining(today, county.usageList, calendar);
   const previous = periodContaining(addDays(current.firstDay, -1), county.usageList, calendar);
   let serial = 0;
@@ -320,7 +357,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
   const recordPlan = (f: Family) => {
     const n = (what: string) => `ISO-${f}-${what}`;
     return {
-      public: penalty(f, n('PUB-1')),
+      public: penalty(f, n('PUB-1'), 3, { remarks: `内部备注 ${markerOf(f, 'remarks')}` }),
       hidden: hiddenLicence(f, n('HID-1')),
       correct: penalty(f, n('COR-1')),
       objected: penalty(f, n('OBJ-1')),
@@ -345,6 +382,17 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       }),
     ),
   ) as Record<Family, { plan: Record<string, Record<string, unknown>>; ids: Record<string, string> }>;
+
+  // Each public record corrected by its provider, with a reason: version 2, remarks kept.
+  await Promise.all(
+    families.map((f) =>
+      as(departmentOf(f), {
+        method: 'PUT',
+        path: `/records/${pushed[f].ids.public}`,
+        body: { record: { ...pushed[f].plan.public, facts: '未按规定公示年度报告（更正）' }, reason: correctionReasonOf(f), expectedVersion: 1 },
+      }),
+    ),
+  );
 
   // A stuck case, first and alone: the injected faults would hit any other case's workflow.
   platform.faults.failNext('open-case', 20);
@@ -461,6 +509,13 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
         toDecide: ids.toDecide!,
         repairTarget: ids.repairTarget!,
       },
+      internals: {
+        remarks: markerOf(f, 'remarks'),
+        correctionReason: correctionReasonOf(f),
+        providerOrgId: department.orgId,
+        subjectName: subjectBlock(f).name,
+        ...(f === 'B' ? { residentId: personId } : {}),
+      },
       inputs: { correct: pushed[f].plan.correct!, public: pushed[f].plan.public! },
       checkId,
       checkKey: `iso-check-${f}`,
@@ -495,6 +550,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     // A repair application's id is private to its parties too (an objection's id is not: a record under objection shows it).
     ...[A, B].flatMap((w) => [w.repairId, w.repairToDecideId].map((text) => ({ text, family: w.family, kind: 'repair' as const }))),
     { text: personId, family: 'B', kind: 'residentId' },
+    { text: personName, family: 'B', kind: 'personName' },
   ];
 
   return {

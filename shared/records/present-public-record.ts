@@ -3,16 +3,16 @@ import type { publicRecordBody } from '../api/public.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { blackListNames, isBlackListName } from '../measures/list-names.ts';
 import { maskPersonName } from '../privacy/person-name-mask.ts';
-import { presentRecord } from '../records/present-record.ts';
-import { penaltyCategoryLabels, type PenaltyCategory } from '../records/record-kinds.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
+import { presentRecord } from './present-record.ts';
+import { penaltyCategoryLabels, type PenaltyCategory } from './record-kinds.ts';
+import type { StoredRecord } from './stored-record.ts';
 
 export type PublicRecord = z.output<typeof publicRecordBody>;
 
 /**
  * The fields of each kind that are published (双公示 and the lists): what was decided, on what basis,
  * for how long. Left out everywhere: remarks (备注, free text for the platform), who pushed it and when,
- * its publication deadline, corrections' reasons, open objections' ids.
+ * its publication deadline and lateness, corrections and their reasons, open objections' ids.
  */
 const contentFields: Record<StoredRecord['kind'], readonly string[]> = {
   licence: ['licenceDocumentName', 'licenceCategory', 'certificateName', 'certificateNumber', 'licenceContent', 'validFrom', 'validTo'],
@@ -29,16 +29,28 @@ const contentFields: Record<StoredRecord['kind'], readonly string[]> = {
   blackList: ['listName', 'listingBasis', 'listedUntil'],
 };
 
-const isPerson = (record: StoredRecord) => record.subjectType === 'residentId' || record.input.subject.category === 'naturalPerson';
+const isPerson = (record: Pick<StoredRecord, 'subjectType' | 'input'>) => record.subjectType === 'residentId' || record.input.subject.category === 'naturalPerson';
 
-/** A subject as the public sees it: a person's ID number and name masked. */
+/** A subject as the public sees it: a person's name masked (张**), an organisation's in full. */
 export function publicSubjectName(record: Pick<StoredRecord, 'subjectType' | 'subjectName' | 'input'>): string {
-  return isPerson(record as StoredRecord) ? maskPersonName(record.subjectName) : record.subjectName;
+  return isPerson(record) ? maskPersonName(record.subjectName) : record.subjectName;
 }
 
 /**
- * A record as the public site shows it, from presentRecord (ID numbers masked, never opened). Call it only
- * for records `accessPolicy.seeRecord(undefined, record, today)` allows: in force and in their publicity period.
+ * The subject of `records` (all of one subject) as the public sees it: named as on the record received
+ * last, its ID number masked (the USCC of an organisation is public). Undefined when there are none.
+ */
+export function publicSubjectOf(records: readonly StoredRecord[], id: string) {
+  if (records.length === 0) return undefined;
+  const latest = records.reduce((a, b) => (a.receivedAt >= b.receivedAt ? a : b));
+  return { id, type: latest.subjectType, name: publicSubjectName(latest) };
+}
+
+/**
+ * The public projection of a record: what the public site shows, and what every caller without a relation
+ * to the record gets (`accessPolicy.recordView`): an agency, an institution outside a consented query,
+ * another subject, a department outside a check. ID numbers masked, never opened; a person's name masked.
+ * Call it only for records `accessPolicy.seeRecord` allows such a caller: in force and in their publicity period.
  */
 export async function presentPublicRecord(record: StoredRecord, today: IsoDate): Promise<PublicRecord> {
   const shown = await presentRecord(record, today, false);
