@@ -7,6 +7,7 @@ import { accessPolicy } from '../access/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
+import { validatingOn } from '../time/request-day.ts';
 import { latestVersion } from '../records/record-store.ts';
 import { clearInput } from '../records/protected-input.ts';
 import { normaliseCode } from '../subjects/normalise.ts';
@@ -89,7 +90,7 @@ async function validateCorrection(c: StoredCase, correctedFields: Record<string,
     for (const code of ['uscc', 'residentId'] as const)
       if (code in subject && normaliseCode(String(subject[code] ?? '')) !== (current.subject[code] ?? ''))
         throw validationFailed(`body.correctedFields.subject.${code}`, "identifies whose record it is and cannot be corrected: revoke the record and push one for the right subject");
-  const parsed = recordInput.safeParse(correctedInputShape(current, correctedFields));
+  const parsed = validatingOn(today, () => recordInput.safeParse(correctedInputShape(current, correctedFields)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw validationFailed(`body.correctedFields.${issue.path.join('.')}`, issue.message);

@@ -5,8 +5,8 @@ import { daysInMonth, formatIsoDate, type IsoDate } from '../calendar/dates.ts';
  * sequence, check digit (0–9 or X). Personal data: never put one in a message (the rules below don't).
  * The functions here check the canonical form: normalise input first (`normaliseCode`).
  *
- * Whether the birth date is after today needs a clock, which pure code does not have: only "a real
- * calendar date, year 1900 or later" is checked here.
+ * The birth date must be a real calendar date, year 1900 or later, and (given `today`: pure code has
+ * no clock) not after today.
  */
 
 /** Weight of position i (1-based) is 2^(18-i) mod 11 (ISO 7064 MOD 11-2). */
@@ -30,12 +30,13 @@ export function birthDateOf(id: string): IsoDate | undefined {
   return formatIsoDate(year, month, day);
 }
 
-/** The rule an ID breaks, in words that read after a field name; undefined when the ID is valid. */
-export function residentIdProblem(id: string): string | undefined {
+/** The rule an ID breaks, in words that read after a field name; undefined when the ID is valid (born by `today`, when given). */
+export function residentIdProblem(id: string, today?: IsoDate): string | undefined {
   if (id.length !== 18) return `must be 18 characters, not ${id.length}`;
   if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits followed by a digit or X';
   if (Number(id.slice(6, 10)) < 1900) return 'birth year (characters 7–10) must be 1900 or later';
   if (!birthDateOf(id)) return 'birth date (characters 7–14) must be a real date';
+  if (today !== undefined && birthDateOf(id)! > today) return 'birth date (characters 7–14) must not be after today';
   const expected = residentIdCheckDigit(id.slice(0, 17));
   if (id[17] !== expected) return `check digit should be ${expected}`;
   return undefined;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { IsoDate } from '../calendar/dates.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { validationDay } from '../time/request-day.ts';
 import { normaliseCode } from './normalise.ts';
 import { residentIdProblem } from './resident-id.ts';
 import { usccProblem } from './uscc.ts';
@@ -21,16 +23,16 @@ const residentIdShape = /^\d{17}[\dX]$/;
 /**
  * Reads a subject ID as typed (full-width, lower case and spaces allowed) and says which kind it is.
  * A string of 17 digits and a digit or X is tried as a resident ID first, then as a USCC (a USCC can be
- * all digits too); anything else can only be a USCC.
+ * all digits too); anything else can only be a USCC. Given `today`, a person is born by then.
  */
-export function parseSubjectId(raw: string): { type: SubjectIdType; id: string } {
+export function parseSubjectId(raw: string, today?: IsoDate): { type: SubjectIdType; id: string } {
   const id = normaliseCode(raw);
   if (id.length === 0) throw new SubjectIdError('must not be empty');
   if (id.length !== 18)
     throw new SubjectIdError(`must be 18 characters (a unified social credit code or a resident ID number), not ${id.length}`);
   const uscc = usccProblem(id);
   if (residentIdShape.test(id)) {
-    const resident = residentIdProblem(id);
+    const resident = residentIdProblem(id, today);
     if (resident === undefined) return { type: 'residentId', id };
     if (uscc === undefined) return { type: 'uscc', id };
     throw new SubjectIdError(
@@ -64,9 +66,12 @@ const checked = (problem: (code: string) => string | undefined) => (code: string
   return code;
 };
 
-/** A USCC or a resident ID; the output is `{ type, id }` in canonical form. An API error reads `body.subjectId: <rule>`. */
+/**
+ * A USCC or a resident ID; the output is `{ type, id }` in canonical form. An API error reads `body.subjectId: <rule>`.
+ * Parsed for a request (shared/time/request-day.ts), a resident ID's birth date is not after the request's day.
+ */
 export const subjectIdSchema = codeSchema(
-  parseSubjectId,
+  (code) => parseSubjectId(code, validationDay()),
   '统一社会信用代码或公民身份号码（18位）/ USCC or resident ID number (18 characters)',
 );
 
@@ -78,7 +83,7 @@ export const usccSchema = codeSchema(
 
 /** A resident ID number, normalised (a lower-case x is read as X). */
 export const residentIdSchema = codeSchema(
-  checked(residentIdProblem),
+  checked((code) => residentIdProblem(code, validationDay())),
   '公民身份号码（18位）/ resident ID number (GB 11643-1999)',
 );
 
