@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
+import { nameText } from '../http/input-text.ts';
 import { caseIdPattern, caseStates, objectionOutcomes, repairOutcomes } from '../cases/case.ts';
 
 const recordId = z.string().regex(/^rec_[A-Za-z0-9_-]{22}$/, 'must be a record id (rec_ and 22 characters)');
@@ -9,7 +10,7 @@ export const evidenceContentTypes = { 'application/pdf': 'pdf', 'image/jpeg': 'j
 
 const evidenceFile = z
   .object({
-    fileName: z.string().trim().min(1).max(200),
+    fileName: nameText(200),
     contentType: z.enum(Object.keys(evidenceContentTypes) as [keyof typeof evidenceContentTypes, ...(keyof typeof evidenceContentTypes)[]]),
     bytes: z.number().int().positive().describe("The file's size; the presigned POST accepts exactly up to it"),
   })

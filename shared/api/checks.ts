@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from './common.ts';
+import { nameText, plainText } from '../http/input-text.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
 
 export const runCheckBody = z
@@ -8,9 +9,9 @@ export const runCheckBody = z
     subjectId: subjectIdSchema.describe('Unified social credit code or resident ID number of the subject'),
     matter: z
       .object({
-        type: z.string().min(1).max(64).describe("One of the county's matter types (GET /public/county)"),
-        reference: z.string().trim().min(1).max(100).describe("The department's own case number"),
-        name: z.string().trim().min(1).max(200).describe('The case name'),
+        type: plainText(z.string().min(1).max(64)).describe("One of the county's matter types (GET /public/county)"),
+        reference: nameText(100).describe("The department's own case number"),
+        name: nameText(200).describe('The case name'),
       })
       .strict(),
   })
@@ -22,7 +23,7 @@ export const checkOutcomeBody = z
   .object({
     usage: z.string().trim().min(1).max(2000).describe('使用信用记录或报告情况: how the records and reports were used'),
     appliedMeasures: z
-      .array(z.object({ measureId: z.string().min(1).max(64), note: z.string().trim().max(500).optional() }).strict())
+      .array(z.object({ measureId: plainText(z.string().min(1).max(64)), note: z.string().trim().max(500).optional() }).strict())
       .max(50)
       .default([]),
     decision: z.enum(['approved', 'approvedWithConditions', 'rejected', 'pending', 'other']),

@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../calendar/dates.ts';
 import { isoDate } from '../config/county-config.ts';
 import { consentIdPattern, consentPurposeCategories } from '../consents/consent.ts';
 import { recordKinds } from '../records/record-kinds.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
 
-const realDate = isoDate.refine((date) => {
-  try {
-    return Boolean(parseIsoDate(date));
-  } catch {
-    return false;
-  }
-}, 'must be a real date');
 const consentId = z.string().regex(consentIdPattern, 'must be a consent id (con_ and 22 characters)');
 const recordKind = z.enum(recordKinds);
 const kindList = z
@@ -44,7 +36,7 @@ export const createConsentBody = z
     grantee: usccSchema.describe('统一社会信用代码 of the bank, company or other organisation the consent is granted to'),
     purpose,
     scope,
-    expiresOn: realDate.describe('The last day the consent may be used: from today to one year ahead (county-local)'),
+    expiresOn: isoDate.describe('The last day the consent may be used: from today to one year ahead (county-local)'),
   })
   .strict();
 

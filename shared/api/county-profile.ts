@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { calendarDate } from '../calendar/date-schema.ts';
 
 export const countyProfileQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  date: calendarDate()
     .optional()
     .describe('Day to compute the working-day facts for; today in the county by default'),
 });

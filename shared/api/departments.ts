@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../http/input-text.ts';
 import { organisationId } from './common.ts';
 
 /** A department's organisation id, as its tokens carry it. */
@@ -7,7 +8,7 @@ export const departmentOrgId = organisationId;
 export const registerDepartmentBody = z
   .object({
     orgId: departmentOrgId.describe('The organisation id the department’s tokens carry'),
-    name: z.string().trim().min(1).max(100).describe('单位: the name shown on its usage lists and notices'),
+    name: nameText(100).describe('单位: the name shown on its usage lists and notices'),
   })
   .strict();
 

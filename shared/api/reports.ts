@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate } from '../config/county-config.ts';
+import { calendarDate } from '../calendar/date-schema.ts';
+import { nameText } from '../http/input-text.ts';
 import { organisationId } from './common.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
 
@@ -12,10 +13,10 @@ const orgId = organisationId;
 export const registerAgencyBody = z
   .object({
     agencyId: orgId.describe('The organisation id the agency’s tokens carry'),
-    name: z.string().trim().min(1).max(200),
+    name: nameText(200),
     uscc: usccSchema,
-    filingNumber: z.string().trim().min(1).max(100).describe('备案编号: filing number of the credit service agency'),
-    filingAuthority: z.string().trim().min(1).max(200).describe('备案机关'),
+    filingNumber: nameText(100).describe('备案编号: filing number of the credit service agency'),
+    filingAuthority: nameText(200).describe('备案机关'),
   })
   .strict();
 
@@ -37,10 +38,10 @@ export const agencyListBody = z.object({ agencies: z.array(agencyBody) });
 export const createUploadBody = z
   .object({
     subjectId: subjectIdSchema,
-    reportNumber: z.string().trim().min(1).max(100).describe("The agency's own report number, unique per agency"),
+    reportNumber: nameText(100).describe("The agency's own report number, unique per agency"),
     reportType: z.enum(reportTypes),
-    issueDate: isoDate.describe('Date of issue, not after today'),
-    rating: z.string().trim().min(1).max(20).describe('信用等级'),
+    issueDate: calendarDate({ notAfterToday: true }).describe('Date of issue, not after today'),
+    rating: nameText(20).describe('信用等级'),
     riskWarning: z.string().trim().min(1).max(1000).optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../http/input-text.ts';
 import { departmentOrgId } from './departments.ts';
 
 export const usageListParams = z.object({
@@ -13,7 +14,7 @@ export const submitUsageListQuery = z.object({ department: departmentOrgId.optio
 
 export const submitUsageListBody = z
   .object({
-    submitter: z.string().trim().min(1).max(50).describe('报送人: who submits the list'),
+    submitter: nameText(50).describe('报送人: who submits the list'),
     note: z.string().trim().max(1000).optional(),
     revision: z
       .number()

@@ -13,7 +13,8 @@ export function parseIsoDate(date: IsoDate): { year: number; month: number; day:
   return { year, month, day };
 }
 
-export const formatIsoDate = (year: number, month: number, day: number): IsoDate => `${year}-${pad(month)}-${pad(day)}`;
+/** Years below 1000 are padded too (0999-01-01), so a result always reads back with parseIsoDate. */
+export const formatIsoDate = (year: number, month: number, day: number): IsoDate => `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

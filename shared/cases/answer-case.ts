@@ -8,6 +8,7 @@ import type { Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
+import { validatingOn } from '../time/request-day.ts';
 import { latestVersion } from '../records/record-store.ts';
 import { clearInput } from '../records/protected-input.ts';
 import { normaliseCode } from '../subjects/normalise.ts';
@@ -107,7 +108,7 @@ async function validateCorrection(c: StoredCase, correctedFields: Record<string,
     for (const code of ['uscc', 'residentId'] as const)
       if (code in subject && normaliseCode(String(subject[code] ?? '')) !== (current.subject[code] ?? ''))
         throw validationFailed(`body.correctedFields.subject.${code}`, "identifies whose record it is and cannot be corrected: revoke the record and push one for the right subject");
-  const parsed = recordInput.safeParse(correctedInputShape(current, correctedFields));
+  const parsed = validatingOn(today, () => recordInput.safeParse(correctedInputShape(current, correctedFields)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw validationFailed(`body.correctedFields.${issue.path.join('.')}`, issue.message);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { calendarDate } from '../calendar/date-schema.ts';
 import { blackListNames, isBlackListName } from '../measures/list-names.ts';
 import { recordKinds } from '../records/record-kinds.ts';
 
-/** A calendar date written as YYYY-MM-DD, in the county's time zone. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/** A calendar date written as YYYY-MM-DD, in the county's time zone: a real day in the platform's range (shared/calendar/date-schema.ts). */
+export const isoDate = calendarDate();
 
 const workingDays = z.number().int().positive().max(365);
 /** The longest validity a county may give credit reports; the reports bucket keeps a pinned version at least this long. */

@@ -9,7 +9,10 @@ import { callerFromClaims, protectCaller, requireRole, type Caller } from '../id
 import { logger } from '../observability/logger.ts';
 import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
+import { localDate } from '../calendar/dates.ts';
+import { validatingOn } from '../time/request-day.ts';
 import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
+import { forbiddenKeyPath } from './input-text.ts';
 import { asPageTokenError } from './page-token.ts';
 
 /** Request bodies above this are refused before parsing: a batch of 500 records fits; Lambda takes at most 6 MB. */
@@ -63,16 +66,18 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
     if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
     if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
 
-    const input = {
+    const now = new Date(event.requestContext.timeEpoch);
+    // Rules that need today (no decision or birth date in the future) read the request's county-local day.
+    const input = validatingOn(localDate(now, county.timeZone), () => ({
       caller,
       params: parsePart(trigger.request?.params, event.pathParameters ?? {}, 'path'),
       query: parsePart(trigger.request?.query, event.queryStringParameters ?? {}, 'query'),
       // Free text is stored with ID numbers masked, in whatever form typed: masked here, once, before any schema reads it.
       body: parsePart(trigger.request?.body, maskIdsInValue(readJsonBody(event, trigger), codeFields), 'body'),
       county,
-      now: new Date(event.requestContext.timeEpoch),
+      now,
       headers: event.headers ?? {},
-    } as HttpInput<T>;
+    })) as HttpInput<T>;
     const output = await useCase(input);
     if (output.file) return file(output.status ?? trigger.response.status, output.file, output.headers);
     return json(output.status ?? trigger.response.status, output.body, output.headers);
@@ -98,11 +103,16 @@ function readJsonBody(event: HttpEvent, trigger: HttpTrigger): unknown {
   if (!event.body) throw validationFailed('body', 'a JSON body is required');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(text) > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw validationFailed('body', 'must be valid JSON');
   }
+  // Refused wherever they are, whatever the schema (a loose object or a record would pass them on).
+  const forbidden = forbiddenKeyPath(body);
+  if (forbidden) throw validationFailed(['body', ...forbidden].join('.'), `"${forbidden.at(-1)}" is not a field`);
+  return body;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {

@@ -98,11 +98,25 @@ export const codeFields: ReadonlySet<string> = new Set(['subjectId', 'residentId
  * number in it; log entries pass with nothing kept.
  */
 export function maskIdsInValue(value: unknown, keep: ReadonlySet<string> = new Set()): unknown {
-  const walk = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key !== undefined && keep.has(key) ? v : maskIdsInText(v);
-    if (Array.isArray(v)) return v.map((item) => walk(item));
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
-    return v;
-  };
-  return walk(value);
+  const mask = (v: unknown, key?: string): unknown => (typeof v !== 'string' ? v : key !== undefined && keep.has(key) ? v : maskIdsInText(v));
+  const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object';
+  const emptyLike = (v: object): Record<string, unknown> => (Array.isArray(v) ? [] : {}) as Record<string, unknown>;
+  // Defined, not assigned: a key "__proto__" stays an own property (the schemas refuse it by name).
+  const put = (target: Record<string, unknown>, key: string, item: unknown) => Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+  if (!isContainer(value)) return mask(value);
+  // Without recursion: a body nested far deeper than the call stack is walked too (and refused by its schema), never a RangeError.
+  const root = emptyLike(value);
+  const stack: [object, Record<string, unknown>][] = [[value, root]];
+  while (stack.length) {
+    const [source, target] = stack.pop()!;
+    const inArray = Array.isArray(source);
+    for (const [k, item] of Object.entries(source)) {
+      if (isContainer(item)) {
+        const copy = emptyLike(item);
+        put(target, k, copy);
+        stack.push([item, copy]);
+      } else put(target, k, mask(item, inArray ? undefined : k));
+    }
+  }
+  return root;
 }

@@ -6,6 +6,7 @@ import type { Caller } from '../identity/caller.ts';
 import { conflict, validationFailed } from '../http/errors.ts';
 import type { FieldWarning } from '../subjects/code-warnings.ts';
 import { recordCodeWarnings } from './record-code-warnings.ts';
+import { validatingOn } from '../time/request-day.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { protectInput } from './protected-input.ts';
 import { recordInput } from './record-input.ts';
@@ -23,7 +24,7 @@ export type PushResult =
 
 /** Validates one pushed record: the schema, then the rules that need today's date. */
 function validate(raw: unknown, today: string) {
-  const parsed = recordInput.safeParse(raw);
+  const parsed = validatingOn(today, () => recordInput.safeParse(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false as const, field: issue.path.join('.') || '(record)', rule: issue.message };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../calendar/dates.ts';
+import { calendarDate, type DateRule } from '../calendar/date-schema.ts';
+import { plainText } from '../http/input-text.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';
 import { residentIdSchema, usccSchema } from '../subjects/subject-id.ts';
 import {
@@ -27,12 +28,12 @@ const str = (max: number) =>
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`);
 
-/** Names, titles, short labels. */
-const name = (description: string) => str(200).describe(description);
+/** Names, titles, short labels: no invisible or text-direction control characters (shared/http/input-text.ts). */
+const name = (description: string) => plainText(str(200)).describe(description);
 /** Facts, content, legal basis. */
 const text = (description: string) => str(4000).describe(description);
-/** Document and case numbers. */
-const docNumber = (description: string) => str(100).describe(description);
+/** Document and case numbers, held to the same characters as names. */
+const docNumber = (description: string) => plainText(str(100)).describe(description);
 
 /** An object that refuses unknown keys, naming them (a misspelt optional field must not vanish silently). */
 const strictObject = <S extends z.ZodRawShape>(shape: S, what: string) =>
@@ -44,20 +45,9 @@ const strictObject = <S extends z.ZodRawShape>(shape: S, what: string) =>
     },
   });
 
-const isRealDate = (value: string) => {
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const date = (description: string) =>
-  z
-    .string({ error: missingOr('must be a date written YYYY-MM-DD') })
-    .refine(isRealDate, 'must be a real date written YYYY-MM-DD')
-    .describe(description);
+/** A real day in the platform's range (shared/calendar/date-schema.ts); a decision also not after today. */
+const date = (description: string, rule: DateRule = {}) =>
+  calendarDate(rule, missingOr('must be a date written YYYY-MM-DD')).describe(description);
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, description: string) =>
   z.enum(values, { error: missingOr(`must be one of: ${values.join(', ')}`) }).describe(description);
@@ -113,7 +103,7 @@ const common = {
   decisionNumber: docNumber(
     '决定文书号（许可、处罚、认定、列入名单等文书编号）/ decision or listing document number; with the department and kind it identifies the record, so a retry is recognised',
   ),
-  decisionDate: date('决定日期 YYYY-MM-DD（北京时间）/ decision date'),
+  decisionDate: date('决定日期 YYYY-MM-DD（北京时间）/ decision date; from 1949-10-01, not after today', { notAfterToday: true }),
   authority: strictObject(
     {
       name: name('决定机关名称 / deciding authority'),

@@ -6,7 +6,7 @@ import { s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { getAgency } from './agency-store.ts';
 import { getUpload, noteIgnoredVersion, storeAcceptedReport, storeRejectedUpload } from './report-store.ts';
-import { rejectionReason, reportIdOf, sha256Hex, validUntilOf, type StoredReport } from './report-rules.ts';
+import { rejectionReason, reportIdOf, sha256Hex, validityEnd, type StoredReport } from './report-rules.ts';
 
 export type IngestOutcome = 'accepted' | 'rejected' | 'alreadySettled' | 'laterVersionIgnored' | 'unknownUpload' | 'objectGone';
 
@@ -56,7 +56,7 @@ export async function ingestReport(args: {
   if (!versionId) throw new Error(`the object ${bucket}/${key} has no version id: versioning must be on for the reports bucket`);
 
   const today = localDate(now, county.timeZone);
-  const validUntil = validUntilOf(upload.issueDate, county.deadlines.reportValidityMonths, workingDayCalendar(county.calendar));
+  const validUntil = validityEnd(upload.issueDate, county.deadlines.reportValidityMonths, workingDayCalendar(county.calendar));
   const agency = await getAgency(upload.agencyId);
   const reason = rejectionReason({
     content: bytes,
@@ -99,7 +99,7 @@ export async function ingestReport(args: {
     reportNumber: upload.reportNumber,
     reportType: upload.reportType,
     issueDate: upload.issueDate,
-    validUntil,
+    validUntil: validUntil!, // defined: rejectionReason refuses an upload without one
     rating: upload.rating,
     ...(upload.riskWarning ? { riskWarning: upload.riskWarning } : {}),
     sha256: sha256Hex(bytes),

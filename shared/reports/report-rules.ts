@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { pdfContentProblem } from '../uploads/pdf-content-check.ts';
+import { earliestDate, isAllowedDate, latestDate } from '../calendar/date-schema.ts';
 
 /** Pure rules of credit reports: ids, what an uploaded file must be, and a report's status on a day. */
 
@@ -53,6 +54,21 @@ export function reportStatus(report: Pick<StoredReport, 'status' | 'validUntil'>
 export const validUntilOf = (issueDate: IsoDate, months: number, calendar: WorkingDayCalendar): IsoDate => calendarPeriodEnd(issueDate, months, calendar).date;
 
 /**
+ * The end of validity of an announced issue date, or undefined when none can be computed: the API
+ * refuses such dates (shared/calendar/date-schema.ts), but an upload stored before it did, or written
+ * by other means, must still be settled (rejected with a reason), never left pending by a RangeError.
+ */
+export function validityEnd(issueDate: IsoDate, months: number, calendar: WorkingDayCalendar): IsoDate | undefined {
+  if (!isAllowedDate(issueDate)) return undefined;
+  try {
+    return validUntilOf(issueDate, months, calendar);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Why an uploaded report is refused, or undefined when it is accepted: the file must be a PDF within
  * the size limit carrying no active content (JavaScript, launch actions, embedded files: the check
  * evidence files get too), the agency still active, the issue date not in the future and the report not expired.
@@ -64,13 +80,15 @@ export function rejectionReason(args: {
   maxBytes: number;
   agencyStatus: string | undefined;
   issueDate: IsoDate;
-  validUntil: IsoDate;
+  /** undefined: the issue date gives no end of validity (see validityEnd). */
+  validUntil: IsoDate | undefined;
   today: IsoDate;
 }): string | undefined {
   if (args.sizeBytes > args.maxBytes) return `the file is larger than ${args.maxBytes} bytes`;
   const contentProblem = pdfContentProblem(args.content);
   if (contentProblem) return contentProblem;
   if (args.agencyStatus !== 'active') return `the agency is not an active registered agency (status: ${args.agencyStatus ?? 'unregistered'})`;
+  if (args.validUntil === undefined) return `the issue date "${args.issueDate}" is not a real date from ${earliestDate} to ${latestDate}, so the report has no end of validity`;
   if (args.issueDate > args.today) return `the issue date ${args.issueDate} is in the future`;
   if (args.validUntil < args.today) return `the report expired on ${args.validUntil}`;
   return undefined;

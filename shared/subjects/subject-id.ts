@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { IsoDate } from '../calendar/dates.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
+import { validationDay } from '../time/request-day.ts';
 import { normaliseCode } from './normalise.ts';
 import { birthDateOf, hasResidentAddressPrefix, residentIdProblem } from './resident-id.ts';
 import { usccOrganisationCodeProblem, usccProblem } from './uscc.ts';
@@ -43,14 +45,14 @@ const residentReading = 'reads as a resident ID number (a province code in chara
  * A valid USCC and a valid resident ID at once is read as the resident ID (personal data is masked; a
  * USCC is not).
  */
-export function parseSubjectId(raw: string): { type: SubjectIdType; id: string } {
+export function parseSubjectId(raw: string, today?: IsoDate): { type: SubjectIdType; id: string } {
   const id = normaliseCode(raw);
   if (id.length === 0) throw new SubjectIdError('must not be empty');
   if (id.length !== 18)
     throw new SubjectIdError(`must be 18 characters (a unified social credit code or a resident ID number), not ${id.length}`);
   const uscc = usccProblem(id);
   if (readsAsResidentId(id)) {
-    const resident = residentIdProblem(id);
+    const resident = residentIdProblem(id, today);
     if (resident === undefined) return { type: 'residentId', id };
     if (uscc === undefined && usccOrganisationCodeProblem(id) === undefined) return { type: 'uscc', id };
     throw new SubjectIdError(
@@ -99,9 +101,12 @@ const checked = (problem: (code: string) => string | undefined) => (code: string
   return code;
 };
 
-/** A USCC or a resident ID; the output is `{ type, id }` in canonical form. An API error reads `body.subjectId: <rule>`. */
+/**
+ * A USCC or a resident ID; the output is `{ type, id }` in canonical form. An API error reads `body.subjectId: <rule>`.
+ * Parsed for a request (shared/time/request-day.ts), a resident ID's birth date is not after the request's day.
+ */
 export const subjectIdSchema = codeSchema(
-  parseSubjectId,
+  (code) => parseSubjectId(code, validationDay()),
   '统一社会信用代码或公民身份号码（18位）/ USCC or resident ID number (18 characters)',
 );
 
@@ -113,7 +118,7 @@ export const usccSchema = codeSchema(
 
 /** A resident ID number, normalised (a lower-case x is read as X). */
 export const residentIdSchema = codeSchema(
-  checked(residentIdProblem),
+  checked((code) => residentIdProblem(code, validationDay())),
   '公民身份号码（18位）/ resident ID number (GB 11643-1999)',
 );
 

@@ -33,8 +33,25 @@ export function usageListSheet(args: { departmentName: string; submitter?: strin
   };
 }
 
+/**
+ * The sheet as it is written, every cell (title, header labels and values, column names, rows)
+ * neutralised against formulas: the department's name and the submitter are typed by people as much
+ * as the rows are. CSV and XLSX are written from it, so both files hold the same cells.
+ */
+export function writtenSheet(sheet: UsageListSheet): UsageListSheet {
+  return {
+    title: neutraliseFormula(sheet.title),
+    header: sheet.header.map(([label, value]) => [neutraliseFormula(label), neutraliseFormula(value)]),
+    columns: sheet.columns.map(neutraliseFormula),
+    rows: sheet.rows.map((r) => r.map(neutraliseFormula)),
+  };
+}
+
 /** Every line of the sheet as cells, top to bottom. */
-const linesOf = (sheet: UsageListSheet): string[][] => [[sheet.title], ...sheet.header, [...sheet.columns], ...sheet.rows.map((r) => r.map(neutraliseFormula))];
+const linesOf = (sheet: UsageListSheet): string[][] => {
+  const written = writtenSheet(sheet);
+  return [[written.title], ...written.header, [...written.columns], ...written.rows];
+};
 
 /**
  * CSV as Excel opens it without garbling Chinese: UTF-8 with a byte-order mark, CRLF line ends, fields
@@ -47,7 +64,8 @@ export function toCsv(sheet: UsageListSheet): Buffer {
 }
 
 /** The XLSX workbook: one sheet named for the period, the title merged across, bold headers, column widths for Chinese text. */
-export async function toXlsx(sheet: UsageListSheet, sheetName: string, createdAt: Date): Promise<Buffer> {
+export async function toXlsx(typed: UsageListSheet, sheetName: string, createdAt: Date): Promise<Buffer> {
+  const sheet = writtenSheet(typed);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'county credit platform';
   workbook.created = createdAt;
@@ -73,7 +91,7 @@ export async function toXlsx(sheet: UsageListSheet, sheetName: string, createdAt
     cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
   });
   for (const values of sheet.rows) {
-    // Values are strings (a cell never holds a formula), so text that starts with = stays text.
+    // Values are strings (a cell never holds a formula), neutralised as in the CSV: the file may be saved as CSV later.
     const row = ws.addRow(values);
     row.alignment = { vertical: 'top', wrapText: true };
   }
@@ -84,9 +102,11 @@ export async function toXlsx(sheet: UsageListSheet, sheetName: string, createdAt
 export const excelSheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
 
 /**
- * A CSV cell that starts like a formula (= + - @, tab, CR) is opened by Excel as one (CSV injection):
- * it is prefixed with an apostrophe, which Excel shows as text. Only the rows, which hold typed text.
+ * A cell that starts like a formula is opened by Excel or LibreOffice as one (CSV injection, OWASP):
+ * `=`, `+`, `-`, `@`, their full-width forms (an IME types them), also after leading spaces, or a tab,
+ * CR or LF. Such a cell is prefixed with an apostrophe, which spreadsheets read as "text". Every cell
+ * here is text (a date is written YYYY-MM-DD), so no number loses its sign.
  */
-function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+export function neutraliseFormula(value: string): string {
+  return /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/.test(value) ? `'${value}` : value;
 }
