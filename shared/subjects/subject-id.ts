@@ -54,6 +54,8 @@ export function parseSubjectId(raw: string, today?: IsoDate): { type: SubjectIdT
   if (readsAsResidentId(id)) {
     const resident = residentIdProblem(id, today);
     if (resident === undefined) return { type: 'residentId', id };
+    // A valid number but for a birth date after today: a person's number, and that is all that is wrong with it.
+    if (residentIdProblem(id) === undefined) throw new SubjectIdError(resident);
     if (uscc === undefined && usccOrganisationCodeProblem(id) === undefined) return { type: 'uscc', id };
     throw new SubjectIdError(
       `${residentReading} but is not a valid one (${resident}), nor a valid unified social credit code (${uscc ?? usccOrganisationCodeProblem(id)})`,
