@@ -70,7 +70,7 @@ import { verificationWorkflow } from '../shared/workflows/workflows.ts';
 
 /**
  * Every function of a county stack, declared once. `infra/` builds Lambdas, routes, notifications,
- * schedules and grants from this list; `infra/local/` serves and triggers the same handlers from it.
+ * schedules and grants from this list; `local/` serves and triggers the same handlers from it.
  */
 export const functions = [
   declare({

@@ -5,7 +5,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { maskResidentId } from '../../shared/privacy/resident-id-mask.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 
 // Lianjiang: its notice (001 §四) encourages banks and companies to query, with the subject's consent.

@@ -9,7 +9,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { maskResidentId } from '../../shared/privacy/resident-id-mask.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 
 // Issue 8 part 3: GET /subjects/{id}/report.pdf and GET /public/report-verifications/{code}.

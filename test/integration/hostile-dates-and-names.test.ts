@@ -17,8 +17,8 @@ import { keys } from '../../shared/storage/keys.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { periodContaining } from '../../shared/usage/usage-periods.ts';
-import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { demoPdf } from '../../local/demo/load-demo-data.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 

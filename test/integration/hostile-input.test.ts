@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maxBodyBytes } from '../../shared/http/http-handler.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { inPool, send, type ApiAnswer } from '../support/isolation-http.ts';
 import {
   bodySchemaOf,

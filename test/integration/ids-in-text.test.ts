@@ -10,9 +10,9 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { demoInstitution } from '../../infra/local/demo/demo-organisations.ts';
-import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { demoInstitution } from '../../local/demo/demo-organisations.ts';
+import { demoPdf } from '../../local/demo/load-demo-data.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { callApi, type ApiAnswer } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 

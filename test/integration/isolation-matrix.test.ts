@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { roles } from '../../shared/identity/roles.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
 import { uploadIdOf } from '../../shared/reports/report-rules.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { inPool, send, throttled, type ApiAnswer, type ApiRequest } from '../support/isolation-http.ts';
 import { judge, matrixCells, matrixTable, otherAnswersLegend, runCells, type Cell } from '../support/isolation-matrix.ts';
 import { contextFor, httpRoutes, routeCases } from '../support/isolation-routes.ts';

@@ -14,7 +14,7 @@ import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { backgroundHandler } from '../../shared/lambda/background-handler.ts';
-import { durationMs, startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { durationMs, startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 
 const county = loadCounty('wuchang');
 const dataDir = mkdtempSync(join(tmpdir(), 'credit-platform-clock-'));

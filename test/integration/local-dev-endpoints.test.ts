@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { startTestPlatform } from '../support/platform-api.ts';
 
 const county = loadCounty('jiaxian');

@@ -11,7 +11,7 @@ import { functions } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';
 

@@ -16,7 +16,7 @@ import { reportItems } from '../../shared/reports/report-store.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 

@@ -18,7 +18,7 @@ import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 

@@ -11,7 +11,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { normaliseName, shortName } from '../../shared/public-site/subject-names.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';

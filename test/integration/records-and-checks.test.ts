@@ -7,8 +7,8 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { demoSubjects } from '../../infra/local/demo/demo-records.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { demoSubjects } from '../../local/demo/demo-records.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';
 

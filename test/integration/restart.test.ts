@@ -10,7 +10,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';

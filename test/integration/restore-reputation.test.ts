@@ -9,7 +9,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { callApi, sentNotices } from '../support/platform-api.ts';
 import { personKey } from '../../shared/privacy/personal-ids.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';

@@ -9,7 +9,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 
 const county = loadCounty('jiaxian');

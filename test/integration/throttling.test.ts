@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { startTestPlatform } from '../support/platform-api.ts';
 
 // A county with a tiny throttle, for this test only: 3 requests at once per route, then one every 5 s (slow

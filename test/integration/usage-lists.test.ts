@@ -15,7 +15,7 @@ import { usageListOverdueSource } from '../../shared/overdue/usage-list-source.t
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { parseUsagePeriod, periodContaining } from '../../shared/usage/usage-periods.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';

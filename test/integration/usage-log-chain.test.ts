@@ -7,7 +7,7 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { usageKeys } from '../../shared/storage/keys.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { genesisHash } from '../../shared/usage-log/chain-link.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 
 // Issue 7: each department's usage log is hash-chained; the receipt of a check recomputes the chain, and an

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createTableInput, ensureTables } from '../../infra/local/dynamodb/create-tables.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb/start-dynamodb-local.ts';
+import { createTableInput, ensureTables } from '../../local/dynamodb/create-tables.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb/start-dynamodb-local.ts';
 import { creditTable } from '../../shared/storage/tables.ts';
 
 let local: DynamoDbLocal;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stablePorts, startOnPort } from '../../infra/local/ports.ts';
+import { stablePorts, startOnPort } from '../../local/ports.ts';
 
 const servers: Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));

@@ -7,7 +7,7 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingPrerequisites } from '../../infra/local/prerequisites.ts';
+import { missingPrerequisites } from '../../local/prerequisites.ts';
 
 const bare = mkdtempSync(join(tmpdir(), 'no-java-'));
 symlinkSync(process.execPath, join(bare, 'node'));
@@ -27,7 +27,7 @@ describe('prerequisites', () => {
   it('npm start without java stops within seconds with the package and the command', () => {
     const started = Date.now();
     const tsx = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const result = spawnSync(process.execPath, [tsx, 'infra/local/main.ts', '--port', '0', '--fresh', '--data', mkdtempSync(join(tmpdir(), 'no-java-data-'))], {
+    const result = spawnSync(process.execPath, [tsx, 'local/main.ts', '--port', '0', '--fresh', '--data', mkdtempSync(join(tmpdir(), 'no-java-data-'))], {
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, PATH: bare, NO_INSTALL_PREREQUISITES: '1' },

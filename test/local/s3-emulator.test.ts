@@ -22,11 +22,11 @@ import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-p
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeS3EventKey, encodeS3EventKey } from '../../infra/local/s3/event-key.ts';
-import { S3Error } from '../../infra/local/s3/s3-error.ts';
-import { sha256Hex, signRequest } from '../../infra/local/s3/sigv4.ts';
-import { verifyPresignedRequest } from '../../infra/local/s3/verify-request.ts';
-import { startS3Emulator, type S3Emulator } from '../../infra/local/s3/start-s3-emulator.ts';
+import { decodeS3EventKey, encodeS3EventKey } from '../../local/s3/event-key.ts';
+import { S3Error } from '../../local/s3/s3-error.ts';
+import { sha256Hex, signRequest } from '../../local/s3/sigv4.ts';
+import { verifyPresignedRequest } from '../../local/s3/verify-request.ts';
+import { startS3Emulator, type S3Emulator } from '../../local/s3/start-s3-emulator.ts';
 
 const region = 'cn-north-1';
 const accessKeyId = 'LOCALTESTACCESSKEY';

@@ -15,9 +15,9 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeS3EventKey } from '../../infra/local/s3/event-key.ts';
-import { startS3Emulator, type S3Emulator } from '../../infra/local/s3/start-s3-emulator.ts';
-import { versionStoreBucket } from '../../infra/local/s3/versions.ts';
+import { decodeS3EventKey } from '../../local/s3/event-key.ts';
+import { startS3Emulator, type S3Emulator } from '../../local/s3/start-s3-emulator.ts';
+import { versionStoreBucket } from '../../local/s3/versions.ts';
 
 /** The emulator keeps versions of the buckets it is told are versioned (the reports bucket), as S3 does with versioning on. */
 

@@ -31,9 +31,9 @@ import {
   lambdaServiceNames,
   resolveStateMachineDefinition,
   type CloudFormationTemplate,
-} from '../../infra/local/stepfunctions/resolve-definition.ts';
-import { LocalStepFunctions } from '../../infra/local/stepfunctions/local-step-functions.ts';
-import { startStepFunctionsEndpoint } from '../../infra/local/stepfunctions/http-endpoint.ts';
+} from '../../local/stepfunctions/resolve-definition.ts';
+import { LocalStepFunctions } from '../../local/stepfunctions/local-step-functions.ts';
+import { startStepFunctionsEndpoint } from '../../local/stepfunctions/http-endpoint.ts';
 
 const region = 'us-east-1';
 /** 100 definition seconds = 1 real second. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { projectRoot } from '../../infra/local/platform.ts';
+import { projectRoot } from '../../local/platform.ts';
 
 /**
  * The browser tests' Chromium: Debian's `chromium` package (`.ci/run` installs it with `fonts-noto-cjk`, so

@@ -15,7 +15,7 @@ import { periodContaining } from '../../shared/usage/usage-periods.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { callApi, sentNotices } from './platform-api.ts';
 import { testClockStart, testDate } from './test-date.ts';
 

@@ -10,8 +10,8 @@ import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.t
 import type { HttpTrigger } from '../../shared/functions/declaration.ts';
 import { uploadIdOf } from '../../shared/reports/report-rules.ts';
 import { periodContaining } from '../../shared/usage/usage-periods.ts';
-import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { demoPdf } from '../../local/demo/load-demo-data.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
 import { companyId, county, declares, office, orgOf, uscc } from './isolation-world.ts';
 

@@ -4,7 +4,7 @@
  * runs many requests a few at a time, so the local gateway is not flooded (a throttle may answer 429).
  */
 import type { Role } from '../../shared/identity/roles.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 
 export interface ApiRequest {
   method: string;

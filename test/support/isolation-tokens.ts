@@ -2,14 +2,14 @@
  * Bad bearer tokens, made the way an attacker would: expired, not yet valid, signed with another key,
  * unsigned (`alg: none`), HS256 keyed with the public key, tampered after signing, of another issuer
  * or audience, of another county, without the claims that name the caller. The local runtime verifies
- * tokens as API Gateway's JWT authorizer does (infra/local/identity/local-issuer.ts: ES256, issuer,
+ * tokens as API Gateway's JWT authorizer does (local/identity/local-issuer.ts: ES256, issuer,
  * audience, expiry), and the handler reads the caller from the claims (shared/identity/caller.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { claimNames } from '../../shared/identity/claims.ts';
-import { localAudience, localIssuer } from '../../infra/local/identity/local-issuer.ts';
+import { localAudience, localIssuer } from '../../local/identity/local-issuer.ts';
 
 export interface BadToken {
   name: string;

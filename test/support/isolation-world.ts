@@ -26,8 +26,8 @@ import { roles, type Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { periodContaining } from '../../shared/usage/usage-periods.ts';
-import { demoPdf } from '../../infra/local/demo/load-demo-data.ts';
-import type { LocalPlatform } from '../../infra/local/platform.ts';
+import { demoPdf } from '../../local/demo/load-demo-data.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { functions } from '../../functions/catalog.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
 

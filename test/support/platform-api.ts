@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { startLocalPlatform, type LocalPlatform, type LocalPlatformOptions } from '../../infra/local/platform.ts';
+import { startLocalPlatform, type LocalPlatform, type LocalPlatformOptions } from '../../local/platform.ts';
 import { testClockStart } from './test-date.ts';
 
 export interface ApiAnswer {

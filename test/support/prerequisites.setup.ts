@@ -3,7 +3,7 @@
  * CJK fonts for the browser walks), found in seconds before any emulator is started. Installed where
  * the project may (root with apt-get); otherwise the run stops at once naming what is missing and the command.
  */
-import { ensurePrerequisites } from '../../infra/local/prerequisites.ts';
+import { ensurePrerequisites } from '../../local/prerequisites.ts';
 
 export default function setup(): void {
   ensurePrerequisites(['java', 'chromium', 'cjkFonts'], (line) => process.stderr.write(`${line}\n`));

@@ -9,7 +9,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
 import { featureFlags } from '../../infra/create-app.ts';
-import { projectRoot } from '../../infra/local/platform.ts';
+import { projectRoot } from '../../local/platform.ts';
 import { CreditFunction } from '../../infra/stack/credit-function.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { synthTimeoutMs } from '../infra/synth.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullBucket, routeThrottle, takeToken, type TokenBucket } from '../../infra/local/http/token-bucket.ts';
+import { fullBucket, routeThrottle, takeToken, type TokenBucket } from '../../local/http/token-bucket.ts';
 
 const limits = { rateLimit: 2, burstLimit: 3 };
 

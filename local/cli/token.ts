@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadCounty } from '../../../shared/config/load-counties.ts';
-import { roles, type Role } from '../../../shared/identity/roles.ts';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import { roles, type Role } from '../../shared/identity/roles.ts';
 import { localIssuerFor } from '../identity/local-issuer.ts';
 import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './args.ts';
 

@@ -1,7 +1,7 @@
-import { addMonthsClamped, localDate } from '../../../shared/calendar/dates.ts';
-import type { CountyConfig } from '../../../shared/config/county-config.ts';
-import type { Role } from '../../../shared/identity/roles.ts';
-import { now } from '../../../shared/time/clock.ts';
+import { addMonthsClamped, localDate } from '../../shared/calendar/dates.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import type { Role } from '../../shared/identity/roles.ts';
+import { now } from '../../shared/time/clock.ts';
 import { demoInstitution } from './demo-organisations.ts';
 import { demoSubjects } from './demo-records.ts';
 

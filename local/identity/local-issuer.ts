@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
-import { claimNames } from '../../../shared/identity/claims.ts';
-import type { Role } from '../../../shared/identity/roles.ts';
+import { claimNames } from '../../shared/identity/claims.ts';
+import type { Role } from '../../shared/identity/roles.ts';
 
 /**
  * Local stand-in for the Cognito user pool: tokens signed with a key kept in the data folder and

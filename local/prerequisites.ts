@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The machine's prerequisites outside npm, found in well under a second each (never waited on):
  * Java 17+ for DynamoDB Local; Chromium and the CJK fonts for the browser walks. Where one is missing,
- * `ensurePrerequisites` installs it with `infra/local/install-prerequisites.sh` when it may (root with
+ * `ensurePrerequisites` installs it with `local/install-prerequisites.sh` when it may (root with
  * apt-get), and otherwise stops naming what is missing and the exact command.
  */
 export type Prerequisite = 'java' | 'chromium' | 'cjkFonts';

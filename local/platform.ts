@@ -6,15 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { functions } from '../../functions/catalog.ts';
-import { openApiDocument } from '../../shared/api/openapi.ts';
-import type { CountyConfig } from '../../shared/config/county-config.ts';
-import type { FunctionDeclaration } from '../../shared/functions/declaration.ts';
-import { scheduledEventInput } from '../../shared/functions/schedule-expression.ts';
-import type { Role } from '../../shared/identity/roles.ts';
-import { creditTable, reportsBucketCors, resourceEnv, tables, usageTable } from '../../shared/storage/tables.ts';
-import { clockOffsetEnv, now as platformNow } from '../../shared/time/clock.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { functions } from '../functions/catalog.ts';
+import { openApiDocument } from '../shared/api/openapi.ts';
+import type { CountyConfig } from '../shared/config/county-config.ts';
+import type { FunctionDeclaration } from '../shared/functions/declaration.ts';
+import { scheduledEventInput } from '../shared/functions/schedule-expression.ts';
+import type { Role } from '../shared/identity/roles.ts';
+import { creditTable, reportsBucketCors, resourceEnv, tables, usageTable } from '../shared/storage/tables.ts';
+import { clockOffsetEnv, now as platformNow } from '../shared/time/clock.ts';
+import { verificationWorkflow } from '../shared/workflows/workflows.ts';
 import { ensureTables } from './dynamodb/create-tables.ts';
 import { startDynamoDbLocal } from './dynamodb/start-dynamodb-local.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
@@ -30,9 +30,9 @@ import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
 import { createSnsEndpoint } from './sns/sns-endpoint.ts';
 import { startStepFunctions } from './workflows/start-step-functions.ts';
-import { decodeS3Key } from '../../shared/lambda/event-schemas.ts';
+import { decodeS3Key } from '../shared/lambda/event-schemas.ts';
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 export const localRegion = 'us-east-1';
 const localCredentials = { accessKeyId: 'LOCALCREDITPLATFORM', secretAccessKey: 'local-secret-key-for-emulators-only' };
 
@@ -57,7 +57,7 @@ export interface LocalPlatformOptions {
    * The bench gives limits above what it sends, so that it measures the platform, not the throttle.
    */
   throttle?: CountyConfig['api']['throttle'];
-  /** Scales Step Functions Retry intervals (0: retry at once); see infra/local/stepfunctions/README.md. Default 1. */
+  /** Scales Step Functions Retry intervals (0: retry at once); see local/stepfunctions/README.md. Default 1. */
   retryTimeScale?: number;
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -367,7 +367,7 @@ function travellingClock(file: string, startAt?: number) {
   }
   const write = (at: number): void => {
     offsetMs = at - Date.now();
-    const record = { offsetMs, movedTo: new Date(at).toISOString(), note: 'platform clock = system clock + offsetMs (infra/local/platform.ts)' };
+    const record = { offsetMs, movedTo: new Date(at).toISOString(), note: 'platform clock = system clock + offsetMs (local/platform.ts)' };
     writeFileSync(`${file}.tmp`, JSON.stringify(record, null, 1));
     renameSync(`${file}.tmp`, file);
     process.env[clockOffsetEnv] = String(offsetMs);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { CountyConfig } from '../../../shared/config/county-config.ts';
-import { roles, type Role } from '../../../shared/identity/roles.ts';
-import { ensureWebBuilt, webDist } from '../../../web/build.ts';
-import { renderIndex } from '../../../web/render-index.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { roles, type Role } from '../../shared/identity/roles.ts';
+import { ensureWebBuilt, webDist } from '../../web/build.ts';
+import { renderIndex } from '../../web/render-index.ts';
 import type { LocalIssuer } from '../identity/local-issuer.ts';
 import { send } from './api-server.ts';
 

@@ -1,4 +1,4 @@
-import type { ApiThrottle } from '../../../shared/config/county-config.ts';
+import type { ApiThrottle } from '../../shared/config/county-config.ts';
 
 /**
  * API Gateway's throttle, for the local gateway: a bucket of at most `burstLimit` tokens, refilled at

@@ -6,7 +6,7 @@ import {
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDefinition } from '../../../shared/storage/tables.ts';
+import type { TableDefinition } from '../../shared/storage/tables.ts';
 
 /** The CreateTable input for a table definition: the same key schema, indexes and TTL as the stack's. */
 export function createTableInput(table: TableDefinition, tableName: string) {

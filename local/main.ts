@@ -1,5 +1,5 @@
-import { loadCounty } from '../../shared/config/load-counties.ts';
-import { roles } from '../../shared/identity/roles.ts';
+import { loadCounty } from '../shared/config/load-counties.ts';
+import { roles } from '../shared/identity/roles.ts';
 import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './cli/args.ts';
 import { startLocalPlatform } from './platform.ts';
 import { ensurePrerequisites } from './prerequisites.ts';

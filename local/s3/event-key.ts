@@ -3,7 +3,7 @@
  * becomes `%2B`, UTF-8 bytes become `%XX`. `/` is left as is. The decoder is the handlers' own
  * (shared/lambda/event-schemas.ts), so the emulator's tests check the very function handlers use.
  */
-import { decodeS3Key } from '../../../shared/lambda/event-schemas.ts';
+import { decodeS3Key } from '../../shared/lambda/event-schemas.ts';
 
 // Left unescaped, as Java's URLEncoder (which S3 notifications follow) does, plus the key's `/`.
 const UNESCAPED = /[A-Za-z0-9.\-*_/]/;

@@ -1,14 +1,14 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { addDays } from '../../../shared/calendar/dates.ts';
-import { workingDayCalendar } from '../../../shared/calendar/working-day-calendar.ts';
-import { reportItems } from '../../../shared/reports/report-store.ts';
-import { reportIdOf, sha256Hex, validUntilOf } from '../../../shared/reports/report-rules.ts';
+import { addDays } from '../../shared/calendar/dates.ts';
+import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
+import { reportItems } from '../../shared/reports/report-store.ts';
+import { reportIdOf, sha256Hex, validUntilOf } from '../../shared/reports/report-rules.ts';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { localDate } from '../../../shared/calendar/dates.ts';
-import type { CountyConfig } from '../../../shared/config/county-config.ts';
-import type { Role } from '../../../shared/identity/roles.ts';
-import { keys } from '../../../shared/storage/keys.ts';
-import { now } from '../../../shared/time/clock.ts';
+import { localDate } from '../../shared/calendar/dates.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import type { Role } from '../../shared/identity/roles.ts';
+import { keys } from '../../shared/storage/keys.ts';
+import { now } from '../../shared/time/clock.ts';
 import { demoOrganisations, type DemoOrganisation } from './demo-organisations.ts';
 import { demoRecords, demoSubjects } from './demo-records.ts';
 

@@ -1,6 +1,6 @@
-import type { CountyConfig } from '../../../shared/config/county-config.ts';
-import type { Role } from '../../../shared/identity/roles.ts';
-import { usccCheckCharacter } from '../../../shared/subjects/uscc.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import type { Role } from '../../shared/identity/roles.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoSubjects } from './demo-records.ts';
 
 /**

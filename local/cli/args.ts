@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const defaultCounty = 'jiaxian';
-export const defaultDataRoot = fileURLToPath(new URL('../../../.data/', import.meta.url));
+export const defaultDataRoot = fileURLToPath(new URL('../../.data/', import.meta.url));
 
 /** The data folder of one county's local platform. */
 export const countyDataDir = (dataRoot: string, county: string) => join(dataRoot, county);

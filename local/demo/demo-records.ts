@@ -1,7 +1,7 @@
-import { addDays } from '../../../shared/calendar/dates.ts';
-import type { CountyConfig } from '../../../shared/config/county-config.ts';
-import { residentIdCheckDigit } from '../../../shared/subjects/resident-id.ts';
-import { usccCheckCharacter } from '../../../shared/subjects/uscc.ts';
+import { addDays } from '../../shared/calendar/dates.ts';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
+import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 
 /**
  * Demo credit records of a county: every record kind, on a few subjects chosen so that a newcomer's
