@@ -814,3 +814,26 @@ export function triggerOf<N extends FunctionName>(name: N): DeclarationNamed<N>[
   // The lookup is by the same name the type is narrowed by; TS cannot follow that through a generic index.
   return functionNamed(name).trigger as never;
 }
+
+/** The capabilities (shared/<capability>/) and the functions each declares, in catalog order. */
+const capabilityFunctions = {
+  records: ['push-records', 'get-record', 'correct-record', 'list-subject-records'],
+  checks: ['run-check', 'record-check-outcome', 'list-checks', 'get-check', 'get-check-receipt'],
+  reports: ['create-report-upload', 'get-report-upload', 'receive-upload', 'ingest-report', 'void-report', 'list-subject-reports', 'register-agency', 'update-agency', 'list-agencies'],
+  objections: ['raise-objection', 'answer-objection', 'get-objection', 'list-objections'],
+  repairs: ['request-repair', 'decide-repair', 'get-repair', 'list-repairs'],
+  cases: ['open-case', 'await-case-answer', 'case-wait-elapsed', 'apply-case-outcome', 'mark-case-stuck', 'restart-case', 'reconcile-cases'],
+  'usage-lists': ['export-usage-list', 'get-usage-list', 'submit-usage-list', 'close-usage-period'],
+  notices: ['list-notices', 'list-public-notices'],
+  consents: ['create-consent', 'revoke-consent', 'list-consents', 'run-query', 'list-my-checks'],
+  'credit-report': ['get-credit-report', 'verify-credit-report'],
+  'public-site': ['get-public-record', 'search-public-records', 'list-public-list', 'get-county-profile'],
+  departments: ['register-department', 'list-departments', 'get-caller'],
+  compliance: ['get-compliance', 'check-calendar', 'overdue-scan'],
+} as const satisfies Record<string, readonly FunctionName[]>;
+
+export type CapabilityName = keyof typeof capabilityFunctions;
+
+export const capabilities: readonly { name: CapabilityName; functions: readonly FunctionDeclaration[] }[] = Object.entries(capabilityFunctions).map(
+  ([name, names]) => ({ name: name as CapabilityName, functions: names.map((n) => functionNamed(n)) }),
+);
