@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { nameText } from '../http/input-text.ts';
 import { caseIdPattern, caseStates, objectionOutcomes, repairOutcomes } from '../cases/case.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from './common.ts';
 import { nameText, plainText } from '../http/input-text.ts';

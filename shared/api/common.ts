@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../identity/roles.ts';
 
 export const errorBody = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const complianceQuery = z.object({
   period: z.string().max(16).optional().describe("A period of the county's cadence (2026-11, 2026-Q4, 2026-S1); the last ended one by default"),

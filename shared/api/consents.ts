@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { consentIdPattern, consentPurposeCategories } from '../consents/consent.ts';
 import { recordKinds } from '../records/record-kinds.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { consentIdPattern } from '../consents/consent.ts';
 import { reportSections } from '../credit-report/report-sections.ts';

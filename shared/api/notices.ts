@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 
 /** Days a listing may span: a quarter, so that a page never walks more than that many day partitions. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionDeclaration, HttpTrigger } from '../functions/declaration.ts';
 import { errorBody } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate } from '../calendar/date-schema.ts';
 import { nameText } from '../http/input-text.ts';
 import { organisationId } from './common.ts';

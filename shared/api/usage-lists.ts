@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameText } from '../http/input-text.ts';
 import { departmentOrgId } from './departments.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validationDay } from '../time/request-day.ts';
 import { parseIsoDate, type IsoDate } from './dates.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate } from '../calendar/date-schema.ts';
 import { blackListNames, isBlackListName } from '../measures/list-names.ts';
 import { recordKinds } from '../records/record-kinds.ts';

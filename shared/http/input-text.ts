@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Characters no name or code may hold: they are invisible, and the bidi ones reorder what a reader

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { forbidden, unauthenticated } from '../http/errors.ts';
 import { claimNames } from './claims.ts';
 import { roles, type Role } from './roles.ts';

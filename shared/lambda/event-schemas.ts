@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An S3 object-created notification, the fields we use. Keys arrive URL-encoded (a space as `+`). */
 export const s3ObjectCreatedEvent = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';

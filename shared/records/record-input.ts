@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, type DateRule } from '../calendar/date-schema.ts';
 import { plainText } from '../http/input-text.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '../calendar/dates.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { validationDay } from '../time/request-day.ts';

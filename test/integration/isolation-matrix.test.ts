@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../../shared/identity/roles.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
 import { uploadIdOf } from '../../shared/reports/report-rules.ts';

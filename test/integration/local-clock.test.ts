@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';

@@ -4,7 +4,7 @@
  * walked along a valid body), so a field added later is covered; the valid body of each route, and where
  * what it stored can be read back, are written here by hand (a route with a body and no entry fails).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import type { HttpTrigger } from '../../shared/functions/declaration.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { measure, type CountyConfig } from '../../shared/config/county-config.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { hasCleanHistory, listStatus, selectMeasures, type RecordForMeasures } from '../../shared/measures/select-measures.ts';
