@@ -1,6 +1,6 @@
-import { callerBody } from '../shared/api/common.ts';
-import { countyProfileBody, countyProfileQuery } from '../shared/api/county-profile.ts';
-import { checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from '../shared/api/checks.ts';
+import { callerBody } from '../shared/http/common-schemas.ts';
+import { countyProfileBody, countyProfileQuery } from '../shared/public-site/county-profile-api.ts';
+import { checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from '../shared/checks/api.ts';
 import {
   correctRecordBody,
   pushRecordsBody,
@@ -12,7 +12,7 @@ import {
   recordWithHistoryBody,
   subjectParams,
   subjectRecordsBody,
-} from '../shared/api/records.ts';
+} from '../shared/records/api.ts';
 import {
   agencyBody,
   agencyListBody,
@@ -27,7 +27,7 @@ import {
   uploadParams,
   uploadStateBody,
   voidReportBody,
-} from '../shared/api/reports.ts';
+} from '../shared/reports/api.ts';
 import {
   answerObjectionBody,
   caseBody,
@@ -38,11 +38,11 @@ import {
   raiseCaseResult,
   raiseObjectionBody,
   requestRepairBody,
-} from '../shared/api/cases.ts';
-import { listNoticesQuery, listPublicNoticesQuery, noticeListBody, publicNoticeListBody } from '../shared/api/notices.ts';
-import { complianceBody, complianceQuery } from '../shared/api/compliance.ts';
-import { creditReportFileBody, creditReportQuery, reportVerificationBody, reportVerificationParams } from '../shared/api/credit-report.ts';
-import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/api/departments.ts';
+} from '../shared/cases/api.ts';
+import { listNoticesQuery, listPublicNoticesQuery, noticeListBody, publicNoticeListBody } from '../shared/notices/api.ts';
+import { complianceBody, complianceQuery } from '../shared/compliance/api.ts';
+import { creditReportFileBody, creditReportQuery, reportVerificationBody, reportVerificationParams } from '../shared/credit-report/api.ts';
+import { departmentBody, departmentListBody, registerDepartmentBody } from '../shared/departments/api.ts';
 import {
   exportUsageListQuery,
   submitUsageListBody,
@@ -51,7 +51,7 @@ import {
   usageListFileBody,
   usageListParams,
   usageListQuery,
-} from '../shared/api/usage-lists.ts';
+} from '../shared/usage-lists/api.ts';
 import {
   consentBody,
   consentListBody,
@@ -62,11 +62,11 @@ import {
   myChecksQuery,
   queryResultBody,
   runQueryBody,
-} from '../shared/api/consents.ts';
-import { publicListBody, publicListQuery, publicRecordBody, publicRecordParams, publicSearchBody, searchPublicRecordsQuery } from '../shared/api/public.ts';
-import { declare, type FunctionDeclaration } from '../shared/functions/declaration.ts';
+} from '../shared/consents/api.ts';
+import { publicListBody, publicListQuery, publicRecordBody, publicRecordParams, publicSearchBody, searchPublicRecordsQuery } from '../shared/public-site/api.ts';
+import { declare, type FunctionDeclaration } from '../shared/lambda/declaration.ts';
 import { roles } from '../shared/identity/roles.ts';
-import { verificationWorkflow } from '../shared/workflows/workflows.ts';
+import { verificationWorkflow } from '../shared/cases/workflows.ts';
 
 /**
  * Every function of a county stack, declared once. `infra/` builds Lambdas, routes, notifications,

@@ -1,5 +1,5 @@
 import { waitElapsed } from '../../shared/cases/case-tasks.ts';
 import { backgroundHandler } from '../../shared/lambda/background-handler.ts';
-import { caseWorkflowInput } from '../../shared/workflows/verification-case.ts';
+import { caseWorkflowInput } from '../../shared/cases/verification-case.ts';
 
 export const handler = backgroundHandler(caseWorkflowInput, ({ event, county, now }) => waitElapsed({ ...event, county, now }));

@@ -1,6 +1,6 @@
 import { triggerOf } from '../catalog.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { exportUsageList } from '../../shared/usage/usage-lists.ts';
+import { exportUsageList } from '../../shared/usage-lists/usage-lists.ts';
 
 export const handler = httpHandler(triggerOf('export-usage-list'), async ({ params, query, caller, county, now }) => ({
   file: await exportUsageList({ periodId: params.period, query, caller, county, now }),

@@ -1,5 +1,5 @@
 import { triggerOf } from '../catalog.ts';
-import { readCheckReceipt } from '../../shared/usage-log/read-check-receipt.ts';
+import { readCheckReceipt } from '../../shared/checks/read-check-receipt.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
 export const handler = httpHandler(triggerOf('get-check-receipt'), async ({ params, caller, county, now }) => ({

@@ -1,6 +1,6 @@
 import { triggerOf } from '../catalog.ts';
 import { localDate } from '../../shared/calendar/dates.ts';
-import { countyProfile } from '../../shared/county/county-profile.ts';
+import { countyProfile } from '../../shared/public-site/county-profile.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
 export const handler = httpHandler(triggerOf('get-county-profile'), async ({ county, query, now }) => ({

@@ -1,6 +1,6 @@
 import { backgroundHandler } from '../../shared/lambda/background-handler.ts';
 import { decodeS3Key, s3ObjectCreatedEvent } from '../../shared/lambda/event-schemas.ts';
-import { logger } from '../../shared/observability/logger.ts';
+import { logger } from '../../shared/lambda/logger.ts';
 import { ingestReport } from '../../shared/reports/ingest-report.ts';
 
 export const handler = backgroundHandler(s3ObjectCreatedEvent, async ({ event, county }) => {

@@ -1,8 +1,8 @@
 import { localDate } from '../../shared/calendar/dates.ts';
 import { backgroundHandler } from '../../shared/lambda/background-handler.ts';
 import { decodeS3Key, s3ObjectCreatedEvent } from '../../shared/lambda/event-schemas.ts';
-import { logger } from '../../shared/observability/logger.ts';
-import { recordUpload } from '../../shared/uploads/record-upload.ts';
+import { logger } from '../../shared/lambda/logger.ts';
+import { recordUpload } from '../../shared/storage/record-upload.ts';
 
 export const handler = backgroundHandler(s3ObjectCreatedEvent, async ({ event, county }) => {
   const results = [];

@@ -1,6 +1,6 @@
 import { triggerOf } from '../catalog.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { submitUsageList } from '../../shared/usage/usage-lists.ts';
+import { submitUsageList } from '../../shared/usage-lists/usage-lists.ts';
 
 export const handler = httpHandler(triggerOf('submit-usage-list'), async ({ params, query, body, caller, county, now }) => ({
   body: await submitUsageList({ periodId: params.period, department: query.department, body, caller, county, now }),

@@ -2,7 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { functions as catalog } from '../../functions/catalog.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow } from '../../shared/cases/workflows.ts';
 import { Api } from './api.ts';
 import { AtRestKeys } from './at-rest-keys.ts';
 import { Functions } from './functions.ts';

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { handlerEntry, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { reportFontBundle } from '../../shared/credit-report/report-fonts.ts';
 import { resourceEnv } from '../../shared/storage/tables.ts';
 import { acknowledge } from './nag.ts';

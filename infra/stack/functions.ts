@@ -7,7 +7,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import { personalDataActions, type Access, type FunctionDeclaration, type PersonalDataAction, type Trigger } from '../../shared/functions/declaration.ts';
+import { personalDataActions, type Access, type FunctionDeclaration, type PersonalDataAction, type Trigger } from '../../shared/lambda/declaration.ts';
 import { creditTable, resourceEnv, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
 import { CreditFunction } from './credit-function.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';

@@ -3,7 +3,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { parseCron, scheduledEventInput } from '../../shared/functions/schedule-expression.ts';
+import { parseCron, scheduledEventInput } from '../../shared/lambda/schedule-expression.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
 

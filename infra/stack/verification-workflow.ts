@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { verificationWorkflow, workflowTagKey, type CaseStep } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey, type CaseStep } from '../../shared/cases/workflows.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, arnWildcardFinding } from './nag.ts';
 
@@ -38,7 +38,7 @@ import { acknowledge, arnWildcardFinding } from './nag.ts';
  * AwaitAnswer waits with a task token (.waitForTaskToken) for the provider's answer, at most until the
  * wake-up OpenCase or WaitElapsed planned (TimeoutSecondsPath: the next reminder, the end of the answer
  * day in working days, or the next escalation); a heartbeat is the backstop. State names come from
- * shared/workflows/workflows.ts, which the task declarations and the local runtime share.
+ * shared/cases/workflows.ts, which the task declarations and the local runtime share.
  */
 export class VerificationWorkflow extends Construct {
   readonly stateMachine: StateMachine;

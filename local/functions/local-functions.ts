@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { InvokeStoreBase } from '@aws/lambda-invoke-store';
-import { handlerEntry, personalDataActions, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { handlerEntry, personalDataActions, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { declaredPersonalData } from '../../shared/privacy/personal-ids.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;

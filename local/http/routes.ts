@@ -1,4 +1,4 @@
-import type { FunctionDeclaration, HttpTrigger } from '../../shared/functions/declaration.ts';
+import type { FunctionDeclaration, HttpTrigger } from '../../shared/lambda/declaration.ts';
 
 export interface Route {
   functionName: string;

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { FunctionDeclaration } from '../../shared/functions/declaration.ts';
-import { scheduledEventInput, toFiveFieldCron } from '../../shared/functions/schedule-expression.ts';
+import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
+import { scheduledEventInput, toFiveFieldCron } from '../../shared/lambda/schedule-expression.ts';
 
 /** One due run of a schedule: the function and its scheduled time. */
 export interface DueRun {

@@ -1,6 +1,6 @@
 import { synthCountyTemplate } from '../../infra/create-app.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import { workflowTagKey } from '../../shared/workflows/workflows.ts';
+import { workflowTagKey } from '../../shared/cases/workflows.ts';
 import { startStepFunctionsEndpoint } from '../stepfunctions/http-endpoint.ts';
 import { LocalStepFunctions } from '../stepfunctions/local-step-functions.ts';
 import { findStateMachinesByTag, lambdaServiceNames, resolveStateMachineDefinition } from '../stepfunctions/resolve-definition.ts';

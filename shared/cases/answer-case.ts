@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { answerObjectionBody, decideRepairBody } from '../api/cases.ts';
+import type { answerObjectionBody, decideRepairBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
-import { logger } from '../observability/logger.ts';
+import { logger } from '../lambda/logger.ts';
 import { recordInput, type RecordInput } from '../records/record-input.ts';
 import { recordDateProblems } from '../records/record-dates.ts';
 import { validatingOn } from '../time/request-day.ts';

@@ -3,13 +3,13 @@ import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { restoreReputation } from '../checks/check-corrections.ts';
 import { publishNotice, publishNotices } from '../notices/publish-notice.ts';
-import { logger } from '../observability/logger.ts';
+import { logger } from '../lambda/logger.ts';
 import { correctionItems, latestVersion } from '../records/record-store.ts';
 import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.ts';
 import { clearInput, protectInput } from '../records/protected-input.ts';
 import type { RecordCorrection } from './record-correction.ts';
 import type { StoredCase } from './case.ts';
-import type { CaseStep } from '../workflows/workflows.ts';
+import type { CaseStep } from './workflows.ts';
 import { correctedInput } from './answer-case.ts';
 import { answerDay, answerDeadlineInstant, nextWake, type WaitPlan } from './case-deadline.ts';
 import {

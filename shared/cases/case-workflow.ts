@@ -11,7 +11,7 @@ import {
   type ExecutionStatus,
 } from '@aws-sdk/client-sfn';
 import { sfn, workflowArn } from '../storage/clients.ts';
-import { verificationWorkflow } from '../workflows/workflows.ts';
+import { verificationWorkflow } from './workflows.ts';
 import type { CaseOutcome } from './case.ts';
 
 /** What the verification workflow starts with: the case id; every task reads the case itself. */

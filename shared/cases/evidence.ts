@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { evidenceContentTypes } from '../api/cases.ts';
+import { evidenceContentTypes } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
-import { fileContentProblem } from '../uploads/pdf-content-check.ts';
+import { fileContentProblem } from '../storage/pdf-content-check.ts';
 import type { Evidence } from './case.ts';
 
 const postExpirySeconds = 15 * 60;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { raiseObjectionBody, requestRepairBody } from '../api/cases.ts';
+import type { raiseObjectionBody, requestRepairBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { statusOf } from '../records/record-status.ts';
 import { latestVersion } from '../records/record-store.ts';

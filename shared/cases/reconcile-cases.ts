@@ -1,7 +1,7 @@
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { publishNotice } from '../notices/publish-notice.ts';
-import { logger } from '../observability/logger.ts';
+import { logger } from '../lambda/logger.ts';
 import { inFlightStates, type CaseState, type CaseType, type StoredCase } from './case.ts';
 import { caseReconciliationNotice } from './case-notices.ts';
 import { casesInState, getCase, markStuck } from './case-store.ts';

@@ -1,4 +1,4 @@
-import { logger } from '../observability/logger.ts';
+import { logger } from '../lambda/logger.ts';
 import { inFlightStates, type CaseEvent, type CaseState, type StoredCase } from './case.ts';
 import { claimExecution, getCase } from './case-store.ts';
 import { caseExecutionStatus, executionArnOf, executionName, startCaseWorkflow, type CaseExecutionStatus } from './case-workflow.ts';

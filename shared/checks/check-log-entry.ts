@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { RecordCorrection } from '../cases/record-correction.ts';
-import type { ApplicableMeasure } from '../measures/select-measures.ts';
+import type { ApplicableMeasure } from './select-measures.ts';
 import type { StoredRecord } from '../records/stored-record.ts';
 import type { StoredReport } from '../reports/report-rules.ts';
 

@@ -5,8 +5,8 @@ import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryPages } from '../storage/query-all.ts';
 import { usageTable } from '../storage/tables.ts';
-import { appendWithLink } from '../usage-log/chain-store.ts';
-import { checkContentHash, outcomeContentHash } from '../usage-log/entry-content.ts';
+import { appendWithLink } from './chain-store.ts';
+import { checkContentHash, outcomeContentHash } from './entry-content.ts';
 import type { CheckCorrection, CheckLogEntry, CheckOutcome } from './check-log-entry.ts';
 
 const table = () => tableName(usageTable);
@@ -26,7 +26,7 @@ function entryOf(item: Record<string, unknown>): CheckLogEntry {
 
 /**
  * Writes a check to the usage log with the next link of its department's chain, in one transaction
- * (shared/usage-log/); the item keeps its position (`chainPosition`, covered by its content hash). With
+ * (shared/checks/); the item keeps its position (`chainPosition`, covered by its content hash). With
  * an idempotency key, a repeated check returns the first one.
  */
 export async function logCheck(entry: CheckLogEntry): Promise<{ entry: CheckLogEntry; repeated: boolean }> {

@@ -1,9 +1,9 @@
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import type { z } from 'zod';
-import type { listChecksQuery } from '../api/checks.ts';
+import type { listChecksQuery } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../http/errors.ts';
 import { getCheck, listChecks } from './check-store.ts';

@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError, validationFailed } from '../http/errors.ts';
-import type { ApplicableMeasure } from '../measures/select-measures.ts';
+import type { ApplicableMeasure } from './select-measures.ts';
 import type { CheckOutcome } from './check-log-entry.ts';
 
 /** A measure of the catalog that the check did not offer for its subject and matter. */

@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
 import { getReports } from '../reports/report-store.ts';

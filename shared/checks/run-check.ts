@@ -1,10 +1,10 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { validationFailed } from '../http/errors.ts';
 import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
-import { listStatus, selectMeasures, type RecordForMeasures } from '../measures/select-measures.ts';
+import { listStatus, selectMeasures, type RecordForMeasures } from './select-measures.ts';
 import { presentRecord } from '../records/present-record.ts';
 import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
 import { allVersions, readSubject } from '../records/record-store.ts';

@@ -4,9 +4,9 @@ import type { CountyConfig } from '../config/county-config.ts';
 import type { Department } from '../departments/department.ts';
 import { listDepartments } from '../departments/department-store.ts';
 import { validationFailed } from '../http/errors.ts';
-import type { UsageListSubmission } from '../usage/usage-list-submission.ts';
-import { submissionsOfPeriod } from '../usage/usage-list-store.ts';
-import { parseUsagePeriod, periodContaining, periodEnded, periodStarted, type UsagePeriod } from '../usage/usage-periods.ts';
+import type { UsageListSubmission } from '../usage-lists/usage-list-submission.ts';
+import { submissionsOfPeriod } from '../usage-lists/usage-list-store.ts';
+import { parseUsagePeriod, periodContaining, periodEnded, periodStarted, type UsagePeriod } from '../usage-lists/usage-periods.ts';
 import { casesRaisedBetween, countChecks, latePublications, type CaseSummary, type LatePublication } from './compliance-queries.ts';
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { calendarDate } from '../calendar/date-schema.ts';
-import { blackListNames, isBlackListName } from '../measures/list-names.ts';
-import { recordKinds } from '../records/record-kinds.ts';
+import { blackListNames, isBlackListName } from './list-names.ts';
+import { recordKinds } from './record-kinds.ts';
 
 /** A calendar date written as YYYY-MM-DD, in the county's time zone: a real day in the platform's range (shared/calendar/date-schema.ts). */
 export const isoDate = calendarDate();

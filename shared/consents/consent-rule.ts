@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { RecordKind } from '../records/record-kinds.ts';
+import type { RecordKind } from '../config/record-kinds.ts';
 import { consentStatus, type Consent } from './consent.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createConsentBody } from '../api/consents.ts';
+import type { createConsentBody } from './api.ts';
 import { addMonthsClamped, localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';

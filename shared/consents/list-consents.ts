@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { listConsentsQuery } from '../api/consents.ts';
+import type { listConsentsQuery } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, validationFailed } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { listConsents as readConsents, type ConsentListKey } from './consent-store.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { runQueryBody } from '../api/consents.ts';
+import type { runQueryBody } from './api.ts';
 import { presentRecord } from '../records/present-record.ts';
 import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
@@ -9,7 +9,7 @@ import { loggedRecord, loggedReport } from '../checks/check-log-entry.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppError } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
-import { listStatus } from '../measures/select-measures.ts';
+import { listStatus } from '../checks/select-measures.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { readSubject } from '../records/record-store.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { consentPurposeLabels } from '../consents/consent.ts';
@@ -11,7 +11,7 @@ import type { HttpFile } from '../http/http-handler.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
-import { recordKinds } from '../records/record-kinds.ts';
+import { recordKinds } from '../config/record-kinds.ts';
 import { statusOf } from '../records/record-status.ts';
 import { readSubject } from '../records/record-store.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';

@@ -1,4 +1,4 @@
-import type { RecordKind } from '../records/record-kinds.ts';
+import type { RecordKind } from '../config/record-kinds.ts';
 
 /**
  * The sections of the public credit information report (公共信用信息报告), as Credit China's report

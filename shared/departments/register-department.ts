@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { registerDepartmentBody } from '../api/departments.ts';
+import type { registerDepartmentBody } from './api.ts';
 import { conflict } from '../http/errors.ts';
 import { putDepartment } from './department-store.ts';
 

@@ -4,9 +4,9 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { z } from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
-import type { HttpTrigger } from '../functions/declaration.ts';
+import type { HttpTrigger } from '../lambda/declaration.ts';
 import { callerFromClaims, protectCaller, requireRole, type Caller } from '../identity/caller.ts';
-import { logger } from '../observability/logger.ts';
+import { logger } from '../lambda/logger.ts';
 import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
 import { localDate } from '../calendar/dates.ts';

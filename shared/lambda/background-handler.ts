@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
-import { logger } from '../observability/logger.ts';
+import { logger } from './logger.ts';
 import { now } from '../time/clock.ts';
 
 export interface BackgroundInput<E> {

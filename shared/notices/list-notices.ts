@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { maxNoticeDays, type listNoticesQuery, type listPublicNoticesQuery } from '../api/notices.ts';
+import { maxNoticeDays, type listNoticesQuery, type listPublicNoticesQuery } from './api.ts';
 import { addDays, localDate, parseIsoDate, type IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { validationFailed } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { queryNotices, type StoredNotice } from './notice-store.ts';

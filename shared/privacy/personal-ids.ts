@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { PersonalDataAction } from '../functions/declaration.ts';
+import type { PersonalDataAction } from '../lambda/declaration.ts';
 import { resourceEnv } from '../storage/tables.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';
 import { personalDataKeysFromEnv, type PersonalDataKeys } from './personal-data-keys.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { publicListBody, publicListQuery } from '../api/public.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import type { publicListBody, publicListQuery } from './api.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { publicSearchBody, searchPublicRecordsQuery } from '../api/public.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import type { publicSearchBody, searchPublicRecordsQuery } from './api.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';

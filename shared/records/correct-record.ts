@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { correctRecordBody } from '../api/records.ts';
+import type { correctRecordBody } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from './access-policy.ts';
 import { presentRecord } from './present-record.ts';
 import { protectInput } from './protected-input.ts';
 import { withWarnings } from '../subjects/code-warnings.ts';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { publicRecordBody } from '../api/public.ts';
+import type { publicRecordBody } from '../public-site/api.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import { blackListNames, isBlackListName } from '../measures/list-names.ts';
+import { blackListNames, isBlackListName } from '../config/list-names.ts';
 import { maskPersonName } from '../privacy/person-name-mask.ts';
 import { presentRecord } from './present-record.ts';
-import { penaltyCategoryLabels, type PenaltyCategory } from './record-kinds.ts';
+import { penaltyCategoryLabels, type PenaltyCategory } from '../config/record-kinds.ts';
 import type { StoredRecord } from './stored-record.ts';
 
 export type PublicRecord = z.output<typeof publicRecordBody>;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import { openResidentId } from '../privacy/personal-ids.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
-import { recordKindLabels } from './record-kinds.ts';
+import { recordKindLabels } from '../config/record-kinds.ts';
 import { statusOf } from './record-status.ts';
 import type { StoredRecord } from './stored-record.ts';
 

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, parseIsoDate, type IsoDate } from '../calendar/dates.ts';
 import { workingDayDeadline, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { RecordInput } from './record-input.ts';
-import { isDualPublicityKind } from './record-kinds.ts';
+import { isDualPublicityKind } from '../config/record-kinds.ts';
 
 export interface PublicationDeadline {
   /** Last day to publish: the N-th working day after the decision day (which is not counted). */

@@ -4,7 +4,7 @@ import {
   type PenaltyArea,
   type PenaltyCategory,
   type PenaltySeverity,
-} from './record-kinds.ts';
+} from '../config/record-kinds.ts';
 
 /**
  * How long records stay public, as data with the documents they come from. Periods are in months and

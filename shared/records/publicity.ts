@@ -1,7 +1,7 @@
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { addDays, type IsoDate } from '../calendar/dates.ts';
 import type { RecordInput } from './record-input.ts';
-import type { PenaltySeverity } from './record-kinds.ts';
+import type { PenaltySeverity } from '../config/record-kinds.ts';
 import {
   commitmentBreachSeverity,
   otherPublicityRules,

@@ -10,7 +10,7 @@ import {
   penaltySeverities,
   recordKinds,
   subjectCategories,
-} from './record-kinds.ts';
+} from '../config/record-kinds.ts';
 
 /**
  * A credit record as a department pushes it (one item of a batch): one shape per kind, told apart by

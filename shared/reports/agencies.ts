@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { registerAgencyBody, updateAgencyBody } from '../api/reports.ts';
+import type { registerAgencyBody, updateAgencyBody } from './api.ts';
 import type { Caller } from '../identity/caller.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import { getAgency, listAgencies, putNewAgency, setAgencyStatus, type Agency } from './agency-store.ts';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AgencyStatus } from '../api/reports.ts';
+import type { AgencyStatus } from './api.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import { pdfContentProblem } from '../uploads/pdf-content-check.ts';
+import { pdfContentProblem } from '../storage/pdf-content-check.ts';
 import { earliestDate, isAllowedDate, latestDate } from '../calendar/date-schema.ts';
 
 /** Pure rules of credit reports: ids, what an uploaded file must be, and a report's status on a day. */

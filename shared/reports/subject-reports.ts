@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { readSubject } from '../records/record-store.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';

@@ -1,10 +1,10 @@
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { z } from 'zod';
-import type { createUploadBody } from '../api/reports.ts';
+import type { createUploadBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { conflict, notFound, validationFailed } from '../http/errors.ts';
-import { accessPolicy } from '../access/access-policy.ts';
+import { accessPolicy } from '../records/access-policy.ts';
 import type { Caller } from '../identity/caller.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';

@@ -157,7 +157,7 @@ export const usageKeys = {
   usageListsOfPeriodPartition: (period: string) => `USAGELISTS#${period}`,
 
   /**
-   * The hash chain of an organisation's usage log (shared/usage-log/): one link per logged check and per
+   * The hash chain of an organisation's usage log (shared/checks/): one link per logged check and per
    * recorded outcome, position 1, 2, … in one partition. The position is the sort key, so a link is put on
    * condition that its position is free: concurrent appends never fork the chain.
    */

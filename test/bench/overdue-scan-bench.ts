@@ -7,7 +7,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import type { OverdueScanResult } from '../../shared/overdue/overdue-scan.ts';
+import type { OverdueScanResult } from '../../shared/compliance/overdue/overdue-scan.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
 import { currentCopy } from '../../shared/records/record-store.ts';
 import { buildRecordVersion } from '../../shared/records/stored-record.ts';

@@ -6,8 +6,8 @@
  */
 import type { CheckLogEntry } from '../../shared/checks/check-log-entry.ts';
 import { logCheck } from '../../shared/checks/check-store.ts';
-import { readChain, readCheckItems } from '../../shared/usage-log/chain-store.ts';
-import { verifyChain } from '../../shared/usage-log/verify-chain.ts';
+import { readChain, readCheckItems } from '../../shared/checks/chain-store.ts';
+import { verifyChain } from '../../shared/checks/verify-chain.ts';
 
 export async function benchUsageChain(args: { apiUrl: string; token: (role: 'department', orgId: string) => Promise<string>; entries: number; subjectId: string }) {
   const orgId = 'dept-bench-chain';

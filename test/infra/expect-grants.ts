@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { personalDataActions, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { personalDataActions, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { resourceEnv } from '../../shared/storage/tables.ts';
 import { actionsOf, functionLogicalId, roleStatements } from './synth.ts';
 

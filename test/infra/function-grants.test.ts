@@ -5,7 +5,7 @@ import { DefinitionBody, Pass, StateMachine } from 'aws-cdk-lib/aws-stepfunction
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { personalDataActions, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
+import { personalDataActions, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { kmsPersonalDataKeys } from '../../shared/privacy/personal-data-keys.ts';
 import { featureFlags } from '../../infra/create-app.ts';
 import { AtRestKeys } from '../../infra/stack/at-rest-keys.ts';

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions as catalog } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { customAttributes } from '../../shared/identity/claims.ts';
-import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/functions/declaration.ts';
+import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/lambda/declaration.ts';
 import { tables } from '../../shared/storage/tables.ts';
-import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey } from '../../shared/cases/workflows.ts';
 import { expectGrantsFollow } from './expect-grants.ts';
 import { functionLogicalId, stateMachineDefinition, synthCounties, synthTimeoutMs, type SynthesizedCounty } from './synth.ts';
 

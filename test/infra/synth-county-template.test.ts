@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { functions as catalog } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { verificationWorkflow, workflowTagKey } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow, workflowTagKey } from '../../shared/cases/workflows.ts';
 import { synthCountyTemplate } from '../../infra/create-app.ts';
 import { functionLogicalId, synthTimeoutMs } from './synth.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { resourceEnv } from '../../shared/storage/tables.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow } from '../../shared/cases/workflows.ts';
 import { expectGrantsFollow } from './expect-grants.ts';
 import { functionLogicalId, roleStatements, stateMachineDefinition, synthCounties, synthTimeoutMs, type SynthesizedCounty } from './synth.ts';
 

@@ -16,7 +16,7 @@ import { uploadIdOf } from '../../shared/reports/report-rules.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';

@@ -10,7 +10,7 @@ import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecu
 import { functions } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow } from '../../shared/cases/workflows.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';

@@ -14,7 +14,7 @@ import { keys } from '../../shared/storage/keys.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { verificationWorkflow } from '../../shared/workflows/workflows.ts';
+import { verificationWorkflow } from '../../shared/cases/workflows.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, sentNotices, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';

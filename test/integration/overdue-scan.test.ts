@@ -11,7 +11,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import type { OverdueScanResult } from '../../shared/overdue/overdue-scan.ts';
+import type { OverdueScanResult } from '../../shared/compliance/overdue/overdue-scan.ts';
 import { reportItems } from '../../shared/reports/report-store.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';

@@ -6,7 +6,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usageKeys } from '../../shared/storage/keys.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { genesisHash } from '../../shared/usage-log/chain-link.ts';
+import { genesisHash } from '../../shared/checks/chain-link.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, parseIsoDate, daysInMonth, formatIsoDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { workingDaysBefore } from '../../shared/cases/case-deadline.ts';
-import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';

@@ -7,9 +7,9 @@
 import * as z from 'zod';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
-import type { HttpTrigger } from '../../shared/functions/declaration.ts';
+import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
 import { uploadIdOf } from '../../shared/reports/report-rules.ts';
-import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';

@@ -4,7 +4,7 @@
  * on its status, on the markers its answer must not hold (isolation-world.ts) and on those it must.
  */
 import { roles, type Role } from '../../shared/identity/roles.ts';
-import type { HttpTrigger } from '../../shared/functions/declaration.ts';
+import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
 import { inPool, send, type ApiAnswer, type ApiRequest } from './isolation-http.ts';
 import { contextFor, expectedAnswer, httpRoutes, routeCases, type Expected } from './isolation-routes.ts';
 import { formatTable } from './isolation-table.ts';

@@ -6,7 +6,7 @@
  * their own; on another's, the answer written here (404 by default, so existence is not disclosed).
  */
 import { functions } from '../../functions/catalog.ts';
-import type { HttpTrigger } from '../../shared/functions/declaration.ts';
+import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import type { ApiAnswer, ApiRequest } from './isolation-http.ts';
 import { markerOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';

@@ -25,7 +25,7 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { roles, type Role } from '../../shared/identity/roles.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { periodContaining } from '../../shared/usage/usage-periods.ts';
+import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { functions } from '../../functions/catalog.ts';

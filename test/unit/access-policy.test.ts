@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPolicy } from '../../shared/access/access-policy.ts';
+import { accessPolicy } from '../../shared/records/access-policy.ts';
 import type { Caller } from '../../shared/identity/caller.ts';
 import { roles, type Role } from '../../shared/identity/roles.ts';
 import type { StoredRecord } from '../../shared/records/stored-record.ts';

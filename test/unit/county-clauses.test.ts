@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCountyConfig, type CountyConfig, type RuleSource } from '../../shared/config/county-config.ts';
 import { countiesDir, loadCounties, loadCounty } from '../../shared/config/load-counties.ts';
-import { selectMeasures, type RecordForMeasures } from '../../shared/measures/select-measures.ts';
+import { selectMeasures, type RecordForMeasures } from '../../shared/checks/select-measures.ts';
 
 /**
  * Issue 13 §5: the county files say only what their notices say. Every rule of a county file names where

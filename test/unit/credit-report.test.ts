@@ -4,7 +4,7 @@ import { buildReportContent } from '../../shared/credit-report/report-content.ts
 import { missingCharacterSign, reportFonts } from '../../shared/credit-report/report-fonts.ts';
 import { reportSections, sectionOfKind } from '../../shared/credit-report/report-sections.ts';
 import { groupedCode, newVerificationCode, parseVerificationCode, verificationPath } from '../../shared/credit-report/verification-code.ts';
-import { recordKinds } from '../../shared/records/record-kinds.ts';
+import { recordKinds } from '../../shared/config/record-kinds.ts';
 import type { StoredRecord } from '../../shared/records/stored-record.ts';
 
 const today = '2026-11-23';

@@ -10,7 +10,7 @@ import { answerDay, workingDaysBefore } from '../../shared/cases/case-deadline.t
 import { loadCounties } from '../../shared/config/load-counties.ts';
 import { publicationDeadline } from '../../shared/records/publication-deadline.ts';
 import { validUntilOf } from '../../shared/reports/report-rules.ts';
-import { periodContaining, periodsDueOn, periodsJustEnded } from '../../shared/usage/usage-periods.ts';
+import { periodContaining, periodsDueOn, periodsJustEnded } from '../../shared/usage-lists/usage-periods.ts';
 import { dateMatrix, testDate } from '../support/test-date.ts';
 
 const today = testDate;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { yearsMissingFromCalendar } from '../../shared/calendar/calendar-coverage.ts';
-import { nextUsageListDue } from '../../shared/usage/usage-list-due.ts';
+import { nextUsageListDue } from '../../shared/usage-lists/usage-list-due.ts';
 import { answerDay, answerDeadlineInstant, nextWake, workingDaysBefore } from '../../shared/cases/case-deadline.ts';
 
 const national = workingDayCalendar({ holidays: [], workdays: [], completeYears: [] });

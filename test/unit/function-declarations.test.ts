@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
-import { handlerEntry, type FunctionDeclaration } from '../../shared/functions/declaration.ts';
-import { parseCron, toFiveFieldCron } from '../../shared/functions/schedule-expression.ts';
-import { workflows } from '../../shared/workflows/workflows.ts';
+import { handlerEntry, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
+import { parseCron, toFiveFieldCron } from '../../shared/lambda/schedule-expression.ts';
+import { workflows } from '../../shared/cases/workflows.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

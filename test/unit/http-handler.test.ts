@@ -98,7 +98,7 @@ describe('the shared HTTP middleware', () => {
     const lines: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
     const info = vi.spyOn(console, 'info').mockImplementation((...args) => void lines.push(args.join(' ')));
-    const { logger } = await import('../../shared/observability/logger.ts');
+    const { logger } = await import('../../shared/lambda/logger.ts');
     logger.info('subject looked up', { subject: '11010519491231002X', note: '身份证 110105194912310021 已核验' });
     spy.mockRestore();
     info.mockRestore();

@@ -15,8 +15,8 @@ import { loadCounty } from '../../shared/config/load-counties.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { toCsv, toXlsx, usageListSheet } from '../../shared/usage/usage-list-export.ts';
-import type { UsageListRow } from '../../shared/usage/usage-list.ts';
+import { toCsv, toXlsx, usageListSheet } from '../../shared/usage-lists/usage-list-export.ts';
+import type { UsageListRow } from '../../shared/usage-lists/usage-list.ts';
 
 vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { measure, type CountyConfig } from '../../shared/config/county-config.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { hasCleanHistory, listStatus, selectMeasures, type RecordForMeasures } from '../../shared/measures/select-measures.ts';
+import { hasCleanHistory, listStatus, selectMeasures, type RecordForMeasures } from '../../shared/checks/select-measures.ts';
 
 const today = '2026-06-15';
 const zanhuang = loadCounty('zanhuang').measures;

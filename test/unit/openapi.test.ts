@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
-import { openApiDocument } from '../../shared/api/openapi.ts';
+import { openApiDocument } from '../../shared/http/openapi.ts';
 
 describe('the OpenAPI document', () => {
   const document = openApiDocument(functions, { title: 'test', version: '1' });

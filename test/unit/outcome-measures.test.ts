@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/http/errors.ts';
-import type { ApplicableMeasure } from '../../shared/measures/select-measures.ts';
+import type { ApplicableMeasure } from '../../shared/checks/select-measures.ts';
 import { outcomeMeasures } from '../../shared/checks/outcome-measures.ts';
 
 /** A small catalog: what outcomeMeasures reads of it is the ids. */

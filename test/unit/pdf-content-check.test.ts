@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fileContentProblem, pdfContentProblem } from '../../shared/uploads/pdf-content-check.ts';
+import { fileContentProblem, pdfContentProblem } from '../../shared/storage/pdf-content-check.ts';
 
 const pdf = (...objects: string[]) =>
   Buffer.from(`%PDF-1.7\n${objects.map((o, i) => `${i + 1} 0 obj\n${o}\nendobj\n`).join('')}trailer<</Root 1 0 R>>\n%%EOF\n`, 'latin1');

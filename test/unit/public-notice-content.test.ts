@@ -14,14 +14,14 @@ import { loadCounties, loadCounty } from '../../shared/config/load-counties.ts';
 import type { StoredNotice } from '../../shared/notices/notice-store.ts';
 import type { Notice } from '../../shared/notices/publish-notice.ts';
 import { publicListingRange, publicNotice } from '../../shared/notices/public-notice.ts';
-import { latePublicationNotice, publicityEndedNotices, reportExpiredNotices, reportExpiringNotice } from '../../shared/overdue/overdue-notices.ts';
+import { latePublicationNotice, publicityEndedNotices, reportExpiredNotices, reportExpiringNotice } from '../../shared/compliance/overdue/overdue-notices.ts';
 import { publicityEndsOn } from '../../shared/records/publicity.ts';
 import { recordInput } from '../../shared/records/record-input.ts';
 import { buildRecordVersion } from '../../shared/records/stored-record.ts';
 import type { StoredReport } from '../../shared/reports/report-rules.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { usageListMissingNotice } from '../../shared/usage/usage-list-notices.ts';
+import { usageListMissingNotice } from '../../shared/usage-lists/usage-list-notices.ts';
 import { protectForTest } from '../support/protected-input.ts';
 
 const county = loadCounty('jiaxian');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordDateProblems } from '../../shared/records/record-dates.ts';
 import { recordInput, recordSubjectId, type RecordInput } from '../../shared/records/record-input.ts';
-import { recordKinds, type RecordKind } from '../../shared/records/record-kinds.ts';
+import { recordKinds, type RecordKind } from '../../shared/config/record-kinds.ts';
 
 const company = { name: '某某建材有限公司', category: 'legalPerson', uscc: '91410425MA45E8TH52', legalRepresentative: '张三' };
 const common = {

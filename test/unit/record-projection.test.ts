@@ -3,7 +3,7 @@
  * the record get the same fields; its subject, its provider and the credit office keep the record as kept.
  */
 import { describe, expect, it } from 'vitest';
-import { accessPolicy } from '../../shared/access/access-policy.ts';
+import { accessPolicy } from '../../shared/records/access-policy.ts';
 import type { Caller } from '../../shared/identity/caller.ts';
 import { roles, type Role } from '../../shared/identity/roles.ts';
 import { presentRecord } from '../../shared/records/present-record.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { genesisHash, linkHash, nextLink, type ChainLink } from '../../shared/usage-log/chain-link.ts';
-import { chainReceipt } from '../../shared/usage-log/chain-receipt.ts';
-import { canonicalJson, checkContentHash, outcomeContentHash } from '../../shared/usage-log/entry-content.ts';
-import { verifyChain } from '../../shared/usage-log/verify-chain.ts';
+import { genesisHash, linkHash, nextLink, type ChainLink } from '../../shared/checks/chain-link.ts';
+import { chainReceipt } from '../../shared/checks/chain-receipt.ts';
+import { canonicalJson, checkContentHash, outcomeContentHash } from '../../shared/checks/entry-content.ts';
+import { verifyChain } from '../../shared/checks/verify-chain.ts';
 
 type Item = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import {
   periodsDueBefore,
   periodsDueOn,
   periodsJustEnded,
-} from '../../shared/usage/usage-periods.ts';
+} from '../../shared/usage-lists/usage-periods.ts';
 
 const national = workingDayCalendar({ holidays: [], workdays: [], completeYears: [] });
 const zanhuang = loadCounty('zanhuang').usageList; // monthly, by the 25th

@@ -1,5 +1,5 @@
-import { blackListNames } from '../../shared/measures/list-names.ts';
-import { penaltyCategoryLabels, recordKindLabels } from '../../shared/records/record-kinds.ts';
+import { blackListNames } from '../../shared/config/list-names.ts';
+import { penaltyCategoryLabels, recordKindLabels } from '../../shared/config/record-kinds.ts';
 
 export { recordKindLabels };
 
