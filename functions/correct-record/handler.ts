@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/records/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { correctRecord } from '../../shared/records/correct-record.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/consents/functions.ts';
 import { createConsent } from '../../shared/consents/create-consent.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotencyKeyOf } from '../../shared/http/idempotency.ts';

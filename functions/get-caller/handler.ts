@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/departments/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { presentCaller } from '../../shared/identity/caller.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/checks/functions.ts';
 import { readCheckReceipt } from '../../shared/checks/read-check-receipt.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/compliance/functions.ts';
 import { complianceView } from '../../shared/compliance/compliance-view.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/public-site/functions.ts';
 import { localDate } from '../../shared/calendar/dates.ts';
 import { countyProfile } from '../../shared/public-site/county-profile.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/credit-report/functions.ts';
 import { generateCreditReport } from '../../shared/credit-report/generate-credit-report.ts';
 import { groupedCode } from '../../shared/credit-report/verification-code.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/public-site/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readPublicRecord } from '../../shared/public-site/read-public-record.ts';
 

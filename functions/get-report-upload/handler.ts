@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/reports/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { reportUploadState } from '../../shared/reports/uploads.ts';
 

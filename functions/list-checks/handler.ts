@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/checks/functions.ts';
 import { listOwnChecks } from '../../shared/checks/list-checks.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/consents/functions.ts';
 import { whoLookedAtMe } from '../../shared/consents/who-looked-at-me.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

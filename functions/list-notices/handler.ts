@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/notices/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { listNotices } from '../../shared/notices/list-notices.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/public-site/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { listPublicList } from '../../shared/public-site/public-lists.ts';
 

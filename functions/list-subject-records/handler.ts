@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/records/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readSubjectRecords } from '../../shared/records/read-records.ts';
 

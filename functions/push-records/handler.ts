@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/records/functions.ts';
 import { presentRecord } from '../../shared/records/present-record.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { withWarnings } from '../../shared/subjects/code-warnings.ts';

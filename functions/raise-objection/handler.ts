@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/cases/functions.ts';
 import { raiseCase } from '../../shared/cases/raise-case.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/checks/functions.ts';
 import { recordOutcome } from '../../shared/checks/check-outcome.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/consents/functions.ts';
 import { revokeConsent } from '../../shared/consents/revoke-consent.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/checks/functions.ts';
 import { runCheck } from '../../shared/checks/run-check.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { idempotencyKeyOf } from '../../shared/http/idempotency.ts';

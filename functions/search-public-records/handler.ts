@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/public-site/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { searchPublicRecords } from '../../shared/public-site/search-public-records.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/usage-lists/functions.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { submitUsageList } from '../../shared/usage-lists/usage-lists.ts';
 

@@ -1,4 +1,4 @@
-import { triggerOf } from '../catalog.ts';
+import { triggerOf } from '../../shared/credit-report/functions.ts';
 import { verifyCreditReport } from '../../shared/credit-report/verify-credit-report.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 

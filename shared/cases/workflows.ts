@@ -1,6 +1,6 @@
 /**
  * The state machines of a county stack, by id. The CDK construct that builds each one and the
- * task functions that serve its states (see functions/catalog.ts) share these names.
+ * task functions that serve its states (shared/cases/functions.ts) share these names.
  */
 export const verificationWorkflow = {
   id: 'verification',

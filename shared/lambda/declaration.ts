@@ -98,3 +98,16 @@ export function personalDataActions(declaration: FunctionDeclaration): PersonalD
 export const handlerEntry = (name: string): string => `functions/${name}/handler.ts`;
 
 export const declare = <const T extends FunctionDeclaration>(declaration: T): T => declaration;
+
+/**
+ * The trigger of a declared function, typed by its name, over one capability's declarations: a handler
+ * imports its own capability's `triggerOf`, never the whole catalog, so its bundle carries its capability only.
+ */
+export function triggersOf<const L extends readonly FunctionDeclaration[]>(declarations: L) {
+  return <N extends L[number]['name']>(name: N): Extract<L[number], { name: N }>['trigger'] => {
+    const declaration = declarations.find((d) => d.name === name);
+    if (!declaration) throw new Error(`no function named "${name}" (known: ${declarations.map((d) => d.name).join(', ')})`);
+    // The lookup is by the same name the type is narrowed by; TS cannot follow that through a generic index.
+    return declaration.trigger as never;
+  };
+}

@@ -24,7 +24,7 @@ const sealedPrefix = 'rid1';
 export const isSealedValue = (value: string): boolean => value.startsWith(`${sealedPrefix}.`);
 
 /**
- * The actions the running function declared (`personalData` in functions/catalog.ts). On AWS the
+ * The actions the running function declared (`personalData` in its capability's functions.ts). On AWS the
  * function's IAM policy is the boundary and this is empty; the local runtime, where every function shares
  * one key, runs each invocation inside it, so a use that the declaration (and so the stack's grant) lacks
  * fails locally as it would on AWS, before the call, cached answer or not.
@@ -36,7 +36,7 @@ let adapter: { env: string; keys: PersonalDataKeys } | undefined;
 function keys(action: PersonalDataAction): PersonalDataKeys {
   const declared = declaredPersonalData.getStore();
   if (declared && !declared.actions.includes(action))
-    throw Object.assign(new Error(`${declared.functionName} may not ${action} resident ID numbers: its declaration grants ${declared.actions.join(', ') || 'nothing'} (personalData in functions/catalog.ts)`), { name: 'AccessDeniedException' });
+    throw Object.assign(new Error(`${declared.functionName} may not ${action} resident ID numbers: its declaration grants ${declared.actions.join(', ') || 'nothing'} (personalData in its capability's functions.ts)`), { name: 'AccessDeniedException' });
   const env = [process.env[resourceEnv.personalDataKey], process.env[resourceEnv.personalDataMacKey], process.env[resourceEnv.personalDataLocalKey]].join('|');
   if (adapter?.env !== env) {
     adapter = { env, keys: personalDataKeysFromEnv() };

@@ -8,7 +8,7 @@ import type { StoredRecord } from './stored-record.ts';
  * Who sees what (issue 7 §1; 001 §六(三), 002 §三(三), 003 §四(四): nothing about a subject goes to a
  * third party without a lawful purpose or its consent). Two gates, each decided in one place:
  *
- * 1. The route: which roles may call it at all — its declaration in functions/catalog.ts, enforced by
+ * 1. The route: which roles may call it at all — its declaration in its capability's functions.ts, enforced by
  *    the HTTP middleware before the use case runs (403).
  * 2. The relation: what a caller of an allowed role may see or do with one resource — the rules below.
  *    Every use case asks here; none compares a caller with a resource on its own. A `false` becomes

@@ -1,0 +1,183 @@
+import { answerObjectionBody, caseBody, caseListBody, caseParams, decideRepairBody, listCasesQuery, raiseCaseResult, raiseObjectionBody, requestRepairBody } from './api.ts';
+import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
+import { roles } from '../identity/roles.ts';
+import { verificationWorkflow } from './workflows.ts';
+
+/** The objections capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
+export const objectionsFunctions = [
+  declare({
+    name: 'raise-objection',
+    description: 'A subject (or the credit office on its behalf) objects to a record: punishments resting on it are suspended at once and the provider verifies',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/objections',
+      access: { roles: ['subject', 'creditOffice'] },
+      summary: 'Raise an objection to a record (one open objection per record)',
+      request: { body: raiseObjectionBody },
+      response: { status: 201, body: raiseCaseResult },
+    },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'answer-objection',
+    description: 'The providing department answers an objection: upheld, corrected (with the corrected fields) or revoked, with its reasoning',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/objections/{id}/verification',
+      access: { roles: ['department'] },
+      summary: 'Answer an objection (providing department only)',
+      request: { params: caseParams, body: answerObjectionBody },
+      response: { status: 202, body: caseBody },
+    },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer', 'start', 'inspect'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'get-objection',
+    description: 'An objection with its state, answer day, history, evidence and outcome',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/objections/{id}',
+      access: { roles: ['subject', 'department', 'creditOffice'] },
+      summary: 'One objection',
+      request: { params: caseParams },
+      response: { status: 200, body: caseBody },
+    },
+    resources: { creditTable: 'read', reportsBucket: 'read', personalData: ['open'] },
+  }),
+  declare({
+    name: 'list-objections',
+    description: "Objections the caller may see: the subject's own, the providing department's queue, or (credit office) the open ones by answer day",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/objections',
+      access: { roles: ['subject', 'department', 'creditOffice'] },
+      summary: 'List objections',
+      request: { query: listCasesQuery },
+      response: { status: 200, body: caseListBody },
+    },
+    resources: { creditTable: 'read', personalData: ['open'] },
+  }),
+] as const satisfies readonly FunctionDeclaration[];
+
+/** The repairs capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
+export const repairsFunctions = [
+  declare({
+    name: 'request-repair',
+    description: 'A subject applies for credit repair of a record past its repair date, with a credit commitment and evidence of correction',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/repairs',
+      access: { roles: ['subject'] },
+      summary: 'Apply for credit repair of a record',
+      request: { body: requestRepairBody },
+      response: { status: 201, body: raiseCaseResult },
+    },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'decide-repair',
+    description: 'The providing department approves or refuses a credit repair application, with reasons',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/repairs/{id}/decision',
+      access: { roles: ['department'] },
+      summary: 'Decide a credit repair application (providing department only)',
+      request: { params: caseParams, body: decideRepairBody },
+      response: { status: 202, body: caseBody },
+    },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer', 'start', 'inspect'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'get-repair',
+    description: 'A credit repair application with its state, answer day, history, evidence and outcome',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/repairs/{id}',
+      access: { roles: ['subject', 'department', 'creditOffice'] },
+      summary: 'One credit repair application',
+      request: { params: caseParams },
+      response: { status: 200, body: caseBody },
+    },
+    resources: { creditTable: 'read', reportsBucket: 'read', personalData: ['open'] },
+  }),
+  declare({
+    name: 'list-repairs',
+    description: "Credit repair applications the caller may see: the subject's own, the providing department's queue, or (credit office) the open ones",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/repairs',
+      access: { roles: ['subject', 'department', 'creditOffice'] },
+      summary: 'List credit repair applications',
+      request: { query: listCasesQuery },
+      response: { status: 200, body: caseListBody },
+    },
+    resources: { creditTable: 'read', personalData: ['open'] },
+  }),
+] as const satisfies readonly FunctionDeclaration[];
+
+/** The cases capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
+export const casesFunctions = [
+  declare({
+    name: 'open-case',
+    description: "Opens an objection or repair case: the provider's answer day in working days, the provider notified, the first wait planned",
+    trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.open },
+    resources: { creditTable: 'readWrite', notices: true },
+  }),
+  declare({
+    name: 'await-case-answer',
+    description: "Keeps the workflow's task token with the case, and resumes at once with an answer that is already stored",
+    trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.await },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['answer'] }] },
+  }),
+  declare({
+    name: 'case-wait-elapsed',
+    description: 'Reminds the provider before the answer day, reports the case overdue to the credit office after it, and escalates',
+    trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.elapsed },
+    resources: { creditTable: 'readWrite', notices: true },
+  }),
+  declare({
+    name: 'apply-case-outcome',
+    description: 'Applies the answer to the record (new version, revoked, repaired or kept), lifts the suspension, corrects the checks that relied on it and tells the subject',
+    trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.apply },
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', notices: true, personalData: ['lookup', 'seal', 'open'] },
+    timeoutSeconds: 60,
+  }),
+  declare({
+    name: 'mark-case-stuck',
+    description: 'Keeps a case whose workflow failed after its retries visible as stuck, and tells the credit office',
+    trigger: { type: 'task', workflow: verificationWorkflow.id, state: verificationWorkflow.states.stuck },
+    resources: { creditTable: 'readWrite', notices: true },
+  }),
+  declare({
+    name: 'restart-case',
+    description: 'The credit office restarts the workflow of a stuck objection or repair case once the fault is mended',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/cases/{id}/restart',
+      access: { roles: ['creditOffice'] },
+      summary: 'Restart a stuck case (credit office)',
+      request: { params: caseParams },
+      response: { status: 202, body: caseBody },
+    },
+    resources: { creditTable: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'reconcile-cases',
+    description: 'Finds objection and repair cases whose state and workflow execution disagree: takes them up again from the stored state, stops what runs for a closed case, or reports them to the credit office',
+    trigger: { type: 'schedule', cron: 'cron(30 6 * * ? *)', description: 'Daily at 06:30 county time, before the overdue scan' },
+    resources: { creditTable: 'readWrite', notices: true, workflows: [{ workflow: verificationWorkflow.id, actions: ['start', 'inspect', 'stop'] }] },
+    timeoutSeconds: 300,
+  }),
+] as const satisfies readonly FunctionDeclaration[];
+
+/** The declared trigger of one of these functions, typed by its name: each handler takes its route and schemas from here. */
+export const triggerOf = triggersOf([...objectionsFunctions, ...repairsFunctions, ...casesFunctions]);

@@ -1,0 +1,81 @@
+import { checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from './api.ts';
+import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
+import { roles } from '../identity/roles.ts';
+
+/** The checks capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
+export const checksFunctions = [
+  declare({
+    name: 'run-check',
+    description: 'A credit check of a subject for a matter (逢办必查): records, lists, reports and the measures that apply, logged',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/checks',
+      access: { roles: ['department'] },
+      summary: 'Run a credit check for a matter (Idempotency-Key honoured: the same key and body answer the first check, 200; another body 409)',
+      request: { body: runCheckBody },
+      response: { status: 201, body: checkReceiptBody },
+    },
+    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+  }),
+  declare({
+    name: 'record-check-outcome',
+    description: 'The department that ran a check records the measures applied and how the records were used',
+    trigger: {
+      type: 'http',
+      method: 'PUT',
+      path: '/checks/{id}/outcome',
+      access: { roles: ['department'] },
+      summary: "Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); answers the check as GET /checks/{id} (another department's check: 404)",
+      request: { params: checkIdParams, body: checkOutcomeBody },
+      response: { status: 200, body: checkReceiptBody },
+    },
+    resources: { usageTable: 'readWrite', creditTable: 'read' },
+  }),
+  declare({
+    name: 'list-checks',
+    description: "The department's own checks in a period",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks',
+      access: { roles: ['department'] },
+      summary: "The department's checks",
+      request: { query: listChecksQuery },
+      response: { status: 200, body: checkListBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+  }),
+  declare({
+    name: 'get-check',
+    description: 'One check with the corrections of records it showed, for the department that ran it and the credit office',
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks/{id}',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: "A check and its corrections (another department's check: 404)",
+      request: { params: checkIdParams },
+      response: { status: 200, body: checkReceiptBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
+  }),
+  declare({
+    name: 'get-check-receipt',
+    description: "A check's place in its department's hash-chained usage log, with a verification that recomputes the chain",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/checks/{id}/receipt',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: "A check, its chain position and a verification of its department's usage log (another department's check: 404)",
+      request: { params: checkIdParams },
+      response: { status: 200, body: checkChainReceiptBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
+    timeoutSeconds: 29,
+  }),
+] as const satisfies readonly FunctionDeclaration[];
+
+/** The declared trigger of one of these functions, typed by its name: each handler takes its route and schemas from here. */
+export const triggerOf = triggersOf([...checksFunctions]);
