@@ -1,4 +1,4 @@
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound } from '../http/errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';

@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import type { Notice } from '../notices/publish-notice.ts';
+import type { Notice } from '../notices/port.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { caseTypeLabels, outcomeLabels, type StoredCase } from './case.ts';
 

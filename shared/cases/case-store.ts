@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
+import type { StoredRecord } from '../records/port.ts';
 import { answerableStates, type CaseAnswer, type CaseEvent, type CaseState, type StoredCase } from './case.ts';
 
 /**

@@ -1,12 +1,10 @@
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { restoreReputation } from '../checks/check-corrections.ts';
-import { publishNotice, publishNotices } from '../notices/publish-notice.ts';
+import { restoreReputation } from '../checks/port.ts';
+import { publishNotice, publishNotices } from '../notices/port.ts';
 import { logger } from '../lambda/logger.ts';
-import { correctionItems, latestVersion } from '../records/record-store.ts';
-import { buildRecordVersion, keepFirstReceipt } from '../records/stored-record.ts';
-import { clearInput, protectInput } from '../records/protected-input.ts';
+import { buildRecordVersion, clearInput, correctionItems, keepFirstReceipt, latestVersion, protectInput } from '../records/port.ts';
 import type { RecordCorrection } from './record-correction.ts';
 import type { StoredCase } from './case.ts';
 import type { CaseStep } from './workflows.ts';

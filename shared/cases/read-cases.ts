@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { listCasesQuery } from './api.ts';
 import { validationFailed } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { keys } from '../storage/keys.ts';
 import type { CaseType, StoredCase } from './case.ts';

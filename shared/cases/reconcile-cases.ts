@@ -1,6 +1,6 @@
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { publishNotice } from '../notices/publish-notice.ts';
+import { publishNotice } from '../notices/port.ts';
 import { logger } from '../lambda/logger.ts';
 import { inFlightStates, type CaseState, type CaseType, type StoredCase } from './case.ts';
 import { caseReconciliationNotice } from './case-notices.ts';

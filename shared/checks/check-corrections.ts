@@ -1,7 +1,7 @@
-import type { RecordCorrection } from '../cases/record-correction.ts';
+import type { RecordCorrection } from '../cases/port.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { publishNotice } from '../notices/publish-notice.ts';
+import { publishNotice } from '../notices/port.ts';
 import { parseSubjectId } from '../subjects/subject-id.ts';
 import type { CheckCorrection, CheckLogEntry } from './check-log-entry.ts';
 import { checksOfSubject, saveCheckCorrection } from './check-store.ts';

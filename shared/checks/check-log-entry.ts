@@ -1,8 +1,8 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { RecordCorrection } from '../cases/record-correction.ts';
+import type { RecordCorrection } from '../cases/port.ts';
 import type { ApplicableMeasure } from './select-measures.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
-import type { StoredReport } from '../reports/report-rules.ts';
+import type { StoredRecord } from '../records/port.ts';
+import type { StoredReport } from '../reports/port.ts';
 
 /** What the usage log keeps of a check: enough to show the receipt again and to build usage lists. */
 export interface CheckLogEntry {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { checkOutcomeBody } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { getCheck, saveOutcome } from './check-store.ts';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { listChecksQuery } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../http/errors.ts';
 import { getCheck, listChecks } from './check-store.ts';

@@ -1,10 +1,9 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
-import { getReports } from '../reports/report-store.ts';
-import { reportStatus } from '../reports/report-rules.ts';
+import { getReports, reportStatus } from '../reports/port.ts';
 import type { CheckLogEntry } from './check-log-entry.ts';
 
 /**

@@ -1,20 +1,15 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy, allVersions, isInForce, presentRecord, readSubject, statusOf, type RecordStatus, type StoredRecord } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { validationFailed } from '../http/errors.ts';
 import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
 import { listStatus, selectMeasures, type RecordForMeasures } from './select-measures.ts';
-import { presentRecord } from '../records/present-record.ts';
-import { isInForce, statusOf, type RecordStatus } from '../records/record-status.ts';
-import { allVersions, readSubject } from '../records/record-store.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { usccWarnings, withWarnings } from '../subjects/code-warnings.ts';
 import { residentIdProblem } from '../subjects/resident-id.ts';
-import type { StoredReport } from '../reports/report-rules.ts';
+import { presentReport, validReports, type StoredReport } from '../reports/port.ts';
 import { logCheck } from './check-store.ts';
-import { presentReport, validReports } from '../reports/subject-reports.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './present-check.ts';
 

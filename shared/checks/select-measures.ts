@@ -1,7 +1,7 @@
 import { clauseLabel, type CasePolicy, type CountyConfig, type MeasureCondition, type RecordMatch, type SingleCondition } from '../config/county-config.ts';
 import { addMonthsClamped, type IsoDate } from '../calendar/dates.ts';
 import { isBadRecordKind, type RecordKind } from '../config/record-kinds.ts';
-import { isInForce, type RecordStatus } from '../records/record-status.ts';
+import { isInForce, type RecordStatus } from '../records/port.ts';
 
 export type RecordStatusForMeasures = RecordStatus;
 

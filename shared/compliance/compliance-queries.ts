@@ -1,6 +1,6 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { CaseEvent, CaseState, CaseType } from '../cases/case.ts';
-import type { PublicationDeadline } from '../records/publication-deadline.ts';
+import type { CaseEvent, CaseState, CaseType } from '../cases/port.ts';
+import type { PublicationDeadline } from '../records/port.ts';
 import { tableName } from '../storage/clients.ts';
 import { queryAll } from '../storage/query-all.ts';
 import { keys, usageKeys } from '../storage/keys.ts';

@@ -1,12 +1,9 @@
 import { addDays, endOfLocalDay, localDate, type IsoDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import type { Department } from '../departments/department.ts';
-import { listDepartments } from '../departments/department-store.ts';
+import { listDepartments, type Department } from '../departments/port.ts';
 import { validationFailed } from '../http/errors.ts';
-import type { UsageListSubmission } from '../usage-lists/usage-list-submission.ts';
-import { submissionsOfPeriod } from '../usage-lists/usage-list-store.ts';
-import { parseUsagePeriod, periodContaining, periodEnded, periodStarted, type UsagePeriod } from '../usage-lists/usage-periods.ts';
+import { parseUsagePeriod, periodContaining, periodEnded, periodStarted, submissionsOfPeriod, type UsageListSubmission, type UsagePeriod } from '../usage-lists/port.ts';
 import { casesRaisedBetween, countChecks, latePublications, type CaseSummary, type LatePublication } from './compliance-queries.ts';
 
 /**

@@ -4,7 +4,7 @@ import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { forbidden, validationFailed } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { listConsents as readConsents, type ConsentListKey } from './consent-store.ts';

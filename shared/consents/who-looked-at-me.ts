@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { myChecksQuery } from './api.ts';
-import type { CheckLogEntry } from '../checks/check-log-entry.ts';
+import type { CheckLogEntry } from '../checks/port.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import type { Caller } from '../identity/caller.ts';
 import { dynamo, tableName } from '../storage/clients.ts';

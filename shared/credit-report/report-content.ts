@@ -1,11 +1,9 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { blackListNames, isBlackListName } from '../config/list-names.ts';
-import { listStatus, selectMeasures, type RecordForMeasures } from '../checks/select-measures.ts';
-import type { RecordInput } from '../records/record-input.ts';
+import { listStatus, selectMeasures, type RecordForMeasures } from '../checks/port.ts';
+import { isPublic, statusOf, type RecordInput, type RecordStatus, type StoredRecord } from '../records/port.ts';
 import { penaltyCategoryLabels, recordKindLabels, type RecordKind } from '../config/record-kinds.ts';
-import { isPublic, statusOf, type RecordStatus } from '../records/record-status.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
 import { reportSections, sectionOfKind, type ReportSectionId } from './report-sections.ts';
 
 /** One record as a report's table shows it. */

@@ -4,7 +4,7 @@ import { addDays, localDate, parseIsoDate, type IsoDate } from '../calendar/date
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { validationFailed } from '../http/errors.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import { queryNotices, type StoredNotice } from './notice-store.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { recordKinds } from '../config/record-kinds.ts';
+import { publicRecordBody } from '../records/port.ts';
 
 /** The public site's routes (no token): search, one record, the red and black lists. Only records in their publicity period. */
 
@@ -24,32 +25,6 @@ export const publicListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   nextToken: z.string().max(2000).optional(),
 });
-
-export const publicRecordBody = z
-  .object({
-    recordId: z.string(),
-    kind: z.string(),
-    kindLabel: z.string(),
-    status: z.enum(['active', 'underObjection', 'corrected']).describe('underObjection: contested, the provider is verifying it'),
-    subject: z.object({
-      id: z.string().describe('The unified social credit code, or a resident ID number masked'),
-      type: z.enum(['uscc', 'residentId']),
-      category: z.string(),
-      name: z.string().describe("A natural person's name masked (张**)"),
-      legalRepresentative: z.string().optional(),
-    }),
-    decisionNumber: z.string(),
-    decisionDate: isoDate,
-    authority: z.object({ name: z.string(), uscc: z.string() }),
-    sourceDepartment: z.string(),
-    publicity: z.object({
-      publicFrom: isoDate,
-      publicUntil: isoDate.nullable().describe('The last day of publicity; null: until revoked, repaired or delisted'),
-      ruleSource: z.string().nullable(),
-    }),
-    content: z.record(z.string(), z.unknown()).describe("The kind's public fields (许可内容, 处罚内容, 列入依据 …)"),
-  })
-  .meta({ id: 'PublicRecord' });
 
 export const publicSearchBody = z.object({
   q: z.string(),

@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { addCalendarMonths, addWorkingDays, workingDayCalendar } from '../calendar/working-day-calendar.ts';
-import { nextUsageListDue } from '../usage-lists/usage-list-due.ts';
+import { nextUsageListDue } from '../usage-lists/port.ts';
 
 /** What the public may know about the county platform, with the deadline arithmetic for `date`. */
 export function countyProfile(county: CountyConfig, date: IsoDate) {

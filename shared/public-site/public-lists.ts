@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { publicListBody, publicListQuery } from './api.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy, presentPublicRecord } from '../records/port.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
-import { presentPublicRecord } from '../records/present-public-record.ts';
 import { listEntries } from './public-site-store.ts';
 
 const listKinds = { red: 'redList', black: 'blackList' } as const;

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
-import type { StoredRecord } from '../records/stored-record.ts';
+import type { StoredRecord } from '../records/port.ts';
 
 /** The public site's index reads (docs/access-patterns.md, "The public site"). */
 

@@ -1,9 +1,7 @@
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy, latestVersion, presentPublicRecord, type PublicRecord } from '../records/port.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { notFound } from '../http/errors.ts';
-import { latestVersion } from '../records/record-store.ts';
-import { presentPublicRecord, type PublicRecord } from '../records/present-public-record.ts';
 
 /**
  * GET /public/records/{id}: a record in its publicity period, its public fields only. Out of publicity

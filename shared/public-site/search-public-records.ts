@@ -1,16 +1,14 @@
 import type { z } from 'zod';
 import type { publicSearchBody, searchPublicRecordsQuery } from './api.ts';
-import { accessPolicy } from '../records/access-policy.ts';
+import { accessPolicy, presentPublicRecord, publicSubjectOf, readSubject } from '../records/port.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { validationFailed } from '../http/errors.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
-import { presentPublicRecord, publicSubjectOf } from '../records/present-public-record.ts';
-import { readSubject } from '../records/record-store.ts';
 import { parseSubjectId } from '../subjects/subject-id.ts';
 import { subjectsNamed } from './public-site-store.ts';
-import { normaliseName } from './subject-names.ts';
+import { normaliseName } from '../subjects/subject-names.ts';
 
 type Query = z.output<typeof searchPublicRecordsQuery>;
 type Answer = z.output<typeof publicSearchBody>;

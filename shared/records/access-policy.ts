@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { ConsentDecision } from '../consents/consent-rule.ts';
+import type { ConsentDecision } from '../consents/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { isPublic, statusOf } from './record-status.ts';
 import type { StoredRecord } from './stored-record.ts';

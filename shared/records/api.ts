@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from '../http/common-schemas.ts';
 import { recordInput } from './record-input.ts';
-import { publicRecordBody } from '../public-site/api.ts';
-import { maxBatchSize } from './push-records.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
+
+/** Records one push may carry. */
+export const maxBatchSize = 500;
 
 export const recordIdParams = z.object({
   id: z.string().regex(/^rec_[A-Za-z0-9_-]{22}$/, 'must be a record id (rec_ and 22 characters)'),
@@ -59,6 +60,33 @@ export const recordBody = presentedRecord.extend({ warnings: warningsBody }).met
  * A record as a reader of GET /records/{id} and GET /subjects/{subjectId}/records sees it: as kept (its
  * subject, its provider, the credit office), or the public projection (anyone else: what the public site shows).
  */
+export const publicRecordBody = z
+  .object({
+    recordId: z.string(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    status: z.enum(['active', 'underObjection', 'corrected']).describe('underObjection: contested, the provider is verifying it'),
+    subject: z.object({
+      id: z.string().describe('The unified social credit code, or a resident ID number masked'),
+      type: z.enum(['uscc', 'residentId']),
+      category: z.string(),
+      name: z.string().describe("A natural person's name masked (张**)"),
+      legalRepresentative: z.string().optional(),
+    }),
+    decisionNumber: z.string(),
+    decisionDate: isoDate,
+    authority: z.object({ name: z.string(), uscc: z.string() }),
+    sourceDepartment: z.string(),
+    publicity: z.object({
+      publicFrom: isoDate,
+      publicUntil: isoDate.nullable().describe('The last day of publicity; null: until revoked, repaired or delisted'),
+      ruleSource: z.string().nullable(),
+    }),
+    content: z.record(z.string(), z.unknown()).describe("The kind's public fields (许可内容, 处罚内容, 列入依据 …)"),
+  })
+  .meta({ id: 'PublicRecord' });
+
+
 const seenRecord = z.union([presentedRecord, publicRecordBody]);
 
 export const recordWithHistoryBody = z.looseObject({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { publicRecordBody } from '../public-site/api.ts';
+import type { publicRecordBody } from './api.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { blackListNames, isBlackListName } from '../config/list-names.ts';
 import { maskPersonName } from '../privacy/person-name-mask.ts';

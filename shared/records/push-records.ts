@@ -1,3 +1,4 @@
+import { maxBatchSize } from './api.ts';
 import * as z from 'zod';
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
@@ -13,7 +14,6 @@ import { recordInput } from './record-input.ts';
 import { createRecord, type CreateResult } from './record-store.ts';
 import { buildRecordVersion, type StoredRecord } from './stored-record.ts';
 
-export const maxBatchSize = 500;
 /** Records of a batch written at once: enough to hide latency, few enough not to throttle a table. */
 const parallelWrites = 8;
 

@@ -6,8 +6,8 @@ import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
-import type { StoredReport } from '../reports/report-rules.ts';
-import { subjectNameIndex } from '../public-site/subject-names.ts';
+import type { StoredReport } from '../reports/port.ts';
+import { subjectNameIndex } from '../subjects/subject-names.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);

@@ -1,9 +1,8 @@
 import { localDate } from '../calendar/dates.ts';
 import { addWorkingDays, workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { registeredBy, type Department } from '../departments/department.ts';
-import { listDepartments } from '../departments/department-store.ts';
-import { publishNotice } from '../notices/publish-notice.ts';
+import { listDepartments, registeredBy, type Department } from '../departments/port.ts';
+import { publishNotice } from '../notices/port.ts';
 import { countRows } from './usage-list.ts';
 import { usageListDraftedNotice, usageListDueNotice } from './usage-list-notices.ts';
 import { draftSnapshotId, getDraft, saveDraft, submissionsOfPeriod, writeRows } from './usage-list-store.ts';

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import type { Department } from '../departments/department.ts';
-import type { Notice } from '../notices/publish-notice.ts';
+import type { Department } from '../departments/port.ts';
+import type { Notice } from '../notices/port.ts';
 import type { UsageListCounts } from './usage-list.ts';
 import type { UsagePeriod } from './usage-periods.ts';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CheckLogEntry } from '../checks/check-log-entry.ts';
-import { listChecks } from '../checks/check-store.ts';
+import { listChecks, type CheckLogEntry } from '../checks/port.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryAll, queryPages } from '../storage/query-all.ts';

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { CheckLogEntry } from '../checks/check-log-entry.ts';
+import type { CheckLogEntry } from '../checks/port.ts';
 
 /**
  * A department's usage list (使用情况清单) for a period: one row per credit check it ran in the period,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
-import { normaliseName, shortName } from '../../shared/public-site/subject-names.ts';
+import { normaliseName, shortName } from '../../shared/subjects/subject-names.ts';
 import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import type { LocalPlatform } from '../../local/platform.ts';

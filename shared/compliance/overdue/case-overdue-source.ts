@@ -1,5 +1,4 @@
-import { answerableStates, type StoredCase } from '../../cases/case.ts';
-import { caseOverdueNotices } from '../../cases/case-notices.ts';
+import { answerableStates, caseOverdueNotices, type StoredCase } from '../../cases/port.ts';
 import { withoutKeys } from '../../storage/keys.ts';
 import { readOpenCasesDueBefore } from './index-reads.ts';
 import type { OverdueSource } from './overdue-source.ts';

@@ -1,5 +1,5 @@
 import { addDays } from '../../calendar/dates.ts';
-import { firstReceipt, type StoredRecord } from '../../records/stored-record.ts';
+import { firstReceipt, type StoredRecord } from '../../records/port.ts';
 import { withoutKeys } from '../../storage/keys.ts';
 import { groupBy } from './group-by.ts';
 import { readLatePublications } from './index-reads.ts';

@@ -1,11 +1,11 @@
 import { addDays, type IsoDate } from '../../calendar/dates.ts';
 import type { CountyConfig } from '../../config/county-config.ts';
-import type { Notice } from '../../notices/publish-notice.ts';
+import type { Notice } from '../../notices/port.ts';
 import { maskPersonName } from '../../privacy/person-name-mask.ts';
 import { maskResidentId } from '../../privacy/resident-id-mask.ts';
 import { recordKindLabels } from '../../config/record-kinds.ts';
-import type { StoredRecord } from '../../records/stored-record.ts';
-import type { StoredReport } from '../../reports/report-rules.ts';
+import type { StoredRecord } from '../../records/port.ts';
+import type { StoredReport } from '../../reports/port.ts';
 
 /**
  * The notices of the overdue scan, one builder per kind (pure); a builder of several notices returns

@@ -1,4 +1,4 @@
-import { publishNotice, type Notice } from '../../notices/publish-notice.ts';
+import { publishNotice, type Notice } from '../../notices/port.ts';
 import { logger } from '../../lambda/logger.ts';
 import type { OverdueScanContext, OverdueSource } from './overdue-source.ts';
 

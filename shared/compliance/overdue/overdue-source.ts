@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../calendar/dates.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../../config/county-config.ts';
-import type { Notice } from '../../notices/publish-notice.ts';
+import type { Notice } from '../../notices/port.ts';
 
 /**
  * One kind of thing the daily overdue scan looks for (late publications, unanswered cases, missing usage

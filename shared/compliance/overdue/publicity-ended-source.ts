@@ -1,7 +1,5 @@
 import { addDays } from '../../calendar/dates.ts';
-import { statusOf } from '../../records/record-status.ts';
-import { publicityEndsOn } from '../../records/publicity.ts';
-import type { StoredRecord } from '../../records/stored-record.ts';
+import { publicityEndsOn, statusOf, type StoredRecord } from '../../records/port.ts';
 import { withoutKeys } from '../../storage/keys.ts';
 import { groupBy } from './group-by.ts';
 import { readDue } from './index-reads.ts';

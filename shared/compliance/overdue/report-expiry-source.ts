@@ -1,5 +1,5 @@
 import { addDays } from '../../calendar/dates.ts';
-import { reportStatus, type StoredReport } from '../../reports/report-rules.ts';
+import { reportStatus, type StoredReport } from '../../reports/port.ts';
 import { withoutKeys } from '../../storage/keys.ts';
 import { readDue } from './index-reads.ts';
 import { reportExpiredNotices, reportExpiringNotice } from './overdue-notices.ts';

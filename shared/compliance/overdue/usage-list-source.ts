@@ -1,9 +1,6 @@
-import { registeredBy } from '../../departments/department.ts';
-import { listDepartments } from '../../departments/department-store.ts';
-import type { Notice } from '../../notices/publish-notice.ts';
-import { submissionsOfPeriod } from '../../usage-lists/usage-list-store.ts';
-import { usageListMissingNotice, usageListNoticeKinds } from '../../usage-lists/usage-list-notices.ts';
-import { periodsDueBefore } from '../../usage-lists/usage-periods.ts';
+import { listDepartments, registeredBy } from '../../departments/port.ts';
+import type { Notice } from '../../notices/port.ts';
+import { periodsDueBefore, submissionsOfPeriod, usageListMissingNotice, usageListNoticeKinds } from '../../usage-lists/port.ts';
 import type { OverdueFindings, OverdueScanContext, OverdueSource } from './overdue-source.ts';
 
 /**

@@ -1,0 +1,7 @@
+/**
+ * What the cases capability offers the capabilities that build on it (docs/capabilities.md names who may
+ * use it): they import this port, never its stores or use cases directly.
+ */
+export { caseOverdueNotices } from './case-notices.ts';
+export { answerableStates, type CaseEvent, type CaseState, type CaseType, type StoredCase } from './case.ts';
+export type { RecordCorrection } from './record-correction.ts';
