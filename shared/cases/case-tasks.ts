@@ -5,7 +5,7 @@ import { restoreReputation } from '../checks/port.ts';
 import { publishNotice, publishNotices } from '../notices/port.ts';
 import { logger } from '../lambda/logger.ts';
 import { buildRecordVersion, clearInput, correctionItems, keepFirstReceipt, latestVersion, protectInput } from '../records/port.ts';
-import type { RecordCorrection } from './record-correction.ts';
+import type { RecordCorrection } from '../checks/port.ts';
 import type { StoredCase } from './case.ts';
 import type { CaseStep } from './workflows.ts';
 import { correctedInput } from './answer-case.ts';

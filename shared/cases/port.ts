@@ -4,4 +4,3 @@
  */
 export { caseOverdueNotices } from './case-notices.ts';
 export { answerableStates, type CaseEvent, type CaseState, type CaseType, type StoredCase } from './case.ts';
-export type { RecordCorrection } from './record-correction.ts';

@@ -1,4 +1,4 @@
-import type { RecordCorrection } from '../cases/port.ts';
+import type { RecordCorrection } from './record-correction.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { publishNotice } from '../notices/port.ts';

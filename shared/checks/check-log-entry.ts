@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { RecordCorrection } from '../cases/port.ts';
+import type { RecordCorrection } from './record-correction.ts';
 import type { ApplicableMeasure } from './select-measures.ts';
 import type { StoredRecord } from '../records/port.ts';
 import type { StoredReport } from '../reports/port.ts';

@@ -6,3 +6,4 @@ export { restoreReputation } from './check-corrections.ts';
 export { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 export { listChecks, logCheck } from './check-store.ts';
 export { listStatus, selectMeasures, type RecordForMeasures } from './select-measures.ts';
+export type { RecordCorrection } from './record-correction.ts';

@@ -8,7 +8,7 @@ import { listStatus, selectMeasures, type RecordForMeasures } from './select-mea
 import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { usccWarnings, withWarnings } from '../subjects/code-warnings.ts';
 import { residentIdProblem } from '../subjects/resident-id.ts';
-import { presentReport, validReports, type StoredReport } from '../reports/port.ts';
+import { presentReport, reportsOf, validReports, type StoredReport } from '../reports/port.ts';
 import { logCheck } from './check-store.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './present-check.ts';
@@ -48,7 +48,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   // Bad records that expired still count against a clean history; selectMeasures decides which count.
   const forMeasures = withStatus.map(({ record, status }) => forMeasuresOf(record, status));
   const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection });
-  const reports = validReports(subject.reports, today);
+  const reports = validReports(reportsOf(subject), today);
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 
   const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name };
@@ -74,7 +74,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const shown = logged.entry;
   // A repeated request answers the check first logged: the records at the versions and statuses it showed, the reports it showed.
   const shownRecords = logged.repeated ? await recordsAsShown(shown, subject.records) : inForce;
-  const shownReports = logged.repeated ? subject.reports.filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports;
+  const shownReports = logged.repeated ? reportsOf(subject).filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports;
   return {
     repeated: logged.repeated,
     // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).

@@ -112,3 +112,6 @@ export const myChecksQuery = z.object({
 });
 
 export const myChecksBody = z.object({ checks: z.array(myCheckBody), nextToken: z.string().optional() });
+
+/** A consent's id, as other capabilities' schemas name it. */
+export { consentIdPattern };

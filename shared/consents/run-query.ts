@@ -9,7 +9,7 @@ import { AppError } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
-import { reportDetails, reportStatus, validReports, type StoredReport } from '../reports/port.ts';
+import { reportDetails, reportStatus, reportsOf, validReports, type StoredReport } from '../reports/port.ts';
 import { consentPurposeLabels } from './consent.ts';
 import { consentAllows } from './consent-rule.ts';
 import { getConsent } from './consent-store.ts';
@@ -60,7 +60,7 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
         .filter(({ record, status }) => isInForce(status) && (!scope.kinds || scope.kinds.includes(record.kind)))
         .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate))
     : [];
-  const reports = scope.reports ? validReports(subject.reports, today) : [];
+  const reports = scope.reports ? validReports(reportsOf(subject), today) : [];
   const subjectName = subject.profile?.subjectName ?? null;
   await logConsentedRead({
     ...read,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
-import { consentIdPattern } from '../consents/port.ts';
+import { consentIdPattern } from '../consents/api.ts';
 import { reportSections } from './report-sections.ts';
 import { parseVerificationCode } from './verification-code.ts';
 

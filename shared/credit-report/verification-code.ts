@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * A report's verification code (报告验证码): 16 characters of Crockford's base32 (digits and capitals
  * without I, L, O and U, so it reads aloud and types without confusion), 80 bits from the system's
@@ -10,7 +8,8 @@ const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const verificationCodeLength = 16;
 
 export function newVerificationCode(): string {
-  const bytes = randomBytes(10);
+  // Web Crypto (Node 22 and browsers alike): the system's cryptographic random source.
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
   let bits = 0;
   let value = 0;
   let code = '';

@@ -23,6 +23,8 @@ export const s3ObjectCreatedEvent = z.object({
 });
 
 /** What EventBridge Scheduler sends our scheduled functions: the scheduled time is `time`. */
+export type S3ObjectCreatedEvent = z.output<typeof s3ObjectCreatedEvent>;
+
 export const scheduledEvent = z.object({
   time: z.iso.datetime({ offset: true }),
   'detail-type': z.string().optional(),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isoDate } from '../config/county-config.ts';
 import { recordKinds } from '../config/record-kinds.ts';
-import { publicRecordBody } from '../records/port.ts';
+import { publicRecordBody } from '../records/api.ts';
 
 /** The public site's routes (no token): search, one record, the red and black lists. Only records in their publicity period. */
 

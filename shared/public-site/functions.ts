@@ -1,6 +1,6 @@
 import { countyProfileBody, countyProfileQuery } from './county-profile-api.ts';
 import { publicListBody, publicListQuery, publicRecordParams, publicSearchBody, searchPublicRecordsQuery } from './api.ts';
-import { publicRecordBody } from '../records/port.ts';
+import { publicRecordBody } from '../records/api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 
 /** The public-site capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */

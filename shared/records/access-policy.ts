@@ -1,5 +1,4 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import type { ConsentDecision } from '../consents/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { isPublic, statusOf } from './record-status.ts';
 import type { StoredRecord } from './stored-record.ts';
@@ -99,7 +98,7 @@ export const accessPolicy = {
    * credit office, or an institution whose consent `consentAllows` found live and covering the subject's
    * records (the consent is the lawful basis; the report is logged like a query).
    */
-  creditReport: (caller: Caller, subjectKey: string, consent: ConsentDecision | undefined): boolean =>
+  creditReport: (caller: Caller, subjectKey: string, consent: { allowed: boolean } | undefined): boolean =>
     caller.role === 'creditOffice' || isSubject(caller, subjectKey) || (caller.role === 'institution' && consent?.allowed === true),
 } as const;
 

@@ -72,10 +72,10 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
 }
 
 /** The single-record form answers like a plain REST create: 201, 200 for a retry, 409 or 400 otherwise. */
-export function singleResult(result: PushResult): { status: number; record: StoredRecord; warnings: FieldWarning[] } {
+export function singleResult(result: PushResult): { created: boolean; record: StoredRecord; warnings: FieldWarning[] } {
   if (result.status === 'invalid') throw validationFailed(result.error.field, result.rule);
   if (result.status === 'conflict') throw conflict(result.error.message, result.error.field);
-  return { status: result.status === 'created' ? 201 : 200, record: result.record, warnings: result.warnings ?? [] };
+  return { created: result.status === 'created', record: result.record, warnings: result.warnings ?? [] };
 }
 
 export const recordBatchBody = z.object({ records: z.array(z.unknown()).min(1, 'must hold at least one record').max(maxBatchSize, `must hold at most ${maxBatchSize} records`) });

@@ -6,7 +6,6 @@ import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
-import type { StoredReport } from '../reports/port.ts';
 import { subjectNameIndex } from '../subjects/subject-names.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -142,8 +141,11 @@ export async function allVersions(recordId: string): Promise<StoredRecord[]> {
 export interface SubjectPartition {
   profile?: { subjectId: string; subjectType: 'uscc' | 'residentId'; subjectName: string };
   records: StoredRecord[];
-  /** Credit reports of registered agencies about the subject (`sk = REPORT#…`), whatever their status. */
-  reports: StoredReport[];
+  /**
+   * Credit reports of registered agencies about the subject (`sk = REPORT#…`), whatever their status, as
+   * stored: the reports capability reads them (`reportsOf` in its port); records only fetch them in the same query.
+   */
+  reports: Record<string, unknown>[];
   /** DynamoDB requests it took (one, unless the partition is larger than a page). */
   requests: number;
 }
@@ -155,7 +157,7 @@ export async function readSubject(subjectId: string): Promise<SubjectPartition> 
   return {
     profile,
     records: items.filter((i) => i.type === 'record').map((i) => withoutKeys<StoredRecord>(i)),
-    reports: items.filter((i) => i.type === 'report').map((i) => withoutKeys<StoredReport>(i)),
+    reports: items.filter((i) => i.type === 'report').map((i) => withoutKeys<Record<string, unknown>>(i)),
     requests,
   };
 }

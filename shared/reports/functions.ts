@@ -1,4 +1,4 @@
-import { subjectParams } from '../records/port.ts';
+import { subjectParams } from '../records/api.ts';
 import { agencyBody, agencyListBody, agencyParams, createUploadBody, createUploadResult, registerAgencyBody, reportBody, reportParams, subjectReportsBody, updateAgencyBody, uploadParams, uploadStateBody, voidReportBody } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 import { roles } from '../identity/roles.ts';

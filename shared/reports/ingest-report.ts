@@ -2,6 +2,8 @@ import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } fr
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { decodeS3Key, type S3ObjectCreatedEvent } from '../lambda/event-schemas.ts';
+import { logger } from '../lambda/logger.ts';
 import { s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { getAgency } from './agency-store.ts';
@@ -111,4 +113,18 @@ export async function ingestReport(args: {
   };
   const stored = await storeAcceptedReport(upload, report);
   return { outcome: stored === 'stored' ? 'accepted' : 'alreadySettled', reportId: report.reportId, versionId };
+}
+
+/** Every report upload an S3 event names, ingested in turn (a later version of a settled upload is ignored, and said so). */
+export async function ingestReports(event: S3ObjectCreatedEvent, county: CountyConfig) {
+  const results = [];
+  for (const record of event.Records) {
+    const key = decodeS3Key(record.s3.object.key);
+    const { versionId } = record.s3.object;
+    const result = await ingestReport({ bucket: record.s3.bucket.name, key, ...(versionId ? { versionId } : {}), county, now: new Date(record.eventTime) });
+    if (result.outcome === 'laterVersionIgnored') logger.warn('a later version of a settled report upload was ignored', { key, ...result });
+    else logger.info('report upload ingested', { key, ...result });
+    results.push({ key, ...result });
+  }
+  return { results };
 }

@@ -95,3 +95,6 @@ export function rejectionReason(args: {
 }
 
 export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The reports among everything the platform holds about a subject (records' one query of its partition, `readSubject`). */
+export const reportsOf = (subject: { reports: readonly Record<string, unknown>[] }): StoredReport[] => subject.reports as unknown as StoredReport[];

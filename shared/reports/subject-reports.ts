@@ -7,7 +7,7 @@ import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { downloadLink } from './report-links.ts';
 import { getReport, storeVoid } from './report-store.ts';
-import { reportStatus, type StoredReport } from './report-rules.ts';
+import { reportsOf, reportStatus, type StoredReport } from './report-rules.ts';
 
 /**
  * What a report says, for any reader: neither its object key and version nor its subject's identity (the key, the
@@ -35,7 +35,7 @@ export async function listSubjectReports(args: { subjectId: { type: 'uscc' | 're
   if (!accessPolicy.listSubjectReports(caller, subjectKey))
     throw forbidden("only the subject itself and the credit office may list a subject's reports");
   const today = localDate(now, args.county.timeZone);
-  const { reports } = await readSubject(subjectKey);
+  const reports = reportsOf(await readSubject(subjectKey));
   const sorted = [...reports].sort((a, b) => b.issueDate.localeCompare(a.issueDate));
   // The number was in the request path: the caller is the subject or the credit office, who may see it.
   return { subjectId: subjectId.id, reports: await Promise.all(sorted.map((r) => presentReport(r, today, now))) };

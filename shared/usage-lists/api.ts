@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { nameText } from '../http/input-text.ts';
-import { departmentOrgId } from '../departments/port.ts';
+import { departmentOrgId } from '../departments/api.ts';
 
 export const usageListParams = z.object({
   period: z.string().max(16).describe("A period of the county's cadence: 2026-11 (monthly), 2026-Q4 (quarterly), 2026-S1 (a summary)"),

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordCorrection } from '../../shared/cases/record-correction.ts';
+import type { RecordCorrection } from '../../shared/checks/record-correction.ts';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { restoreReputation } from '../../shared/checks/check-corrections.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';

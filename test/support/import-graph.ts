@@ -15,27 +15,28 @@ export interface ImportEdge {
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 export function valueImportsOf(file: string): string[] {
+  return importsOf(file).filter((i) => !i.typeOnly && i.relative).map((i) => i.target);
+}
+
+/** Every import of a module: relative ones resolved to project paths, packages by name; type-only ones marked. */
+export function importsOf(file: string): { target: string; typeOnly: boolean; relative: boolean }[] {
   const absolute = join(projectRoot, file);
   const source = ts.createSourceFile(absolute, readFileSync(absolute, 'utf8'), ts.ScriptTarget.ES2022, false);
-  const targets: string[] = [];
-  const add = (specifier: string) => {
-    if (!specifier.startsWith('.')) return;
-    const target = relative(projectRoot, resolve(dirname(absolute), specifier));
-    targets.push(target);
+  const targets: { target: string; typeOnly: boolean; relative: boolean }[] = [];
+  const add = (specifier: string, typeOnly = false) => {
+    if (!specifier.startsWith('.')) return void targets.push({ target: specifier, typeOnly, relative: false });
+    targets.push({ target: relative(projectRoot, resolve(dirname(absolute), specifier)), typeOnly, relative: true });
   };
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
-      if (clause?.isTypeOnly) continue;
       const bindings = clause?.namedBindings;
       const onlyTypes = clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
-      if (onlyTypes) continue;
-      add(statement.moduleSpecifier.text);
+      add(statement.moduleSpecifier.text, Boolean(clause?.isTypeOnly || onlyTypes));
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      if (statement.isTypeOnly) continue;
       const clause = statement.exportClause;
-      if (clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly)) continue;
-      add(statement.moduleSpecifier.text);
+      const onlyTypes = clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+      add(statement.moduleSpecifier.text, Boolean(statement.isTypeOnly || onlyTypes));
     }
   }
   // Dynamic import('...') of a relative module is a value import too.
