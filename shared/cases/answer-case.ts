@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { answerObjectionBody, decideRepairBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { CaseAlreadyAnswered, CaseStuck, forbidden, notFound, validationFailed } from '../errors/domain-errors.ts';
 import { accessPolicy, clearInput, latestVersion, recordDateProblems, recordInput, type RecordInput } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { logger } from '../lambda/logger.ts';
@@ -45,12 +45,12 @@ export async function answerCase(args: { caseType: CaseType; caseId: string; bod
   };
   if ((await storeAnswer(caseId, answer, { at: now.toISOString(), event: 'answered', by: caller.orgId, note: body.outcome })) === 'notAnswerable') {
     refuseUnlessAnswerable((await getCase(caseId))!);
-    throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${caseType} ${caseId} was answered already`);
+    throw new CaseAlreadyAnswered(`${caseType} ${caseId} was answered already`);
   }
   const token = await readTaskToken(caseId);
   const delivered = token ? await signalAnswer(token, { caseId, outcome: body.outcome }) : 'notWaiting';
   if (delivered === 'notWaiting') await applyLater(caseId, caller, now);
-  return { status: 202, body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+  return { body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
 }
 
 /**
@@ -69,8 +69,8 @@ async function applyLater(caseId: string, caller: Caller, now: Date): Promise<vo
 function refuseUnlessAnswerable(c: StoredCase): void {
   if (answerableStates.includes(c.state)) return;
   if (c.state === 'stuck')
-    throw new AppError(409, 'CASE_STUCK', `the workflow of ${c.caseId} failed; the credit office must restart it before it can be answered`);
-  throw new AppError(409, 'CASE_ALREADY_ANSWERED', `${c.caseType} ${c.caseId} was answered already (${c.answer?.outcome ?? c.state}); its workflow has ended or is applying the answer`);
+    throw new CaseStuck(`the workflow of ${c.caseId} failed; the credit office must restart it before it can be answered`);
+  throw new CaseAlreadyAnswered(`${c.caseType} ${c.caseId} was answered already (${c.answer?.outcome ?? c.state}); its workflow has ended or is applying the answer`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import type { CaseEvent, CaseType, StoredCase } from './case.ts';

@@ -4,7 +4,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { evidenceContentTypes } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';
 import { keys } from '../storage/keys.ts';
 import { fileContentProblem } from '../storage/pdf-content-check.ts';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { raiseObjectionBody, requestRepairBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { CaseAlreadyOpen, notFound, RecordChanged, RecordExpired, RecordRepaired, RecordRevoked, RepairNotApplicable, RepairNotYetEligible } from '../errors/domain-errors.ts';
 import { accessPolicy, latestVersion, statusOf, type StoredRecord } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
@@ -64,33 +64,33 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
     if (result.outcome === 'existing') return answerWithOpenCase(result.case.caseId, caseType, caller);
     if (result.outcome === 'created') {
       await startCaseWorkflow(caseId);
-      return { status: 201, body: { case: await presentCase(stored, caller, { withEvidenceLinks: false }), existing: false, evidenceUploads: await evidenceUploads(evidence) } };
+      return { created: true, body: { case: await presentCase(stored, caller, { withEvidenceLinks: false }), existing: false, evidenceUploads: await evidenceUploads(evidence) } };
     }
     // The record changed between reading and writing (a correction, a revocation): decide again on what it is now.
-    if (attempt >= 3) throw new AppError(409, 'RECORD_CHANGED', `record ${body.recordId} keeps changing: try again`);
+    if (attempt >= 3) throw new RecordChanged(`record ${body.recordId} keeps changing: try again`);
   }
 }
 
 async function answerWithOpenCase(caseId: string, caseType: CaseType, caller: Caller) {
   const open = await getCase(caseId);
-  if (!open) throw new AppError(409, 'CASE_OPEN', `case ${caseId} is open on this record`);
+  if (!open) throw new CaseAlreadyOpen(`case ${caseId} is open on this record`);
   if (open.caseType !== caseType)
-    throw new AppError(409, 'CASE_OPEN', `a ${caseTypeLabels[open.caseType]} (${caseId}) is open on this record: wait for its outcome`);
+    throw new CaseAlreadyOpen(`a ${caseTypeLabels[open.caseType]} (${caseId}) is open on this record: wait for its outcome`);
   // The case's current execution: idempotent while it runs; one that ended is left alone.
   await startCaseWorkflow(caseId, executionName(caseId, open.executions));
-  return { status: 200, body: { case: await presentCase(open, caller, { withEvidenceLinks: false }), existing: true, evidenceUploads: [] } };
+  return { created: false, body: { case: await presentCase(open, caller, { withEvidenceLinks: false }), existing: true, evidenceUploads: [] } };
 }
 
 /** Which records a case may be raised on (4xx with a stable code otherwise). */
 function refuseUnlessEligible(caseType: CaseType, record: StoredRecord, today: string): void {
   const status = statusOf(record, today);
-  if (status === 'revoked') throw new AppError(409, 'RECORD_REVOKED', `record ${record.recordId} was revoked: there is nothing left to ${caseType === 'objection' ? 'object to' : 'repair'}`);
-  if (status === 'repaired') throw new AppError(409, 'RECORD_REPAIRED', `record ${record.recordId} was already repaired`);
-  if (status === 'underObjection') throw new AppError(409, 'CASE_OPEN', `record ${record.recordId} is under objection`);
-  if (status === 'expired') throw new AppError(409, 'RECORD_EXPIRED', `the publicity of record ${record.recordId} ended on ${record.publicity.publicUntil}`);
+  if (status === 'revoked') throw new RecordRevoked(`record ${record.recordId} was revoked: there is nothing left to ${caseType === 'objection' ? 'object to' : 'repair'}`);
+  if (status === 'repaired') throw new RecordRepaired(`record ${record.recordId} was already repaired`);
+  if (status === 'underObjection') throw new CaseAlreadyOpen(`record ${record.recordId} is under objection`);
+  if (status === 'expired') throw new RecordExpired(`the publicity of record ${record.recordId} ended on ${record.publicity.publicUntil}`);
   if (caseType === 'repair') {
     const from = record.publicity.repairEligibleFrom;
-    if (from === null) throw new AppError(409, 'REPAIR_NOT_APPLICABLE', `credit repair does not apply to a ${record.kind} record`);
-    if (from > today) throw new AppError(409, 'REPAIR_NOT_YET_ELIGIBLE', `credit repair of record ${record.recordId} may be asked for from ${from}`, 'body.recordId');
+    if (from === null) throw new RepairNotApplicable(`credit repair does not apply to a ${record.kind} record`);
+    if (from > today) throw new RepairNotYetEligible(`credit repair of record ${record.recordId} may be asked for from ${from}`, 'body.recordId');
   }
 }

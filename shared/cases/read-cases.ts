@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { listCasesQuery } from './api.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';

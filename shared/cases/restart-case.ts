@@ -1,6 +1,6 @@
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { CaseNotStuck, notFound } from '../errors/domain-errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { CaseState } from './case.ts';
 import { presentCase } from './case-access.ts';
@@ -16,9 +16,9 @@ export async function restartCase(args: { caseId: string; caller: Caller; county
   const { caseId, caller, county, now } = args;
   const c = await getCase(caseId);
   if (!c) throw notFound(`case ${caseId}`);
-  if (c.state !== 'stuck') throw new AppError(409, 'CASE_NOT_STUCK', `case ${caseId} is ${c.state}: only a stuck case is restarted`);
+  if (c.state !== 'stuck') throw new CaseNotStuck(`case ${caseId} is ${c.state}: only a stuck case is restarted`);
   const back: CaseState = c.answer ? 'answered' : c.answerBy && c.answerBy < localDate(now, county.timeZone) ? 'overdue' : 'verifying';
   const moved = await resumeCase(c, { now, by: caller.orgId, event: 'restarted', note: `after ${c.stuck?.error ?? 'a failure'}`, from: ['stuck'], to: back });
-  if (!moved) throw new AppError(409, 'CASE_NOT_STUCK', `case ${caseId} was restarted concurrently`);
-  return { status: 202, body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+  if (!moved) throw new CaseNotStuck(`case ${caseId} was restarted concurrently`);
+  return { body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
 }

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../http/errors.ts';
+import { UsageLogBusy } from '../errors/domain-errors.ts';
 import { dynamo, tableName } from '../storage/clients.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryPages } from '../storage/query-all.ts';
@@ -102,7 +102,7 @@ export async function appendWithLink(args: {
       const retryable = [linkReason?.Code, entryReason?.Code].some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict');
       if (!retryable) throw error;
       if (attempt >= maxAppendAttempts)
-        throw new AppError(503, 'USAGE_LOG_BUSY', `the usage log of ${args.orgId} took ${attempt} attempts without a free position: try again`);
+        throw new UsageLogBusy(`the usage log of ${args.orgId} took ${attempt} attempts without a free position: try again`);
       // Full jitter, growing to 100 ms: the appends that lost the same position spread out.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** Math.min(attempt, 5))));
     }

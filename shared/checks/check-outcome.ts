@@ -3,7 +3,7 @@ import type { checkOutcomeBody } from './api.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors/domain-errors.ts';
 import { getCheck, saveOutcome } from './check-store.ts';
 import type { CheckOutcome } from './check-log-entry.ts';
 import { outcomeMeasures } from './outcome-measures.ts';

@@ -5,7 +5,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, localDate } from '../calendar/dates.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
-import { notFound, validationFailed } from '../http/errors.ts';
+import { notFound, validationFailed } from '../errors/domain-errors.ts';
 import { getCheck, listChecks } from './check-store.ts';
 import { presentCheck, presentChecks } from './present-check.ts';
 

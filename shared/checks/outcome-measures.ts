@@ -1,18 +1,15 @@
 import type { CountyConfig } from '../config/county-config.ts';
-import { AppError, validationFailed } from '../http/errors.ts';
+import { MeasureNotOffered, MeasureSuspended, validationFailed } from '../errors/domain-errors.ts';
 import type { ApplicableMeasure } from './select-measures.ts';
 import type { CheckOutcome } from './check-log-entry.ts';
 
 /** A measure of the catalog that the check did not offer for its subject and matter. */
 export const measureNotOffered = (field: string, measureId: string) =>
-  new AppError(409, 'MEASURE_NOT_OFFERED', `measure ${measureId} was not among the measures the check offered: an outcome records only those`, field);
+  new MeasureNotOffered(`measure ${measureId} was not among the measures the check offered: an outcome records only those`, field);
 
 /** A punishment the check offered suspended: every record it rests on was under objection (003 §二(五)). */
 export const measureSuspended = (field: string, measure: ApplicableMeasure) =>
-  new AppError(
-    409,
-    'MEASURE_SUSPENDED',
-    `measure ${measure.measureId} was suspended at the check (objection ${(measure.suspendedBy ?? []).join(', ') || 'pending'}): it may not be applied while the provider verifies`,
+  new MeasureSuspended(`measure ${measure.measureId} was suspended at the check (objection ${(measure.suspendedBy ?? []).join(', ') || 'pending'}): it may not be applied while the provider verifies`,
     field,
   );
 

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import { accessPolicy, allVersions, isInForce, presentRecord, readSubject, statusOf, type RecordStatus, type StoredRecord } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
 import { listStatus, selectMeasures, type RecordForMeasures } from './select-measures.ts';
 import { protectSubjectId } from '../privacy/personal-ids.ts';

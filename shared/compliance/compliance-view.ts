@@ -2,7 +2,7 @@ import { addDays, endOfLocalDay, localDate, type IsoDate } from '../calendar/dat
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { listDepartments, type Department } from '../departments/port.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { parseUsagePeriod, periodContaining, periodEnded, periodStarted, submissionsOfPeriod, type UsageListSubmission, type UsagePeriod } from '../usage-lists/port.ts';
 import { casesRaisedBetween, countChecks, latePublications, type CaseSummary, type LatePublication } from './compliance-queries.ts';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { createConsentBody } from './api.ts';
 import { addMonthsClamped, localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { idempotentId, requestHash, requireSameRequest } from '../http/idempotency.ts';
 import type { Caller } from '../identity/caller.ts';
 import type { Consent } from './consent.ts';
@@ -50,7 +50,7 @@ export async function createConsent(args: { body: z.output<typeof createConsentB
     bodyHash,
   };
   const result = await putConsent(consent);
-  if (result.stored) return { status: 201, body: presentConsent(consent, today) };
+  if (result.stored) return { created: true, body: presentConsent(consent, today) };
   requireSameRequest(result.existing.bodyHash, bodyHash);
-  return { status: 200, body: presentConsent(result.existing, today) };
+  return { created: false, body: presentConsent(result.existing, today) };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { listConsentsQuery } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { forbidden, validationFailed } from '../http/errors.ts';
+import { forbidden, validationFailed } from '../errors/domain-errors.ts';
 import { decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';

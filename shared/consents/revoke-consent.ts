@@ -1,6 +1,6 @@
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { revokeConsent as storeRevocation } from './consent-store.ts';

@@ -5,7 +5,7 @@ import { isInForce, presentRecord, readSubject, statusOf, type RecordStatus, typ
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import { listStatus, logCheck, loggedRecord, loggedReport } from '../checks/port.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { AppError } from '../http/errors.ts';
+import { NotPermitted } from '../errors/domain-errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
@@ -48,7 +48,7 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
 
   if (!decision.allowed) {
     await logConsentedRead({ ...read, matter: { typeName: queryMatterName, name: body.purpose }, refused: decision });
-    throw new AppError(403, decision.code, decision.reason);
+    throw new NotPermitted(decision.reason, decision.code);
   }
 
   const { scope } = decision;

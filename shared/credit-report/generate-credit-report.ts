@@ -3,7 +3,7 @@ import { accessPolicy, readSubject, statusOf } from '../records/port.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { consentAllows, consentPurposeLabels, getConsent, logConsentedRead, newQueryId, type ConsentDecision } from '../consents/port.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound, NotPermitted } from '../errors/domain-errors.ts';
 import type { HttpFile } from '../http/http-handler.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
@@ -49,7 +49,7 @@ export async function generateCreditReport(args: {
   if (!accessPolicy.creditReport(caller, subjectKey, decision)) {
     if (decision && !decision.allowed) {
       await logConsentedRead({ ...read, matter: { typeName: reportName, name: reportName }, refused: decision });
-      throw new AppError(403, decision.code, decision.reason);
+      throw new NotPermitted(decision.reason, decision.code);
     }
     throw forbidden('a credit report is for its subject, the credit office, or an institution with the subject’s consent');
   }

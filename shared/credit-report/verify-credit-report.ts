@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { groupedCode } from './verification-code.ts';
 import { getReportVerification } from './verification-store.ts';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { registerDepartmentBody } from './api.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict } from '../errors/domain-errors.ts';
 import { putDepartment } from './department-store.ts';
 
 /**

@@ -11,7 +11,8 @@ import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
 import { localDate } from '../calendar/dates.ts';
 import { validatingOn } from '../time/request-day.ts';
-import { AppError, payloadTooLarge, validationFailed } from './errors.ts';
+import { DomainError, payloadTooLarge, validationFailed } from '../errors/domain-errors.ts';
+import { statusOfKind } from './error-status.ts';
 import { forbiddenKeyPath } from './input-text.ts';
 import { asPageTokenError } from './page-token.ts';
 
@@ -171,11 +172,12 @@ const rfc5987 = (value: string): string => encodeURIComponent(value).replace(/['
 
 export function errorResponse(thrown: unknown): APIGatewayProxyResultV2 {
   const error = asPageTokenError(thrown) ?? thrown;
-  if (error instanceof AppError) {
-    if (error.status >= 500) logger.error('request failed', { code: error.code, error });
-    else logger.info('request refused', { code: error.code, status: error.status, field: error.field });
+  if (error instanceof DomainError) {
+    const status = statusOfKind[error.kind];
+    if (status >= 500) logger.error('request failed', { code: error.code, error });
+    else logger.info('request refused', { code: error.code, status, field: error.field });
     const body = { code: error.code, message: maskIdsInText(error.message), ...(error.field ? { field: error.field } : {}) };
-    return json(error.status, { error: body });
+    return json(status, { error: body });
   }
   logger.error('unexpected error', { error: error as Error });
   return json(500, { error: { code: 'INTERNAL', message: 'internal error; the request id is in the logs' } });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../storage/canonical-json.ts';
-import { conflict, validationFailed } from './errors.ts';
+import { conflict, validationFailed } from '../errors/domain-errors.ts';
 
 /**
  * `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): a client names one request, so that a

@@ -1,4 +1,4 @@
-import { validationFailed } from './errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 
 /**
  * The `nextToken` of a paged list: where the next page starts (a DynamoDB key, or more), as opaque

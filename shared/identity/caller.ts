@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { forbidden, unauthenticated } from '../http/errors.ts';
+import { forbidden, unauthenticated } from '../errors/domain-errors.ts';
 import { claimNames } from './claims.ts';
 import { roles, type Role } from './roles.ts';
 import { personKey } from '../privacy/personal-ids.ts';

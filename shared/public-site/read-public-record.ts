@@ -1,7 +1,7 @@
 import { accessPolicy, latestVersion, presentPublicRecord, type PublicRecord } from '../records/port.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/domain-errors.ts';
 
 /**
  * GET /public/records/{id}: a record in its publicity period, its public fields only. Out of publicity

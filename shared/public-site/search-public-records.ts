@@ -3,7 +3,7 @@ import type { publicSearchBody, searchPublicRecordsQuery } from './api.ts';
 import { accessPolicy, presentPublicRecord, publicSubjectOf, readSubject } from '../records/port.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';
 import { maskResidentId } from '../privacy/resident-id-mask.ts';
 import { parseSubjectId } from '../subjects/subject-id.ts';

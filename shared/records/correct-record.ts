@@ -4,7 +4,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../http/errors.ts';
+import { CaseAlreadyOpen, conflict, forbidden, notFound, validationFailed } from '../errors/domain-errors.ts';
 import { accessPolicy } from './access-policy.ts';
 import { presentRecord } from './present-record.ts';
 import { protectInput } from './protected-input.ts';
@@ -25,7 +25,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
   if (!current || !accessPolicy.seeRecord(args.caller, current, today)) throw notFound(`record ${args.recordId}`);
   if (!accessPolicy.correctRecord(args.caller, current)) throw forbidden('only the department that provided a record may correct it');
   if (current.openCaseId)
-    throw new AppError(409, 'CASE_OPEN', `case ${current.openCaseId} is open on this record: answer it (a correction is one of its outcomes) instead of correcting the record directly`);
+    throw new CaseAlreadyOpen(`case ${current.openCaseId} is open on this record: answer it (a correction is one of its outcomes) instead of correcting the record directly`);
   const input = args.body.record;
   if (recordIdFor(args.caller.orgId, input.kind, input.decisionNumber) !== current.recordId)
     throw validationFailed('body.record.decisionNumber', 'kind and decision number identify the record and cannot change in a correction');

@@ -4,7 +4,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { localDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { Caller } from '../identity/caller.ts';
-import { conflict, validationFailed } from '../http/errors.ts';
+import { conflict, validationFailed } from '../errors/domain-errors.ts';
 import type { FieldWarning } from '../subjects/code-warnings.ts';
 import { recordCodeWarnings } from './record-code-warnings.ts';
 import { validatingOn } from '../time/request-day.ts';

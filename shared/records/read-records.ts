@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { localDate, type IsoDate } from '../calendar/dates.ts';
 import type { Caller } from '../identity/caller.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/domain-errors.ts';
 import { accessPolicy } from './access-policy.ts';
 import { presentRecord } from './present-record.ts';
 import { presentPublicRecord, publicSubjectOf } from './present-public-record.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { registerAgencyBody, updateAgencyBody } from './api.ts';
 import type { Caller } from '../identity/caller.ts';
-import { conflict, forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from '../errors/domain-errors.ts';
 import { getAgency, listAgencies, putNewAgency, setAgencyStatus, type Agency } from './agency-store.ts';
 
 /** The register of credit service agencies (信用服务机构备案), kept by the credit office. */

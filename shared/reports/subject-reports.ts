@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/dates.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../errors/domain-errors.ts';
 import { accessPolicy, readSubject } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { subjectKeyOf } from '../privacy/personal-ids.ts';

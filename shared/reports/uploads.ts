@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { createUploadBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
-import { conflict, notFound, validationFailed } from '../http/errors.ts';
+import { conflict, notFound, validationFailed } from '../errors/domain-errors.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { reportsBucketName, s3 } from '../storage/clients.ts';

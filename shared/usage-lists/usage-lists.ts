@@ -4,7 +4,7 @@ import { addDays, localDate, type IsoDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { getDepartment, type Department } from '../departments/port.ts';
-import { AppError, conflict, notFound, validationFailed } from '../http/errors.ts';
+import { conflict, notFound, NotPermitted, validationFailed } from '../errors/domain-errors.ts';
 import type { HttpFile } from '../http/http-handler.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
@@ -154,7 +154,7 @@ function periodOf(args: Request, use: 'preview' | 'submit'): { period: UsagePeri
  */
 async function departmentOf(caller: Caller, requested: string | undefined, field: string): Promise<Department> {
   const { allowed, of: orgId } = accessPolicy.ownListing(caller, requested);
-  if (!allowed) throw new AppError(403, 'FORBIDDEN', 'a department reads and submits only its own usage list', field);
+  if (!allowed) throw new NotPermitted('a department reads and submits only its own usage list', 'FORBIDDEN', field);
   if (orgId === undefined) throw validationFailed(field, 'the credit office names the department whose list it reads');
   const department = await getDepartment(orgId);
   if (!department) throw notFound(`department ${orgId} in the departments register`);

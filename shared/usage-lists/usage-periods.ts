@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import { addDays, daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from '../calendar/dates.ts';
 import { onOrNextWorkingDay, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
-import { validationFailed } from '../http/errors.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 
 /**
  * The periods a department reports its use of credit records for (使用情况清单), on the county's cadence

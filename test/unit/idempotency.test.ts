@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/errors/domain-errors.ts';
+import { statusOfKind } from '../../shared/http/error-status.ts';
 import { idempotencyKeyOf, idempotentId, requestHash, requireSameRequest } from '../../shared/http/idempotency.ts';
 
 const refusal = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, code: error.code, field: error.field };
+    if (error instanceof DomainError) return { status: statusOfKind[error.kind], code: error.code, field: error.field };
     throw error;
   }
   throw new Error('expected a refusal');

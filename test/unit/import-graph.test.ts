@@ -10,7 +10,7 @@ import { importsOf, modulesUnder, projectRoot, reachableFrom } from '../support/
  * no capability; nothing in shared/ imports functions/, infra/ or local/. Each failure prints the chain of
  * imports that breaks the rule.
  */
-const kernel = ['http', 'lambda', 'storage', 'config', 'identity', 'calendar', 'subjects', 'privacy', 'time'];
+const kernel = ['errors', 'http', 'lambda', 'storage', 'config', 'identity', 'calendar', 'subjects', 'privacy', 'time'];
 const folderOf = (file: string): string | undefined => (file.startsWith('shared/') ? file.split('/')[1] : undefined);
 const isKernel = (file: string): boolean => kernel.includes(folderOf(file) ?? '');
 const isCapability = (file: string): boolean => folderOf(file) !== undefined && !isKernel(file);
@@ -107,6 +107,19 @@ describe('the import graph', () => {
       const viaFolder = folderOf(via)!;
       const throughPort = facesOf(folder).includes(chain[entered]!) && (viaFolder === own || ports.get(viaFolder)?.has(folder));
       if (!throughPort) problems.push(`reaches ${file} of ${folder} other than through an allowed port:\n    ${chainText(chain)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('no use case or store chooses an HTTP status: errors are named in the domain and mapped once, at the edge', () => {
+    const problems: string[] = [];
+    for (const file of sharedModules) {
+      if (file.startsWith('shared/http/') || file.endsWith('/functions.ts')) continue;
+      const text = readFileSync(join(projectRoot, file), 'utf8');
+      for (const [index, line] of text.split('\n').entries()) {
+        if (/\bstatus: *[1-5]\d\d\b|statusCode/.test(line)) problems.push(`${file}:${index + 1}: ${line.trim()}`);
+      }
+      if (importsOf(file).some((i) => i.target === 'shared/http/error-status.ts')) problems.push(`${file} imports the status map`);
     }
     expect(problems).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/errors/domain-errors.ts';
+import { statusOfKind } from '../../shared/http/error-status.ts';
 import type { ApplicableMeasure } from '../../shared/checks/select-measures.ts';
 import { outcomeMeasures } from '../../shared/checks/outcome-measures.ts';
 
@@ -22,7 +23,7 @@ const refusal = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, code: error.code, field: error.field, message: error.message };
+    if (error instanceof DomainError) return { status: statusOfKind[error.kind], code: error.code, field: error.field, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { AppError } from '../../shared/http/errors.ts';
+import { DomainError } from '../../shared/errors/domain-errors.ts';
+import { statusOfKind } from '../../shared/http/error-status.ts';
 import {
   nextUsageListDue,
   parseUsagePeriod,
@@ -115,7 +116,7 @@ describe('period ids that are not this county’s', () => {
     try {
       parseUsagePeriod(id, cadence, national);
     } catch (error) {
-      return error instanceof AppError ? { status: error.status, field: error.field, message: error.message } : error;
+      return error instanceof DomainError ? { status: statusOfKind[error.kind], field: error.field, message: error.message } : error;
     }
     return undefined;
   };

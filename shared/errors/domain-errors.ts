@@ -1,0 +1,134 @@
+/**
+ * What went wrong, in the domain's words. Use cases and stores throw these; none of them knows HTTP. The
+ * edge (shared/http/error-response.ts) maps each error's `kind` to a status, once, and answers
+ * `{ error: { code, message, field? } }`. Codes are stable: clients branch on them.
+ */
+export type ErrorKind = 'invalidInput' | 'unauthenticated' | 'notPermitted' | 'notFound' | 'conflict' | 'tooLarge' | 'busy';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+// The general kinds.
+
+/** A field breaks a rule; the message names both. */
+export class InvalidInput extends DomainError {
+  constructor(field: string, rule: string) {
+    super('invalidInput', 'VALIDATION_FAILED', `${field}: ${rule}`, field);
+  }
+}
+export class Unauthenticated extends DomainError {
+  constructor(message = 'a valid bearer token is required') {
+    super('unauthenticated', 'UNAUTHENTICATED', message);
+  }
+}
+/** The caller may know the thing exists but may not do this with it (else: NotFound). */
+export class NotPermitted extends DomainError {
+  constructor(message: string, code = 'FORBIDDEN', field?: string) {
+    super('notPermitted', code, message, field);
+  }
+}
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('notFound', 'NOT_FOUND', `${what} was not found`);
+  }
+}
+/** The request is valid but the state of what it names refuses it; subclasses name the state. */
+export class Conflict extends DomainError {
+  constructor(message: string, field?: string, code = 'CONFLICT') {
+    super('conflict', code, message, field);
+  }
+}
+export class PayloadTooLarge extends DomainError {
+  constructor(limitBytes: number) {
+    super('tooLarge', 'PAYLOAD_TOO_LARGE', `request body exceeds ${limitBytes} bytes`, 'body');
+  }
+}
+
+// Named states that refuse a request.
+
+export class CaseAlreadyOpen extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'CASE_OPEN');
+  }
+}
+export class CaseAlreadyAnswered extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'CASE_ALREADY_ANSWERED');
+  }
+}
+/** The case's workflow failed; the credit office restarts it before it can be answered. */
+export class CaseStuck extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'CASE_STUCK');
+  }
+}
+export class CaseNotStuck extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'CASE_NOT_STUCK');
+  }
+}
+export class RecordChanged extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'RECORD_CHANGED');
+  }
+}
+export class RecordRevoked extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'RECORD_REVOKED');
+  }
+}
+export class RecordRepaired extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'RECORD_REPAIRED');
+  }
+}
+export class RecordExpired extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'RECORD_EXPIRED');
+  }
+}
+export class RepairNotApplicable extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'REPAIR_NOT_APPLICABLE');
+  }
+}
+export class RepairNotYetEligible extends Conflict {
+  constructor(message: string, field?: string) {
+    super(message, field, 'REPAIR_NOT_YET_ELIGIBLE');
+  }
+}
+/** An outcome may record only measures the check offered. */
+export class MeasureNotOffered extends Conflict {
+  constructor(message: string, field: string) {
+    super(message, field, 'MEASURE_NOT_OFFERED');
+  }
+}
+/** A measure resting on a record under objection is suspended. */
+export class MeasureSuspended extends Conflict {
+  constructor(message: string, field: string) {
+    super(message, field, 'MEASURE_SUSPENDED');
+  }
+}
+/** Another request holds the organisation's usage-log position; trying again succeeds. */
+export class UsageLogBusy extends DomainError {
+  constructor(message: string) {
+    super('busy', 'USAGE_LOG_BUSY', message);
+  }
+}
+
+// Short forms, for the common cases.
+export const validationFailed = (field: string, rule: string): InvalidInput => new InvalidInput(field, rule);
+export const unauthenticated = (message?: string): Unauthenticated => new Unauthenticated(message);
+export const forbidden = (message: string): NotPermitted => new NotPermitted(message);
+export const notFound = (what: string): NotFound => new NotFound(what);
+export const conflict = (message: string, field?: string): Conflict => new Conflict(message, field);
+export const payloadTooLarge = (limitBytes: number): PayloadTooLarge => new PayloadTooLarge(limitBytes);
