@@ -10,7 +10,8 @@ import {
   TaskTimedOut,
   type ExecutionStatus,
 } from '@aws-sdk/client-sfn';
-import { sfn, workflowArn } from '../storage/clients.ts';
+import { workflowArn } from '../storage/resource-names.ts';
+import { sfn } from '../storage/sfn-client.ts';
 import { verificationWorkflow } from './workflows.ts';
 import type { CaseOutcome } from './case.ts';
 

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { UsageLogBusy } from '../errors/domain-errors.ts';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryPages } from '../storage/query-all.ts';
 import { usageTable } from '../storage/tables.ts';

@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, CaseState, CaseType } from '../cases/port.ts';
 import type { PublicationDeadline } from '../records/port.ts';
-import { tableName } from '../storage/clients.ts';
+import { tableName } from '../storage/resource-names.ts';
 import { queryAll } from '../storage/query-all.ts';
 import { keys, usageKeys } from '../storage/keys.ts';
 import { creditTable, usageTable } from '../storage/tables.ts';

@@ -1,5 +1,6 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
 import { keys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate } from '../calendar/dates.ts';
 import type { Role } from '../identity/roles.ts';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { ReportSectionId } from './report-sections.ts';

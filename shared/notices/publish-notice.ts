@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { dynamo, noticesTopicArn, sns, tableName } from '../storage/clients.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { noticesTopicArn, tableName } from '../storage/resource-names.ts';
+import { sns } from '../storage/sns-client.ts';
 import { keys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';

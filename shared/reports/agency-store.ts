@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgencyStatus } from './api.ts';
-import { dynamo, tableName } from '../storage/clients.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
 import { keys } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
 import { creditTable } from '../storage/tables.ts';

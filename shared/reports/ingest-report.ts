@@ -4,7 +4,7 @@ import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { decodeS3Key, type S3ObjectCreatedEvent } from '../lambda/event-schemas.ts';
 import { logger } from '../lambda/logger.ts';
-import { s3 } from '../storage/clients.ts';
+import { s3 } from '../storage/s3-client.ts';
 import { keys } from '../storage/keys.ts';
 import { getAgency } from './agency-store.ts';
 import { getUpload, noteIgnoredVersion, storeAcceptedReport, storeRejectedUpload } from './report-store.ts';

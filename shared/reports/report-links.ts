@@ -1,6 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { reportsBucketName, s3 } from '../storage/clients.ts';
+import { reportsBucketName } from '../storage/resource-names.ts';
+import { s3 } from '../storage/s3-client.ts';
 import { downloadExpirySeconds } from './report-rules.ts';
 
 /** A short-lived download link of a report's PDF: of the version that was checked, not of whatever the key holds now. */

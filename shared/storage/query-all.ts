@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from './clients.ts';
+import { dynamo } from './dynamo-client.ts';
 
 /** Every page of a query, in order: a query answers at most 1 MB at a time. */
 export async function* queryPages(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): AsyncGenerator<QueryCommandOutput> {

@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, s3, tableName } from './clients.ts';
+import { dynamo } from './dynamo-client.ts';
+import { tableName } from './resource-names.ts';
+import { s3 } from './s3-client.ts';
 import { keys } from './keys.ts';
 import { creditTable } from './tables.ts';
 

@@ -26,7 +26,7 @@ import { addWorkingDays, workingDayCalendar } from '../../shared/calendar/workin
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { startLocalPlatform } from '../../local/platform.ts';
-import { dynamo as handlersDynamo } from '../../shared/storage/clients.ts';
+import { dynamo as handlersDynamo } from '../../shared/storage/dynamo-client.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';

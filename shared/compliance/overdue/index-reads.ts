@@ -1,6 +1,6 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { addDays, type IsoDate } from '../../calendar/dates.ts';
-import { tableName } from '../../storage/clients.ts';
+import { tableName } from '../../storage/resource-names.ts';
 import { queryAll } from '../../storage/query-all.ts';
 import { keys, type DueItemKind } from '../../storage/keys.ts';
 import { creditTable } from '../../storage/tables.ts';
