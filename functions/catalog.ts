@@ -2,7 +2,9 @@ import type { FunctionDeclaration } from '../shared/lambda/declaration.ts';
 import { recordsFunctions } from '../shared/records/functions.ts';
 import { checksFunctions } from '../shared/checks/functions.ts';
 import { reportsFunctions } from '../shared/reports/functions.ts';
-import { objectionsFunctions, repairsFunctions, casesFunctions } from '../shared/cases/functions.ts';
+import { objectionsFunctions } from '../shared/objections/functions.ts';
+import { repairsFunctions } from '../shared/repairs/functions.ts';
+import { casesFunctions } from '../shared/cases/functions.ts';
 import { usageListsFunctions } from '../shared/usage-lists/functions.ts';
 import { noticesFunctions } from '../shared/notices/functions.ts';
 import { consentsFunctions } from '../shared/consents/functions.ts';
@@ -20,8 +22,8 @@ export const capabilities = [
   { name: 'records', folder: 'shared/records', functions: recordsFunctions },
   { name: 'checks', folder: 'shared/checks', functions: checksFunctions },
   { name: 'reports', folder: 'shared/reports', functions: reportsFunctions },
-  { name: 'objections', folder: 'shared/cases', functions: objectionsFunctions },
-  { name: 'repairs', folder: 'shared/cases', functions: repairsFunctions },
+  { name: 'objections', folder: 'shared/objections', functions: objectionsFunctions },
+  { name: 'repairs', folder: 'shared/repairs', functions: repairsFunctions },
   { name: 'cases', folder: 'shared/cases', functions: casesFunctions },
   { name: 'usage-lists', folder: 'shared/usage-lists', functions: usageListsFunctions },
   { name: 'notices', folder: 'shared/notices', functions: noticesFunctions },

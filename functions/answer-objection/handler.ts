@@ -1,7 +1,5 @@
-import { triggerOf } from '../../shared/cases/functions.ts';
-import { answerCase } from '../../shared/cases/answer-case.ts';
+import { triggerOf } from '../../shared/objections/functions.ts';
+import { answerObjection } from '../../shared/objections/objections.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('answer-objection'), ({ params, body, caller, county, now }) =>
-  answerCase({ caseType: 'objection', caseId: params.id, body, caller, county, now }),
-);
+export const handler = httpHandler(triggerOf('answer-objection'), ({ params, body, caller, county, now }) => answerObjection({ caseId: params.id, body, caller, county, now }));

@@ -1,7 +1,5 @@
-import { triggerOf } from '../../shared/cases/functions.ts';
-import { answerCase } from '../../shared/cases/answer-case.ts';
+import { triggerOf } from '../../shared/repairs/functions.ts';
+import { decideRepair } from '../../shared/repairs/repairs.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('decide-repair'), ({ params, body, caller, county, now }) =>
-  answerCase({ caseType: 'repair', caseId: params.id, body, caller, county, now }),
-);
+export const handler = httpHandler(triggerOf('decide-repair'), ({ params, body, caller, county, now }) => decideRepair({ caseId: params.id, body, caller, county, now }));

@@ -1,5 +1,5 @@
-import { triggerOf } from '../../shared/cases/functions.ts';
-import { readCase } from '../../shared/cases/read-cases.ts';
+import { triggerOf } from '../../shared/objections/functions.ts';
+import { readObjection } from '../../shared/objections/objections.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('get-objection'), async ({ params, caller }) => ({ body: await readCase({ caseType: 'objection', caseId: params.id, caller }) }));
+export const handler = httpHandler(triggerOf('get-objection'), async ({ params, caller }) => ({ body: await readObjection({ caseId: params.id, caller }) }));

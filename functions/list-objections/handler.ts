@@ -1,5 +1,5 @@
-import { triggerOf } from '../../shared/cases/functions.ts';
-import { listCases } from '../../shared/cases/read-cases.ts';
+import { triggerOf } from '../../shared/objections/functions.ts';
+import { listObjections } from '../../shared/objections/objections.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('list-objections'), async ({ query, caller }) => ({ body: await listCases({ caseType: 'objection', query, caller }) }));
+export const handler = httpHandler(triggerOf('list-objections'), async ({ query, caller }) => ({ body: await listObjections({ query, caller }) }));

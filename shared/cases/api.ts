@@ -108,3 +108,6 @@ export const raiseCaseResult = z.object({
 });
 
 export const caseListBody = z.object({ cases: z.array(caseBody), nextToken: z.string().optional() });
+
+/** The verification workflow, as the objection and repair routes that start it declare it. */
+export { verificationWorkflow } from './workflows.ts';

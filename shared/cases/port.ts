@@ -4,3 +4,6 @@
  */
 export { caseOverdueNotices } from './case-notices.ts';
 export { answerableStates, type CaseEvent, type CaseState, type CaseType, type StoredCase } from './case.ts';
+export { raiseCase } from './raise-case.ts';
+export { answerCase } from './answer-case.ts';
+export { listCases, readCase } from './read-cases.ts';
