@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, buildSync, type BuildOptions as EsbuildOptions, type Metafile } from 'esbuild';
+import { capabilities, functions } from '../functions/catalog.ts';
+import type { DeclaredRoute } from './src/declared-route.ts';
 
 /**
  * Builds the static site (web/src → web/dist): `assets/app.js` and `assets/app.css` bundled and minified by
@@ -21,6 +23,20 @@ export interface BuildOptions {
   atomic?: boolean;
 }
 
+/**
+ * The routes the browser calls, read from the functions' declarations (web/src/call.ts): name → method, path
+ * and whether it is public. Only these reach the bundle, not the declarations, whose schemas' modules still
+ * import server-only code.
+ */
+export function declaredRoutes(): Record<string, DeclaredRoute> {
+  const routes: Record<string, DeclaredRoute> = {};
+  for (const { name, trigger } of functions) if (trigger.type === 'http') routes[name] = { method: trigger.method, path: trigger.path, public: 'public' in trigger.access };
+  return routes;
+}
+
+/** Where the routes come from: a build is stale when one of these changes, though esbuild never reads them. */
+const declarationFiles = (): string[] => [fileURLToPath(new URL('../functions/catalog.ts', import.meta.url)), ...new Set(capabilities.map((c) => resolve(webRoot, '..', c.folder, 'functions.ts')))].filter((file) => existsSync(file));
+
 const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => ({
   entryPoints: { app: join(webRoot, 'src', 'main.ts') },
   bundle: true,
@@ -33,6 +49,7 @@ const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => 
   outdir: join(outdir, 'assets'),
   metafile: true,
   logLevel: 'silent',
+  define: { __API_ROUTES__: JSON.stringify(declaredRoutes()) },
 });
 
 /**
@@ -42,7 +59,9 @@ const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => 
 function finish(outdir: string, metafile: Metafile, index: boolean): void {
   if (!index) return;
   copyFileSync(indexTemplate, join(outdir, 'index.html'));
-  const inputs = [...Object.keys(metafile.inputs).map((input) => relative(webRoot, resolve(input))), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
+  // `<define:…>` is esbuild's name for the routes it was handed, not a file.
+  const files = Object.keys(metafile.inputs).filter((input) => !input.startsWith('<'));
+  const inputs = [...files.map((input) => relative(webRoot, resolve(input))), ...declarationFiles().map((file) => relative(webRoot, file)), relative(webRoot, indexTemplate), relative(webRoot, fileURLToPath(import.meta.url))];
   writeFileSync(join(outdir, buildInfo), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1));
 }
 

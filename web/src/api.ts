@@ -13,18 +13,21 @@ export class ApiError extends Error {
   }
 }
 
-interface Options {
-  method?: string;
+export interface Request {
+  method: string;
+  /** The path and query, already built from a declaration (call.ts): nothing here names a route. */
+  target: string;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Send the signed-in caller's token (console pages). */
-  auth?: boolean;
+  /** Send the signed-in caller's token (every route but the public ones). */
+  auth: boolean;
 }
 
-async function request(path: string, { method = 'GET', body, headers = {}, auth = false }: Options): Promise<Response> {
+/** The transport under call.ts: the caller's token, JSON in, the platform's refusals as ApiError, sign-out on 401. */
+export async function send({ method, target, body, headers = {}, auth }: Request): Promise<Response> {
   const token = auth ? tokenOf() : undefined;
   if (auth && !token) throw new ApiError(401, '请先登录');
-  const response = await fetch(`${config().apiUrl}${path}`, {
+  const response = await fetch(`${config().apiUrl}${target}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -36,20 +39,3 @@ async function request(path: string, { method = 'GET', body, headers = {}, auth 
     response.status === 401 ? '登录已失效，请重新登录' : response.status === 404 ? '未找到' : response.status === 429 ? '请求过于频繁，请稍后再试' : (answer.error?.message ?? answer.message ?? `请求失败（${response.status}）`);
   throw new ApiError(response.status, message, answer.error?.code, answer.error?.field);
 }
-
-/** A JSON answer. */
-export async function api<T = any>(path: string, options: Options = {}): Promise<T> {
-  return (await (await request(path, options)).json()) as T;
-}
-
-/** A file answer (an export), as a Blob. */
-export async function apiFile(path: string, options: Options = {}): Promise<Blob> {
-  return (await request(path, options)).blob();
-}
-
-export const query = (params: Record<string, string | number | undefined>): string => {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};

@@ -1,5 +1,5 @@
 import './styles.css';
-import { consolePage } from './console-pages.ts';
+import { consolePage } from './console/shell.ts';
 import { config, loadConfig } from './config.ts';
 import { errorBox, h, show } from './dom.ts';
 import { loginPage } from './login-page.ts';
@@ -24,7 +24,7 @@ const pages: Record<string, Page> = {
 
 function header(): HTMLElement {
   const caller = currentCaller();
-  const link = (path: string, label: string, testid: string) => h('a', { href: href(path), testid }, label);
+  const link = (to: string, label: string, testid: string) => h('a', { href: to, testid }, label);
   return h(
     'header',
     { class: 'site-header' },
@@ -32,14 +32,14 @@ function header(): HTMLElement {
     h(
       'nav',
       { class: 'site-nav', 'aria-label': '主导航' },
-      link('/search', '信用查询', 'nav-search'),
-      link('/lists/red', '红名单', 'nav-red-list'),
-      link('/lists/black', '黑名单', 'nav-black-list'),
-      link('/notices', '信用通报', 'nav-notices'),
-      link('/verify', '报告核验', 'nav-verify'),
+      link(href('/search'), '信用查询', 'nav-search'),
+      link(href('/lists/red'), '红名单', 'nav-red-list'),
+      link(href('/lists/black'), '黑名单', 'nav-black-list'),
+      link(href('/notices'), '信用通报', 'nav-notices'),
+      link(href('/verify'), '报告核验', 'nav-verify'),
       caller
         ? [
-            link('/console', '控制台', 'nav-console'),
+            link(href('/console'), '控制台', 'nav-console'),
             h(
               'button',
               {
@@ -55,7 +55,7 @@ function header(): HTMLElement {
               '退出',
             ),
           ]
-        : link('/login', '登录', 'nav-login'),
+        : link(href('/login'), '登录', 'nav-login'),
     ),
   );
 }

@@ -1,4 +1,5 @@
-import { api, ApiError, query } from './api.ts';
+import { ApiError } from './api.ts';
+import { call, type Answer, type CallInput } from './call.ts';
 import { config } from './config.ts';
 import { errorBox, facts, field, h, loading, show, valueOf } from './dom.ts';
 import { contentRows, publicityEnd, recordKindLabels, statusLabels } from './labels.ts';
@@ -6,19 +7,8 @@ import { go, href, type Route } from './router.ts';
 
 /** The public site: search, a record, the red and black lists, notices (通报), report verification. No login. */
 
-interface PublicRecord {
-  recordId: string;
-  kind: string;
-  kindLabel: string;
-  status: string;
-  subject: { id: string; type: string; category: string; name: string; legalRepresentative?: string };
-  decisionNumber: string;
-  decisionDate: string;
-  authority: { name: string; uscc: string };
-  sourceDepartment: string;
-  publicity: { publicFrom: string; publicUntil: string | null; ruleSource: string | null };
-  content: Record<string, unknown>;
-}
+type PublicRecord = Answer<'get-public-record'>;
+type SearchQuery = CallInput<'search-public-records'>['query'];
 
 const statusBadge = (status: string, testid: string) =>
   h('span', { class: `badge status-${status}`, testid, 'data-status': status }, statusLabels[status] ?? status);
@@ -74,7 +64,8 @@ export async function searchPage(root: HTMLElement, route: Route): Promise<void>
   if (!q) return;
   show(results, loading());
   try {
-    const answer = await api<{ match: string; subjects: { subject: { id: string; name: string }; records: PublicRecord[] }[]; truncated: boolean }>(`/public/records${query({ q, kind })}`);
+    // The select offers only the declared kinds (or none: all of them).
+    const answer = await call('search-public-records', { query: { q, kind: (kind || undefined) as SearchQuery['kind'] } });
     if (answer.subjects.length === 0) return show(results, h('p', { class: 'empty', testid: 'search-empty' }, `未查询到“${q}”的公示信息。`));
     show(
       results,
@@ -107,7 +98,7 @@ export async function recordPage(root: HTMLElement, route: Route): Promise<void>
   const id = route.segments[1] ?? '';
   show(root, loading());
   try {
-    const r = await api<PublicRecord>(`/public/records/${encodeURIComponent(id)}`);
+    const r = await call('get-public-record', { params: { id } });
     show(
       root,
       h('h1', { testid: 'record-title' }, h('span', { testid: 'record-kind' }, r.kindLabel), ' ', statusBadge(r.status, 'record-status')),
@@ -149,7 +140,7 @@ export async function listPage(root: HTMLElement, route: Route): Promise<void> {
   const load = async (nextToken?: string) => {
     show(more, loading());
     try {
-      const answer = await api<{ records: PublicRecord[]; nextToken?: string }>(`/public/lists${query({ list, limit: 50, nextToken })}`);
+      const answer = await call('list-public-list', { query: { list, limit: 50, nextToken } });
       for (const r of answer.records) {
         table.append(
           h(
@@ -172,16 +163,15 @@ export async function listPage(root: HTMLElement, route: Route): Promise<void> {
   await load();
 }
 
-interface Notice {
-  kind: string;
-  title: string;
-  text: string;
-  date: string;
-  about: string;
+/** Which notices: the public ones (list-public-notices), or the signed-in caller's own (list-notices). */
+export interface NoticesShown {
+  notices: 'public' | 'mine';
+  testid: string;
+  heading: string;
 }
 
-/** A list of notices (通报), newest first, with a day range; `path` is /public/notices or (console) /notices. */
-export async function noticesView(root: HTMLElement, route: Route, path: string, auth: boolean, testid: string, heading: string, routePath: string): Promise<void> {
+/** A list of notices (通报), newest first, with a day range, at the page's own route (#/notices or #/console/notices). */
+export async function noticesView(root: HTMLElement, route: Route, { notices, testid, heading }: NoticesShown): Promise<void> {
   const from = route.params.get('from') ?? '';
   const to = route.params.get('to') ?? '';
   const list = h('ol', { class: 'notices', testid: `${testid}-list` });
@@ -196,7 +186,7 @@ export async function noticesView(root: HTMLElement, route: Route, path: string,
         onsubmit: (event: Event) => {
           event.preventDefault();
           const form = event.currentTarget as HTMLFormElement;
-          go(routePath, { from: valueOf(form, `${testid}-from`), to: valueOf(form, `${testid}-to`) });
+          go(route.path, { from: valueOf(form, `${testid}-from`), to: valueOf(form, `${testid}-to`) });
         },
       },
       field('自', h('input', { type: 'date', value: from, testid: `${testid}-from` })),
@@ -209,7 +199,8 @@ export async function noticesView(root: HTMLElement, route: Route, path: string,
   const load = async (nextToken?: string) => {
     show(more, loading());
     try {
-      const answer = await api<{ from: string; to: string; notices: Notice[]; nextToken?: string }>(`${path}${query({ from, to, nextToken })}`, { auth });
+      const query = { from, to, nextToken };
+      const answer = notices === 'public' ? await call('list-public-notices', { query }) : await call('list-notices', { query });
       for (const n of answer.notices) {
         list.append(h('li', { testid: testid.replace(/s$/, ''), 'data-kind': n.kind }, h('h2', {}, n.title), h('p', { class: 'meta' }, n.date), h('p', {}, n.text)));
       }
@@ -225,20 +216,7 @@ export async function noticesView(root: HTMLElement, route: Route, path: string,
   await load();
 }
 
-export const publicNoticesPage = (root: HTMLElement, route: Route) => noticesView(root, route, '/public/notices', false, 'notices', '信用通报', '/notices');
-
-interface ReportVerification {
-  code: string;
-  genuine: true;
-  subject: { name: string; id: string; type: string };
-  generatedAt: string;
-  generatedOn: string;
-  flags: { incentiveObject: boolean; punishmentObject: boolean };
-  sections: { id: string; heading: string; count: number }[];
-  sha256: string;
-  bytes: number;
-  pages: number;
-}
+export const publicNoticesPage = (root: HTMLElement, route: Route) => noticesView(root, route, { notices: 'public', testid: 'notices', heading: '信用通报' });
 
 /** Report verification: the code printed on a public credit information report (公共信用信息报告) → what it said. */
 export async function verifyPage(root: HTMLElement, route: Route): Promise<void> {
@@ -266,7 +244,7 @@ export async function verifyPage(root: HTMLElement, route: Route): Promise<void>
   if (!code) return;
   show(result, loading());
   try {
-    const v = await api<ReportVerification>(`/public/report-verifications/${encodeURIComponent(code)}`);
+    const v = await call('verify-credit-report', { params: { code } });
     const yes = (flag: boolean) => (flag ? '是' : '否');
     show(
       result,

@@ -1,0 +1,60 @@
+import { call, type Answer } from '../call.ts';
+import { field, h, loading, show, valueOf } from '../dom.ts';
+import { failingLabels, usageListStateLabels } from '../labels.ts';
+import { go, type Route } from '../router.ts';
+import { noticesSection, type Console } from './common.ts';
+
+/** The credit office (信用办): how each department complies in a period, its notices. */
+export const creditOfficeConsole: Console = [{ path: 'compliance', label: '合规情况', page: compliancePage }, noticesSection];
+
+type Compliance = Answer<'get-compliance'>;
+
+async function compliancePage(root: HTMLElement, route: Route): Promise<void> {
+  const period = route.params.get('period') ?? '';
+  show(root, loading());
+  const answer: Compliance = await call('get-compliance', { query: { period } });
+  const form = h(
+    'form',
+    {
+      class: 'inline',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        go('/console/compliance', { period: valueOf(event.currentTarget as HTMLFormElement, 'compliance-period') });
+      },
+    },
+    field('期间', h('input', { type: 'text', value: answer.period.id, testid: 'compliance-period' })),
+    h('button', { type: 'submit', testid: 'compliance-submit' }, '查看'),
+  );
+  show(
+    root,
+    h('h1', {}, `合规情况：${answer.period.name}`),
+    h('p', { class: 'hint' }, `截至 ${answer.asOf}；清单报送期限 ${answer.period.dueDay}；问题最多的部门在前。`),
+    form,
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { testid: 'compliance-table' },
+        h('thead', {}, h('tr', {}, ['部门', '核查次数', '已登记结果', '逾期公示', '逾期答复', '清单', '问题'].map((t) => h('th', {}, t)))),
+        h(
+          'tbody',
+          {},
+          answer.departments.map((d) =>
+            h(
+              'tr',
+              { testid: 'compliance-row', 'data-org': d.orgId, class: d.failings.length ? 'failing' : undefined },
+              h('td', {}, d.name),
+              h('td', {}, String(d.checks.total)),
+              h('td', {}, String(d.checks.withOutcome)),
+              h('td', {}, String(d.latePublications.count)),
+              h('td', {}, String(d.overdueAnswers.count)),
+              h('td', {}, usageListStateLabels[d.usageList.state] ?? d.usageList.state),
+              h('td', {}, d.failings.map((f) => failingLabels[f] ?? f).join('、') || '无'),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,214 @@
+import { call, callFile, type Answer, type CallInput } from '../call.ts';
+import { errorBox, facts, field, h, loading, notice, show, valueOf } from '../dom.ts';
+import { decisionLabels, publicityEnd, statusLabels } from '../labels.ts';
+import type { Route } from '../router.ts';
+import { noticesSection, type Console } from './common.ts';
+
+/** A department: a check for a matter (逢办必查), its outcome, the usage list (使用情况清单), its notices. */
+export const departmentConsole: Console = [
+  { path: 'check', label: '信用核查', page: checkPage },
+  { path: 'usage', label: '使用情况清单', page: usagePage },
+  noticesSection,
+];
+
+type CheckReceipt = Answer<'run-check'>;
+type OutcomeRequest = CallInput<'record-check-outcome'>['body'];
+type ExportFormat = NonNullable<CallInput<'export-usage-list'>['query']>['format'];
+
+/**
+ * What this page reads of a receipt's records and reports, which the declaration leaves `unknown`
+ * (shared/checks/api.ts, checkReceiptBody: `records` and `reports` are arrays of unknown).
+ */
+interface ReceiptRecord {
+  recordId: string;
+  kindLabel: string;
+  status: string;
+  decisionNumber: string;
+  decisionDate: string;
+  objectionId?: string;
+  publicity?: { publicUntil: string | null };
+}
+interface ReceiptReport {
+  reportId: string;
+  reportNumber: string;
+  agencyName?: string;
+  rating: string;
+  validUntil: string;
+  riskWarning?: string;
+  download?: { url: string };
+}
+
+/** The objections suspending a measure; the declaration keeps a measure loose (its `suspendedBy` undeclared). */
+const suspendedBy = (measure: CheckReceipt['measures'][number]): string[] => (Array.isArray(measure.suspendedBy) ? measure.suspendedBy.map(String) : []);
+
+async function checkPage(root: HTMLElement): Promise<void> {
+  const county = await call('get-county-profile');
+  const result = h('section', { testid: 'check-result', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'panel', testid: 'check-form' },
+    field('主体代码', h('input', { type: 'text', required: true, maxlength: 18, placeholder: '统一社会信用代码或身份证号码', autocomplete: 'off', testid: 'check-subject' })),
+    field('事项类型', h('select', { required: true, testid: 'check-matter-type' }, county.matterTypes.map((m) => h('option', { value: m.id }, m.name)))),
+    field('事项编号', h('input', { type: 'text', required: true, maxlength: 100, testid: 'check-matter-reference' })),
+    field('事项名称', h('input', { type: 'text', required: true, maxlength: 200, testid: 'check-matter-name' })),
+    h('button', { type: 'submit', testid: 'check-submit' }, '核查'),
+  );
+  // One Idempotency-Key per filled-in form: a double click or a retry logs the check once.
+  let idempotencyKey = crypto.randomUUID();
+  form.addEventListener('input', () => (idempotencyKey = crypto.randomUUID()));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show(result, loading());
+    try {
+      const receipt = await call(
+        'run-check',
+        { body: { subjectId: valueOf(form, 'check-subject'), matter: { type: valueOf(form, 'check-matter-type'), reference: valueOf(form, 'check-matter-reference'), name: valueOf(form, 'check-matter-name') } } },
+        { headers: { 'idempotency-key': idempotencyKey } },
+      );
+      showReceipt(result, receipt);
+    } catch (error) {
+      show(result, errorBox((error as Error).message));
+    }
+  });
+  show(root, h('h1', {}, '信用核查（逢办必查）'), form, result);
+}
+
+function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
+  const lists = [receipt.lists.redListed && '红名单', receipt.lists.blackListed && '黑名单', receipt.lists.dishonestDebtor && '失信被执行人'].filter(Boolean).join('、') || '无';
+  const records = receipt.records as ReceiptRecord[];
+  const reports = receipt.reports as ReceiptReport[];
+  show(
+    root,
+    h('h2', {}, '核查结果'),
+    facts([
+      ['核查编号', receipt.checkId, 'check-id'],
+      ['主体', `${receipt.subject.name ?? '（平台无该主体信息）'} ${receipt.subject.id}`, 'check-subject-shown'],
+      ['事项', `${receipt.matter.typeName} · ${receipt.matter.reference} · ${receipt.matter.name}`, 'check-matter'],
+      ['名单状态', lists, 'check-lists'],
+    ]),
+    h('h3', {}, `信用记录（${records.length}）`),
+    records.length === 0
+      ? h('p', { class: 'empty', testid: 'check-no-records' }, '无有效信用记录。')
+      : h(
+          'ul',
+          { class: 'records' },
+          records.map((r) =>
+            h(
+              'li',
+              { testid: 'check-record', 'data-record-id': r.recordId, 'data-status': r.status },
+              h('span', { class: 'kind' }, r.kindLabel),
+              ` ${r.decisionNumber} `,
+              h('span', { class: `badge status-${r.status}` }, statusLabels[r.status] ?? r.status),
+              r.objectionId ? h('span', { class: 'meta', testid: 'check-record-objection' }, `异议 ${r.objectionId}`) : null,
+              h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · 公示截止 ${publicityEnd(r.publicity?.publicUntil)}`),
+            ),
+          ),
+        ),
+    h('h3', {}, `信用报告（${reports.length}）`),
+    reports.length === 0
+      ? h('p', { class: 'empty', testid: 'check-no-reports' }, '无有效信用报告。')
+      : h(
+          'ul',
+          { class: 'records' },
+          reports.map((r) =>
+            h(
+              'li',
+              { testid: 'check-report', 'data-report-id': r.reportId },
+              `${r.agencyName ?? ''} ${r.reportNumber} · 等级 ${r.rating} · 有效期至 ${r.validUntil}`,
+              r.riskWarning ? h('span', { class: 'meta' }, `风险提示：${r.riskWarning}`) : null,
+              r.download ? h('a', { href: r.download.url, target: '_blank', rel: 'noopener', testid: 'check-report-download' }, '下载') : null,
+            ),
+          ),
+        ),
+    h('h3', {}, `适用措施（${receipt.measures.length}）`),
+    receipt.measures.length === 0
+      ? h('p', { class: 'empty', testid: 'check-no-measures' }, '无适用的激励或惩戒措施。')
+      : h(
+          'ul',
+          { class: 'measures' },
+          receipt.measures.map((m) =>
+            h(
+              'li',
+              { testid: 'check-measure', 'data-measure-id': m.measureId, 'data-kind': m.kind, 'data-suspended': String(m.suspended), class: m.suspended ? 'suspended' : undefined },
+              h('span', { class: `badge ${m.kind}` }, m.kind === 'incentive' ? '激励' : '惩戒'),
+              ` ${m.name} `,
+              m.suspended ? h('span', { class: 'badge suspended', testid: 'check-measure-suspended', 'data-objections': suspendedBy(m).join(' ') }, `已中止：异议 ${suspendedBy(m).join('、')}`) : null,
+              m.inForceDespiteObjection ? h('span', { class: 'meta', testid: 'check-measure-in-force' }, '异议期间不停止执行') : null,
+              h('span', { class: 'meta' }, m.clause),
+            ),
+          ),
+        ),
+    outcomeForm(receipt),
+  );
+}
+
+function outcomeForm(receipt: CheckReceipt): HTMLElement {
+  const saved = h('div', { 'aria-live': 'polite' });
+  const applicable = receipt.measures.filter((m) => !m.suspended);
+  const form = h(
+    'form',
+    { class: 'panel', testid: 'outcome-form' },
+    h('h3', {}, '登记核查结果'),
+    field('使用信用记录或报告情况', h('textarea', { rows: 3, required: true, maxlength: 2000, testid: 'outcome-usage' })),
+    applicable.length
+      ? h(
+          'fieldset',
+          {},
+          h('legend', {}, '采取的措施'),
+          applicable.map((m) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: m.measureId, testid: 'outcome-measure', 'data-measure-id': m.measureId }), ` ${m.name}`)),
+        )
+      : null,
+    field('办理结果', h('select', { required: true, testid: 'outcome-decision' }, Object.entries(decisionLabels).map(([value, label]) => h('option', { value }, label)))),
+    field('备注', h('textarea', { rows: 2, maxlength: 2000, testid: 'outcome-note' })),
+    h('button', { type: 'submit', testid: 'outcome-submit' }, '保存结果'),
+    saved,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const appliedMeasures = [...form.querySelectorAll<HTMLInputElement>('[data-testid="outcome-measure"]:checked')].map((box) => ({ measureId: box.value }));
+    const note = valueOf(form, 'outcome-note');
+    try {
+      await call('record-check-outcome', {
+        params: { id: receipt.checkId },
+        // The select offers only the declared decisions (labels.ts decisionLabels).
+        body: { usage: valueOf(form, 'outcome-usage'), appliedMeasures, decision: valueOf(form, 'outcome-decision') as OutcomeRequest['decision'], ...(note ? { note } : {}) },
+      });
+      show(saved, notice('核查结果已登记。', 'outcome-saved'));
+    } catch (error) {
+      show(saved, errorBox((error as Error).message));
+    }
+  });
+  return form;
+}
+
+async function usagePage(root: HTMLElement, route: Route): Promise<void> {
+  const message = h('div', { 'aria-live': 'polite' });
+  const lastMonth = (() => {
+    const d = new Date();
+    d.setDate(1);
+    d.setMonth(d.getMonth() - 1);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  })();
+  const form = h(
+    'form',
+    { class: 'panel inline' },
+    field('期间', h('input', { type: 'text', required: true, value: route.params.get('period') ?? lastMonth, pattern: '\\d{4}-(\\d{2}|Q[1-4]|S[12]|Y)', placeholder: '2026-11 或 2026-Q4', testid: 'usage-period' })),
+    field('格式', h('select', { testid: 'usage-format' }, h('option', { value: 'xlsx' }, 'Excel（xlsx）'), h('option', { value: 'csv' }, 'CSV'))),
+    h('button', { type: 'submit', testid: 'usage-download' }, '下载清单'),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const period = valueOf(form, 'usage-period');
+    // The select offers only the declared formats.
+    const format = (valueOf(form, 'usage-format') || 'xlsx') as NonNullable<ExportFormat>;
+    try {
+      const file = await callFile('export-usage-list', { params: { period }, query: { format } });
+      const link = h('a', { href: URL.createObjectURL(file), download: `使用情况清单-${period}.${format}`, testid: 'usage-file' }, `使用情况清单-${period}.${format}`);
+      show(message, h('p', { class: 'ok', testid: 'usage-downloaded' }, '已生成：', link));
+      link.click();
+    } catch (error) {
+      show(message, errorBox((error as Error).message));
+    }
+  });
+  show(root, h('h1', {}, '信用信息使用情况清单'), h('p', { class: 'hint' }, '按本县报送周期下载本部门的清单（未报送的为草稿）。'), form, message);
+}
