@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { functions } from '../../functions/catalog.ts';
 import { send } from './api.ts';
-import type { DeclaredRoute } from './declared-route.ts';
+import { targetOf, type DeclaredRoute, type LooseInput } from './declared-route.ts';
 
 /**
  * The site's and the console's only way to the API: a function is called by its declared name, and its
@@ -40,25 +40,6 @@ export interface CallOptions {
 }
 
 type Args<N extends FunctionName> = {} extends CallInput<N> ? [input?: CallInput<N>, options?: CallOptions] : [input: CallInput<N>, options?: CallOptions];
-
-interface LooseInput {
-  params?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  body?: unknown;
-}
-
-/** The path and query of a call: `{param}`s filled in (each encodeURIComponent'd), empty query values left out. */
-export function targetOf(route: Pick<DeclaredRoute, 'path'>, { params = {}, query = {} }: LooseInput = {}): string {
-  const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = params[key];
-    if (value === undefined || value === null) throw new Error(`${route.path}: no value for {${key}}`);
-    return encodeURIComponent(String(value));
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `${path}?${text}` : path;
-}
 
 function routeOf(name: FunctionName): DeclaredRoute {
   const route = __API_ROUTES__[name];
