@@ -25,8 +25,8 @@ export interface BuildOptions {
 
 /**
  * The routes the browser calls, read from the functions' declarations (web/src/call.ts): name → method, path
- * and whether it is public. Only these reach the bundle, not the declarations, whose schemas' modules still
- * import server-only code.
+ * and whether it is public. Only these reach the bundle, not the declarations and their zod schemas, which
+ * the browser would carry only to type its calls.
  */
 export function declaredRoutes(): Record<string, DeclaredRoute> {
   const routes: Record<string, DeclaredRoute> = {};

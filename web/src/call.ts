@@ -9,8 +9,8 @@ import { targetOf, type DeclaredRoute, type LooseInput } from './declared-route.
  * by functions/catalog.ts), never retyped here. The types are the declaration's zod schemas: `params`,
  * `query` and `body` as the API takes them (z.input), the answer as it gives it (z.infer).
  *
- * The declarations themselves stay out of the bundle: a capability's functions.ts and api.ts still reach
- * server-only modules (node:async_hooks, the AWS SDK), so the browser gets only the routes, which web/build.ts
+ * The declarations themselves stay out of the bundle: their zod schemas (~175 KB minified, ~50 KB gzipped)
+ * would only ever be read for their types here, so the browser gets the routes alone, which web/build.ts
  * reads from the same declarations at build time and hands to esbuild (`define`, as `__API_ROUTES__`).
  */
 
