@@ -25,8 +25,8 @@ import { resourceEnv } from '../../shared/storage/tables.ts';
  *
  * What this relies on, and what would break it:
  * - no function sets AWS_PROFILE (the env link skips itself when a profile is named: `CreditFunction`'s
- *   environment has none), and no code builds a client with another provider explicitly (none does:
- *   clients take the default chain, shared/storage/clients.ts);
+ *   environment has none), and no code builds a client with another provider explicitly (none does: every
+ *   client takes the default chain: shared/storage/*-client.ts, shared/privacy/personal-data-keys.ts);
  * - the functions run as ordinary Lambda functions (not SnapStart or another compute that hands out
  *   credentials through a container endpoint rather than the environment);
  * - every import of these packages in a bundle is a dynamic import from the credential chain: the

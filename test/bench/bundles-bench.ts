@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { functions } from '../../functions/catalog.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
-import { handlerEntry } from '../../shared/functions/declaration.ts';
+import { handlerEntry } from '../../shared/lambda/declaration.ts';
 import { buildBundle, fontInputs, importInFreshNode, kb, median, reachedFromOutsideTheChain, weightByPackage, type HandlerBundle } from '../support/handler-bundles.ts';
 
 export const bundleGoal = { maxKb: 250, exempt: ['get-credit-report'], maxInitRatio: 1.5 } as const;

@@ -6,7 +6,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { handlerEntry } from '../../shared/functions/declaration.ts';
+import { handlerEntry } from '../../shared/lambda/declaration.ts';
 import { featureFlags } from '../../infra/create-app.ts';
 import { bundleFileName, unreachableOnLambda } from '../../infra/stack/bundling.ts';
 import { CreditFunction } from '../../infra/stack/credit-function.ts';
@@ -18,15 +18,16 @@ import { synthTimeoutMs } from './synth.ts';
  * Minified sizes of representative functions, built with the stack's bundling options
  * (infra/stack/bundling.ts). Sizes are deterministic for a lock file, so they are asserted.
  *
- * TODO(bundles): these limits are what today's code gives (every handler still imports the whole
- * catalog, hence every module); once the restructure (each handler importing only its own capability)
- * lands, tighten them to the goal, 250 KB each for get-caller and run-check (get-credit-report, the PDF
- * function, stays exempt and keeps its own limit).
+ * TODO(bundles): these limits are what the code gives today (measured on main after the capability
+ * restructure's first steps: get-caller 333.9 KB, run-check 619.9 KB, get-credit-report 1536.5 KB), with
+ * about 3 % headroom. Once the restructure (each handler importing only its own capability) has fully
+ * landed, the main engineer tightens them to the goal: 250 KB each for get-caller and run-check
+ * (get-credit-report, the PDF function, is exempt and keeps a limit of its own).
  */
 const limitsKb: Record<string, number> = {
-  'get-caller': 680,
-  'run-check': 720,
-  'get-credit-report': 1610,
+  'get-caller': 345,
+  'run-check': 640,
+  'get-credit-report': 1580,
 };
 
 const county = loadCounty('jiaxian');
