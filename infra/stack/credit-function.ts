@@ -2,13 +2,13 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { handlerEntry, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { reportFontBundle } from '../../shared/credit-report/report-fonts.ts';
-import { resourceEnv } from '../../shared/storage/tables.ts';
+import { cdkBundling } from './bundling.ts';
 import { acknowledge } from './nag.ts';
 import { fromProjectRoot } from './project-root.ts';
 
@@ -78,17 +78,8 @@ export class CreditFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Bundle the AWS SDK too: pinned versions, and no cold-start lookup of the runtime's copy.
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        // Some bundled CommonJS dependencies call require(); ESM has none unless we create it.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // The county config is compiled into each bundle: a deployed function carries its county with it.
-        define: { [`process.env.${resourceEnv.county}`]: JSON.stringify(JSON.stringify(county)) },
+        // infra/stack/bundling.ts: the one definition, shared with the bench and the bundle-size test.
+        ...cdkBundling(county),
         ...(beside
           ? { commandHooks: { beforeBundling: () => [], beforeInstall: () => [], afterBundling: (inputDir: string, outputDir: string) => copyBeside(beside, inputDir, outputDir) } }
           : {}),

@@ -7,6 +7,9 @@
  *   (`BENCH_OVERDUE_RECORDS=5000 npm run bench` for a quick run).
  * - the usage-log chain: one department's 2,000 checks appended, then its receipt verifying the whole
  *   chain (`BENCH_CHAIN_ENTRIES` to change the length).
+ * - function bundles (bundles-bench.ts): every function built as the stack builds it, its minified size
+ *   and module init time against a hello-world bundle, with the goals (≤ 250 KB, ≤ 1.5× hello) ok/over;
+ *   `npx tsx test/bench/bundles-bench.ts [--quick]` runs this section alone.
  * - records ingest against the emulator's bare BatchWriteItem rate, checks against its bare Query + PutItem,
  *   and DynamoDB requests per check, sequential and at 8 concurrent clients of one department: ratios in
  *   the same run, so a slower machine changes the figures, not the comparison.
@@ -33,6 +36,7 @@ import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { benchOverdueScan } from './overdue-scan-bench.ts';
 import { benchUsageChain } from './usage-chain-bench.ts';
+import { benchBundles } from './bundles-bench.ts';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
 /** A size: the full one, or the quick one for CI. */
@@ -56,8 +60,11 @@ const n = size(20_000, 2_000);
 for (let i = 0; i < n; i += 1) addWorkingDays(`2026-${String((i % 12) + 1).padStart(2, '0')}-10`, 20, calendar);
 row('addWorkingDays(…, 20) on the national calendar', `${Math.round(n / ((performance.now() - t) / 1000)).toLocaleString()} /s`);
 
-// Local platform
+// Function bundles, built as the stack builds them: sizes, and module init against a hello-world bundle.
 const county = loadCounty('jiaxian');
+await benchBundles({ county, runs: size(9, 3), row });
+
+// Local platform
 t = performance.now();
 const benchThrottle = { rateLimit: 1_000_000, burstLimit: 1_000_000 };
 const originalWrite = process.stdout.write.bind(process.stdout);
