@@ -299,7 +299,18 @@ describe('browser walks (Debian chromium, headless)', () => {
       const caseId = (await page.getByTestId('objection-id').textContent())!;
       expect(await detail.getAttribute('data-case-id')).toBe(caseId);
       expect(await page.getByTestId('objection-state').textContent()).toBe('核查中');
-      expect(await page.getByTestId('objection-answer-by').textContent()).toMatch(isoDate);
+      // The answer day is set when the workflow opens the case, moments after the objection is stored: a
+      // subject who looks again sees it (the first view may come before the workflow's first task).
+      await expect
+        .poll(async () => {
+          const shown = await page.getByTestId('objection-answer-by').textContent();
+          if (!isoDate.test(shown ?? '')) {
+            await page.reload();
+            await detail.waitFor();
+          }
+          return page.getByTestId('objection-answer-by').textContent();
+        }, { timeout: 30_000, interval: 500 })
+        .toMatch(isoDate);
       expect(await page.getByTestId('objection-record-shown').textContent()).toBe(badPenalty);
       expect(await page.getByTestId('objection-reason-shown').textContent()).toContain('抽检样品');
       const answerBy = (await page.getByTestId('objection-answer-by').textContent())!;
