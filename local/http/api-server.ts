@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { apiThrottle, type ApiThrottle } from '../../shared/config/county-config.ts';
+import { type ApiThrottle } from '../../shared/config/county-config.ts';
 import { maskIdsInValue } from '../../shared/privacy/resident-id-mask.ts';
-import { resourceEnv } from '../../shared/storage/tables.ts';
 import type { LocalIssuer } from '../identity/local-issuer.ts';
 import type { LocalFunctions } from '../functions/local-functions.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';

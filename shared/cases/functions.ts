@@ -1,6 +1,5 @@
-import { answerObjectionBody, caseBody, caseListBody, caseParams, decideRepairBody, listCasesQuery, raiseCaseResult, raiseObjectionBody, requestRepairBody } from './api.ts';
+import { caseBody, caseParams } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 import { verificationWorkflow } from './workflows.ts';
 
 /** The cases capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */

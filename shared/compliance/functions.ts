@@ -1,6 +1,5 @@
 import { complianceBody, complianceQuery } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 
 /** The compliance capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const complianceFunctions = [

@@ -1,6 +1,5 @@
 import { consentBody, consentListBody, consentParams, createConsentBody, listConsentsQuery, myChecksBody, myChecksQuery, queryResultBody, runQueryBody } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 
 /** The consents capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const consentsFunctions = [

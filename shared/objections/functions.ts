@@ -1,6 +1,5 @@
 import { answerObjectionBody, caseBody, caseListBody, caseParams, listCasesQuery, raiseCaseResult, raiseObjectionBody, verificationWorkflow } from '../cases/api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 
 /** The objections capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const objectionsFunctions = [

@@ -1,7 +1,6 @@
 import { subjectParams } from '../records/api.ts';
 import { agencyBody, agencyListBody, agencyParams, createUploadBody, createUploadResult, registerAgencyBody, reportBody, reportParams, subjectReportsBody, updateAgencyBody, uploadParams, uploadStateBody, voidReportBody } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 
 /** The reports capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const reportsFunctions = [

@@ -1,6 +1,5 @@
 import { exportUsageListQuery, submitUsageListBody, submitUsageListQuery, usageListBody, usageListFileBody, usageListParams, usageListQuery } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
-import { roles } from '../identity/roles.ts';
 
 /** The usage-lists capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const usageListsFunctions = [

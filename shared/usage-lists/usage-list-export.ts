@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { UsageListRow } from './usage-list.ts';
 
 /**
@@ -65,6 +64,8 @@ export function toCsv(sheet: UsageListSheet): Buffer {
 
 /** The XLSX workbook: one sheet named for the period, the title merged across, bold headers, column widths for Chinese text. */
 export async function toXlsx(typed: UsageListSheet, sheetName: string, createdAt: Date): Promise<Buffer> {
+  // exceljs is loaded when a workbook is written, not when the module is: CSV and the rest never pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const sheet = writtenSheet(typed);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'county credit platform';

@@ -1,20 +1,18 @@
 import type { z } from 'zod';
-import type { exportUsageListQuery, submitUsageListBody } from './api.ts';
+import type { submitUsageListBody } from './api.ts';
 import { addDays, localDate, type IsoDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { getDepartment, type Department } from '../departments/port.ts';
 import { conflict, notFound, NotPermitted, validationFailed } from '../errors/domain-errors.ts';
-import type { HttpFile } from '../http/http-handler.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { countRows, usageListRow, type UsageListRow } from './usage-list.ts';
-import { toCsv, toXlsx, usageListSheet } from './usage-list-export.ts';
 import type { UsageListSubmission } from './usage-list-submission.ts';
-import { checksOfDepartment, getDraft, getRevision, latestSubmission, readRows, revisionSnapshotId, saveRevision, writeRows } from './usage-list-store.ts';
+import { checksOfDepartment, getDraft, latestSubmission, revisionSnapshotId, saveRevision, writeRows } from './usage-list-store.ts';
 import { parseUsagePeriod, periodEnded, periodStarted, type UsagePeriod } from './usage-periods.ts';
 
-interface Request {
+export interface Request {
   periodId: string;
   caller: Caller;
   county: CountyConfig;
@@ -87,33 +85,6 @@ export async function submitUsageList(args: Request & { department?: string; bod
   };
 }
 
-/**
- * GET /usage-lists/{period}/export: a submitted revision (the latest by default), or before any
- * submission the list as it stands (a draft, no submitter), in Zanhuang's template as CSV or XLSX.
- */
-export async function exportUsageList(args: Request & { query: z.output<typeof exportUsageListQuery> }): Promise<HttpFile> {
-  const { period } = periodOf(args, 'preview');
-  const department = await departmentOf(args.caller, args.query.department, 'query.department');
-  const { orgId } = department;
-  const submitted = args.query.revision ? await getRevision(orgId, period.id, args.query.revision) : await latestSubmission(orgId, period.id);
-  if (args.query.revision && !submitted) throw notFound(`revision ${args.query.revision} of the usage list ${period.id} of ${orgId}`);
-
-  const sheet = submitted
-    ? usageListSheet({ departmentName: submitted.departmentName, submitter: submitted.submitter, submittedOn: submitted.submittedOn, rows: await readRows(orgId, period.id, submitted.snapshotId) })
-    : usageListSheet({ departmentName: department.name, rows: await liveRows(orgId, period) });
-  const version = submitted ? { zh: `第${submitted.revision}版`, en: `r${submitted.revision}` } : { zh: '草稿', en: 'draft' };
-  const fileName = (extension: string) => ({
-    fileName: `使用情况清单-${submitted?.departmentName ?? department.name}-${period.id}-${version.zh}.${extension}`,
-    asciiFileName: `usage-list-${orgId}-${period.id}-${version.en}.${extension}`,
-  });
-  if (args.query.format === 'csv') return { content: toCsv(sheet), contentType: 'text/csv; charset=utf-8', ...fileName('csv') };
-  return {
-    content: await toXlsx(sheet, period.name, args.now),
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    ...fileName('xlsx'),
-  };
-}
-
 /** The list of a department's checks in a period, as it stands now. */
 export async function liveRows(orgId: string, period: UsagePeriod): Promise<UsageListRow[]> {
   return (await checksOfDepartment(orgId, period.firstDay, period.lastDay)).map(usageListRow);
@@ -139,7 +110,7 @@ export function presentSubmission(latest: UsageListSubmission | undefined) {
  * The period a request names, as of the request's county-local day. A period that has not begun is
  * refused; one that has not ended may be previewed and exported as a draft, not submitted.
  */
-function periodOf(args: Request, use: 'preview' | 'submit'): { period: UsagePeriod; today: IsoDate } {
+export function periodOf(args: Request, use: 'preview' | 'submit'): { period: UsagePeriod; today: IsoDate } {
   const today = localDate(args.now, args.county.timeZone);
   const period = parseUsagePeriod(args.periodId, args.county.usageList, workingDayCalendar(args.county.calendar));
   if (!periodStarted(period, today)) throw validationFailed('path.period', `is in the future: ${period.name} begins on ${period.firstDay}`);
@@ -152,7 +123,7 @@ function periodOf(args: Request, use: 'preview' | 'submit'): { period: UsagePeri
  * Whose list: a department's own (naming another is 403 whether or not that one exists, so the answer
  * says nothing about it); the credit office names the department. Either must be in the register.
  */
-async function departmentOf(caller: Caller, requested: string | undefined, field: string): Promise<Department> {
+export async function departmentOf(caller: Caller, requested: string | undefined, field: string): Promise<Department> {
   const { allowed, of: orgId } = accessPolicy.ownListing(caller, requested);
   if (!allowed) throw new NotPermitted('a department reads and submits only its own usage list', 'FORBIDDEN', field);
   if (orgId === undefined) throw validationFailed(field, 'the credit office names the department whose list it reads');
