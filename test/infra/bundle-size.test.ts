@@ -18,15 +18,17 @@ import { synthTimeoutMs } from './synth.ts';
  * Minified sizes of representative functions, built with the stack's bundling options
  * (infra/stack/bundling.ts). Sizes are deterministic for a lock file, so they are asserted.
  *
- * TODO(bundles): these limits are what the code gives today (measured on main after the capability
- * restructure's first steps: get-caller 333.9 KB, run-check 619.9 KB, get-credit-report 1536.5 KB), with
- * about 3 % headroom. Once the restructure (each handler importing only its own capability) has fully
- * landed, the main engineer tightens them to the goal: 250 KB each for get-caller and run-check
- * (get-credit-report, the PDF function, is exempt and keeps a limit of its own).
+ * The limits are today's sizes with about 3 % headroom, so a regression fails here: get-caller 333.9 KB,
+ * run-check 619.9 KB, get-usage-list 477 KB (it carried exceljs, 1.5 MB, until the export became a use case
+ * of its own), get-credit-report 1536.5 KB (the PDF function, exempt from the 250 KB goal). The goal is not
+ * met yet, and the floor is known: one bundled SDK client is ~190 KB of SDK runtime (KMS, which every route
+ * with a token reaches for person keys), zod ~85 KB, Powertools and middy ~26 KB (npm run bench prints the
+ * heaviest packages per function).
  */
 const limitsKb: Record<string, number> = {
   'get-caller': 345,
   'run-check': 640,
+  'get-usage-list': 495,
   'get-credit-report': 1580,
 };
 
