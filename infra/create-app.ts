@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { CountyConfig } from '../shared/config/county-config.ts';
+import { countyTemplates, mergeCountyTemplates, type CountyTemplate } from './county-templates.ts';
 import { CountyStack } from './stack/county-stack.ts';
 import { fromProjectRoot } from './stack/project-root.ts';
 
@@ -22,7 +23,7 @@ export interface CreateAppOptions {
 }
 
 /**
- * The CDK app: one stack per county, checked by cdk-nag's AWS Solutions pack. Feature flags come from
+ * The CDK app: one stack per county (its resources in nested stacks, docs/stacks.md), checked by cdk-nag's AWS Solutions pack. Feature flags come from
  * cdk.json, so an in-process app (tests, local runtime) synthesizes what `cdk synth` does.
  */
 export function createApp({ counties, bundle, outdir, validateTemplates = bundle }: CreateAppOptions): App {
@@ -45,12 +46,22 @@ export function createApp({ counties, bundle, outdir, validateTemplates = bundle
   return app;
 }
 
-/** CloudFormation template of one county's stack, synthesized in process without bundling. */
+/**
+ * One county's templates merged into one resource view (`mergeCountyTemplates`: cross-template references
+ * resolved), synthesized in process without bundling: what the local runtime reads its state machines and
+ * functions from.
+ */
 export function synthCountyTemplate(county: CountyConfig): Record<string, any> {
+  return mergeCountyTemplates(synthCountyTemplates(county));
+}
+
+/** The county stack's template and each of its parts' (nested stacks), synthesized in process without bundling. */
+export function synthCountyTemplates(county: CountyConfig): CountyTemplate[] {
   const outdir = mkdtempSync(join(tmpdir(), 'credit-platform-synth-'));
   try {
-    const assembly = createApp({ counties: [county], bundle: false, outdir }).synth();
-    return assembly.getStackByName(stackName(county)).template as Record<string, any>;
+    const app = createApp({ counties: [county], bundle: false, outdir });
+    const assembly = app.synth();
+    return countyTemplates(assembly, app.node.findChild(stackName(county)) as CountyStack);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -4,6 +4,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   type IHttpRouteAuthorizer,
@@ -16,11 +18,11 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ApiThrottle } from '../../shared/config/county-config.ts';
+import { countyStackOf } from './county-part.ts';
 import type { Functions } from './functions.ts';
-import { acknowledge } from './nag.ts';
+import { acknowledge, pinLogicalId } from './nag.ts';
 
 export interface ApiProps {
-  functions: Functions;
   userPool: IUserPool;
   client: IUserPoolClient;
   /** The county's limits (county file, `api.throttle`), for every route of the stage. */
@@ -30,20 +32,24 @@ export interface ApiProps {
 }
 
 /**
- * The county's HTTP API: one route per `http` declaration. Routes need a Cognito ID token (JWT authorizer)
- * unless declared public; which roles may call a route is checked by the handler, from the token's claims.
- * HTTPS only (API Gateway serves no plain HTTP), throttled per route with the county's limits.
+ * The county's HTTP API: its stage (access log, throttling) and the Cognito JWT authorizer. The routes are
+ * added by each functions part (`Routes`), in that part's template: one route per `http` declaration.
+ * Routes need a Cognito ID token unless declared public; which roles may call a route is checked by the
+ * handler, from the token's claims. HTTPS only (API Gateway serves no plain HTTP), throttled per route with
+ * the county's limits.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** Bound by the first route that uses it; created once, in the HTTP API's scope (this template). */
+  readonly authorizer: IHttpRouteAuthorizer;
 
-  constructor(scope: Construct, id: string, { functions, userPool, client, throttle, logsKey }: ApiProps) {
+  constructor(scope: Construct, id: string, { userPool, client, throttle, logsKey }: ApiProps) {
     super(scope, id);
     const stack = Stack.of(this);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      description: `Credit platform API (${stack.stackName})`,
+      description: `Credit platform API (${countyStackOf(this).stackName})`,
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: ['*'],
@@ -58,6 +64,7 @@ export class Api extends Construct {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    pinLogicalId(accessLogs, 'ApiAccessLogs');
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -83,32 +90,41 @@ export class Api extends Construct {
       throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
     });
 
-    const authorizer = new HttpJwtAuthorizer(
+    this.authorizer = new HttpJwtAuthorizer(
       'CognitoAuthorizer',
       // The ID token's issuer; urlSuffix keeps it right in the aws-cn partition too (amazonaws.com.cn).
       `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`,
       { jwtAudience: [client.userPoolClientId] },
     );
-    const noAuthorizer = new HttpNoneAuthorizer();
+  }
 
+  get url(): string {
+    return this.stage.url;
+  }
+}
+
+/**
+ * The routes of a functions part's `http` functions on the county's HTTP API, in the part's template (route,
+ * Lambda integration and the permission API Gateway invokes it with). The authorizer stays in the API's.
+ */
+export class Routes extends Construct {
+  constructor(scope: Construct, id: string, { api, functions }: { api: Api; functions: Functions }) {
+    super(scope, id);
+    const noAuthorizer = new HttpNoneAuthorizer();
     for (const { fn, trigger } of functions.triggeredBy('http')) {
       const isPublic = 'public' in trigger.access;
       if (isPublic !== trigger.path.startsWith('/public/')) {
         throw new Error(`${fn.declaration.name}: public routes, and only they, must live under /public/ (${trigger.path})`);
       }
-      const [route] = this.httpApi.addRoutes({
-        path: trigger.path,
-        methods: [HttpMethod[trigger.method]],
+      const route = new HttpRoute(this, fn.node.id, {
+        httpApi: api.httpApi,
+        routeKey: HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]),
         integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn.function),
-        authorizer: isPublic ? noAuthorizer : (authorizer satisfies IHttpRouteAuthorizer),
+        authorizer: isPublic ? noAuthorizer : api.authorizer,
       });
-      if (isPublic && route) {
+      if (isPublic) {
         acknowledge(route, 'APIG4', `${trigger.method} ${trigger.path} is declared public (county profile and public credit information).`);
       }
     }
-  }
-
-  get url(): string {
-    return this.stage.url;
   }
 }

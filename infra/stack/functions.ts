@@ -1,6 +1,6 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -10,21 +10,35 @@ import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { personalDataActions, type Access, type FunctionDeclaration, type PersonalDataAction, type Trigger } from '../../shared/lambda/declaration.ts';
 import { creditTable, resourceEnv, usageTable, type TableDefinition } from '../../shared/storage/tables.ts';
 import { CreditFunction } from './credit-function.ts';
-import { acknowledge, arnWildcardFinding } from './nag.ts';
-import { personalDataEncryptionContext, personalDataMacAlgorithm, type PersonalDataKeys } from './personal-data-keys.ts';
+import { acknowledge, pinLogicalId, wildcardFinding } from './nag.ts';
+import { personalDataEncryptionContext, personalDataMacAlgorithm } from './personal-data-keys.ts';
+
+/**
+ * The county resources the functions may be granted, by their declarations. Read only for a declaration that
+ * names the resource: a functions part (PartInputs) declares a template parameter on first read.
+ */
+/** What the grants read of a table: its ARN and name (a part receives both as parameters). */
+export type TableRef = Pick<ITable, 'tableArn' | 'tableName'>;
+
+export interface FunctionResources {
+  readonly creditTable: TableRef;
+  readonly usageTable: TableRef;
+  readonly reportsBucket: IBucket;
+  readonly noticesTopic: ITopic;
+  /** The key both tables, the bucket and the topic are encrypted with (AtRestKeys.storage). */
+  readonly storageKey: IKey;
+  /** Wraps the data keys sealing resident ID numbers (PersonalDataKeys.key). */
+  readonly personalDataKey: IKey;
+  /** Makes the keyed hash resident ID numbers are looked up by (PersonalDataKeys.macKey). */
+  readonly personalDataMacKey: IKey;
+  /** The key of every function's log group. */
+  readonly logsKey: IKey;
+}
 
 export interface FunctionsProps {
   county: CountyConfig;
   declarations: readonly FunctionDeclaration[];
-  creditTable: Table;
-  usageTable: Table;
-  reportsBucket: IBucket;
-  noticesTopic: ITopic;
-  /** The key both tables, the bucket and the topic are encrypted with (AtRestKeys.storage). */
-  storageKey: IKey;
-  personalDataKeys: PersonalDataKeys;
-  /** The key of every function's log group. */
-  logsKey: IKey;
+  resources: FunctionResources;
 }
 
 /**
@@ -38,14 +52,18 @@ export class Functions extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
+    const county = props.resources;
     for (const declaration of props.declarations) {
-      const fn = new CreditFunction(this, pascalCase(declaration.name), { declaration, county: props.county, logsKey: props.logsKey });
+      const fn = new CreditFunction(this, pascalCase(declaration.name), { declaration, county: props.county, logsKey: county.logsKey });
+      // Retained: a new logical id would leave the old group behind and start an empty one (docs/stacks.md).
+      pinLogicalId(fn.logGroup, `${pascalCase(declaration.name)}LogGroup`);
       const { resources } = declaration;
-      if (resources.creditTable) bindTable(fn, props.creditTable, creditTable, resources.creditTable, props.storageKey);
-      if (resources.usageTable) bindTable(fn, props.usageTable, usageTable, resources.usageTable, props.storageKey);
-      if (resources.reportsBucket) bindBucket(fn, props.reportsBucket, resources.reportsBucket, props.storageKey);
-      if (resources.notices) bindTopic(fn, props.noticesTopic, props.storageKey);
-      bindPersonalData(fn, props.personalDataKeys, personalDataActions(declaration));
+      if (resources.creditTable) bindTable(fn, county.creditTable, creditTable, resources.creditTable, county.storageKey);
+      if (resources.usageTable) bindTable(fn, county.usageTable, usageTable, resources.usageTable, county.storageKey);
+      if (resources.reportsBucket) bindBucket(fn, county.reportsBucket, resources.reportsBucket, county.storageKey);
+      if (resources.notices) bindTopic(fn, county.noticesTopic, county.storageKey);
+      const personal = personalDataActions(declaration);
+      if (personal.length > 0) bindPersonalData(fn, { key: county.personalDataKey, macKey: county.personalDataMacKey }, personal);
       this.byName.set(declaration.name, fn);
     }
   }
@@ -147,7 +165,7 @@ const tableKeyActions: Record<Access, string[]> = {
   ],
 };
 
-function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition, access: Access, storageKey: IKey): void {
+function bindTable(fn: CreditFunction, table: TableRef, definition: TableDefinition, access: Access, storageKey: IKey): void {
   fn.role.addToPrincipalPolicy(
     new PolicyStatement({ actions: tableActions[access], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
   );
@@ -156,7 +174,7 @@ function bindTable(fn: CreditFunction, table: Table, definition: TableDefinition
   if (definition.indexes.length > 0) {
     acknowledge(
       fn.role,
-      arnWildcardFinding(table, '/index/*'),
+      wildcardFinding(fn.role, table.tableArn, '/index/*'),
       `Queries the ${definition.indexes.map((i) => i.name).join(', ')} indexes of ${definition.id}; index ARNs are only addressable as table/index/*.`,
     );
   }
@@ -184,7 +202,7 @@ function bindBucket(fn: CreditFunction, bucket: IBucket, access: Access, storage
   fn.addEnvironment(resourceEnv.reportsBucket, bucket.bucketName);
   acknowledge(
     fn.role,
-    arnWildcardFinding(bucket, '/*'),
+    wildcardFinding(fn.role, bucket.bucketArn, '/*'),
     'Report and upload objects have caller-chosen keys anywhere in the reports bucket; the grant is limited to that bucket.',
   );
 }
@@ -218,7 +236,7 @@ function grantKeyThrough(fn: CreditFunction, key: IKey, service: 'dynamodb' | 's
  * Both key ARNs go to every function with any action (the adapter needs both to choose KMS); the grants are
  * the boundary.
  */
-function bindPersonalData(fn: CreditFunction, keys: PersonalDataKeys, actions: readonly PersonalDataAction[]): void {
+function bindPersonalData(fn: CreditFunction, keys: { key: IKey; macKey: IKey }, actions: readonly PersonalDataAction[]): void {
   if (actions.length === 0) return;
   if (actions.includes('lookup')) {
     fn.role.addToPrincipalPolicy(

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { EventType, type Bucket, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
+import { EventType, type IBucket, type NotificationKeyFilter } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import type { Functions } from './functions.ts';
@@ -7,10 +7,18 @@ import { acknowledge } from './nag.ts';
 
 export interface UploadsProps {
   functions: Functions;
-  reportsBucket: Bucket;
+  /**
+   * The reports bucket as the part receives it (PartInputs): the notification configuration is written from
+   * the part of the functions it targets, so the Storage part never references a function (docs/stacks.md).
+   */
+  reportsBucket: IBucket;
 }
 
-/** Object-created notifications of the reports bucket, one per `s3` declaration, filtered by its prefix/suffix. */
+/**
+ * Object-created notifications of the reports bucket, one per `s3` declaration, filtered by its prefix/suffix.
+ * All of them in one part (one notification configuration per bucket: a second part writing its own would
+ * race with the first).
+ */
 export class Uploads extends Construct {
   constructor(scope: Construct, id: string, { functions, reportsBucket }: UploadsProps) {
     super(scope, id);

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -21,7 +21,8 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { verificationWorkflow, workflowTagKey, type CaseStep } from '../../shared/cases/workflows.ts';
 import type { Functions } from './functions.ts';
-import { acknowledge, arnWildcardFinding } from './nag.ts';
+import { countyStackOf } from './county-part.ts';
+import { acknowledge, arnWildcardFinding, pinLogicalId } from './nag.ts';
 
 /**
  * The verification workflow of objections and credit-repair cases (核实):
@@ -126,7 +127,9 @@ export class VerificationWorkflow extends Construct {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.name = `${Stack.of(this).stackName}-${verificationWorkflow.id}`;
+    pinLogicalId(logGroup, 'VerificationWorkflowLogs');
+    // The county stack's name (`CreditPlatform-<id>`), not the part's: a fixed name the other parts can grant on.
+    this.name = `${countyStackOf(this).stackName}-${verificationWorkflow.id}`;
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: this.name,
       definitionBody: DefinitionBody.fromChainable(definition),
@@ -143,6 +146,7 @@ export class VerificationWorkflow extends Construct {
       // Deleting the stack must not delete the state machine with the executions of open cases.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    pinLogicalId(this.stateMachine, 'VerificationStateMachine');
     Tags.of(this.stateMachine).add(workflowTagKey, verificationWorkflow.id);
 
     const role = this.stateMachine.role;

@@ -113,6 +113,7 @@ export class Website extends Construct {
     // The deployment function (CDK's) runs under this role, and only with the grants below: CDK's own grants
     // (s3:GetObject*, s3:List*, s3:DeleteObject* … on its role) are dropped, so no wildcard action is granted.
     const logGroup = new LogGroup(this, 'DeploymentLogs', { encryptionKey: logsKey, retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    pinLogicalId(logGroup, 'WebsiteDeploymentLogs');
     const role = new Role(this, 'DeploymentRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Copies the website files of ${county.id} into its bucket and invalidates its distribution`,

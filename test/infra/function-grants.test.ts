@@ -25,16 +25,20 @@ function functionsStack(declarations: FunctionDeclaration[]): { stack: Stack; fu
   const keys = new AtRestKeys(stack, 'AtRestKeys', { countyId: county.id });
   const storage = new Storage(stack, 'Storage', { key: keys.storage });
   const notices = new Notices(stack, 'Notices', { key: keys.storage });
+  const personalDataKeys = new PersonalDataKeys(stack, 'PersonalDataKeys', { countyId: county.id });
   const functions = new Functions(stack, 'Functions', {
     county,
     declarations,
-    creditTable: storage.creditTable,
-    usageTable: storage.usageTable,
-    reportsBucket: storage.reportsBucket,
-    noticesTopic: notices.topic,
-    storageKey: keys.storage,
-    personalDataKeys: new PersonalDataKeys(stack, 'PersonalDataKeys', { countyId: county.id }),
-    logsKey: keys.logs,
+    resources: {
+      creditTable: storage.creditTable,
+      usageTable: storage.usageTable,
+      reportsBucket: storage.reportsBucket,
+      noticesTopic: notices.topic,
+      storageKey: keys.storage,
+      personalDataKey: personalDataKeys.key,
+      personalDataMacKey: personalDataKeys.macKey,
+      logsKey: keys.logs,
+    },
   });
   const workflow = new StateMachine(stack, 'Workflow', { stateMachineName: 'grants-verification', definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Pass')) });
   functions.bindWorkflows({ verification: { stateMachine: workflow, name: 'grants-verification' } });

@@ -6,16 +6,25 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { loadCounties } from '../../shared/config/load-counties.ts';
 import { createApp, stackName } from '../../infra/create-app.ts';
+import { countyTemplates, mergeCountyTemplates, type CountyTemplate } from '../../infra/county-templates.ts';
+import type { CountyStack } from '../../infra/stack/county-stack.ts';
 
 /** Synthesis takes seconds (five stacks: a minute, more on a busy machine): each test file synthesizes once (without bundling) and shares the result. */
 export const synthTimeoutMs = 180_000;
 
 export interface SynthesizedCounty {
   county: CountyConfig;
+  /** The county's own stack (its parts are nested stacks under it). */
   stack: Stack;
+  /**
+   * The county's templates merged into one resource view (infra/county-templates.ts): every resource of every
+   * part, with references across templates resolved to what they refer to (`{ Ref: CreditDataTable }`).
+   */
   template: Template;
-  /** The raw template, for walking resources that `Template` matchers make awkward. */
+  /** The merged view, raw, for walking resources that `Template` matchers make awkward. */
   json: Record<string, any>;
+  /** Each template as CloudFormation gets it: the county stack's and its parts'. */
+  templates: CountyTemplate[];
 }
 
 export function synthCounties(counties: CountyConfig[] = loadCounties(), { validateTemplates = false } = {}) {
@@ -24,9 +33,10 @@ export function synthCounties(counties: CountyConfig[] = loadCounties(), { valid
   const assembly = app.synth();
   const byId = new Map<string, SynthesizedCounty>();
   for (const county of counties) {
-    const json = assembly.getStackByName(stackName(county)).template as Record<string, any>;
-    const stack = app.node.findChild(stackName(county)) as Stack;
-    byId.set(county.id, { county, stack, json, template: Template.fromJSON(json) });
+    const stack = app.node.findChild(stackName(county)) as CountyStack;
+    const templates = countyTemplates(assembly, stack);
+    const json = mergeCountyTemplates(templates);
+    byId.set(county.id, { county, stack, json, templates, template: Template.fromJSON(json) });
   }
   return {
     app,

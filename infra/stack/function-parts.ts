@@ -1,0 +1,39 @@
+import { capabilities, type CapabilityName } from '../../functions/catalog.ts';
+import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
+
+/**
+ * Which template of a county holds the functions of each capability (with their routes, integrations,
+ * permissions, schedules and S3 notifications), written once. docs/stacks.md says why these groups; each
+ * stays far under CloudFormation's 500 resources (test/infra/template-sizes.test.ts fails past 400).
+ *
+ * Moving a capability to another part moves its functions, roles and log groups to another template: the
+ * Lambdas are recreated there (nothing is lost, but their log groups are retained resources, see docs/stacks.md).
+ */
+export const functionParts = {
+  /** Entering and reading credit data: records, checks, the public site, departments, notices. */
+  Records: ['records', 'checks', 'public-site', 'departments', 'notices'],
+  /** Objections and repairs, and the verification workflow that runs their cases. */
+  Cases: ['objections', 'repairs', 'cases'],
+  /** Credit reports of agencies (uploads, the reports bucket's notifications), the county's credit report, consents. */
+  Reports: ['reports', 'credit-report', 'consents'],
+  /** The credit office's supervision: usage lists and compliance. */
+  Supervision: ['usage-lists', 'compliance'],
+} as const satisfies Record<string, readonly CapabilityName[]>;
+
+export type FunctionPartName = keyof typeof functionParts;
+
+/** The part a capability's functions live in; a capability the mapping does not name fails synthesis. */
+export function partOfCapability(name: CapabilityName): FunctionPartName {
+  const parts = (Object.keys(functionParts) as FunctionPartName[]).filter((part) => (functionParts[part] as readonly string[]).includes(name));
+  if (parts.length !== 1) {
+    throw new Error(`capability "${name}" must be in exactly one function part of infra/stack/function-parts.ts (it is in ${parts.length})`);
+  }
+  return parts[0]!;
+}
+
+/** The declarations of each part, in catalog order: every function of the catalog in exactly one part. */
+export function declarationsByPart(): Record<FunctionPartName, FunctionDeclaration[]> {
+  const byPart = Object.fromEntries(Object.keys(functionParts).map((part) => [part, [] as FunctionDeclaration[]])) as Record<FunctionPartName, FunctionDeclaration[]>;
+  for (const capability of capabilities) byPart[partOfCapability(capability.name)].push(...capability.functions);
+  return byPart;
+}
