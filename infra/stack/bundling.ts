@@ -2,6 +2,7 @@ import type { BuildOptions } from 'esbuild';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { resourceEnv } from '../../shared/storage/tables.ts';
+import { fromProjectRoot } from './project-root.ts';
 
 /**
  * How every function is bundled, written once. `CreditFunction` hands these to CDK's NodejsFunction
@@ -70,6 +71,8 @@ export function esbuildOptions(county: CountyConfig) {
     // The AWS SDK is bundled too (pinned versions, and the SDK team measures lower cold starts bundled
     // than with the runtime's copy), all but the credential providers a Lambda never reaches (above).
     external: [...unreachableOnLambda],
+    // fontkit's WOFF2 decoder (brotli, 475 KB) is never reached: the report's fonts are WOFF (bundle-stubs/brotli-decompress.ts).
+    alias: { 'brotli/decompress.js': fromProjectRoot('infra/stack/bundle-stubs/brotli-decompress.ts') },
     mainFields: ['module', 'main'],
     // Some bundled CommonJS dependencies call require(); ESM has none unless we create it.
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
@@ -85,7 +88,7 @@ type EsbuildOptions = ReturnType<typeof esbuildOptions>;
  * mapped here or the type check fails (`unmapped`), so an option added there cannot be missing in CDK.
  */
 export function cdkBundling(county: CountyConfig): BundlingOptions {
-  const { bundle, platform, format, target, minify, charset, sourcemap, sourcesContent, external, mainFields, banner, define, ...unmapped } = esbuildOptions(county);
+  const { bundle, platform, format, target, minify, charset, sourcemap, sourcesContent, external, mainFields, banner, define, alias, ...unmapped } = esbuildOptions(county);
   const none: Record<string, never> = unmapped;
   void none;
   // NodejsFunction always bundles, for the node platform.
@@ -102,7 +105,7 @@ export function cdkBundling(county: CountyConfig): BundlingOptions {
     banner: banner.js,
     define,
     // Options NodejsFunction has no property for, passed to its esbuild command line as they are.
-    esbuildArgs: { '--charset': charset },
+    esbuildArgs: { '--charset': charset, '--alias': Object.entries(alias).map(([from, to]) => `${from}=${to}`) },
   };
 }
 

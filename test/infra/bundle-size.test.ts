@@ -20,7 +20,7 @@ import { synthTimeoutMs } from './synth.ts';
  *
  * The limits are today's sizes with about 3 % headroom, so a regression fails here: get-caller 333.9 KB,
  * run-check 619.9 KB, get-usage-list 477 KB (it carried exceljs, 1.5 MB, until the export became a use case
- * of its own), get-credit-report 1536.5 KB (the PDF function, exempt from the 250 KB goal). The goal is not
+ * of its own), get-credit-report 1061.7 KB (the PDF function, exempt from the 250 KB goal; 1536.5 KB before brotli was left out). The goal is not
  * met yet, and the floor is known: one bundled SDK client is ~190 KB of SDK runtime (KMS, which every route
  * with a token reaches for person keys), zod ~85 KB, Powertools and middy ~26 KB (npm run bench prints the
  * heaviest packages per function).
@@ -29,7 +29,7 @@ const limitsKb: Record<string, number> = {
   'get-caller': 345,
   'run-check': 640,
   'get-usage-list': 495,
-  'get-credit-report': 1580,
+  'get-credit-report': 1095,
 };
 
 const county = loadCounty('jiaxian');
