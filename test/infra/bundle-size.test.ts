@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import ExcelJS from 'exceljs';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionNamed } from '../../functions/catalog.ts';
@@ -81,6 +82,24 @@ describe('the credential providers left out', () => {
     const bundle = await buildBundle('test/infra/fixtures/default-chain-call.ts', county, join(dir, 'default-chain-no-env'));
     const { AWS_ACCESS_KEY_ID: _, AWS_SECRET_ACCESS_KEY: __, AWS_SESSION_TOKEN: ___, ...env } = lambdaLikeEnv({ AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint });
     await expect(importInFreshNode(bundle.file, { env: { ...env, HOME: dir }, invoke: { event: {} } })).rejects.toThrow(/Cannot find package '@aws-sdk\/credential-provider-ini'/);
+  });
+});
+
+describe('the usage list\'s workbook from a bundle', () => {
+  it('exceljs\'s Workbook module alone writes an XLSX that exceljs reads back', async () => {
+    const bundle = await buildBundle('test/infra/fixtures/xlsx-write.ts', county, join(dir, 'xlsx-write'));
+    // Not the package index: its streaming reader and writer (unzipper, archiver) stay out.
+    const packages = weightByPackage(bundle).map((p) => p.name);
+    expect(packages).toContain('exceljs');
+    expect(packages).not.toContain('unzipper');
+    expect(packages).not.toContain('archiver');
+    const { result } = await importInFreshNode(bundle.file, { invoke: { event: {} } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(String(result), 'base64') as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('2026-11');
+    expect(sheet.getRow(1).getCell(1).value).toBe('信用信息使用情况清单');
+    expect(sheet.getRow(4).values).toEqual([undefined, '某某有限公司', '政府采购']);
   });
 });
 
