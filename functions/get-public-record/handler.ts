@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/public-site/functions.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 import { readPublicRecord } from '../../shared/public-site/read-public-record.ts';
 
-export const handler = httpHandler(triggerOf('get-public-record'), async ({ params, county, now }) => ({
+export const handler = publicHttpHandler(triggerOf('get-public-record'), async ({ params, county, now }) => ({
   body: await readPublicRecord({ recordId: params.id, county, now }),
 }));

@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/public-site/functions.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 import { listPublicList } from '../../shared/public-site/public-lists.ts';
 
-export const handler = httpHandler(triggerOf('list-public-list'), async ({ query, county, now }) => ({
+export const handler = publicHttpHandler(triggerOf('list-public-list'), async ({ query, county, now }) => ({
   body: await listPublicList({ query, county, now }),
 }));

@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/notices/functions.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 import { listPublicNotices } from '../../shared/notices/list-notices.ts';
 
-export const handler = httpHandler(triggerOf('list-public-notices'), async ({ query, county, now }) => ({
+export const handler = publicHttpHandler(triggerOf('list-public-notices'), async ({ query, county, now }) => ({
   body: await listPublicNotices({ query, county, now }),
 }));

@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/credit-report/functions.ts';
 import { verifyCreditReport } from '../../shared/credit-report/verify-credit-report.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('verify-credit-report'), async ({ params }) => ({
+export const handler = publicHttpHandler(triggerOf('verify-credit-report'), async ({ params }) => ({
   body: await verifyCreditReport(params.code),
 }));

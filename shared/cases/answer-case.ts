@@ -50,7 +50,7 @@ export async function answerCase(args: { caseType: CaseType; caseId: string; bod
   const token = await readTaskToken(caseId);
   const delivered = token ? await signalAnswer(token, { caseId, outcome: body.outcome }) : 'notWaiting';
   if (delivered === 'notWaiting') await applyLater(caseId, caller, now);
-  return { body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+  return { body: await presentCase((await getCase(caseId))!, caller) };
 }
 
 /**

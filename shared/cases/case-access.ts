@@ -4,7 +4,7 @@ import { notFound } from '../errors/domain-errors.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
 import { maskResidentIdsIn } from '../privacy/resident-id-mask.ts';
 import type { CaseEvent, CaseType, StoredCase } from './case.ts';
-import { evidenceState } from './evidence.ts';
+import type { evidenceState } from './evidence.ts';
 
 export function requireVisibleCase(caller: Caller, c: StoredCase | undefined, caseType: CaseType, caseId: string): StoredCase {
   if (!c || c.caseType !== caseType || !accessPolicy.seeCase(caller, c)) throw notFound(`${caseType} ${caseId}`);
@@ -18,8 +18,9 @@ export const stuckMessage = '处理流程暂时受阻，信用办正在处理，
  * The case as an API answer: no task token; a person's ID number only for the person and the credit
  * office. Why a workflow failed (the Step Functions error and cause, an exception's text) is the credit
  * office's, which restarts it: the subject and the provider see that the case is stuck and `stuckMessage`.
+ * Evidence is listed without links unless `evidenceLinks` (shared/cases/evidence.ts: `evidenceState`) is given.
  */
-export async function presentCase(c: StoredCase, caller: Caller, options: { withEvidenceLinks: boolean }) {
+export async function presentCase(c: StoredCase, caller: Caller, options: { evidenceLinks?: typeof evidenceState } = {}) {
   const unmasked = accessPolicy.revealIds(caller, c.subjectId);
   const operator = accessPolicy.seeWorkflowErrors(caller);
   return {
@@ -36,8 +37,10 @@ export async function presentCase(c: StoredCase, caller: Caller, options: { with
     ...(c.commitment ? { commitment: c.commitment } : {}),
     ...(c.correctiveActions ? { correctiveActions: c.correctiveActions } : {}),
     ...(c.answerBy ? { answerBy: c.answerBy } : {}),
-    evidence: options.withEvidenceLinks
-      ? await evidenceState(c.caseId, c.evidence)
+    // Links to the files only where the caller hands in the S3 reader (reading one case): so the functions
+    // that answer, list, raise or restart cases carry no S3 reader, which their grants would refuse anyway.
+    evidence: options.evidenceLinks
+      ? await options.evidenceLinks(c.caseId, c.evidence)
       : c.evidence.map(({ objectKey: _key, ...file }) => file),
     history: operator ? c.history : c.history.map(withoutWorkflowError),
     ...(c.answer

@@ -64,7 +64,7 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
     if (result.outcome === 'existing') return answerWithOpenCase(result.case.caseId, caseType, caller);
     if (result.outcome === 'created') {
       await startCaseWorkflow(caseId);
-      return { created: true, body: { case: await presentCase(stored, caller, { withEvidenceLinks: false }), existing: false, evidenceUploads: await evidenceUploads(evidence) } };
+      return { created: true, body: { case: await presentCase(stored, caller), existing: false, evidenceUploads: await evidenceUploads(evidence) } };
     }
     // The record changed between reading and writing (a correction, a revocation): decide again on what it is now.
     if (attempt >= 3) throw new RecordChanged(`record ${body.recordId} keeps changing: try again`);
@@ -78,7 +78,7 @@ async function answerWithOpenCase(caseId: string, caseType: CaseType, caller: Ca
     throw new CaseAlreadyOpen(`a ${caseTypeLabels[open.caseType]} (${caseId}) is open on this record: wait for its outcome`);
   // The case's current execution: idempotent while it runs; one that ended is left alone.
   await startCaseWorkflow(caseId, executionName(caseId, open.executions));
-  return { created: false, body: { case: await presentCase(open, caller, { withEvidenceLinks: false }), existing: true, evidenceUploads: [] } };
+  return { created: false, body: { case: await presentCase(open, caller), existing: true, evidenceUploads: [] } };
 }
 
 /** Which records a case may be raised on (4xx with a stable code otherwise). */

@@ -6,13 +6,14 @@ import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { keys } from '../storage/keys.ts';
 import type { CaseType, StoredCase } from './case.ts';
+import { evidenceState } from './evidence.ts';
 import { presentCase, requireVisibleCase } from './case-access.ts';
 import { casesOfSubject, getCase, queryCases } from './case-store.ts';
 
 /** GET /objections/{id}, GET /repairs/{id}: the case, for the subject, the providing department and the credit office (404 for others). */
 export async function readCase(args: { caseType: CaseType; caseId: string; caller: Caller }) {
   const c = requireVisibleCase(args.caller, await getCase(args.caseId), args.caseType, args.caseId);
-  return presentCase(c, args.caller, { withEvidenceLinks: true });
+  return presentCase(c, args.caller, { evidenceLinks: evidenceState });
 }
 
 /**
@@ -41,7 +42,7 @@ export async function listCases(args: { caseType: CaseType; query: z.output<type
     lastKey = page.lastKey;
   }
   return {
-    cases: await Promise.all(cases.map((c) => presentCase(c, caller, { withEvidenceLinks: false }))),
+    cases: await Promise.all(cases.map((c) => presentCase(c, caller))),
     ...(lastKey ? { nextToken: encodePageToken(lastKey) } : {}),
   };
 }

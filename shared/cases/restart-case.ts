@@ -20,5 +20,5 @@ export async function restartCase(args: { caseId: string; caller: Caller; county
   const back: CaseState = c.answer ? 'answered' : c.answerBy && c.answerBy < localDate(now, county.timeZone) ? 'overdue' : 'verifying';
   const moved = await resumeCase(c, { now, by: caller.orgId, event: 'restarted', note: `after ${c.stuck?.error ?? 'a failure'}`, from: ['stuck'], to: back });
   if (!moved) throw new CaseNotStuck(`case ${caseId} was restarted concurrently`);
-  return { body: await presentCase((await getCase(caseId))!, caller, { withEvidenceLinks: false }) };
+  return { body: await presentCase((await getCase(caseId))!, caller) };
 }

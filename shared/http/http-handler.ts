@@ -59,11 +59,29 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
  * `{ error: { code, message, field } }`. Handlers only call their use case.
  */
 export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>) {
+  const isPublic = 'public' in trigger.access;
+  return handlerWith(trigger, useCase, async (claims, county) => (isPublic && !claims ? undefined : protectCaller(callerFromClaims(claims, county.id))));
+}
+
+/**
+ * The same stack for a public route (`access: { public: true }`): no caller, whatever the request carries (API
+ * Gateway runs no authorizer on these routes, and no public use case reads a caller). Its function's bundle
+ * carries no person-key code and so no KMS client, which its grants would refuse anyway
+ * (test/infra/bundle-size.test.ts: every bundle carries only the SDK clients its declaration needs).
+ */
+export function publicHttpHandler<T extends HttpTrigger & { access: { public: true } }>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>) {
+  return handlerWith(trigger, useCase, async () => undefined);
+}
+
+function handlerWith<T extends HttpTrigger>(
+  trigger: T,
+  useCase: (input: HttpInput<T>) => Promise<HttpOutput>,
+  callerOf: (claims: Record<string, unknown> | undefined, county: CountyConfig) => Promise<Caller | undefined>,
+) {
   const core = async (event: HttpEvent): Promise<APIGatewayProxyResultV2> => {
     const county = countyFromEnv();
-    const isPublic = 'public' in trigger.access;
     const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
-    const caller = isPublic && !claims ? undefined : await protectCaller(callerFromClaims(claims, county.id));
+    const caller = await callerOf(claims, county);
     if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
     if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
 

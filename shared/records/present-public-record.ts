@@ -3,7 +3,7 @@ import type { publicRecordBody } from './api.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { blackListNames, isBlackListName } from '../config/list-names.ts';
 import { maskPersonName } from '../privacy/person-name-mask.ts';
-import { presentRecord } from './present-record.ts';
+import { presentMaskedRecord } from './present-record.ts';
 import { penaltyCategoryLabels, type PenaltyCategory } from '../config/record-kinds.ts';
 import type { StoredRecord } from './stored-record.ts';
 
@@ -53,7 +53,7 @@ export function publicSubjectOf(records: readonly StoredRecord[], id: string) {
  * Call it only for records `accessPolicy.seeRecord` allows such a caller: in force and in their publicity period.
  */
 export async function presentPublicRecord(record: StoredRecord, today: IsoDate): Promise<PublicRecord> {
-  const shown = await presentRecord(record, today, false);
+  const shown = presentMaskedRecord(record, today);
   const details = shown.details as unknown as Record<string, unknown> & { subject: { category: string; legalRepresentative?: string } };
   const content: Record<string, unknown> = {};
   for (const field of contentFields[record.kind]) if (details[field] !== undefined) content[field] = details[field];

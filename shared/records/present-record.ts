@@ -11,9 +11,21 @@ import type { StoredRecord } from './stored-record.ts';
  * were sealed holds it in clear: masked all the same.
  */
 export async function presentRecord(record: StoredRecord, today: IsoDate, reveal: boolean) {
+  if (!reveal) return presentMaskedRecord(record, today);
   const stored = record.input.subject.residentId;
-  const residentId =
-    stored === undefined ? undefined : reveal ? (record.residentIdSealed ? await openResidentId(record.residentIdSealed) : stored) : maskResidentIdsIn(stored);
+  return recordAnswer(record, today, stored === undefined ? undefined : record.residentIdSealed ? await openResidentId(record.residentIdSealed) : stored);
+}
+
+/**
+ * The record with the resident ID number masked, for a caller who never sees it whole (the public
+ * projection): no seal is opened, so a function that shows only this carries no key code.
+ */
+export function presentMaskedRecord(record: StoredRecord, today: IsoDate) {
+  const stored = record.input.subject.residentId;
+  return recordAnswer(record, today, stored === undefined ? undefined : maskResidentIdsIn(stored));
+}
+
+function recordAnswer(record: StoredRecord, today: IsoDate, residentId: string | undefined) {
   return {
     recordId: record.recordId,
     version: record.version,

@@ -5,32 +5,34 @@ import { App, Stack } from 'aws-cdk-lib';
 import ExcelJS from 'exceljs';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionNamed } from '../../functions/catalog.ts';
+import { functionNamed, functions } from '../../functions/catalog.ts';
+import { ownPartGoal } from '../bench/bundles-bench.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { handlerEntry } from '../../shared/lambda/declaration.ts';
+import { handlerEntry, personalDataActions, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 import { featureFlags } from '../../infra/create-app.ts';
 import { bundleFileName, unreachableOnLambda } from '../../infra/stack/bundling.ts';
 import { CreditFunction } from '../../infra/stack/credit-function.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb/start-dynamodb-local.ts';
-import { buildBundle, fontInputs, importInFreshNode, kb, lambdaLikeEnv, reachedFromOutsideTheChain, unreachableImports, weightByPackage, type HandlerBundle } from '../support/handler-bundles.ts';
+import { buildBundle, fontInputs, importInFreshNode, isSdkPackage, kb, lambdaLikeEnv, reachedFromOutsideTheChain, sdkEntryPointsOf, unreachableImports, weightByPackage, type HandlerBundle } from '../support/handler-bundles.ts';
 import { synthTimeoutMs } from './synth.ts';
 
 /**
  * Minified sizes of representative functions, built with the stack's bundling options
  * (infra/stack/bundling.ts). Sizes are deterministic for a lock file, so they are asserted.
  *
- * The limits are today's sizes with about 3 % headroom, so a regression fails here: get-caller 333.9 KB,
- * run-check 619.9 KB, get-usage-list 477 KB (it carried exceljs, 1.5 MB, until the export became a use case
- * of its own), get-credit-report 1061.7 KB (the PDF function, exempt from the 250 KB goal; 1536.5 KB before brotli was left out). The goal is not
- * met yet, and the floor is known: one bundled SDK client is ~190 KB of SDK runtime (KMS, which every route
- * with a token reaches for person keys), zod ~85 KB, Powertools and middy ~26 KB (npm run bench prints the
- * heaviest packages per function).
+ * The limits are today's sizes with about 3 % headroom, so a regression fails here: get-caller 319.6 KB,
+ * run-check 581.4 KB, get-usage-list 417.4 KB, export-usage-list 904 KB (1,534 KB while it loaded exceljs's
+ * index), get-credit-report 858.7 KB (the PDF function; 1,536.5 KB before brotli was left out, 1,062 KB before
+ * the project's modules were marked side-effect free). The issue's 250 KB for the whole bundle is not met and
+ * cannot be with the SDK bundled: the SDK entry points alone weigh 178 KB (KMS) to 495 KB (docs/bundles.md);
+ * what is ours is held to 250 KB below ('every function bundle').
  */
 const limitsKb: Record<string, number> = {
-  'get-caller': 345,
-  'run-check': 640,
-  'get-usage-list': 495,
-  'get-credit-report': 1095,
+  'get-caller': 330,
+  'run-check': 600,
+  'get-usage-list': 430,
+  'export-usage-list': 935,
+  'get-credit-report': 885,
 };
 
 const county = loadCounty('jiaxian');
@@ -82,6 +84,49 @@ describe('the credential providers left out', () => {
     const bundle = await buildBundle('test/infra/fixtures/default-chain-call.ts', county, join(dir, 'default-chain-no-env'));
     const { AWS_ACCESS_KEY_ID: _, AWS_SECRET_ACCESS_KEY: __, AWS_SESSION_TOKEN: ___, ...env } = lambdaLikeEnv({ AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint });
     await expect(importInFreshNode(bundle.file, { env: { ...env, HOME: dir }, invoke: { event: {} } })).rejects.toThrow(/Cannot find package '@aws-sdk\/credential-provider-ini'/);
+  });
+});
+
+/**
+ * Every function of the catalog, built as the stack builds it: the SDK clients its bundle carries are those
+ * its declaration's grants need (a client it may not call is weight it may not use), and the project's own
+ * part of it (the bundle less the AWS SDK's packages) is at most 250 KB, the writers of documents aside.
+ * test/bench/bundles-bench.ts prints the figures (and docs/bundles.md why the whole bundle cannot be 250 KB).
+ */
+describe('every function bundle', () => {
+  const all = new Map<string, HandlerBundle>();
+  beforeAll(async () => {
+    for (const { name } of functions) all.set(name, await buildBundle(handlerEntry(name), county, join(dir, 'all', name)));
+  }, 300_000);
+
+  const allowedEntryPoints = (declaration: FunctionDeclaration): string[] => {
+    const r = declaration.resources;
+    return [
+      ...(r.creditTable || r.usageTable ? ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'] : []),
+      ...(personalDataActions(declaration).length ? ['@aws-sdk/client-kms'] : []),
+      ...(r.reportsBucket ? ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner', '@aws-sdk/s3-presigned-post'] : []),
+      ...(r.workflows?.length ? ['@aws-sdk/client-sfn'] : []),
+      ...(r.notices ? ['@aws-sdk/client-sns'] : []),
+    ];
+  };
+
+  it('carries only the SDK clients its declared resources need', () => {
+    const extra = functions.flatMap((declaration) => {
+      const allowed = allowedEntryPoints(declaration);
+      return sdkEntryPointsOf(all.get(declaration.name)!)
+        .filter((entryPoint) => !allowed.includes(entryPoint))
+        .map((entryPoint) => `${declaration.name}: ${entryPoint}`);
+    });
+    expect(extra).toEqual([]);
+  });
+
+  it(`the project's own part is at most ${ownPartGoal.maxKb} KB (${ownPartGoal.exempt.join(', ')} aside)`, () => {
+    const sizes = [...all].map(([name, bundle]) => {
+      const sdk = weightByPackage(bundle).filter((p) => isSdkPackage(p.name)).reduce((sum, p) => sum + p.bytes, 0);
+      return { name, ownKb: Math.round(kb(bundle.bytes - sdk)) };
+    });
+    console.log(`own part of each bundle (KB): ${sizes.map((s) => `${s.name} ${s.ownKb}`).join(', ')}`);
+    expect(sizes.filter((s) => !(ownPartGoal.exempt as readonly string[]).includes(s.name) && s.ownKb > ownPartGoal.maxKb)).toEqual([]);
   });
 });
 

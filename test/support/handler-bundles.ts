@@ -34,7 +34,56 @@ export async function buildBundle(entry: string, county: CountyConfig, outdir: s
   return { file, bytes: statSync(file).size, mapBytes: statSync(`${file}.map`).size, metafile };
 }
 
+/** Source text (resolved from the project root) bundled into `outdir/index.mjs`, as `buildBundle` does with a file. */
+export async function buildSourceBundle(contents: string, county: CountyConfig, outdir: string): Promise<HandlerBundle> {
+  mkdirSync(outdir, { recursive: true });
+  const file = join(outdir, bundleFileName);
+  const { metafile } = await build({
+    ...esbuildOptions(county),
+    stdin: { contents, resolveDir: fromProjectRoot('.'), sourcefile: 'floor.ts', loader: 'ts' },
+    outfile: file,
+    absWorkingDir: fromProjectRoot('.'),
+    metafile: true,
+    logLevel: 'error',
+  });
+  return { file, bytes: statSync(file).size, mapBytes: statSync(`${file}.map`).size, metafile };
+}
+
 export const kb = (bytes: number) => bytes / 1024;
+
+/**
+ * The AWS SDK's part of a bundle: its packages (@aws-sdk/*, @smithy/*, @aws-crypto/*, and the libraries only
+ * the SDK brings: the S3 XML parser, the browser sniffer of its user agent). Outside the project's control
+ * but for which clients a function reaches.
+ */
+export const isSdkPackage = (name: string) => /^@aws-sdk\/|^@smithy\/|^@aws-crypto\/|^fast-xml-parser$|^strnum$|^bowser$|^tslib$/.test(name);
+
+/**
+ * The SDK entry points a bundle carries, each with the statement that imports it and the expression that
+ * makes or names it: the bare floor of that bundle (`sdkFloorSource`).
+ */
+const sdkEntryPoints: Record<string, { imports: string; uses: string }> = {
+  '@aws-sdk/client-dynamodb': { imports: "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';", uses: 'new DynamoDBClient({})' },
+  '@aws-sdk/lib-dynamodb': { imports: "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'; import { DynamoDBClient as DocBase } from '@aws-sdk/client-dynamodb';", uses: 'DynamoDBDocumentClient.from(new DocBase({})), GetCommand' },
+  '@aws-sdk/client-kms': { imports: "import { KMSClient } from '@aws-sdk/client-kms';", uses: 'new KMSClient({})' },
+  '@aws-sdk/client-s3': { imports: "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';", uses: 'new S3Client({}), GetObjectCommand' },
+  '@aws-sdk/s3-request-presigner': { imports: "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';", uses: 'getSignedUrl' },
+  '@aws-sdk/s3-presigned-post': { imports: "import { createPresignedPost } from '@aws-sdk/s3-presigned-post';", uses: 'createPresignedPost' },
+  '@aws-sdk/client-sfn': { imports: "import { SFNClient } from '@aws-sdk/client-sfn';", uses: 'new SFNClient({})' },
+  '@aws-sdk/client-sns': { imports: "import { SNSClient } from '@aws-sdk/client-sns';", uses: 'new SNSClient({})' },
+};
+
+/** The SDK entry points (client packages, document client, presigners) found in a bundle, sorted. */
+export const sdkEntryPointsOf = (bundle: HandlerBundle): string[] => {
+  // What reached the output: an import that tree shaking dropped is still among the metafile's inputs.
+  const output = Object.values(bundle.metafile.outputs).find((o) => o.entryPoint)!;
+  const packages = new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => packageOf(path)));
+  return Object.keys(sdkEntryPoints).filter((name) => packages.has(name));
+};
+
+/** A handler that imports those SDK entry points and makes their clients at module init, and does nothing else. */
+export const sdkFloorSource = (entryPoints: readonly string[]): string =>
+  [...entryPoints.map((name) => sdkEntryPoints[name]!.imports), `const made = [${entryPoints.map((name) => sdkEntryPoints[name]!.uses).join(', ')}];`, 'export const handler = async () => made.length;'].join('\n');
 
 /** The npm package a metafile path belongs to, or undefined for the project's own files. */
 export const packageOf = (path: string): string | undefined => path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
