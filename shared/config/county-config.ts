@@ -266,6 +266,33 @@ export const noticeSettings = z
   .strict();
 export type NoticeSettings = z.output<typeof noticeSettings>;
 
+/**
+ * What the county counts as a minor penalty (轻微失信信息, NDRC order 2025 No. 36, in force from 2026-04-01:
+ * minor dishonesty information is in principle not published): a fine at most `maxFineYuan` for a person (a
+ * natural person or an individual business) or an organisation, with no heavier category beside it. The
+ * amounts are the county's data, with their source (the national default is the summary-procedure limit of the
+ * Administrative Penalty Law, art. 51: 200 yuan for a citizen, 3,000 yuan for an organisation).
+ */
+export const minorPenaltySettings = z
+  .object({
+    maxFineYuan: z.object({ person: z.number().min(0).max(1e9), organisation: z.number().min(0).max(1e9) }).strict(),
+    source: ruleSource,
+  })
+  .strict();
+
+export const publicationSettings = z
+  .object(
+    { minorPenalty: minorPenaltySettings },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? 'must state what counts as a minor penalty: { "minorPenalty": { "maxFineYuan": { "person": …, "organisation": … }, "source": { … } } }'
+          : undefined,
+    },
+  )
+  .strict();
+export type PublicationSettings = z.output<typeof publicationSettings>;
+
 const countyFields = z
   .object({
     /** Stack and file name: lower-case ASCII (e.g. `jiaxian`). */
@@ -294,6 +321,7 @@ const countyFields = z
     cases: casePolicy.default(casePolicy.parse({})),
     api: apiSettings,
     notices: noticeSettings,
+    publication: publicationSettings,
     /** Where the notices say the rules come from. */
     sources: z.array(z.object({ document: z.string().min(1), title: z.string().min(1) })).min(1),
   })

@@ -57,7 +57,8 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
   const records = scope.records
     ? subject.records
         .map((record) => ({ record, status: statusOf(record, today) }))
-        .filter(({ record, status }) => isInForce(status) && (!scope.kinds || scope.kinds.includes(record.kind)))
+        // A record withheld from publication (不予公示) serves departments' checks only: a consent does not open it to a third party.
+        .filter(({ record, status }) => isInForce(status) && record.withheld === undefined && (!scope.kinds || scope.kinds.includes(record.kind)))
         .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate))
     : [];
   const reports = scope.reports ? validReports(reportsOf(subject), today) : [];

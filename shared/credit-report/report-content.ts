@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { blackListNames, isBlackListName } from '../config/list-names.ts';
 import { listStatus, selectMeasures, type RecordForMeasures } from '../checks/port.ts';
-import { isPublic, statusOf, type RecordInput, type RecordStatus, type StoredRecord } from '../records/port.ts';
+import { isPublicRecord, statusOf, type RecordInput, type RecordStatus, type StoredRecord } from '../records/port.ts';
 import { penaltyCategoryLabels, recordKindLabels, type RecordKind } from '../config/record-kinds.ts';
 import { reportSections, sectionOfKind, type ReportSectionId } from './report-sections.ts';
 
@@ -69,7 +69,8 @@ export function buildReportContent(args: {
   const { records, county, today } = args;
   const withStatus = records.map((record) => ({ record, status: statusOf(record, today) }));
   const shown = withStatus
-    .filter(({ record, status }) => isPublic(status, record.publicity.publicFrom, today))
+    // The public credit information report shows what is public: no record withheld from publication (不予公示).
+    .filter(({ record }) => isPublicRecord(record, today))
     .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate) || a.record.decisionNumber.localeCompare(b.record.decisionNumber));
 
   const sections = reportSections.map(({ id, heading }) => {

@@ -16,7 +16,7 @@ import type { StoredRecord } from './stored-record.ts';
  *
  * | role         | sees                                                                                |
  * |--------------|-------------------------------------------------------------------------------------|
- * | public       | records in their publicity period, their public fields only (persons' names and ID numbers masked); public notices |
+ * | public       | records in their publicity period and not withheld (不予公示), their public fields only (persons' names and ID numbers masked); public notices |
  * | department   | what is public; the records it provided; in a credit check, the subject's records in force (the check for a named matter is the lawful purpose, logged); its own checks, usage lists, notices; cases on its records |
  * | agency       | what is public; its own uploads and reports                                          |
  * | institution  | what is public; with the subject's live consent, the scope consented (logged like a check), and its credit report; consents granted to it |
@@ -113,6 +113,7 @@ const isRelated = (caller: Caller | undefined, record: Pick<StoredRecord, 'subje
 const isSubject = (caller: Caller, subjectKey: string): boolean => caller.role === 'subject' && caller.orgId === subjectKey;
 const isProvider = (caller: Caller, record: { providerOrgId: string }): boolean => caller.role === 'department' && record.providerOrgId === caller.orgId;
 
-export function isPublicRecord(record: StoredRecord, today: IsoDate): boolean {
-  return isPublic(statusOf(record, today), record.publicity.publicFrom, today);
+/** In force, in its publicity period, and not withheld from publication (不予公示: shared/records/non-publication.ts). */
+export function isPublicRecord(record: Pick<StoredRecord, 'lifecycle' | 'publicity' | 'withheld'>, today: IsoDate): boolean {
+  return record.withheld === undefined && isPublic(statusOf(record, today), record.publicity.publicFrom, today);
 }

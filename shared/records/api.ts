@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { nonPublicationReasons } from '../config/non-publication.ts';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from '../http/common-schemas.ts';
 import { recordInput } from './record-input.ts';
@@ -49,6 +50,16 @@ const presentedRecord = z
     decisionDate: isoDate,
     publication: z.unknown(),
     publicity: z.unknown(),
+    withheld: z
+      .object({
+        reason: z.enum(nonPublicationReasons),
+        label: z.string(),
+        source: z.string(),
+        note: z.string().optional(),
+        decidedBy: z.enum(['department', 'rule']),
+      })
+      .optional()
+      .describe('不予公示 and why: the record serves checks and never reaches the public (absent: published as usual)'),
     details: z.unknown(),
   })
   .meta({ id: 'CreditRecord' });

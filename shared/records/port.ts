@@ -2,7 +2,7 @@
  * What the records capability offers the capabilities that build on it (docs/capabilities.md names who may
  * use it): they import this port, never its stores or use cases directly.
  */
-export { accessPolicy } from './access-policy.ts';
+export { accessPolicy, isPublicRecord } from './access-policy.ts';
 export { publicRecordBody, subjectParams } from './api.ts';
 export { presentPublicRecord, publicSubjectOf, type PublicRecord } from './present-public-record.ts';
 export { presentRecord } from './present-record.ts';
@@ -11,6 +11,7 @@ export type { PublicationDeadline } from './publication-deadline.ts';
 export { publicityEndsOn } from './publicity.ts';
 export { recordDateProblems } from './record-dates.ts';
 export { recordInput, type RecordInput } from './record-input.ts';
+export type { Withheld } from './non-publication.ts';
 export { isInForce, isPublic, statusOf, type RecordStatus } from './record-status.ts';
 export { allVersions, correctionItems, latestVersion, readSubject } from './record-store.ts';
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';

@@ -43,6 +43,7 @@ function recordAnswer(record: StoredRecord, today: IsoDate, residentId: string |
     receivedAt: record.receivedAt,
     publication: record.publication,
     publicity: record.publicity,
+    ...(record.withheld ? { withheld: record.withheld } : {}),
     ...(record.objectionId ? { objectionId: record.objectionId } : {}),
     ...(record.correction ? { correction: record.correction } : {}),
     details: {

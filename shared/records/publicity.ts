@@ -1,6 +1,8 @@
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { addDays, type IsoDate } from '../calendar/dates.ts';
 import type { RecordInput } from './record-input.ts';
+import type { PublicationSettings } from '../config/county-config.ts';
+import { penaltySeverityIn } from './non-publication.ts';
 import type { PenaltySeverity } from '../config/record-kinds.ts';
 import {
   commitmentBreachSeverity,
@@ -28,14 +30,16 @@ export interface Publicity {
 /**
  * How long a record is public and when repair may be asked for. Periods in months run from the decision
  * date as the Civil Code counts them (Arts. 201–203: same day number, clamped to the month's end, moved
- * to the next working day off a holiday). The rule is the one in force on the decision date.
+ * to the next working day off a holiday). The rule is the one in force on the decision date. With the
+ * county's publication settings, a penalty within the county's minor amounts takes the minor period.
  */
-export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar): Publicity {
+export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar, publication?: PublicationSettings): Publicity {
   const publicFrom = input.decisionDate;
   switch (input.kind) {
     case 'penalty': {
       const rule = penaltyRuleInForce(input.decisionDate);
-      const severity = penaltySeverityOf(input);
+      // With the county's settings, a fine within its minor amount is minor (shared/records/non-publication.ts).
+      const severity = publication ? penaltySeverityIn(input, publication) : penaltySeverityOf(input);
       return dishonestyPublicity(input.decisionDate, rule, severity, calendar, input.area, input.publicityPeriodEnd);
     }
     case 'commitmentBreach':

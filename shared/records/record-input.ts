@@ -3,6 +3,7 @@ import { calendarDate, type DateRule } from '../calendar/date-schema.ts';
 import { plainText } from '../http/input-text.ts';
 import type { SubjectIdType } from '../subjects/subject-id.ts';
 import { residentIdSchema, usccSchema } from '../subjects/subject-id.ts';
+import { nonPublicationReasons } from '../config/non-publication.ts';
 import {
   licenceCategories,
   penaltyAreas,
@@ -113,6 +114,15 @@ const common = {
   ).describe('作出决定的机关 / deciding authority'),
   sourceDepartment: name('数据来源单位 / department the data comes from'),
   remarks: text('备注 / remarks').optional(),
+  nonPublication: strictObject(
+    {
+      reason: oneOf(nonPublicationReasons, '不予公示的理由：涉及国家秘密、商业秘密、个人隐私、未成年人，或轻微失信信息 / why the record is not published'),
+      note: text('说明 / explanation').optional(),
+    },
+    'a non-publication mark',
+  )
+    .describe('不予公示：记录照常用于部门核查，但不在公示网站、公示名单、公开通报和公共信用信息报告中出现 / not published: used in checks, never shown to the public')
+    .optional(),
 };
 
 const variant = <K extends (typeof recordKinds)[number], S extends z.ZodRawShape>(kind: K, label: string, shape: S) =>
@@ -147,6 +157,13 @@ export const penaltyInput = variant('penalty', '行政处罚', {
   severity: oneOf(penaltySeverities, '失信程度：轻微、一般、严重（填写时优先于按处罚类别的判断）/ severity, overrides the category mapping').optional(),
   area: oneOf(penaltyAreas, '领域：特种设备、安全生产、消防、食品、药品、其他 / area').optional(),
   publicityPeriodEnd: date('公示截止期 YYYY-MM-DD（决定书载明的）/ end of publicity stated by the decision').optional(),
+  summaryProcedure: z
+    .boolean({ error: 'must be true or false' })
+    .describe('是否适用简易程序（当场处罚）：适用的为轻微失信信息 / decided by the summary procedure (on-the-spot penalty): minor dishonesty')
+    .optional(),
+  publishMinorBecause: text(
+    '轻微失信信息确有必要公示的理由（填写后公示，公示期最长3个月）/ why a minor penalty must be published after all (then public at most 3 months)',
+  ).optional(),
 });
 
 const otherAdministrative = <K extends 'enforcement' | 'levy' | 'confirmation' | 'reward'>(kind: K, label: string) =>

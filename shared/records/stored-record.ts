@@ -4,6 +4,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { publicationDeadlineFor } from './publication-deadline.ts';
 import { publicityOf } from './publicity.ts';
+import { withheldOf, type Withheld } from './non-publication.ts';
 import type { RecordInput } from './record-input.ts';
 import type { ProtectedInput } from './protected-input.ts';
 import type { RecordLifecycle } from './record-status.ts';
@@ -38,6 +39,8 @@ export interface StoredRecord {
   /** Dual-publicity deadline (licence and penalty only). */
   publication: ReturnType<typeof publicationDeadlineFor> | null;
   publicity: ReturnType<typeof publicityOf>;
+  /** Not published (不予公示), and why: used in checks, shown to the subject, the provider and the credit office, never to the public. */
+  withheld?: Withheld;
   lifecycle: RecordLifecycle;
   /** The objection the record is under (while `underObjection`). */
   objectionId?: string;
@@ -98,11 +101,17 @@ export function buildRecordVersion(args: {
     firstReceivedOn: args.receivedOn,
     input,
     publication: publicationDeadlineFor(input, args.receivedOn, args.county, args.calendar) ?? null,
-    publicity: publicityOf(input, args.calendar),
+    publicity: publicityOf(input, args.calendar, args.county.publication),
+    ...withheldField(input, args.county),
     lifecycle: args.correction ? 'corrected' : 'active',
     ...(args.correction ? { correction: args.correction } : {}),
     bodyHash: bodyHash(hashed),
   };
+}
+
+function withheldField(input: RecordInput, county: CountyConfig): { withheld?: Withheld } {
+  const withheld = withheldOf(input, county.publication);
+  return withheld ? { withheld } : {};
 }
 
 /** When the record was first received: the instant and the county-local day. */

@@ -50,7 +50,14 @@ const personSubject = { name: '张示范', category: 'naturalPerson', residentId
 const companySubject = { name: '郏县测试商贸有限公司', category: 'legalPerson', uscc: company(1) };
 
 // Decided Mon 2026-11-02: 7 working days → Wed 2026-11-11; received Mon 2026-11-23 (8 working days late).
-const late = [await stored(penalty('郏市监罚〔2026〕41号', '2026-11-02', personSubject), '2026-11-23'), await stored(penalty('郏市监罚〔2026〕42号', '2026-11-02', companySubject), '2026-11-23')];
+// General penalties (a fine above the county's minor amount): published, so a late one is named publicly.
+const general = { penaltyCategories: ['fine'], penaltyContent: '罚款一万元', fineAmountYuan: 10_000 };
+const late = [
+  await stored(penalty('郏市监罚〔2026〕41号', '2026-11-02', personSubject, general), '2026-11-23'),
+  await stored(penalty('郏市监罚〔2026〕42号', '2026-11-02', companySubject, general), '2026-11-23'),
+];
+// A warning decided under order 36 is minor: not published (不予公示), so a notice counts it and never names it.
+const lateWithheld = await stored(penalty('郏市监罚〔2026〕43号', '2026-11-02', companySubject), '2026-11-23');
 
 const report = (subjectId: string, subjectType: 'uscc' | 'residentId', validUntil: string): StoredReport => ({
   reportId: 'rpt_AAAAAAAAAAAAAAAAAAAAAA',
@@ -89,6 +96,18 @@ describe('the late-publication notice', () => {
   it('carries no resident ID number and no subject of the records', () => {
     noResidentId(notice);
     expect(notice.text).not.toContain('张示范');
+  });
+
+  it('counts a record withheld from publication (不予公示) without naming it', () => {
+    expect(lateWithheld.withheld).toMatchObject({ reason: 'minorDishonesty' });
+    const withWithheld = latePublicationNotice({ providerOrgId: 'dept-market', receivedOn: '2026-11-23', records: [...late, lateWithheld], county, today: '2026-11-24' });
+    expect(withWithheld.text).toContain('郏市监罚〔2026〕41号');
+    expect(withWithheld.text).not.toContain('郏市监罚〔2026〕43号');
+    expect(withWithheld.text).toContain('另有不予公示的信息 1 条');
+    const onlyWithheld = latePublicationNotice({ providerOrgId: 'dept-market', receivedOn: '2026-11-23', records: [lateWithheld], county, today: '2026-11-24' });
+    expect(onlyWithheld.text).not.toContain('郏市监罚〔2026〕43号');
+    expect(onlyWithheld.text).toContain('以下 1 条');
+    expect(onlyWithheld.text).toContain('另有不予公示的信息 1 条');
   });
 });
 

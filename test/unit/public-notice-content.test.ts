@@ -171,7 +171,9 @@ describe('an objection left unanswered', () => {
 
 describe('the public notices about a department', () => {
   it('late publication: the department, its decisions and the rule, no subject', async () => {
-    const late = [await stored(penalty('郏市监罚〔2026〕41号', personSubject), '2026-11-23'), await stored(penalty('郏市监罚〔2026〕42号', companySubject), '2026-11-23')];
+    // Fines above the county's minor amount: published (a warning under order 36 is withheld and never named).
+    const general = { penaltyCategories: ['fine'], penaltyContent: '罚款一万元', fineAmountYuan: 10_000 };
+    const late = [await stored(penalty('郏市监罚〔2026〕41号', personSubject, general), '2026-11-23'), await stored(penalty('郏市监罚〔2026〕42号', companySubject, general), '2026-11-23')];
     const notice = latePublicationNotice({ providerOrgId: 'dept-market', receivedOn: '2026-11-23', records: late, county, today: '2026-11-24' });
     expect(notice.public).toBe(true);
     expect(notice.text).toContain('郏市监罚〔2026〕41号');

@@ -43,13 +43,16 @@ export function latePublicationNotice(args: { providerOrgId: string; receivedOn:
   const { providerOrgId, receivedOn, records, county } = args;
   const department = departmentOf(providerOrgId, records);
   const n = county.deadlines.publicationWorkingDays;
-  const items = records
+  // A record withheld from publication (不予公示) is counted, never named: its decision number is not public.
+  const named = records.filter((r) => r.withheld === undefined);
+  const unnamed = records.length - named.length;
+  const items = named
     .map(
       (r) =>
         `${recordKindLabels[r.kind]}决定 ${r.decisionNumber}（决定日期 ${r.decisionDate}，公示期限 ${r.publication!.deadline}，` +
         `${receivedOn} 报送，逾期 ${r.publication!.lateByWorkingDays} 个工作日）`,
     )
-    .join('；');
+    .join('；') + (unnamed > 0 ? `${named.length > 0 ? '；' : ''}另有不予公示的信息 ${unnamed} 条` : '');
   return {
     kind: 'late-publication',
     about: `${providerOrgId}#${receivedOn}`,

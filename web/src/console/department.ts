@@ -27,6 +27,8 @@ interface ReceiptRecord {
   decisionDate: string;
   objectionId?: string;
   publicity?: { publicUntil: string | null };
+  /** 不予公示: the record is used in checks but not published (shared/records/non-publication.ts). */
+  withheld?: { label: string };
 }
 interface ReceiptReport {
   reportId: string;
@@ -100,6 +102,7 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
               ` ${r.decisionNumber} `,
               h('span', { class: `badge status-${r.status}` }, statusLabels[r.status] ?? r.status),
               r.objectionId ? h('span', { class: 'meta', testid: 'check-record-objection' }, `异议 ${r.objectionId}`) : null,
+              r.withheld ? h('span', { class: 'badge withheld', testid: 'check-record-withheld' }, `不予公示（${r.withheld.label}）`) : null,
               h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · 公示截止 ${publicityEnd(r.publicity?.publicUntil)}`),
             ),
           ),

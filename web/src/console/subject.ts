@@ -21,6 +21,9 @@ type SubjectRecord = Answer<'list-subject-records'>['records'][number];
  */
 const objectionOf = (r: SubjectRecord): string | undefined => ('objectionId' in r && typeof r.objectionId === 'string' ? r.objectionId : undefined);
 const publicUntilOf = (r: SubjectRecord): string | null | undefined => (r.publicity as { publicUntil?: string | null } | undefined)?.publicUntil;
+/** 不予公示 and why, on the subject's own records (shared/records/non-publication.ts). */
+const withheldOf = (r: SubjectRecord): { label: string; source: string; note?: string } | undefined =>
+  'withheld' in r && r.withheld && typeof r.withheld === 'object' ? (r.withheld as { label: string; source: string; note?: string }) : undefined;
 
 async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): Promise<void> {
   show(root, loading());
@@ -44,12 +47,24 @@ async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): 
               ` ${r.decisionNumber} `,
               h('span', { class: `badge status-${r.status}` }, statusLabels[r.status] ?? r.status),
               h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · 公示截止 ${publicityEnd(publicUntilOf(r))}`),
+              withheldNote(withheldOf(r)),
               objectionId
                 ? h('a', { href: href(`/console/objections/${objectionId}`), testid: 'my-record-objection' }, `查看异议 ${objectionId}`)
                 : h('a', { href: href('/console/objections', { record: r.recordId }), testid: 'my-record-object' }, '提出异议'),
             );
           }),
         ),
+  );
+}
+
+/** A record not published: the mark, the reason, its source and the department's explanation, for the subject itself. */
+function withheldNote(withheld: { label: string; source: string; note?: string } | undefined): HTMLElement | null {
+  if (!withheld) return null;
+  return h(
+    'span',
+    { class: 'withheld', testid: 'my-record-withheld' },
+    h('span', { class: 'badge withheld' }, '不予公示'),
+    ` ${withheld.label}${withheld.note ? `：${withheld.note}` : ''}（依据 ${withheld.source}）。此记录仅用于部门核查，不在公示网站、公示名单和公共信用信息报告中出现。`,
   );
 }
 
