@@ -229,8 +229,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     };
     // With the schedules on, a jump runs every occurrence it skipped, in order, the clock stepped to each first.
     let scheduler: ReturnType<typeof startLocalScheduler> | undefined;
-    const moveTo = async (at: number) => {
-      if (at < platformNow().getTime()) travel.moveTo(at); // refused: forward only
+    // `relative`: `at` was computed from the clock a moment ago (advance by ms), so time that passed since is
+    // no move backwards; an instant set outright before now is refused.
+    const moveTo = async (at: number, relative = false) => {
+      if (!relative && at < platformNow().getTime()) travel.moveTo(at); // refused: forward only
       await scheduler?.catchUp(at, async (step) => {
         if (step.getTime() > platformNow().getTime()) travel.moveTo(step.getTime());
         await moved();
@@ -242,7 +244,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
       now: platformNow,
       advance: async (ms) => {
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new Error(`the clock advances by a number of milliseconds ≥ 0, not ${String(ms)}`);
-        await moveTo(platformNow().getTime() + ms);
+        await moveTo(platformNow().getTime() + ms, true);
       },
       set: async (at) => {
         await moveTo(instant(at));

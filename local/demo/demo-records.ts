@@ -67,6 +67,8 @@ export function demoRecords(county: CountyConfig, today: string) {
     { by: 'dept-tax', record: { kind: 'blackList', ...common(bad!, '税黑〔2026〕7号', 90, '税务局'), listName: 'major-tax-violation', listingBasis: '重大税收违法失信案件当事人名单', listedUntil: addDays(today, 2 * 365) } },
     { by: 'dept-court', record: { kind: 'dishonestDebtor', ...common(bad!, '（2026）豫0425执123号', 120, '人民法院'), court: `${county.name}人民法院`, caseNumber: '（2026）豫0425执123号', obligation: '支付货款人民币五十万元', performanceStatus: 'unperformed' } },
     { by: 'dept-market', record: { kind: 'penalty', ...common(bad!, '市监罚〔2026〕45号', 20, '市场监督管理局'), violationType: '销售不合格产品', facts: '销售的电线电缆经抽检不合格', legalBasis: '《中华人民共和国产品质量法》第四十九条', penaltyCategories: ['fine', 'confiscation'], penaltyContent: '没收违法所得，罚款人民币三万元', fineAmountYuan: 30000, confiscationAmountYuan: 4200.5 } },
+    // A warning by the summary procedure: minor dishonesty, not published under NDRC order 36 (不予公示), yet in checks and shown to the company.
+    { by: 'dept-market', record: { kind: 'penalty', ...common(bad!, '市监罚〔2026〕48号', 8, '市场监督管理局'), violationType: '未按规定明码标价', facts: '经营场所商品未标明价格', legalBasis: '《中华人民共和国价格法》第十三条', penaltyCategories: ['warning'], penaltyContent: '警告', summaryProcedure: true } },
     { by: 'dept-housing', record: { kind: 'commitmentBreach', ...common(bad!, '住建违诺〔2026〕2号', 50, '住房和城乡建设局'), breachFacts: '承诺期限内未补齐安全生产许可材料', content: '认定违反信用承诺，撤销告知承诺审批' } },
     { by: 'dept-housing', record: { kind: 'enforcement', ...common(bad!, '住建强〔2026〕9号', 70, '住房和城乡建设局'), content: '查封违法施工现场设备', legalBasis: '《建设工程安全生产管理条例》' } },
     { by: 'dept-court', record: { kind: 'judgment', ...common(bad!, '（2025）豫0425民初88号', 200, '人民法院'), court: `${county.name}人民法院`, caseNumber: '（2025）豫0425民初88号', content: '判令支付合同欠款及违约金' } },
@@ -75,6 +77,7 @@ export function demoRecords(county: CountyConfig, today: string) {
     { by: 'dept-finance', record: { kind: 'levy', ...common(objecting!, '财征〔2026〕30号', 25, '财政局'), content: '征收城市基础设施配套费人民币十二万元' } },
     { by: 'dept-finance', objection: true, record: { kind: 'blackList', ...common(objecting!, '采黑〔2026〕4号', 10, '财政局'), listName: 'procurement-serious-violation', listingBasis: '政府采购严重违法失信行为记录名单', listedUntil: addDays(today, 3 * 365) } },
 
-    { by: 'dept-market', record: { kind: 'penalty', ...common(person!, '市监罚〔2026〕60号', 12, '市场监督管理局'), violationType: '无照经营', facts: '未取得营业执照从事餐饮经营', legalBasis: '《无证无照经营查处办法》第十三条', penaltyCategories: ['warning'], penaltyContent: '警告' } },
+    // A person's fine above the county's minor amount for a person (200 yuan): a general penalty, published (masked).
+    { by: 'dept-market', record: { kind: 'penalty', ...common(person!, '市监罚〔2026〕60号', 12, '市场监督管理局'), violationType: '无照经营', facts: '未取得营业执照从事餐饮经营', legalBasis: '《无证无照经营查处办法》第十三条', penaltyCategories: ['fine'], penaltyContent: '罚款人民币二千元', fineAmountYuan: 2000 } },
   ] as const;
 }

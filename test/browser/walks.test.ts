@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
+import { penaltyRuleInForce } from '../../shared/records/publicity-rules.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
 import { callApi } from '../support/platform-api.ts';
 import { launchChromium, Walk } from '../support/browser.ts';
+import { testClockStart, testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const demo = (key: string) => {
@@ -38,6 +41,8 @@ const eventually = <T>(value: () => Promise<T>) => expect.poll(value, { timeout:
 const isoDate = /\d{4}-\d{2}-\d{2}/;
 /** The bad company's penalty (demo-records.ts), the record the public opens and the subject objects to. */
 const badPenalty = `${county.name}市监罚〔2026〕45号`;
+/** The bad company's warning by the summary procedure, decided 8 days before the test date: minor, withheld under order 36. */
+const badMinorPenalty = `${county.name}市监罚〔2026〕48号`;
 
 let platform: LocalPlatform;
 let browser: Browser;
@@ -53,7 +58,7 @@ beforeAll(async () => {
   // side; all settled before a failure is thrown, so that afterAll stops whatever did start.
   const started = await Promise.allSettled([
     ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined }).then((p) => (platform = p)),
+    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
     launchChromium().then((b) => (browser = b)),
   ]);
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -125,7 +130,7 @@ describe('browser walks (Debian chromium, headless)', () => {
       await page.getByTestId('record-title').waitFor();
       expect(await page.getByTestId('record-subject-id').textContent()).toBe(maskedId);
       expect(await page.getByTestId('record-publicity-end').textContent()).toMatch(isoDate);
-      expect(await page.getByTestId('record-content').textContent()).toContain('警告');
+      expect(await page.getByTestId('record-content').textContent()).toContain('罚款人民币二千元');
       const text = (await page.locator('body').textContent())!;
       expect(text).not.toContain(person.code);
       expect(text).not.toContain(person.name);
@@ -231,6 +236,8 @@ describe('browser walks (Debian chromium, headless)', () => {
       await page.getByTestId('upload-report-number').fill(reportNumber);
       await page.getByTestId('upload-report-type').selectOption('comprehensive');
       await page.getByTestId('upload-rating').fill('AA');
+      // Issued on the platform's day (the test date), whatever day the browser's own clock says.
+      await page.getByTestId('upload-issue-date').fill(testDate);
       await page.getByTestId('upload-risk-warning').fill('无重大风险');
       await page.getByTestId('upload-file').setInputFiles(pdfFile);
       await w.step('form-filled');
@@ -282,6 +289,13 @@ describe('browser walks (Debian chromium, headless)', () => {
       const penalty = page.locator(`[data-testid="my-record"]:has-text("${badPenalty}")`);
       expect(await penalty.getAttribute('data-status')).toBe('active');
       expect(await page.getByTestId('my-record').count()).toBeGreaterThan(1);
+      // Its warning by the summary procedure is minor: under NDRC order 36 not published, and the company sees why.
+      const minor = page.locator(`[data-testid="my-record"]:has-text("${badMinorPenalty}")`);
+      if (penaltyRuleInForce(addDays(testDate, -8)).id === 'ndrc-order-36') {
+        expect(await minor.getByTestId('my-record-withheld').textContent()).toContain('轻微失信信息');
+        expect(await minor.getByTestId('my-record-withheld').textContent()).toContain('国家发展改革委令2025年第36号');
+      } else expect(await minor.getByTestId('my-record-withheld').count()).toBe(0);
+      expect(await penalty.getByTestId('my-record-withheld').count()).toBe(0);
       const recordId = (await penalty.getAttribute('data-record-id'))!;
       await w.step('my-records');
 

@@ -87,8 +87,10 @@ beforeAll(async () => {
       violationType: '无照经营',
       facts: '无照经营',
       legalBasis: '《无证无照经营查处办法》第十三条',
-      penaltyCategories: ['warning'],
-      penaltyContent: '警告',
+      // A fine above the county's minor amount for a person: published (a warning would be withheld under order 36).
+      penaltyCategories: ['fine'],
+      penaltyContent: '罚款人民币一千元',
+      fineAmountYuan: 1000,
     },
   ];
   expect((await call('POST', '/records', 'department', 'dept-market', { records: others })).body.counts.created).toBe(2);

@@ -150,6 +150,24 @@ describe('a record not to be published', () => {
     for (const id of withheldIds()) expect(shown).not.toContain(id);
   });
 
+  it('is counted, never named, in the public notice of a late publication', async () => {
+    // Both pushed a month after the decision (late): one published, one withheld; the scan two days on notices it.
+    const lateShown = '郏市监罚〔2026〕NP5号';
+    const lateWithheld = '郏市监罚〔2026〕NP6号';
+    await push('dept-housing', { ...penalty(lateShown, 20_000), decisionDate: addDays(today, -30) });
+    await push('dept-housing', { ...penalty(lateWithheld, 20_000, { nonPublication: { reason: 'stateSecret' } }), decisionDate: addDays(today, -30) });
+    const day = addDays(today, 2);
+    await platform.clock.set(`${day}T09:00:00+08:00`);
+    await platform.invoke('overdue-scan', { date: day });
+    const listed = await call('GET', '/public/notices');
+    expect(listed.status).toBe(200);
+    const late = listed.body.notices.find((n: any) => n.kind === 'late-publication' && n.text.includes(lateShown));
+    expect(late, JSON.stringify(listed.body)).toBeDefined();
+    expect(late.text).toContain('另有不予公示的信息 1 条');
+    expect(JSON.stringify(listed.body)).not.toContain(lateWithheld);
+    for (const number of [numbers.secret, numbers.black, ...(minorWithheld ? [numbers.minor] : [])]) expect(JSON.stringify(listed.body)).not.toContain(number);
+  });
+
   it('is not in the public credit information report (PDF), which shows the published record', async () => {
     const response = await fetch(`${platform.apiUrl}/subjects/${company.code}/report.pdf`, { headers: { authorization: `Bearer ${await platform.token('subject', company.code)}` } });
     expect(response.status).toBe(200);

@@ -103,7 +103,7 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
               h('span', { class: `badge status-${r.status}` }, statusLabels[r.status] ?? r.status),
               r.objectionId ? h('span', { class: 'meta', testid: 'check-record-objection' }, `异议 ${r.objectionId}`) : null,
               r.withheld ? h('span', { class: 'badge withheld', testid: 'check-record-withheld' }, `不予公示（${r.withheld.label}）`) : null,
-              h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · 公示截止 ${publicityEnd(r.publicity?.publicUntil)}`),
+              h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · ${r.withheld ? '用于核查至' : '公示截止'} ${publicityEnd(r.publicity?.publicUntil)}`),
             ),
           ),
         ),

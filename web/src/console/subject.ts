@@ -46,7 +46,8 @@ async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): 
               h('span', { class: 'kind' }, r.kindLabel),
               ` ${r.decisionNumber} `,
               h('span', { class: `badge status-${r.status}` }, statusLabels[r.status] ?? r.status),
-              h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · 公示截止 ${publicityEnd(publicUntilOf(r))}`),
+              // A record not published has no publicity to end: its period still ends its use in checks.
+              h('span', { class: 'meta' }, `决定日期 ${r.decisionDate} · ${withheldOf(r) ? '用于核查至' : '公示截止'} ${publicityEnd(publicUntilOf(r))}`),
               withheldNote(withheldOf(r)),
               objectionId
                 ? h('a', { href: href(`/console/objections/${objectionId}`), testid: 'my-record-objection' }, `查看异议 ${objectionId}`)
