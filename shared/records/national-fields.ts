@@ -1,0 +1,270 @@
+import { licenceCategories, penaltyCategories, type PenaltyCategory } from '../config/record-kinds.ts';
+import { recordInput, type RecordInput } from './record-input.ts';
+
+/**
+ * The national dual-publicity data standard's fields (双公示数据标准) for 行政许可 and 行政处罚, in its column
+ * order, and how each maps to a record as the API takes it: one mapping for the import templates (a clerk's
+ * spreadsheet row → a record) and, later, for what goes up to the city and provincial platforms.
+ *
+ * The column lists are those commonly published for the standard (v2.0, as the provincial platforms' templates
+ * give them); the standard's own text was not reachable here to check them word for word (docs/imports.md
+ * says so). Columns the platform does not keep (the legacy registration numbers that the unified code
+ * replaced) are read and ignored, each with the reason.
+ *
+ * Pure: a row is its cells as text by header; every value is normalised as people type it (full-width digits
+ * and letters, spaces inside codes, dates written several ways, amounts in 万元) before the API's own schema
+ * validates the record, and every problem is named by its column.
+ */
+
+export type NationalKind = 'licence' | 'penalty';
+
+/** How a column's text becomes a field of the record. */
+type Reader =
+  | { field: string; as: 'text' | 'code' | 'date' | 'wanYuan' | 'subjectCategory' | 'penaltyCategories' | 'licenceCategory' }
+  | { field: 'subject.idType'; as: 'idType' }
+  | { ignored: string };
+
+export interface NationalColumn {
+  header: string;
+  /** Must the clerk fill it (for the template's notes; the record schema decides in the end). */
+  required: boolean;
+  read: Reader;
+  /** What to write, shown in the template. */
+  hint: string;
+}
+
+const legacyCode = { ignored: '统一社会信用代码已取代该登记号，平台不保存 / replaced by the unified social credit code, not kept' } as const;
+
+/** The subject's columns, shared by both standards (行政相对人). */
+const subjectColumns: NationalColumn[] = [
+  { header: '行政相对人名称', required: true, read: { field: 'subject.name', as: 'text' }, hint: '单位全称或自然人姓名' },
+  { header: '行政相对人类别', required: true, read: { field: 'subject.category', as: 'subjectCategory' }, hint: '法人及非法人组织、个体工商户、自然人（或：法人、非法人组织）' },
+  { header: '统一社会信用代码', required: false, read: { field: 'subject.uscc', as: 'code' }, hint: '18位；法人、非法人组织必填' },
+  { header: '工商注册号', required: false, read: legacyCode, hint: '不填' },
+  { header: '组织机构代码', required: false, read: legacyCode, hint: '不填' },
+  { header: '税务登记号', required: false, read: legacyCode, hint: '不填' },
+  { header: '事业单位证书号', required: false, read: legacyCode, hint: '不填' },
+  { header: '社会组织登记证号', required: false, read: legacyCode, hint: '不填' },
+  { header: '法定代表人', required: false, read: { field: 'subject.legalRepresentative', as: 'text' }, hint: '法定代表人或负责人姓名' },
+  {
+    header: '法定代表人证件类型',
+    required: false,
+    read: { ignored: '法定代表人证件信息暂不归集（平台不保存其证件号码）/ the representative\'s identity document is not kept yet' },
+    hint: '不填',
+  },
+  {
+    header: '法定代表人证件号码',
+    required: false,
+    read: { ignored: '法定代表人证件信息暂不归集（平台不保存其证件号码）/ the representative\'s identity document is not kept yet' },
+    hint: '不填',
+  },
+  { header: '证件类型', required: false, read: { field: 'subject.idType', as: 'idType' }, hint: '自然人、无统一代码的个体工商户填“身份证”' },
+  { header: '证件号码', required: false, read: { field: 'subject.residentId', as: 'code' }, hint: '18位公民身份号码' },
+];
+
+const authorityColumns = (label: '处罚' | '许可'): NationalColumn[] => [
+  { header: `${label}机关`, required: true, read: { field: 'authority.name', as: 'text' }, hint: `作出${label}决定的机关全称` },
+  { header: `${label}机关统一社会信用代码`, required: true, read: { field: 'authority.uscc', as: 'code' }, hint: '18位' },
+];
+
+const sourceColumns: NationalColumn[] = [
+  { header: '数据来源单位', required: true, read: { field: 'sourceDepartment', as: 'text' }, hint: '报送数据的单位全称' },
+  {
+    header: '数据来源单位统一社会信用代码',
+    required: false,
+    read: { ignored: '报送单位由登录账号确定 / the submitting department is the signed-in department' },
+    hint: '18位',
+  },
+];
+
+export const nationalColumns: Record<NationalKind, readonly NationalColumn[]> = {
+  penalty: [
+    ...subjectColumns,
+    { header: '行政处罚决定书文号', required: true, read: { field: 'decisionNumber', as: 'text' }, hint: '同一部门内唯一；再次导入同一文号视为更正' },
+    { header: '违法行为类型', required: true, read: { field: 'violationType', as: 'text' }, hint: '' },
+    { header: '违法事实', required: true, read: { field: 'facts', as: 'text' }, hint: '' },
+    { header: '处罚依据', required: true, read: { field: 'legalBasis', as: 'text' }, hint: '' },
+    { header: '处罚类别', required: true, read: { field: 'penaltyCategories', as: 'penaltyCategories' }, hint: '警告、通报批评、罚款、没收违法所得、没收非法财物、暂扣许可证件、吊销许可证件、降低资质等级、责令停产停业、责令关闭、限制从业、行政拘留、其他；多个用分号隔开' },
+    { header: '处罚内容', required: true, read: { field: 'penaltyContent', as: 'text' }, hint: '' },
+    { header: '罚款金额（万元）', required: false, read: { field: 'fineAmountYuan', as: 'wanYuan' }, hint: '单位万元，最多6位小数（精确到分）' },
+    { header: '没收违法所得、没收非法财物的金额（万元）', required: false, read: { field: 'confiscationAmountYuan', as: 'wanYuan' }, hint: '单位万元，最多6位小数（精确到分）' },
+    {
+      header: '暂扣或吊销证照名称及编号',
+      required: false,
+      read: { ignored: '暂不归集，写入处罚内容 / not kept yet: put it in the penalty content' },
+      hint: '写入“处罚内容”',
+    },
+    { header: '处罚决定日期', required: true, read: { field: 'decisionDate', as: 'date' }, hint: 'YYYY-MM-DD，或 YYYY/M/D、YYYY年M月D日' },
+    { header: '处罚有效期', required: false, read: { ignored: '暂不归集 / not kept yet' }, hint: '不填' },
+    { header: '公示截止期', required: false, read: { field: 'publicityPeriodEnd', as: 'date' }, hint: '决定书载明的公示截止日期；不填按规定计算' },
+    ...authorityColumns('处罚'),
+    ...sourceColumns,
+    { header: '备注', required: false, read: { field: 'remarks', as: 'text' }, hint: '' },
+  ],
+  licence: [
+    ...subjectColumns,
+    { header: '行政许可决定文书名称', required: true, read: { field: 'licenceDocumentName', as: 'text' }, hint: '' },
+    { header: '行政许可决定文书号', required: true, read: { field: 'decisionNumber', as: 'text' }, hint: '同一部门内唯一；再次导入同一文号视为更正' },
+    { header: '许可类别', required: true, read: { field: 'licenceCategory', as: 'licenceCategory' }, hint: licenceCategories.join('、') },
+    { header: '许可证书名称', required: false, read: { field: 'certificateName', as: 'text' }, hint: '' },
+    { header: '许可编号', required: false, read: { field: 'certificateNumber', as: 'text' }, hint: '' },
+    { header: '许可内容', required: true, read: { field: 'licenceContent', as: 'text' }, hint: '' },
+    { header: '许可决定日期', required: true, read: { field: 'decisionDate', as: 'date' }, hint: 'YYYY-MM-DD，或 YYYY/M/D、YYYY年M月D日' },
+    { header: '有效期自', required: true, read: { field: 'validFrom', as: 'date' }, hint: 'YYYY-MM-DD' },
+    { header: '有效期至', required: false, read: { field: 'validTo', as: 'date' }, hint: 'YYYY-MM-DD；长期有效不填' },
+    ...authorityColumns('许可'),
+    { header: '当前状态', required: false, read: { ignored: '状态由平台按有效期和撤销计算 / the platform derives the status' }, hint: '不填' },
+    ...sourceColumns,
+    { header: '备注', required: false, read: { field: 'remarks', as: 'text' }, hint: '' },
+  ],
+};
+
+/** A problem with one cell (or with the row, `column` naming the column the rule is about). */
+export interface RowProblem {
+  column: string;
+  message: string;
+}
+
+export type RowResult = { ok: true; input: RecordInput } | { ok: false; problems: RowProblem[] };
+
+/**
+ * Full-width ASCII (an IME's digits, letters and signs, U+FF01–FF5E) to half-width, the ideographic space to
+ * a space: for codes, numbers, dates and list values, never for names and text (（） in a name stay).
+ */
+export const halfWidth = (text: string): string =>
+  text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/** A code as typed: half-width, no spaces or dashes anywhere, upper case. */
+const code = (text: string): string => halfWidth(text).replace(/[\s\-–—]/g, '').toUpperCase();
+
+/** A date as people write it: 2026-05-06, 2026/5/6, 2026.5.6, 2026年5月6日, 20260506. */
+export function readDate(text: string): string | undefined {
+  const t = halfWidth(text).replace(/\s/g, '');
+  const m = t.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/) ?? t.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** An amount in 万元 (at most 6 decimals: a fen) as yuan, exactly: 1.234567 万元 = 12345.67 元. */
+export function wanYuanToYuan(text: string): number | undefined {
+  const t = halfWidth(text).replace(/[\s,，]/g, '');
+  const m = t.match(/^(\d+)(?:\.(\d{1,6}))?$/);
+  if (!m) return undefined;
+  const fen = BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'));
+  return Number(`${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`);
+}
+
+const subjectCategoryByLabel: Record<string, string> = {
+  法人及非法人组织: 'legalPerson',
+  法人: 'legalPerson',
+  非法人组织: 'otherOrganisation',
+  个体工商户: 'individualBusiness',
+  自然人: 'naturalPerson',
+};
+
+/** 处罚类别 labels as written in decisions and templates (several per category). */
+const penaltyCategoryByLabel: Record<string, PenaltyCategory> = {
+  警告: 'warning',
+  通报批评: 'circulateCriticism',
+  罚款: 'fine',
+  没收违法所得: 'confiscation',
+  没收非法财物: 'confiscation',
+  '没收违法所得、没收非法财物': 'confiscation',
+  暂扣许可证件: 'suspendLicence',
+  暂扣执照: 'suspendLicence',
+  暂扣许可证: 'suspendLicence',
+  吊销许可证件: 'revokeLicence',
+  吊销执照: 'revokeLicence',
+  吊销许可证: 'revokeLicence',
+  降低资质等级: 'lowerQualification',
+  限制开展生产经营活动: 'orderClosure',
+  责令停产停业: 'orderClosure',
+  责令关闭: 'orderClosure',
+  限制从业: 'restrictEmployment',
+  行政拘留: 'detention',
+  其他: 'other',
+};
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
+
+/**
+ * One row of a national template (cells by header, as text) as a record of `kind`, validated by the API's
+ * schema (`recordInput`), or every problem of the row by its column. Empty cells are absent fields.
+ */
+export function rowToRecord(kind: NationalKind, cells: Readonly<Record<string, string | undefined>>): RowResult {
+  const columns = nationalColumns[kind];
+  const problems: RowProblem[] = [];
+  const draft: Record<string, unknown> = { kind };
+  let idType: string | undefined;
+
+  for (const column of columns) {
+    const raw = cells[column.header]?.trim();
+    if (!raw || 'ignored' in column.read) continue;
+    const { field, as } = column.read;
+    const problem = (message: string) => problems.push({ column: column.header, message });
+    switch (as) {
+      case 'text':
+        setPath(draft, field, raw);
+        break;
+      case 'code':
+        setPath(draft, field, code(raw));
+        break;
+      case 'date': {
+        const date = readDate(raw);
+        if (date) setPath(draft, field, date);
+        else problem('须为日期，如 2026-05-06 / must be a date such as 2026-05-06');
+        break;
+      }
+      case 'wanYuan': {
+        const yuan = wanYuanToYuan(raw);
+        if (yuan === undefined) problem('须为以万元计的金额，最多6位小数 / must be an amount in 万元 with at most 6 decimals');
+        else setPath(draft, field, yuan);
+        break;
+      }
+      case 'subjectCategory': {
+        const category = subjectCategoryByLabel[halfWidth(raw).replace(/\s/g, '')];
+        if (category) setPath(draft, field, category);
+        else problem(`须为：${Object.keys(subjectCategoryByLabel).join('、')} / must be one of these`);
+        break;
+      }
+      case 'licenceCategory': {
+        const category = halfWidth(raw).replace(/\s/g, '');
+        if ((licenceCategories as readonly string[]).includes(category)) setPath(draft, field, category);
+        else problem(`须为：${licenceCategories.join('、')} / must be one of these`);
+        break;
+      }
+      case 'penaltyCategories': {
+        const labels = raw.split(/[;；,，\n]/).map((l) => halfWidth(l).replace(/\s/g, '')).filter(Boolean);
+        const unknown = labels.filter((l) => !(l in penaltyCategoryByLabel));
+        if (unknown.length) problem(`不认识的处罚类别：${unknown.join('、')}（可填：${Object.keys(penaltyCategoryByLabel).join('、')}）`);
+        else setPath(draft, field, [...new Set(labels.map((l) => penaltyCategoryByLabel[l]!))].sort((a, b) => penaltyCategories.indexOf(a) - penaltyCategories.indexOf(b)));
+        break;
+      }
+      case 'idType':
+        idType = halfWidth(raw).replace(/\s/g, '');
+        break;
+    }
+  }
+  if (idType !== undefined && !['身份证', '居民身份证', '公民身份号码'].includes(idType))
+    problems.push({ column: '证件类型', message: '目前只支持“身份证” / only resident ID cards are supported yet' });
+  if (problems.length) return { ok: false, problems };
+
+  const parsed = recordInput.safeParse(draft);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((issue) => ({ column: columnOf(kind, issue.path.map(String)), message: issue.message })) };
+}
+
+/** The column a schema path was read from (the nearest mapped field), or the path itself when none maps to it. */
+export function columnOf(kind: NationalKind, path: readonly string[]): string {
+  for (let length = path.length; length > 0; length -= 1) {
+    const field = path.slice(0, length).join('.');
+    const column = nationalColumns[kind].find((c) => 'field' in c.read && c.read.field === field);
+    if (column) return column.header;
+  }
+  return path.join('.') || '（整行）';
+}
