@@ -12,6 +12,7 @@ import { creditReportFunctions } from '../shared/credit-report/functions.ts';
 import { publicSiteFunctions } from '../shared/public-site/functions.ts';
 import { departmentsFunctions } from '../shared/departments/functions.ts';
 import { complianceFunctions } from '../shared/compliance/functions.ts';
+import { importsFunctions } from '../shared/imports/functions.ts';
 
 /**
  * The capabilities of a county and the functions each declares in its own folder (shared/<folder>/functions.ts).
@@ -20,6 +21,7 @@ import { complianceFunctions } from '../shared/compliance/functions.ts';
  */
 export const capabilities = [
   { name: 'records', folder: 'shared/records', functions: recordsFunctions },
+  { name: 'imports', folder: 'shared/imports', functions: importsFunctions },
   { name: 'checks', folder: 'shared/checks', functions: checksFunctions },
   { name: 'reports', folder: 'shared/reports', functions: reportsFunctions },
   { name: 'objections', folder: 'shared/objections', functions: objectionsFunctions },
@@ -37,7 +39,7 @@ export const capabilities = [
 export type CapabilityName = (typeof capabilities)[number]['name'];
 
 /** Every function of a county stack. */
-export const functions = [...recordsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions] as const satisfies readonly FunctionDeclaration[];
+export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions] as const satisfies readonly FunctionDeclaration[];
 
 export type FunctionName = (typeof functions)[number]['name'];
 

@@ -14,8 +14,11 @@ export const functionParts = {
   Records: ['records', 'checks', 'public-site', 'departments', 'notices'],
   /** Objections and repairs, and the verification workflow that runs their cases. */
   Cases: ['objections', 'repairs', 'cases'],
-  /** Credit reports of agencies (uploads, the reports bucket's notifications), the county's credit report, consents. */
-  Reports: ['reports', 'credit-report', 'consents'],
+  /**
+   * Credit reports of agencies (uploads, the reports bucket's notifications), the county's credit report, consents,
+   * and imports (their files arrive in the reports bucket: one notification configuration per bucket, one part).
+   */
+  Reports: ['reports', 'credit-report', 'consents', 'imports'],
   /** The credit office's supervision: usage lists and compliance. */
   Supervision: ['usage-lists', 'compliance'],
 } as const satisfies Record<string, readonly CapabilityName[]>;

@@ -315,9 +315,17 @@ const countyFields = z
     matterTypes: z.array(matterType).min(1),
     measures: z.array(measure).default([]),
     calendar: calendarOverrides.default({ holidays: [], workdays: [], completeYears: [] }),
+    /**
+     * Sizes of what is uploaded: a report's PDF; a spreadsheet to import, and how many of its rows one invocation
+     * of the ingest stores before it hands on to the next (it also hands on when its time runs short).
+     */
     uploads: z
-      .object({ maxReportBytes: z.number().int().positive().max(5 * 1024 * 1024 * 1024) })
-      .default({ maxReportBytes: 20 * 1024 * 1024 }),
+      .object({
+        maxReportBytes: z.number().int().positive().max(5 * 1024 * 1024 * 1024),
+        maxImportBytes: z.number().int().positive().max(5 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+        importRowsPerInvocation: z.number().int().min(10).max(1_000_000).default(50_000),
+      })
+      .default({ maxReportBytes: 20 * 1024 * 1024, maxImportBytes: 200 * 1024 * 1024, importRowsPerInvocation: 50_000 }),
     cases: casePolicy.default(casePolicy.parse({})),
     api: apiSettings,
     notices: noticeSettings,

@@ -16,6 +16,13 @@ export interface SheetRow {
   /** The row's number as a spreadsheet shows it: the header is row 1. */
   row: number;
   cells: Record<string, string>;
+  /** The row's cells in the file's column order, as read (a result file writes them back beside its verdict). */
+  values: string[];
+}
+
+export interface SheetOptions {
+  /** Told the header row (its cells as typed, in column order) when it is read. */
+  onHeader?: (header: string[]) => void;
 }
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
@@ -96,7 +103,7 @@ export async function* decodedText(chunks: AsyncIterable<Uint8Array>): AsyncGene
 export const headerName = (cell: string): string => cell.replace(/[\s\u3000]/g, '');
 
 /** The rows of a CSV file (see above). */
-export async function* csvRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<SheetRow> {
+export async function* csvRows(chunks: AsyncIterable<Uint8Array>, options: SheetOptions = {}): AsyncGenerator<SheetRow> {
   // Every record counts as a spreadsheet row (an empty line is an empty row), so row numbers match what Excel shows.
   const parser = Readable.from(decodedText(chunks)).pipe(parse({ relax_column_count: true }));
   let header: string[] | undefined;
@@ -105,6 +112,7 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
     row += 1;
     if (!header) {
       header = record.map(headerName);
+      options.onHeader?.(record.map((cell) => cell.trim()));
       continue;
     }
     if (record.every((cell) => cell.trim() === '')) continue;
@@ -112,6 +120,6 @@ export async function* csvRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
     header.forEach((name, i) => {
       if (name && record[i] !== undefined) cells[name] = record[i]!;
     });
-    yield { row, cells };
+    yield { row, cells, values: record };
   }
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { headerName, type SheetRow } from './csv-rows.ts';
+import { headerName, type SheetOptions, type SheetRow } from './csv-rows.ts';
 
 /**
  * The rows of an XLSX workbook's first sheet, streamed (exceljs's streaming reader: memory stays flat whatever
@@ -38,7 +38,7 @@ export function cellText(value: unknown): string {
 }
 
 /** The rows of the first sheet (see above). */
-export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
+export async function* xlsxRows(input: Readable, options: SheetOptions = {}): AsyncGenerator<SheetRow> {
   const WorkbookReader = await loadWorkbookReader();
   const reader = new WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   for await (const worksheet of reader) {
@@ -48,13 +48,14 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
       if (values.every((cell) => cell.trim() === '')) continue;
       if (!header) {
         header = values.map(headerName);
+        options.onHeader?.(values.map((cell) => cell.trim()));
         continue;
       }
       const cells: Record<string, string> = {};
       header.forEach((name, i) => {
         if (name && values[i] !== undefined && values[i] !== '') cells[name] = values[i]!;
       });
-      yield { row: row.number, cells };
+      yield { row: row.number, cells, values };
     }
     return; // the first sheet only: a template has one
   }

@@ -12,6 +12,8 @@ export interface BackgroundInput<E> {
   county: CountyConfig;
   /** When the invocation started, on the platform clock (shared/time/clock.ts). Domain code takes time from here. */
   now: Date;
+  /** Milliseconds left before the invocation times out (the Lambda context's): long work hands on before it runs out. */
+  remainingMs: () => number;
 }
 
 /**
@@ -23,7 +25,7 @@ export function backgroundHandler<S extends z.ZodType, R>(
   schema: S,
   useCase: (input: BackgroundInput<z.output<S>>) => Promise<R>,
 ) {
-  return middy<unknown, R, Error, Context>(async (raw: unknown) => {
+  return middy<unknown, R, Error, Context>(async (raw: unknown, context: Context) => {
     const startedAt = now();
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -32,6 +34,7 @@ export function backgroundHandler<S extends z.ZodType, R>(
       error.name = 'InvalidEvent';
       throw error;
     }
-    return useCase({ event: parsed.data, county: countyFromEnv(), now: startedAt });
+    const remainingMs = () => (typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Number.POSITIVE_INFINITY);
+    return useCase({ event: parsed.data, county: countyFromEnv(), now: startedAt, remainingMs });
   }).use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }));
 }

@@ -77,6 +77,22 @@ export const keys = {
   /** The subject's copy of a report lives in the subject partition, so a check reads it in the same query. */
   subjectReport: (subjectId: string, reportId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `REPORT#${reportId}` }),
   report: (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' }),
+  /**
+   * A department's import of a spreadsheet (批量导入): the job with its progress and checkpoint, and each
+   * refused row beside it in the same partition (the result file and the data-quality desk read them).
+   */
+  importJob: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  importPartition: (importId: string) => `IMPORT#${importId}`,
+  importRefusedRow: (importId: string, row: number) => ({ pk: `IMPORT#${importId}`, sk: `ROW#${String(row).padStart(10, '0')}` }),
+  importRefusedRowsPrefix: 'ROW#',
+  /** A department's imports, newest last. */
+  importsByDepartment: (orgId: string, createdAt: string, importId: string) => ({ gsi1pk: `DEPARTMENT#${orgId}#IMPORTS`, gsi1sk: `${createdAt}#${importId}` }),
+  importsOfDepartment: (orgId: string) => `DEPARTMENT#${orgId}#IMPORTS`,
+  /** Object keys of an import: the clerk's file, a continuation of its ingest, and the result file. */
+  importObject: (orgId: string, importId: string, extension: string) => `imports/incoming/${orgId}/${importId}.${extension}`,
+  importContinuationObject: (importId: string, fromRow: number) => `imports/continue/${importId}/${String(fromRow).padStart(10, '0')}.json`,
+  importResultObject: (importId: string) => `imports/results/${importId}.xlsx`,
+
   /** Object keys of the reports bucket: where an agency's browser posts a report, and where a refused one is kept. */
   incomingReportObject: (agencyId: string, uploadId: string) => `reports/incoming/${agencyId}/${uploadId}.pdf`,
   rejectedReportObject: (agencyId: string, uploadId: string) => `rejected/${agencyId}/${uploadId}.pdf`,

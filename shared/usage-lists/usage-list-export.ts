@@ -1,4 +1,5 @@
 import type { UsageListRow } from './usage-list.ts';
+import { excelSheetName, loadWorkbook, neutraliseFormula } from '../files/workbooks.ts';
 
 /**
  * A usage list in Zanhuang's template (赞皇县信用办通知, 附件 行政管理事项中使用信用记录和信用报告的情况清单):
@@ -62,19 +63,6 @@ export function toCsv(sheet: UsageListSheet): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-/**
- * exceljs's Workbook class alone (`exceljs/lib/doc/workbook.js`, the module its index re-exports as
- * `Workbook`), not the package index: the index also carries the streaming reader and writer (unzipper,
- * archiver and their stream libraries), which an in-memory write never reaches. Measured on
- * export-usage-list: the bundle's exceljs part 1,048 KB → 481 KB. The version is pinned in package.json; the
- * export tests read the workbook back with the package's own reader, so a moved module fails them.
- */
-async function loadWorkbook(): Promise<typeof import('exceljs').Workbook> {
-  // @ts-expect-error -- a module of the package without a type declaration of its own; typed as the index's Workbook.
-  const module = (await import('exceljs/lib/doc/workbook.js')) as { default: typeof import('exceljs').Workbook };
-  return module.default;
-}
-
 /** The XLSX workbook: one sheet named for the period, the title merged across, bold headers, column widths for Chinese text. */
 export async function toXlsx(typed: UsageListSheet, sheetName: string, createdAt: Date): Promise<Buffer> {
   // exceljs is loaded when a workbook is written, not when the module is: CSV and the rest never pay for it.
@@ -112,15 +100,3 @@ export async function toXlsx(typed: UsageListSheet, sheetName: string, createdAt
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel's rule for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export const excelSheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
-
-/**
- * A cell that starts like a formula is opened by Excel or LibreOffice as one (CSV injection, OWASP):
- * `=`, `+`, `-`, `@`, their full-width forms (an IME types them), also after leading spaces, or a tab,
- * CR or LF. Such a cell is prefixed with an apostrophe, which spreadsheets read as "text". Every cell
- * here is text (a date is written YYYY-MM-DD), so no number loses its sign.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/.test(value) ? `'${value}` : value;
-}

@@ -19,7 +19,8 @@ import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';
 
 const maxReportBytes = 64 * 1024;
-const county = { ...loadCounty('lianjiang'), uploads: { maxReportBytes } };
+const lianjiang = loadCounty('lianjiang');
+const county = { ...lianjiang, uploads: { ...lianjiang.uploads, maxReportBytes } };
 const today = testDate;
 const subject = (body: string) => `91${county.divisionCode}${body}${usccCheckCharacter(`91${county.divisionCode}${body}`)}`;
 const aws = () => ({ region: process.env.AWS_REGION!, credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! } });

@@ -132,6 +132,15 @@ export const routeCases: Record<string, RouteCase> = {
 
   'GET /departments': { own: () => ({ method: 'GET', path: '/departments' }) },
 
+  'GET /imports/templates/{kind}': { own: () => ({ method: 'GET', path: '/imports/templates/penalty' }) },
+  'POST /imports': { own: () => ({ method: 'POST', path: '/imports', body: { kind: 'licence', fileName: '行政许可.csv' } }) },
+  'GET /imports': { own: () => ({ method: 'GET', path: '/imports' }) },
+  'GET /imports/{id}': {
+    own: (c) => ({ method: 'GET', path: `/imports/${c.mine.importId}` }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/imports/${c.theirs.importId}` }),
+    why: "another department's import: 404 (imports.ts)",
+  },
+
   'GET /usage-lists/{period}': {
     own: (c) => ({
       method: 'GET',

@@ -232,6 +232,8 @@ export interface FamilyWorld {
   reportToVoidId: string;
   uploadId: string;
   uploadReportNumber: string;
+  /** An import its department started (no file posted): only that department and the credit office see it. */
+  importId: string;
   institution: Org;
   /** A live consent of the subject to its family's institution (records and reports), granted with `consentKey` as Idempotency-Key. */
   consentId: string;
@@ -436,6 +438,10 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       upload(f, markerOf(f, 'upload'), undefined, false),
     ]);
 
+    const started = await as(department, { method: 'POST', path: '/imports', body: { kind: 'penalty', fileName: `${markerOf(f, 'upload')}.xlsx` } });
+    if (started.status !== 201) throw new Error(`seeding: import answered ${started.status}: ${JSON.stringify(started.json)}`);
+    const importId = started.json.importId as string;
+
     const check = await as(department, {
       method: 'POST',
       path: '/checks',
@@ -528,6 +534,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       reportToVoidId: reportToVoid.reportId,
       uploadId: pending.uploadId,
       uploadReportNumber: markerOf(f, 'upload'),
+      importId,
       institution,
       consentId,
       consentKey,

@@ -1,0 +1,195 @@
+/**
+ * Imports in the national templates (issue 15 §2) on the local platform: the template, a file posted to its
+ * presigned POST, the S3-triggered ingest streaming it into records, the result file with the refused rows named
+ * by column, the mended file imported again, corrections, a GB18030 CSV and a workbook saved by LibreOffice, a
+ * file too long for one invocation continued without losing or repeating a row, and files that cannot be read.
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCounty } from '../../shared/config/load-counties.ts';
+import { recordIdFor } from '../../shared/records/stored-record.ts';
+import { nationalColumns } from '../../shared/records/national-fields.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
+import { callApi, startTestPlatform } from '../support/platform-api.ts';
+import { importEnded, penaltyCsv, penaltyHeaders, penaltyRow, penaltyWorkbook, postImport, resultRows } from '../support/import-files.ts';
+import { testDate } from '../support/test-date.ts';
+
+const jiaxian = loadCounty('jiaxian');
+// A small part per invocation, so a file of a few hundred rows takes several invocations (the county's default is 50,000).
+const county = { ...jiaxian, uploads: { ...jiaxian.uploads, importRowsPerInvocation: 100 } };
+const department = 'dept-market';
+let platform: LocalPlatform;
+
+const rows = (from: number, count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => penaltyRow({ divisionCode: county.divisionCode, today: testDate, n: from + i, prefix }));
+const recordOf = (decisionNumber: string) => callApi(platform, 'GET', `/records/${recordIdFor(department, 'penalty', decisionNumber)}?history=true`, 'department', department);
+
+beforeAll(async () => {
+  platform = await startTestPlatform(county, 'imports-it');
+}, 120_000);
+afterAll(async () => platform?.stop());
+
+describe('the template', () => {
+  it('行政处罚: an XLSX whose first row is the national columns in order, with a sheet of instructions', async () => {
+    const response = await fetch(`${platform.apiUrl}/imports/templates/penalty`, { headers: { authorization: `Bearer ${await platform.token('department', department)}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain('行政处罚导入模板.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const [sheet, guide] = workbook.worksheets;
+    expect((sheet!.getRow(1).values as unknown[]).slice(1)).toEqual(penaltyHeaders);
+    expect(guide!.name).toBe('填写说明');
+    expect(guide!.getColumn(1).values.slice(2, 2 + penaltyHeaders.length)).toEqual(penaltyHeaders);
+    // Codes are text: Excel keeps an 18-character code as typed.
+    expect(sheet!.getColumn(penaltyHeaders.indexOf('统一社会信用代码') + 1).numFmt).toBe('@');
+  });
+
+  it('行政许可 too; a kind not offered is 400 naming the parameter', async () => {
+    const licence = await fetch(`${platform.apiUrl}/imports/templates/licence`, { headers: { authorization: `Bearer ${await platform.token('department', department)}` } });
+    expect(licence.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await licence.arrayBuffer());
+    expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(nationalColumns.licence.map((c) => c.header));
+    const bad = await callApi(platform, 'GET', '/imports/templates/enforcement', 'department', department);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'path.kind' });
+  });
+});
+
+describe('starting an import', () => {
+  it('a file that is neither .xlsx nor .csv is refused naming body.fileName', async () => {
+    const answer = await callApi(platform, 'POST', '/imports', 'department', department, { kind: 'penalty', fileName: '处罚.xls' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.field).toBe('body.fileName');
+    expect(answer.body.error.message).toMatch(/xlsx/);
+  });
+});
+
+describe('20 rows of which 3 are wrong, then mended', () => {
+  const prefix = '郏市监罚导';
+  const good = rows(1, 20, prefix);
+  const wrong = good.map((row) => ({ ...row }));
+  wrong[4]!['统一社会信用代码'] = '91410425MA00000001'; // a wrong check character
+  wrong[9]!['处罚决定日期'] = '2026年13月40日';
+  wrong[14]!['行政相对人类别'] = '公司';
+  let first: any;
+
+  it('stores the 17 good rows and refuses the 3, each named by its column', async () => {
+    const importId = await postImport(platform, department, '11月行政处罚.xlsx', await penaltyWorkbook(wrong));
+    first = await importEnded(platform, department, importId);
+    expect(first).toMatchObject({ state: 'done', rowsRead: 20, created: 17, unchanged: 0, corrected: 0, refused: 3 });
+    expect(first.refusedRows.map((r: any) => [r.row, r.problems.map((p: any) => p.column)])).toEqual([
+      [6, ['统一社会信用代码']],
+      [11, ['处罚决定日期']],
+      [16, ['行政相对人类别']],
+    ]);
+  });
+
+  it('the result file: every row as written, with 结果, 字段 and 错误', async () => {
+    const result = await resultRows(first.result.url);
+    expect(result).toHaveLength(21);
+    expect(result[0]).toEqual([...penaltyHeaders, '结果', '字段', '错误']);
+    const verdict = (row: string[]) => row.slice(penaltyHeaders.length);
+    expect(verdict(result[1]!)).toEqual(['通过', '', '']);
+    expect(verdict(result[5]!).slice(0, 2)).toEqual(['未通过', '统一社会信用代码']);
+    expect(verdict(result[10]!)[1]).toBe('处罚决定日期');
+    expect(verdict(result[15]!)[2]).toMatch(/^行政相对人类别：/);
+    expect(result[15]![penaltyHeaders.indexOf('行政相对人类别')]).toBe('公司');
+  });
+
+  it('the mended result file imported again: the 3 stored, the 17 unchanged, and the 20 records exist once each', async () => {
+    const result = await resultRows(first.result.url);
+    const header = result[0]!;
+    const mended = result.slice(1).map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+    for (const i of [4, 9, 14]) Object.assign(mended[i]!, { 统一社会信用代码: good[i]!['统一社会信用代码'], 处罚决定日期: good[i]!['处罚决定日期'], 行政相对人类别: good[i]!['行政相对人类别'] });
+    const importId = await postImport(platform, department, '11月行政处罚-导入结果.xlsx', await penaltyWorkbook(mended, header));
+    const second = await importEnded(platform, department, importId);
+    expect(second).toMatchObject({ state: 'done', rowsRead: 20, created: 3, unchanged: 17, corrected: 0, refused: 0 });
+    for (const row of good) {
+      const record = await recordOf(row['行政处罚决定书文号']!);
+      expect(record.status, row['行政处罚决定书文号']).toBe(200);
+      expect(record.body.versions).toHaveLength(1);
+      expect(record.body.record).toMatchObject({ kind: 'penalty' });
+    }
+    const listed = await callApi(platform, 'GET', '/imports', 'department', department);
+    expect(listed.body.imports.map((i: any) => i.importId).slice(0, 2)).toEqual([importId, first.importId]);
+  });
+
+  it('a row changed under the same decision number is a correction: a new version, the file and row as its reason', async () => {
+    const changed = good.map((row) => ({ ...row }));
+    changed[2]!['处罚内容'] = '罚款人民币六千元';
+    changed[2]!['罚款金额（万元）'] = '0.6';
+    const importId = await postImport(platform, department, '更正.csv', new TextEncoder().encode(penaltyCsv(changed)));
+    const state = await importEnded(platform, department, importId);
+    expect(state).toMatchObject({ state: 'done', created: 0, unchanged: 19, corrected: 1, refused: 0 });
+    const record = await recordOf(good[2]!['行政处罚决定书文号']!);
+    expect(record.body.versions).toHaveLength(2);
+    const latest = record.body.versions.at(-1);
+    expect(latest.details.fineAmountYuan).toBe(6000);
+    expect(latest.correction.reason).toContain('更正.csv');
+    expect(latest.correction.reason).toContain('第4行');
+  });
+});
+
+describe('files as clerks save them', () => {
+  it('a GB18030 CSV (Excel on a Chinese Windows)', async () => {
+    const importId = await postImport(platform, 'dept-gbk', '处罚.csv', readFileSync(new URL('../fixtures/imports/penalty-gb18030.csv', import.meta.url)));
+    const state = await importEnded(platform, 'dept-gbk', importId);
+    expect(state).toMatchObject({ state: 'done', rowsRead: 3, created: 3, refused: 0 });
+    const record = await callApi(platform, 'GET', `/records/${recordIdFor('dept-gbk', 'penalty', '示市监罚〔2026〕2号')}`, 'department', 'dept-gbk');
+    expect(record.body.record.details.facts).toBe('抽检不合格，\n复检仍不合格');
+  });
+
+  it('a workbook saved by LibreOffice Calc (date cells, numbers)', async () => {
+    const importId = await postImport(platform, 'dept-calc', '处罚.xlsx', readFileSync(new URL('../fixtures/imports/penalty-libreoffice.xlsx', import.meta.url)));
+    const state = await importEnded(platform, 'dept-calc', importId);
+    expect(state).toMatchObject({ state: 'done', rowsRead: 3, created: 3, refused: 0 });
+    const record = await callApi(platform, 'GET', `/records/${recordIdFor('dept-calc', 'penalty', '示市监罚〔2026〕1号')}`, 'department', 'dept-calc');
+    const input = record.body.record.details;
+    expect(input).toMatchObject({ decisionDate: '2026-11-02', fineAmountYuan: 5000 });
+  });
+});
+
+describe('a file longer than one invocation takes', () => {
+  it('350 rows at 100 a invocation: continued at its checkpoint, every row stored once, counts exact', async () => {
+    const long = rows(1000, 350, '郏市监罚长');
+    long[200]!['处罚类别'] = '罚没';
+    const importId = await postImport(platform, 'dept-long', '长文件.csv', new TextEncoder().encode(penaltyCsv(long)));
+    const state = await importEnded(platform, 'dept-long', importId, 120_000);
+    expect(state).toMatchObject({ state: 'done', rowsRead: 350, created: 349, refused: 1 });
+    expect(state.invocations).toBeGreaterThanOrEqual(4);
+    expect(state.refusedRows).toEqual([{ row: 202, problems: [expect.objectContaining({ column: '处罚类别' })] }]);
+    const result = await resultRows(state.result.url);
+    expect(result).toHaveLength(351);
+    expect(result.filter((r) => r.at(-3) === '未通过')).toHaveLength(1);
+  });
+});
+
+describe('what is not a template file', () => {
+  it('a file without the template\'s required columns fails as a whole, naming them', async () => {
+    const headers = penaltyHeaders.filter((h) => h !== '处罚依据' && h !== '处罚类别');
+    const importId = await postImport(platform, 'dept-bad', '旧表.csv', new TextEncoder().encode(penaltyCsv(rows(1, 2, '郏坏'), headers)));
+    const state = await importEnded(platform, 'dept-bad', importId);
+    expect(state.state).toBe('failed');
+    expect(state.failure).toContain('处罚依据');
+    expect(state.failure).toContain('处罚类别');
+    expect(state.created).toBe(0);
+  });
+
+  it('bytes that are not a workbook fail with the reason, and store nothing', async () => {
+    const importId = await postImport(platform, 'dept-bad', '坏.xlsx', new TextEncoder().encode('this is not a zip file at all'));
+    const state = await importEnded(platform, 'dept-bad', importId);
+    expect(state).toMatchObject({ state: 'failed', rowsRead: 0 });
+    expect(state.failure).toMatch(/XLSX/);
+  });
+
+  it('another department does not see the import (404)', async () => {
+    const importId = await postImport(platform, 'dept-bad', '空.csv', new TextEncoder().encode(penaltyCsv([])));
+    const state = await importEnded(platform, 'dept-bad', importId);
+    expect(state).toMatchObject({ state: 'done', rowsRead: 0 });
+    expect((await callApi(platform, 'GET', `/imports/${importId}`, 'department', 'dept-market')).status).toBe(404);
+    expect((await callApi(platform, 'GET', `/imports/${importId}`, 'creditOffice', 'credit-office')).status).toBe(200);
+  });
+});
