@@ -86,10 +86,13 @@ const correctedInputShape = (current: RecordInput, correctedFields: Record<strin
   return { ...current, ...correctedFields, ...subject };
 };
 
-/** The correction as stored on the case: the subject's codes (equal to the record's, see validateCorrection) left out, so no ID number is kept. */
+/**
+ * The correction as stored on the case: the subject's codes and the legal representative's ID number (equal
+ * to the record's, see validateCorrection) left out, so no ID number is kept.
+ */
 function withoutSubjectIds(correctedFields: Record<string, unknown>): Record<string, unknown> {
   if (!correctedFields.subject || typeof correctedFields.subject !== 'object') return correctedFields;
-  const { uscc: _uscc, residentId: _residentId, ...subject } = correctedFields.subject as Record<string, unknown>;
+  const { uscc: _uscc, residentId: _residentId, legalRepresentativeIdNumber: _representativeId, ...subject } = correctedFields.subject as Record<string, unknown>;
   return { ...correctedFields, subject };
 }
 
@@ -109,6 +112,12 @@ async function validateCorrection(c: StoredCase, correctedFields: Record<string,
     const issue = parsed.error.issues[0]!;
     throw validationFailed(`body.correctedFields.${issue.path.join('.')}`, issue.message);
   }
+  // The answer is kept on the case and shown with it: a new number would be kept there in clear.
+  if (parsed.data.subject.legalRepresentativeIdNumber !== current.subject.legalRepresentativeIdNumber)
+    throw validationFailed(
+      'body.correctedFields.subject.legalRepresentativeIdNumber',
+      'is not corrected through a case (the answer is kept on the case, a personal ID number must not be): correct the record (PUT /records/{id}) once the case is closed',
+    );
   const problem = recordDateProblems(parsed.data, today)[0];
   if (problem) throw validationFailed(`body.correctedFields.${problem.field}`, problem.rule);
 }

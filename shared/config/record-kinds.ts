@@ -88,3 +88,20 @@ export const licenceCategories = ['普通', '特许', '认可', '核准', '登�
 
 export const subjectCategories = ['legalPerson', 'otherOrganisation', 'individualBusiness', 'naturalPerson'] as const;
 export type SubjectCategory = (typeof subjectCategories)[number];
+
+/**
+ * The legal representative's identity document (法定代表人证件类型) as the national dual-publicity standard
+ * lists its values for 行政许可 and 行政处罚 (as the provincial templates publish them): 身份证, 护照号,
+ * 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 外国人永久居留身份证. A closed list: another document is not
+ * recorded. Only `residentId` numbers are checked by their rules (GB 11643); every number is kept sealed.
+ */
+export const legalRepresentativeIdTypes = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanentResidentId'] as const;
+export type LegalRepresentativeIdType = (typeof legalRepresentativeIdTypes)[number];
+
+export const legalRepresentativeIdTypeLabels = {
+  residentId: '身份证',
+  passport: '护照',
+  hkMacaoPermit: '港澳居民来往内地通行证',
+  taiwanPermit: '台湾居民来往大陆通行证',
+  foreignPermanentResidentId: '外国人永久居留身份证',
+} as const satisfies Record<LegalRepresentativeIdType, string>;

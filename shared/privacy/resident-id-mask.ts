@@ -86,10 +86,12 @@ export const maskResidentIdsIn = maskIdsInText;
 /**
  * Body fields whose value is a subject's code, read by the ID schemas of shared/subjects/subject-id.ts
  * (`subjectId`, a record's `subject.residentId` and `uscc`, an authority's `uscc`, a consent's
- * `grantee`): the one place an ID number is meant to be, kept as typed for the schema to read, check
- * and seal. A code field under another name would be masked and so refused by its schema: noticed, not leaked.
+ * `grantee`), or a record's `subject.legalRepresentativeIdNumber` (checked as a resident ID when it is
+ * one, then masked and sealed by shared/records/protected-input.ts): the one place an ID number is meant
+ * to be, kept as typed for the schema to read, check and seal. A code field under another name would be
+ * masked and so refused by its schema: noticed, not leaked.
  */
-export const codeFields: ReadonlySet<string> = new Set(['subjectId', 'residentId', 'uscc', 'grantee']);
+export const codeFields: ReadonlySet<string> = new Set(['subjectId', 'residentId', 'uscc', 'grantee', 'legalRepresentativeIdNumber']);
 
 /**
  * A parsed JSON value with `maskIdsInText` applied to every string in it (keys stay), except the values

@@ -1,4 +1,11 @@
-import { licenceCategories, penaltyCategories, type PenaltyCategory } from '../config/record-kinds.ts';
+import {
+  legalRepresentativeIdTypeLabels,
+  legalRepresentativeIdTypes,
+  licenceCategories,
+  penaltyCategories,
+  type LegalRepresentativeIdType,
+  type PenaltyCategory,
+} from '../config/record-kinds.ts';
 import { recordInput, type RecordInput } from './record-input.ts';
 
 /**
@@ -9,7 +16,9 @@ import { recordInput, type RecordInput } from './record-input.ts';
  * The column lists are those commonly published for the standard (v2.0, as the provincial platforms' templates
  * give them); the standard's own text was not reachable here to check them word for word (docs/imports.md
  * says so). Columns the platform does not keep (the legacy registration numbers that the unified code
- * replaced) are read and ignored, each with the reason.
+ * replaced; a licence's 当前状态, which the platform derives) are read and ignored, each with the reason.
+ * Every other column is a field of the record; the legal representative's identity document number, a
+ * person's number, is stored masked and sealed like the subject's (shared/records/protected-input.ts).
  *
  * Pure: a row is its cells as text by header; every value is normalised as people type it (full-width digits
  * and letters, spaces inside codes, dates written several ways, amounts in 万元) before the API's own schema
@@ -22,6 +31,7 @@ export type NationalKind = 'licence' | 'penalty';
 type Reader =
   | { field: string; as: 'text' | 'code' | 'date' | 'wanYuan' | 'subjectCategory' | 'penaltyCategories' | 'licenceCategory' }
   | { field: 'subject.idType'; as: 'idType' }
+  | { field: 'subject.legalRepresentativeIdType'; as: 'legalRepresentativeIdType' }
   | { ignored: string };
 
 export interface NationalColumn {
@@ -49,14 +59,14 @@ const subjectColumns: NationalColumn[] = [
   {
     header: '法定代表人证件类型',
     required: false,
-    read: { ignored: '法定代表人证件信息暂不归集（平台不保存其证件号码）/ the representative\'s identity document is not kept yet' },
-    hint: '不填',
+    read: { field: 'subject.legalRepresentativeIdType', as: 'legalRepresentativeIdType' },
+    hint: `${legalRepresentativeIdTypes.map((t) => legalRepresentativeIdTypeLabels[t]).join('、')}；填写证件号码时必填`,
   },
   {
     header: '法定代表人证件号码',
     required: false,
-    read: { ignored: '法定代表人证件信息暂不归集（平台不保存其证件号码）/ the representative\'s identity document is not kept yet' },
-    hint: '不填',
+    read: { field: 'subject.legalRepresentativeIdNumber', as: 'code' },
+    hint: '与证件类型对应，身份证填18位公民身份号码；平台只显示遮蔽后的号码，完整号码加密保存',
   },
   { header: '证件类型', required: false, read: { field: 'subject.idType', as: 'idType' }, hint: '自然人、无统一代码的个体工商户填“身份证”' },
   { header: '证件号码', required: false, read: { field: 'subject.residentId', as: 'code' }, hint: '18位公民身份号码' },
@@ -69,12 +79,7 @@ const authorityColumns = (label: '处罚' | '许可'): NationalColumn[] => [
 
 const sourceColumns: NationalColumn[] = [
   { header: '数据来源单位', required: true, read: { field: 'sourceDepartment', as: 'text' }, hint: '报送数据的单位全称' },
-  {
-    header: '数据来源单位统一社会信用代码',
-    required: false,
-    read: { ignored: '报送单位由登录账号确定 / the submitting department is the signed-in department' },
-    hint: '18位',
-  },
+  { header: '数据来源单位统一社会信用代码', required: false, read: { field: 'sourceDepartmentUscc', as: 'code' }, hint: '18位' },
 ];
 
 export const nationalColumns: Record<NationalKind, readonly NationalColumn[]> = {
@@ -91,11 +96,11 @@ export const nationalColumns: Record<NationalKind, readonly NationalColumn[]> = 
     {
       header: '暂扣或吊销证照名称及编号',
       required: false,
-      read: { ignored: '暂不归集，写入处罚内容 / not kept yet: put it in the penalty content' },
-      hint: '写入“处罚内容”',
+      read: { field: 'licenceSuspendedOrRevoked', as: 'text' },
+      hint: '处罚类别含暂扣、吊销许可证件时填写，如：食品经营许可证 JY14104250099；最多200字',
     },
     { header: '处罚决定日期', required: true, read: { field: 'decisionDate', as: 'date' }, hint: 'YYYY-MM-DD，或 YYYY/M/D、YYYY年M月D日' },
-    { header: '处罚有效期', required: false, read: { ignored: '暂不归集 / not kept yet' }, hint: '不填' },
+    { header: '处罚有效期', required: false, read: { field: 'penaltyValidUntil', as: 'date' }, hint: 'YYYY-MM-DD，不早于处罚决定日期' },
     { header: '公示截止期', required: false, read: { field: 'publicityPeriodEnd', as: 'date' }, hint: '决定书载明的公示截止日期；不填按规定计算' },
     ...authorityColumns('处罚'),
     ...sourceColumns,
@@ -160,6 +165,21 @@ const subjectCategoryByLabel: Record<string, string> = {
   非法人组织: 'otherOrganisation',
   个体工商户: 'individualBusiness',
   自然人: 'naturalPerson',
+};
+
+/** 证件类型 labels as written in templates (the standard's, and the names people use for them). */
+const idTypeByLabel: Record<string, LegalRepresentativeIdType> = {
+  身份证: 'residentId',
+  居民身份证: 'residentId',
+  公民身份号码: 'residentId',
+  护照: 'passport',
+  护照号: 'passport',
+  港澳居民来往内地通行证: 'hkMacaoPermit',
+  回乡证: 'hkMacaoPermit',
+  台湾居民来往大陆通行证: 'taiwanPermit',
+  台胞证: 'taiwanPermit',
+  外国人永久居留身份证: 'foreignPermanentResidentId',
+  外国人永久居留证: 'foreignPermanentResidentId',
 };
 
 /** 处罚类别 labels as written in decisions and templates (several per category). */
@@ -248,9 +268,16 @@ export function rowToRecord(kind: NationalKind, cells: Readonly<Record<string, s
       case 'idType':
         idType = halfWidth(raw).replace(/\s/g, '');
         break;
+      case 'legalRepresentativeIdType': {
+        const label = halfWidth(raw).replace(/\s/g, '');
+        const type = Object.hasOwn(idTypeByLabel, label) ? idTypeByLabel[label] : undefined;
+        if (type) setPath(draft, field, type);
+        else problem(`须为：${Object.keys(idTypeByLabel).join('、')} / must be one of these`);
+        break;
+      }
     }
   }
-  if (idType !== undefined && !['身份证', '居民身份证', '公民身份号码'].includes(idType))
+  if (idType !== undefined && !(Object.hasOwn(idTypeByLabel, idType) && idTypeByLabel[idType] === 'residentId'))
     problems.push({ column: '证件类型', message: '目前只支持“身份证” / only resident ID cards are supported yet' });
   if (problems.length) return { ok: false, problems };
 

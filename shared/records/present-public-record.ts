@@ -49,7 +49,8 @@ export function publicSubjectOf(records: readonly StoredRecord[], id: string) {
 /**
  * The public projection of a record: what the public site shows, and what every caller without a relation
  * to the record gets (`accessPolicy.recordView`): an agency, an institution outside a consented query,
- * another subject, a department outside a check. ID numbers masked, never opened; a person's name masked.
+ * another subject, a department outside a check. ID numbers masked, never opened; a person's name masked;
+ * of the legal representative only the name (an organisation's), never the identity document.
  * Call it only for records `accessPolicy.seeRecord` allows such a caller: in force and in their publicity period.
  */
 export async function presentPublicRecord(record: StoredRecord, today: IsoDate): Promise<PublicRecord> {

@@ -8,7 +8,8 @@ import type { StoredRecord } from './stored-record.ts';
 /**
  * The record as an API answer: status as of today, the resident ID number masked, or opened from its
  * seal when `reveal` (the owner, the credit office: `accessPolicy.revealIds`). A record stored before numbers
- * were sealed holds it in clear: masked all the same.
+ * were sealed holds it in clear: masked all the same. The legal representative's ID number is shown as
+ * stored, masked, to every reader (its seal is opened only to correct the record: shared/records/protected-input.ts).
  */
 export async function presentRecord(record: StoredRecord, today: IsoDate, reveal: boolean) {
   if (!reveal) return presentMaskedRecord(record, today);

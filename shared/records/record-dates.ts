@@ -13,6 +13,10 @@ export function recordDateProblems(input: RecordInput, today: IsoDate): Array<{ 
   // The schema checked the ID's form; only a birth date after today is left, which needs today.
   const idRule = input.subject.residentId === undefined ? undefined : residentIdProblem(input.subject.residentId, today);
   if (idRule !== undefined) problems.push({ field: 'subject.residentId', rule: idRule });
+  const { legalRepresentativeIdType, legalRepresentativeIdNumber } = input.subject;
+  const representativeRule =
+    legalRepresentativeIdType === 'residentId' && legalRepresentativeIdNumber !== undefined ? residentIdProblem(legalRepresentativeIdNumber, today) : undefined;
+  if (representativeRule !== undefined) problems.push({ field: 'subject.legalRepresentativeIdNumber', rule: representativeRule });
   const notBeforeDecision = (field: string, value: IsoDate | undefined) => {
     if (value !== undefined && value < input.decisionDate)
       problems.push({ field, rule: `must not be before decisionDate (${input.decisionDate})` });
@@ -23,6 +27,7 @@ export function recordDateProblems(input: RecordInput, today: IsoDate): Array<{ 
       notBeforeDecision('validTo', input.validTo);
       break;
     case 'penalty':
+      notBeforeDecision('penaltyValidUntil', input.penaltyValidUntil);
       notBeforeDecision('publicityPeriodEnd', input.publicityPeriodEnd);
       break;
     case 'dishonestDebtor':

@@ -5,6 +5,8 @@ import type { SubjectIdType } from '../subjects/subject-id.ts';
 import { residentIdSchema, usccSchema } from '../subjects/subject-id.ts';
 import { nonPublicationReasons } from '../config/non-publication.ts';
 import {
+  legalRepresentativeIdTypeLabels,
+  legalRepresentativeIdTypes,
   licenceCategories,
   penaltyAreas,
   penaltyCategories,
@@ -76,12 +78,29 @@ export const recordSubject = strictObject(
     uscc: usccSchema.optional(),
     residentId: residentIdSchema.optional().describe('公民身份号码（自然人、无统一代码的个体工商户）/ resident ID number'),
     legalRepresentative: name('法定代表人（负责人）姓名 / legal representative').optional(),
+    legalRepresentativeIdType: oneOf(
+      legalRepresentativeIdTypes,
+      `法定代表人证件类型：${legalRepresentativeIdTypes.map((t) => `${t} ${legalRepresentativeIdTypeLabels[t]}`).join('、')} / legal representative's identity document type`,
+    ).optional(),
+    legalRepresentativeIdNumber: plainText(str(50))
+      .describe(
+        "法定代表人证件号码（身份证按公民身份号码校验；平台只保存遮蔽后的号码和加密件）/ legal representative's identity document number; a resident ID is checked as one; stored masked and sealed, never shown whole",
+      )
+      .optional(),
   },
   'a subject',
 )
   .superRefine((subject, ctx) => {
     const who = categoryNames[subject.category];
-    const problem = (field: 'uscc' | 'residentId', message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    const problem = (field: 'uscc' | 'residentId' | 'legalRepresentativeIdType' | 'legalRepresentativeIdNumber', message: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    const { legalRepresentativeIdType: idType, legalRepresentativeIdNumber: idNumber } = subject;
+    if (idType !== undefined && idNumber === undefined) problem('legalRepresentativeIdNumber', 'is required when legalRepresentativeIdType is given');
+    if (idNumber !== undefined && idType === undefined) problem('legalRepresentativeIdType', 'is required when legalRepresentativeIdNumber is given');
+    if (idType === 'residentId' && idNumber !== undefined) {
+      const parsed = residentIdSchema.safeParse(idNumber);
+      if (!parsed.success) problem('legalRepresentativeIdNumber', `${parsed.error.issues[0]!.message} (legalRepresentativeIdType is residentId)`);
+    }
     switch (subject.category) {
       case 'naturalPerson':
         if (subject.uscc !== undefined) problem('uscc', `must be absent for ${who}: give residentId`);
@@ -97,6 +116,12 @@ export const recordSubject = strictObject(
         break;
     }
   })
+  // A resident ID number in its canonical form (a lower-case x read as X, full-width digits and spaces gone), as the subject's.
+  .transform((subject) =>
+    subject.legalRepresentativeIdType === 'residentId' && subject.legalRepresentativeIdNumber !== undefined
+      ? { ...subject, legalRepresentativeIdNumber: residentIdSchema.parse(subject.legalRepresentativeIdNumber) }
+      : subject,
+  )
   .describe('行政相对人 / the subject the record is about');
 
 const common = {
@@ -113,6 +138,7 @@ const common = {
     'an authority',
   ).describe('作出决定的机关 / deciding authority'),
   sourceDepartment: name('数据来源单位 / department the data comes from'),
+  sourceDepartmentUscc: usccSchema.describe('数据来源单位统一社会信用代码 / USCC of the department the data comes from').optional(),
   remarks: text('备注 / remarks').optional(),
   nonPublication: strictObject(
     {
@@ -154,6 +180,8 @@ export const penaltyInput = variant('penalty', '行政处罚', {
   penaltyContent: text('处罚内容 / penalty content'),
   fineAmountYuan: yuan('罚款金额（元）/ fine in yuan').optional(),
   confiscationAmountYuan: yuan('没收违法所得、没收非法财物的金额（元）/ confiscated amount in yuan').optional(),
+  licenceSuspendedOrRevoked: name('暂扣或吊销证照名称及编号 / name and number of the licence suspended or revoked').optional(),
+  penaltyValidUntil: date('处罚有效期 YYYY-MM-DD（不早于处罚决定日期）/ the penalty is in effect until; not before decisionDate').optional(),
   severity: oneOf(penaltySeverities, '失信程度：轻微、一般、严重（填写时优先于按处罚类别的判断）/ severity, overrides the category mapping').optional(),
   area: oneOf(penaltyAreas, '领域：特种设备、安全生产、消防、食品、药品、其他 / area').optional(),
   publicityPeriodEnd: date('公示截止期 YYYY-MM-DD（决定书载明的）/ end of publicity stated by the decision').optional(),

@@ -21,6 +21,8 @@ export interface StoredRecord {
   subjectMaskedId: string;
   /** The input's resident ID number, sealed (`input.subject.residentId` holds it masked). */
   residentIdSealed?: string;
+  /** The legal representative's identity document number, sealed (`input.subject.legalRepresentativeIdNumber` holds it masked): opened only to correct the record, never shown. */
+  legalRepresentativeIdSealed?: string;
   subjectName: string;
   providerOrgId: string;
   decisionNumber: string;
@@ -34,7 +36,7 @@ export interface StoredRecord {
    */
   firstReceivedAt?: string;
   firstReceivedOn?: IsoDate;
-  /** The department's input, resident ID number masked (see protected-input.ts). */
+  /** The department's input, resident ID and legal representative's ID numbers masked (see protected-input.ts). */
   input: RecordInput;
   /** Dual-publicity deadline (licence and penalty only). */
   publication: ReturnType<typeof publicationDeadlineFor> | null;
@@ -47,7 +49,7 @@ export interface StoredRecord {
   /** The objection or repair case open on the record: one at a time. */
   openCaseId?: string;
   correction?: { reason: string; previousVersion: number };
-  /** SHA-256 of the canonical input (ID number replaced by its person key): a retry with the same body is recognised, another body is a conflict. */
+  /** SHA-256 of the canonical input (ID numbers replaced by their person keys): a retry with the same body is recognised, another body is a conflict. */
   bodyHash: string;
 }
 
@@ -82,7 +84,7 @@ export function buildRecordVersion(args: {
   version: number;
   correction?: StoredRecord['correction'];
 }): StoredRecord {
-  const { input, hashed, subject, residentIdSealed } = args.input;
+  const { input, hashed, subject, residentIdSealed, legalRepresentativeIdSealed } = args.input;
   return {
     recordId: recordIdFor(args.providerOrgId, input.kind, input.decisionNumber),
     version: args.version,
@@ -91,6 +93,7 @@ export function buildRecordVersion(args: {
     subjectType: subject.sealed ? 'residentId' : 'uscc',
     subjectMaskedId: subject.masked,
     ...(residentIdSealed ? { residentIdSealed } : {}),
+    ...(legalRepresentativeIdSealed ? { legalRepresentativeIdSealed } : {}),
     subjectName: input.subject.name,
     providerOrgId: args.providerOrgId,
     decisionNumber: input.decisionNumber,

@@ -136,17 +136,17 @@ describe('maskIdsInText: safe to apply twice and on long input', () => {
 });
 
 describe('at the edges: request bodies before validation, answers on the way out', () => {
-  it('a body: every string masked but the code fields a schema reads (subjectId, residentId, uscc, grantee)', () => {
+  it('a body: every string masked but the code fields a schema reads (subjectId, residentId, uscc, grantee, legalRepresentativeIdNumber)', () => {
     const body = {
       subjectId: '110105 19491231 002X',
-      subject: { name: `李某${x}`, residentId: x, uscc: '91410425MA45E8TH52' },
+      subject: { name: `李某${x}`, residentId: x, uscc: '91410425MA45E8TH52', legalRepresentativeIdNumber: x },
       records: [{ facts: `当事人 ${fullWidth(a)}`, remarks: ['110105-19491231-002X'] }],
       fineAmountYuan: 5000,
       grantee: '91410425MA45E8TH52',
     };
     expect(maskIdsInValue(body, codeFields)).toEqual({
       subjectId: '110105 19491231 002X',
-      subject: { name: `李某${masked}`, residentId: x, uscc: '91410425MA45E8TH52' },
+      subject: { name: `李某${masked}`, residentId: x, uscc: '91410425MA45E8TH52', legalRepresentativeIdNumber: x },
       records: [{ facts: `当事人 ${maskedA}`, remarks: [masked] }],
       fineAmountYuan: 5000,
       grantee: '91410425MA45E8TH52',

@@ -8,6 +8,7 @@ const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
 const company = uscc('91410425MA45E8TH5');
 const authority = uscc('11410425MB0000001');
 const personId = `41042519900307001${residentIdCheckDigit('41042519900307001')}`;
+const representativeId = `41042519751112002${residentIdCheckDigit('41042519751112002')}`;
 
 const penaltyRow = (overrides: Record<string, string | undefined> = {}) => ({
   行政相对人名称: '郏县（示例）建材有限公司',
@@ -27,6 +28,25 @@ const penaltyRow = (overrides: Record<string, string | undefined> = {}) => ({
   处罚机关统一社会信用代码: authority,
   数据来源单位: '郏县市场监督管理局',
   ...overrides,
+});
+
+const licenceRow = (): Record<string, string | undefined> => ({
+  行政相对人名称: '郏县示例食品店',
+  行政相对人类别: '个体工商户',
+  统一社会信用代码: uscc('92410425MA45E8TH5'),
+  行政许可决定文书名称: '食品经营许可决定书',
+  行政许可决定文书号: '郏市监许〔2026〕12号',
+  许可类别: '普通',
+  许可证书名称: '食品经营许可证',
+  许可编号: 'JY14104250099',
+  许可内容: '预包装食品销售',
+  许可决定日期: '2026年5月6日',
+  有效期自: '2026-05-06',
+  有效期至: '',
+  许可机关: '郏县市场监督管理局',
+  许可机关统一社会信用代码: authority,
+  当前状态: '有效',
+  数据来源单位: '郏县市场监督管理局',
 });
 
 describe('the national columns', () => {
@@ -121,27 +141,62 @@ describe('a row as a record', () => {
   });
 
   it('a 行政许可 row, long-term valid when 有效期至 is empty', () => {
-    const result = rowToRecord('licence', {
-      行政相对人名称: '郏县示例食品店',
-      行政相对人类别: '个体工商户',
-      统一社会信用代码: uscc('92410425MA45E8TH5'),
-      行政许可决定文书名称: '食品经营许可决定书',
-      行政许可决定文书号: '郏市监许〔2026〕12号',
-      许可类别: '普通',
-      许可证书名称: '食品经营许可证',
-      许可编号: 'JY14104250099',
-      许可内容: '预包装食品销售',
-      许可决定日期: '2026年5月6日',
-      有效期自: '2026-05-06',
-      有效期至: '',
-      许可机关: '郏县市场监督管理局',
-      许可机关统一社会信用代码: authority,
-      当前状态: '有效',
-      数据来源单位: '郏县市场监督管理局',
-    });
+    const result = rowToRecord('licence', licenceRow());
     expect(result.ok, JSON.stringify(result)).toBe(true);
     expect(result.ok && result.input).toMatchObject({ kind: 'licence', licenceCategory: '普通', decisionDate: '2026-05-06', validFrom: '2026-05-06' });
     expect(result.ok && 'validTo' in result.input && result.input.validTo).toBeFalsy();
+  });
+
+  it('the columns once ignored are fields now: only the legacy registration numbers and a licence\'s 当前状态 are not kept', () => {
+    const ignored = (kind: 'penalty' | 'licence') => nationalColumns[kind].filter((c) => 'ignored' in c.read).map((c) => c.header);
+    const legacy = ['工商注册号', '组织机构代码', '税务登记号', '事业单位证书号', '社会组织登记证号'];
+    expect(ignored('penalty')).toEqual(legacy);
+    expect(ignored('licence')).toEqual([...legacy, '当前状态']);
+  });
+
+  it("the legal representative's identity document, the suspended or revoked licence, 处罚有效期 and the data source's code", () => {
+    const source = uscc('11410425MB0000002');
+    const result = rowToRecord(
+      'penalty',
+      penaltyRow({
+        法定代表人证件类型: '居民身份证',
+        // Full-width digits, a space and a lower-case x, as an IME types them.
+        法定代表人证件号码: halfWidth(representativeId).replace(/X$/, 'x').replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/^(.{6})/, '$1 '),
+        处罚类别: '罚款；暂扣许可证件',
+        暂扣或吊销证照名称及编号: '食品经营许可证 JY14104250099',
+        处罚有效期: '２０２６年１１月６日',
+        数据来源单位统一社会信用代码: ` ${source.toLowerCase()} `,
+      }),
+    );
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(result.ok && result.input).toMatchObject({
+      subject: { legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: representativeId },
+      penaltyCategories: ['fine', 'suspendLicence'],
+      licenceSuspendedOrRevoked: '食品经营许可证 JY14104250099',
+      penaltyValidUntil: '2026-11-06',
+      sourceDepartmentUscc: source,
+    });
+    const passport = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '护照', 法定代表人证件号码: 'ｅ１２３４５６７８' }));
+    expect(passport.ok && passport.input.subject).toMatchObject({ legalRepresentativeIdType: 'passport', legalRepresentativeIdNumber: 'E12345678' });
+    const licence = rowToRecord('licence', { ...licenceRow(), 数据来源单位统一社会信用代码: source, 法定代表人证件类型: '台胞证', 法定代表人证件号码: '01234567' });
+    expect(licence.ok && licence.input).toMatchObject({ sourceDepartmentUscc: source, subject: { legalRepresentativeIdType: 'taiwanPermit', legalRepresentativeIdNumber: '01234567' } });
+  });
+
+  it("a wrong representative's ID number, a type without a number and an unknown type: each named by its column", () => {
+    const wrongCheck = `${representativeId.slice(0, 17)}${representativeId.endsWith('0') ? '1' : '0'}`;
+    const bad = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '身份证', 法定代表人证件号码: wrongCheck }));
+    expect(!bad.ok && bad.problems).toEqual([{ column: '法定代表人证件号码', message: expect.stringContaining('check') }]);
+    expect(JSON.stringify(bad)).not.toContain(wrongCheck);
+    const noNumber = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '身份证' }));
+    expect(!noNumber.ok && noNumber.problems).toEqual([{ column: '法定代表人证件号码', message: 'is required when legalRepresentativeIdType is given' }]);
+    const noType = rowToRecord('penalty', penaltyRow({ 法定代表人证件号码: representativeId }));
+    expect(!noType.ok && noType.problems).toEqual([{ column: '法定代表人证件类型', message: 'is required when legalRepresentativeIdNumber is given' }]);
+    const unknown = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '驾驶证', 法定代表人证件号码: 'A1' }));
+    expect(!unknown.ok && unknown.problems.map((p) => p.column)).toEqual(['法定代表人证件类型']);
+    const badDate = rowToRecord('penalty', penaltyRow({ 处罚有效期: '半年' }));
+    expect(!badDate.ok && badDate.problems.map((p) => p.column)).toEqual(['处罚有效期']);
+    const badSource = rowToRecord('penalty', penaltyRow({ 数据来源单位统一社会信用代码: '12345' }));
+    expect(!badSource.ok && badSource.problems.map((p) => p.column)).toEqual(['数据来源单位统一社会信用代码']);
   });
 
   it('a schema path is told by the nearest column it was read from', () => {

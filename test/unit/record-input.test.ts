@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordDateProblems } from '../../shared/records/record-dates.ts';
 import { recordInput, recordSubjectId, type RecordInput } from '../../shared/records/record-input.ts';
 import { recordKinds, type RecordKind } from '../../shared/config/record-kinds.ts';
+import { residentIdCheckDigit as checkDigit } from '../../shared/subjects/resident-id.ts';
 
 const company = { name: '某某建材有限公司', category: 'legalPerson', uscc: '91410425MA45E8TH52', legalRepresentative: '张三' };
 const common = {
@@ -212,5 +213,64 @@ describe('record dates that need today', () => {
     expect(recordDateProblems(parse('penalty', { publicityPeriodEnd: '2026-01-01' }), '2026-04-01')[0]?.field).toBe(
       'publicityPeriodEnd',
     );
+  });
+});
+
+describe("the national standard's further fields (issue 15 §2)", () => {
+  const representative = '11010519491231002X';
+  const withRepresentative = (extra: Record<string, unknown>) => ({ ...record('penalty'), subject: { ...company, ...extra } });
+  const parse = (kind: RecordKind, extra: Record<string, unknown> = {}): RecordInput => recordInput.parse({ ...record(kind), ...extra });
+
+  it("takes the legal representative's identity document: a resident ID checked and normalised, another document as typed", () => {
+    const parsed = recordInput.parse(withRepresentative({ legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: ' 110105 19491231 002x ' }));
+    expect(parsed.subject).toMatchObject({ legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: representative });
+    const passport = recordInput.parse(withRepresentative({ legalRepresentativeIdType: 'passport', legalRepresentativeIdNumber: 'E12345678' }));
+    expect(passport.subject).toMatchObject({ legalRepresentativeIdType: 'passport', legalRepresentativeIdNumber: 'E12345678' });
+  });
+
+  it('refuses a type without a number, a number without a type, a bad resident ID, an unknown type and a number too long', () => {
+    expect(firstIssue(withRepresentative({ legalRepresentativeIdType: 'residentId' }))).toEqual({
+      path: 'subject.legalRepresentativeIdNumber',
+      message: 'is required when legalRepresentativeIdType is given',
+    });
+    expect(firstIssue(withRepresentative({ legalRepresentativeIdNumber: representative }))).toEqual({
+      path: 'subject.legalRepresentativeIdType',
+      message: 'is required when legalRepresentativeIdNumber is given',
+    });
+    const bad = firstIssue(withRepresentative({ legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: '110105194912310021' }));
+    expect(bad.path).toBe('subject.legalRepresentativeIdNumber');
+    expect(bad.message).toMatch(/check .*\(legalRepresentativeIdType is residentId\)$/);
+    expect(bad.message).not.toContain('110105194912310021');
+    expect(firstIssue(withRepresentative({ legalRepresentativeIdType: 'drivingLicence', legalRepresentativeIdNumber: 'A1' })).path).toBe(
+      'subject.legalRepresentativeIdType',
+    );
+    expect(firstIssue(withRepresentative({ legalRepresentativeIdType: 'passport', legalRepresentativeIdNumber: 'E'.repeat(51) }))).toEqual({
+      path: 'subject.legalRepresentativeIdNumber',
+      message: 'must be at most 50 characters',
+    });
+  });
+
+  it('a resident ID as the representative\'s number: a birth date after today is refused with the other date rules', () => {
+    const future = `11010520270101001`;
+    const parsed = recordInput.parse(withRepresentative({ legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: future + checkDigit(future) }));
+    expect(recordDateProblems(parsed, '2026-04-01')).toEqual([{ field: 'subject.legalRepresentativeIdNumber', rule: expect.stringContaining('after today') }]);
+  });
+
+  it('takes the suspended or revoked licence and 处罚有效期, not before the decision', () => {
+    const parsed = recordInput.parse(record('penalty', { ...examples.penalty.body, licenceSuspendedOrRevoked: '食品经营许可证 JY14104250099', penaltyValidUntil: '2026-09-30' }));
+    expect(parsed).toMatchObject({ licenceSuspendedOrRevoked: '食品经营许可证 JY14104250099', penaltyValidUntil: '2026-09-30' });
+    expect(recordDateProblems(parsed, '2026-04-01')).toEqual([]);
+    expect(recordDateProblems(parse('penalty', { penaltyValidUntil: '2026-03-30' }), '2026-04-01')).toEqual([
+      { field: 'penaltyValidUntil', rule: 'must not be before decisionDate (2026-03-31)' },
+    ]);
+    expect(firstIssue(record('penalty', { ...examples.penalty.body, penaltyValidUntil: '2026-02-30' })).path).toBe('penaltyValidUntil');
+    expect(firstIssue(record('penalty', { ...examples.penalty.body, licenceSuspendedOrRevoked: '证'.repeat(201) })).path).toBe('licenceSuspendedOrRevoked');
+    expect(firstIssue(record('licence', { ...examples.licence.body, penaltyValidUntil: '2026-09-30' })).message).toBe('"penaltyValidUntil" is not a field of a licence record');
+  });
+
+  it("takes the data source's USCC on every kind, checked as a USCC", () => {
+    for (const kind of recordKinds)
+      expect(recordInput.parse({ ...record(kind), sourceDepartmentUscc: '９１３５０１００m000100y43' }).sourceDepartmentUscc, kind).toBe('91350100M000100Y43');
+    expect(firstIssue({ ...record('levy'), sourceDepartmentUscc: '91350100M000100Y44' }).path).toBe('sourceDepartmentUscc');
   });
 });
