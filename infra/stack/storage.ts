@@ -7,6 +7,9 @@ import { creditTable, reportsBucketCors, usageTable, type TableDefinition } from
 import { maxReportValidityMonths } from '../../shared/config/county-config.ts';
 import { pinLogicalId } from './nag.ts';
 
+/** How long an import's files (the clerk's file, the result file) are kept: a month to mend and upload again, and a margin. */
+export const importFileDays = 90;
+
 /** How long a report's pinned version is kept once noncurrent: the longest validity a county may set, and a year. */
 export const pinnedReportVersionDays = Math.ceil((maxReportValidityMonths / 12) * 366) + 365;
 
@@ -55,7 +58,13 @@ export class Storage extends Construct {
       // so a later write to the key changes nothing a department downloads. A pinned version made noncurrent by a
       // later write must outlive the longest report validity (and a year besides). Old versions are rare (keys
       // are written once), so one rule keeps every noncurrent version that long rather than splitting prefixes.
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(pinnedReportVersionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      // A clerk's import files, their continuations and result files hold what the clerk typed (ID numbers
+      // included, as written, so that a mended result file imports again): kept for the department to
+      // download and mend for `importFileDays`, then gone with every version.
+      lifecycleRules: [
+        { noncurrentVersionExpiration: Duration.days(pinnedReportVersionDays), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        { id: 'ImportFiles', prefix: 'imports/', expiration: Duration.days(importFileDays), noncurrentVersionExpiration: Duration.days(1) },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     pinLogicalId(this.reportsBucket, 'ReportsBucket');

@@ -38,7 +38,7 @@ import {
 
 /** The goal against hello world, and the project's goal against the SDK floor (document writers aside). */
 export const bundleGoal = { maxKb: 250, exempt: ['get-credit-report'], maxInitRatio: 1.5 } as const;
-export const ownPartGoal = { maxKb: 250, exempt: ['get-credit-report', 'export-usage-list'], maxInitRatioToFloor: 1.5 } as const;
+export const ownPartGoal = { maxKb: 250, exempt: ['get-credit-report', 'export-usage-list', 'get-import-template', 'ingest-import', 'continue-import'], maxInitRatioToFloor: 1.5 } as const;
 const helloEntry = 'test/bench/fixtures/hello-handler.ts';
 
 export interface BundleFigure {

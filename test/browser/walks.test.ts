@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
@@ -17,6 +18,8 @@ import { demoSubjects } from '../../local/demo/demo-records.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
 import { callApi } from '../support/platform-api.ts';
+import { penaltyHeaders, penaltyRow } from '../support/import-files.ts';
+import { recordIdFor } from '../../shared/records/stored-record.ts';
 import { launchChromium, Walk } from '../support/browser.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';
 
@@ -209,6 +212,90 @@ describe('browser walks (Debian chromium, headless)', () => {
       await eventually(() => page.getByTestId('outcome-saved').textContent()).toBe('核查结果已登记。');
       await w.step('objecting-company-outcome-saved');
     });
+  });
+
+  it('department import: dept-finance downloads the 行政处罚 template, fills 20 rows of which 3 are wrong, uploads it and follows it, downloads the result with the 3 errors named by column, mends them, uploads again, and the 20 records exist once each', async () => {
+    const w = (walk = await Walk.start(browser, 'department-import', { acceptDownloads: true }));
+    const files = mkdtempSync(join(tmpdir(), 'walk-import-'));
+    await w.run(async ({ page }) => {
+      await w.signIn(base(), 'department', 'dept-finance');
+      await page.getByTestId('console-nav-import').click();
+      await page.getByTestId('import-form').waitFor();
+      await w.step('import-page');
+
+      // The template, as the clerk saves it.
+      const [templateDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-penalty').click()]);
+      expect(templateDownload.suggestedFilename()).toBe('行政处罚导入模板.xlsx');
+      const templatePath = join(files, 'template.xlsx');
+      await templateDownload.saveAs(templatePath);
+      const template = new ExcelJS.Workbook();
+      await template.xlsx.readFile(templatePath);
+      const sheet = template.worksheets[0]!;
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      expect(headers).toEqual(penaltyHeaders);
+
+      // 20 rows typed into the template, 3 of them wrong.
+      const rows = Array.from({ length: 20 }, (_, i) => penaltyRow({ divisionCode: county.divisionCode, today: testDate, n: 500 + i, prefix: '郏财罚浏览器' }));
+      const wrong = rows.map((row) => ({ ...row }));
+      wrong[2]!['统一社会信用代码'] = `${rows[2]!['统一社会信用代码']!.slice(0, 17)}${rows[2]!['统一社会信用代码']!.endsWith('0') ? '1' : '0'}`;
+      wrong[7]!['处罚决定日期'] = '2026-02-30';
+      wrong[12]!['处罚类别'] = '罚没';
+      wrong.forEach((row, i) => headers.forEach((header, c) => (sheet.getCell(i + 2, c + 1).value = row[header] ?? null)));
+      const filled = join(files, '11月行政处罚.xlsx');
+      await template.xlsx.writeFile(filled);
+
+      await page.getByTestId('import-kind').selectOption('penalty');
+      await page.getByTestId('import-file').setInputFiles(filled);
+      await page.getByTestId('import-submit').click();
+      const view = page.getByTestId('import-view');
+      await view.waitFor();
+      expect(await page.getByTestId('import-file-name').textContent()).toBe('11月行政处罚.xlsx');
+      expect(await page.getByTestId('import-upload-progress').evaluate((bar) => (bar as unknown as ProgressBar).value)).toBe(100);
+      await w.step('import-progress');
+      await eventually(() => view.getAttribute('data-state')).toBe('done');
+      expect(await page.getByTestId('import-rows-read').textContent()).toBe('20');
+      expect(await page.getByTestId('import-created').textContent()).toBe('17');
+      expect(await page.getByTestId('import-refused').textContent()).toBe('3');
+      expect(await page.getByTestId('refused-column').allTextContents()).toEqual(['统一社会信用代码', '处罚决定日期', '处罚类别']);
+      await w.step('import-done-3-refused');
+
+      // The result file: the clerk's rows with 结果, 字段, 错误; the 3 refused rows name their columns.
+      const [resultDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-result').click()]);
+      const resultPath = join(files, 'result.xlsx');
+      await resultDownload.saveAs(resultPath);
+      const result = new ExcelJS.Workbook();
+      await result.xlsx.readFile(resultPath);
+      const resultSheet = result.worksheets[0]!;
+      const resultHeaders = (resultSheet.getRow(1).values as unknown[]).slice(1).map(String);
+      expect(resultHeaders).toEqual([...headers, '结果', '字段', '错误']);
+      const verdictColumn = headers.length + 1;
+      const refusedRows = Array.from({ length: 20 }, (_, i) => i + 2).filter((r) => resultSheet.getCell(r, verdictColumn).value === '未通过');
+      expect(refusedRows).toEqual([4, 9, 14]);
+      expect(refusedRows.map((r) => resultSheet.getCell(r, verdictColumn + 1).value)).toEqual(['统一社会信用代码', '处罚决定日期', '处罚类别']);
+
+      // Mended in the result file itself, and uploaded again.
+      for (const [index, header] of [[2, '统一社会信用代码'], [7, '处罚决定日期'], [12, '处罚类别']] as const)
+        resultSheet.getCell(index + 2, headers.indexOf(header) + 1).value = rows[index]![header]!;
+      const mended = join(files, '11月行政处罚-修改后.xlsx');
+      await result.xlsx.writeFile(mended);
+      await page.getByTestId('import-file').setInputFiles(mended);
+      await page.getByTestId('import-submit').click();
+      await eventually(() => page.getByTestId('import-file-name').textContent()).toBe('11月行政处罚-修改后.xlsx');
+      await eventually(() => page.getByTestId('import-view').getAttribute('data-state')).toBe('done');
+      expect(await page.getByTestId('import-created').textContent()).toBe('3');
+      expect(await page.getByTestId('import-unchanged').textContent()).toBe('17');
+      expect(await page.getByTestId('import-refused').textContent()).toBe('0');
+      await w.step('import-mended-done');
+
+      // The 20 records exist, once each (one version, one record id per decision number).
+      for (const row of rows) {
+        const answer = await callApi(platform, 'GET', `/records/${recordIdFor('dept-finance', 'penalty', row['行政处罚决定书文号']!)}?history=true`, 'department', 'dept-finance');
+        expect(answer.status, row['行政处罚决定书文号']).toBe(200);
+        expect(answer.body.versions).toHaveLength(1);
+      }
+      expect((await callApi(platform, 'GET', `/subjects/${rows[0]!['统一社会信用代码']}/records`, 'department', 'dept-finance')).body.records).toHaveLength(1);
+    });
+    rmSync(files, { recursive: true, force: true });
   });
 
   it('agency upload: agency-xinyuan fills the form, chooses a PDF, the progress bar climbs to 100% and the report is accepted', async () => {

@@ -23,7 +23,9 @@ import { synthTimeoutMs } from './synth.ts';
  * The limits are today's sizes with about 3 % headroom, so a regression fails here: get-caller 319.6 KB,
  * run-check 581.4 KB, get-usage-list 417.4 KB, export-usage-list 904 KB (1,534 KB while it loaded exceljs's
  * index), get-credit-report 858.7 KB (the PDF function; 1,536.5 KB before brotli was left out, 1,062 KB before
- * the project's modules were marked side-effect free). The issue's 250 KB for the whole bundle is not met and
+ * the project's modules were marked side-effect free), get-import-template 822.4 KB (exceljs's Workbook, as the usage
+ * list's), ingest-import 1,455 KB (exceljs's streaming reader and writer with unzipper and archiver, csv-parse: a
+ * background function, its cold start paid once per file). The issue's 250 KB for the whole bundle is not met and
  * cannot be with the SDK bundled: the SDK entry points alone weigh 178 KB (KMS) to 495 KB (docs/bundles.md);
  * what is ours is held to 250 KB below ('every function bundle').
  */
@@ -33,6 +35,8 @@ const limitsKb: Record<string, number> = {
   'get-usage-list': 430,
   'export-usage-list': 935,
   'get-credit-report': 885,
+  'get-import-template': 850,
+  'ingest-import': 1500,
 };
 
 const county = loadCounty('jiaxian');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { maxReportValidityMonths } from '../../shared/config/county-config.ts';
 import { actionsOf, functionLogicalId, roleStatements, synthCounties, synthTimeoutMs, type SynthesizedCounty } from './synth.ts';
+import { importFileDays } from '../../infra/stack/storage.ts';
 
 /**
  * Reports pinned (issue 13, 3j): the reports bucket is versioned, so that an accepted report can be bound to
@@ -35,8 +36,15 @@ describe('the reports bucket', () => {
     expect(applying.length).toBeGreaterThan(0);
     const longestValidityDays = Math.ceil((maxReportValidityMonths / 12) * 366);
     for (const rule of applying) expect(rule.NoncurrentVersionExpiration.NoncurrentDays).toBeGreaterThan(longestValidityDays);
-    // Nothing deletes current versions: a valid report's object stays.
-    expect(rules.filter((r) => r.ExpirationInDays || r.ExpirationDate)).toEqual([]);
+    // Nothing deletes current versions outside imports/: a valid report's object stays.
+    const expiring = rules.filter((r) => r.ExpirationInDays || r.ExpirationDate);
+    expect(expiring.map((r) => r.Prefix ?? r.Filter?.Prefix)).toEqual(['imports/']);
+  });
+
+  it("an import's files (the clerk's file, continuations, the result file) expire with their versions after importFileDays", () => {
+    const rules = bucket().Properties.LifecycleConfiguration.Rules as any[];
+    const imports = rules.find((r) => (r.Prefix ?? r.Filter?.Prefix) === 'imports/');
+    expect(imports).toMatchObject({ Status: 'Enabled', ExpirationInDays: importFileDays, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
   });
 });
 
