@@ -14,6 +14,7 @@ import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { importEnded, penaltyCsv, penaltyHeaders, penaltyRow, penaltyWorkbook, postImport, resultRows } from '../support/import-files.ts';
 import { testDate } from '../support/test-date.ts';
+import { residentIdCheckDigit } from '../../shared/subjects/resident-id.ts';
 
 const jiaxian = loadCounty('jiaxian');
 // A small part per invocation, so a file of a few hundred rows takes several invocations (the county's default is 50,000).
@@ -149,6 +150,37 @@ describe('files as clerks save them', () => {
     const record = await callApi(platform, 'GET', `/records/${recordIdFor('dept-calc', 'penalty', '示市监罚〔2026〕1号')}`, 'department', 'dept-calc');
     const input = record.body.record.details;
     expect(input).toMatchObject({ decisionDate: '2026-11-02', fineAmountYuan: 5000 });
+  });
+});
+
+describe('a person\'s row', () => {
+  it('an individual business with its operator\'s ID number and a representative\'s ID: stored sealed, never shown whole, in the import or the record', async () => {
+    const first17 = `${county.divisionCode}19850612003`;
+    const personId = first17 + residentIdCheckDigit(first17);
+    const repFirst17 = `${county.divisionCode}19700101002`;
+    const repId = repFirst17 + residentIdCheckDigit(repFirst17);
+    const row = {
+      ...penaltyRow({ divisionCode: county.divisionCode, today: testDate, n: 7001, prefix: '郏市监罚人' }),
+      行政相对人名称: '郏县某某小吃店',
+      行政相对人类别: '个体工商户',
+      统一社会信用代码: '',
+      证件类型: '身份证',
+      证件号码: personId,
+      法定代表人证件类型: '身份证',
+      法定代表人证件号码: repId,
+    };
+    const bad = { ...row, 行政处罚决定书文号: '郏市监罚人〔2026〕7002号', 处罚类别: '罚没' };
+    const importId = await postImport(platform, 'dept-person', '个体户.csv', new TextEncoder().encode(penaltyCsv([row, bad])));
+    const state = await importEnded(platform, 'dept-person', importId);
+    expect(state).toMatchObject({ state: 'done', created: 1, refused: 1 });
+    expect(JSON.stringify(state)).not.toContain(personId);
+    expect(JSON.stringify(state)).not.toContain(repId);
+    const record = await callApi(platform, 'GET', `/records/${recordIdFor('dept-person', 'penalty', row['行政处罚决定书文号'])}`, 'department', 'dept-person');
+    expect(record.status).toBe(200);
+    const text = JSON.stringify(record.body);
+    expect(text).not.toContain(personId);
+    expect(text).not.toContain(repId);
+    expect(record.body.record.details.subject.legalRepresentativeIdNumber).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
   });
 });
 
