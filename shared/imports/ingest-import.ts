@@ -34,7 +34,7 @@ import { advanceImport, claimImport, continueImport, finishImport, getImport, pu
 export type IngestOutcome = 'done' | 'failed' | 'handedOn' | 'unknownImport' | 'notTaken' | 'overtaken';
 
 /** Rows stored at a time: one checkpoint per part. */
-const partRows = 100;
+const partRows = 250;
 /** Time kept in hand when handing on: a part's writes and the continuation object. */
 const handOnMarginMs = 60_000;
 

@@ -10,11 +10,11 @@ import { recordCodeWarnings } from './record-code-warnings.ts';
 import { validatingOn } from '../time/request-day.ts';
 import { recordDateProblems } from './record-dates.ts';
 import { protectInput } from './protected-input.ts';
-import { recordInput } from './record-input.ts';
-import { createRecord, type CreateResult } from './record-store.ts';
+import { recordInput, type RecordInput } from './record-input.ts';
+import { createRecords, type CreateResult } from './record-store.ts';
 import { buildRecordVersion, type StoredRecord } from './stored-record.ts';
 
-/** Records of a batch written at once: enough to hide latency, few enough not to throttle a table. */
+/** Records of a batch validated and sealed at once (KMS calls for persons' ID numbers). */
 const parallelWrites = 8;
 
 export type PushResult =
@@ -35,39 +35,48 @@ function validate(raw: unknown, today: string) {
 }
 
 /**
- * Pushes records of one department. Each record is validated and stored on its own, all or nothing:
- * an invalid record is reported and not stored, without stopping the others. Idempotent on
- * (department, kind, decision number).
+ * Pushes records of one department. Each record is validated and stored all or nothing: an invalid record
+ * is reported and not stored, without stopping the others. Idempotent on (department, kind, decision
+ * number). The valid ones are stored together (`createRecords`: their keys read at once, 25 records a
+ * transaction), each still conditional on its key.
  */
 export async function pushRecords(args: { records: unknown[]; caller: Caller; county: CountyConfig; now: Date; fieldPrefix: (index: number) => string }): Promise<PushResult[]> {
   const today = localDate(args.now, args.county.timeZone);
   const calendar = workingDayCalendar(args.county.calendar);
   const results: PushResult[] = new Array(args.records.length);
+  const built: { index: number; record: StoredRecord; input: RecordInput }[] = [];
+  // Validated and protected (ID numbers sealed: KMS for persons) a few at a time, then stored together.
   let next = 0;
-  const worker = async () => {
+  const prepare = async () => {
     for (let index = next++; index < args.records.length; index = next++) {
-      const prefix = args.fieldPrefix(index);
       const checked = validate(args.records[index], today);
       if (!checked.ok) {
-        const field = `${prefix}${checked.field}`;
+        const field = `${args.fieldPrefix(index)}${checked.field}`;
         results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field }, rule: checked.rule };
         continue;
       }
       const record = buildRecordVersion({ input: await protectInput(checked.input), providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
-      const stored: CreateResult = await createRecord(record);
-      const warnings = recordCodeWarnings(checked.input, prefix);
-      results[index] =
-        stored.outcome === 'conflict'
-          ? {
-              index,
-              status: 'conflict',
-              recordId: stored.record.recordId,
-              error: { code: 'CONFLICT', field: `${prefix}decisionNumber`, message: `a different ${record.kind} record with decision number "${record.decisionNumber}" is already stored (${stored.record.recordId}); correct it with PUT /records/${stored.record.recordId}` },
-            }
-          : { index, status: stored.outcome, recordId: stored.record.recordId, version: stored.record.version, record: stored.record, ...(warnings.length > 0 ? { warnings } : {}) };
+      built.push({ index, record, input: checked.input });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(parallelWrites, args.records.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(parallelWrites, args.records.length) }, prepare));
+  // In the batch's order: of two records with one decision number, the first is stored and the second is its retry or conflict.
+  built.sort((a, b) => a.index - b.index);
+  const stored: CreateResult[] = await createRecords(built.map((b) => b.record));
+  built.forEach(({ index, record, input }, i) => {
+    const prefix = args.fieldPrefix(index);
+    const outcome = stored[i]!;
+    const warnings = recordCodeWarnings(input, prefix);
+    results[index] =
+      outcome.outcome === 'conflict'
+        ? {
+            index,
+            status: 'conflict',
+            recordId: outcome.record.recordId,
+            error: { code: 'CONFLICT', field: `${prefix}decisionNumber`, message: `a different ${record.kind} record with decision number "${record.decisionNumber}" is already stored (${outcome.record.recordId}); correct it with PUT /records/${outcome.record.recordId}` },
+          }
+        : { index, status: outcome.outcome, recordId: outcome.record.recordId, version: outcome.record.version, record: outcome.record, ...(warnings.length > 0 ? { warnings } : {}) };
+  });
   return results;
 }
 

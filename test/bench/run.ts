@@ -10,6 +10,8 @@
  * - function bundles (bundles-bench.ts): every function built as the stack builds it, its minified size
  *   and module init time against a hello-world bundle, with the goals (≤ 250 KB, ≤ 1.5× hello) ok/over;
  *   `npx tsx test/bench/bundles-bench.ts [--quick]` runs this section alone.
+ * - a 行政处罚 spreadsheet of 100,000 rows imported end to end (import-bench.ts; BENCH_IMPORT_ROWS to change it),
+ *   rows per second against the same bare BatchWriteItem rate, and the peak memory while it runs.
  * - records ingest against the emulator's bare BatchWriteItem rate, checks against its bare Query + PutItem,
  *   and DynamoDB requests per check, sequential and at 8 concurrent clients of one department: ratios in
  *   the same run, so a slower machine changes the figures, not the comparison.
@@ -37,6 +39,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { benchOverdueScan } from './overdue-scan-bench.ts';
 import { benchUsageChain } from './usage-chain-bench.ts';
 import { benchBundles } from './bundles-bench.ts';
+import { benchImport } from './import-bench.ts';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
 /** A size: the full one, or the quick one for CI. */
@@ -177,6 +180,9 @@ try {
     await dynamo.send(new BatchWriteCommand({ RequestItems: { [platform.names.creditTable]: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: `BENCHBATCH#${b}-${i}`, sk: 'ITEM', filler } } })) } }));
   const bareBatchRate = bareItems / ((performance.now() - s0) / 1000);
 
+  // A 行政处罚 spreadsheet ingested end to end (issue 15 §5), against the same bare BatchWriteItem rate.
+  const ingest = await benchImport({ platform, s3, bucket: platform.names.reportsBucket, divisionCode: county.divisionCode, today, rows: Number(process.env.BENCH_IMPORT_ROWS ?? size(100_000, 2_000)), department: 'dept-bench-import' });
+
   const subjects = demoSubjects(county).map((s) => s.uscc ?? s.residentId!);
   const checkTimes: number[] = [];
   handlerRequests = 0;
@@ -217,6 +223,9 @@ try {
   row(`POST /records, batches of ${perBatch} (${batches})`, `${batchRate.toFixed(0)} records/s`);
   row(`emulator floor: bare BatchWriteItem, 25 a request (${bareItems})`, `${bareBatchRate.toFixed(0)} items/s`);
   row('records ingest / bare BatchWriteItem rate', `${((batchRate / bareBatchRate) * 100).toFixed(0)} %`);
+  row(`import: ${ingest.rows.toLocaleString()}-row 行政处罚 CSV (${ingest.megabytes.toFixed(1)} MB), end to end`, `${(ingest.seconds).toFixed(1)} s, ${ingest.rowsPerSecond.toFixed(0)} rows/s, ${ingest.state}: ${ingest.created} new, ${ingest.refused} refused, ${ingest.invocations} invocations`);
+  row('import rows/s / bare BatchWriteItem rate', `${((ingest.rowsPerSecond / bareBatchRate) * 100).toFixed(0)} %`);
+  row('import: peak heap / RSS over baseline (handlers in this process)', `${ingest.heapPeakMiB.toFixed(0)} MiB / ${ingest.rssPeakMiB.toFixed(0)} MiB`);
   row(`POST /checks, ${concurrency} concurrent clients of one department (${checks})`, `${checkRate.toFixed(0)} checks/s, p50 ${ms(percentile(checkTimes, 50))}, p99 ${ms(percentile(checkTimes, 99))}`);
   row(`POST /checks, sequential (${sequential.length})`, `p50 ${ms(percentile(sequential, 50))}, p99 ${ms(percentile(sequential, 99))}`);
   row(`emulator floor: bare Query + PutItem, sequential (${bare.length})`, `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);

@@ -80,6 +80,35 @@ describe('POST /records', () => {
     expect(history.body.versions).toHaveLength(1);
   });
 
+  it('overlapping batches at once, and a number repeated within a batch: each record stored once, every answer true to what is stored', async () => {
+    // 60 numbers; three batches of 40 overlapping on 20, sent together; the third gives 5 of its shared numbers another body.
+    const number = (i: number) => `赞市监罚〔2026〕B${i}号`;
+    const batchOf = (from: number, changed = new Set<number>()) => ({ records: Array.from({ length: 40 }, (_, i) => penalty(code, number(from + i), changed.has(from + i) ? { fineAmountYuan: 777 } : {})) });
+    const changed = new Set([20, 21, 22, 23, 24]);
+    const [a, b, c] = await Promise.all([dept('POST', '/records', batchOf(0)), dept('POST', '/records', batchOf(20)), dept('POST', '/records', batchOf(20, changed))]);
+    const statuses = new Map<string, string[]>();
+    for (const [answer, from] of [[a, 0], [b, 20], [c, 20]] as const) {
+      expect(answer.status).toBe(200);
+      answer.body.results.forEach((r: any, i: number) => statuses.set(number(from + i), [...(statuses.get(number(from + i)) ?? []), r.status]));
+    }
+    for (let i = 0; i < 60; i += 1) {
+      const seen = statuses.get(number(i))!;
+      expect(seen.filter((s) => s === 'created'), number(i)).toHaveLength(1);
+      expect(seen.every((s) => ['created', 'existing', 'conflict'].includes(s))).toBe(true);
+    }
+    // Conflicts only where bodies differ: the changed five, and only between b and c.
+    const conflicted = [...statuses].filter(([, seen]) => seen.includes('conflict')).map(([n]) => n);
+    expect(conflicted.every((n) => [...changed].map(number).includes(n))).toBe(true);
+    const records = await call('GET', `/subjects/${code}/records`, 'creditOffice', 'credit-office');
+    const numbers = records.body.records.map((r: any) => r.decisionNumber).filter((n: string) => n.includes('B'));
+    expect(numbers.sort()).toEqual(Array.from({ length: 60 }, (_, i) => number(i)).sort());
+
+    const repeated = await dept('POST', '/records', { records: [penalty(code, number(100)), penalty(code, number(100)), penalty(code, number(100), { fineAmountYuan: 1 })] });
+    expect(repeated.body.results.map((r: any) => r.status)).toEqual(['created', 'existing', 'conflict']);
+    const history = await dept('GET', `/records/${repeated.body.results[0].recordId}?history=true`);
+    expect(history.body.versions).toHaveLength(1);
+  });
+
   it('marks a record pushed after its 7-working-day deadline as late', async () => {
     const late = await dept('POST', '/records', penalty(code, '赞市监罚〔2026〕3号', { decisionDate: addDays(today, -30) }));
     expect(late.status).toBe(201);
