@@ -21,3 +21,37 @@ export const complianceBody = z
     departments: z.array(department).describe('Worst offenders first'),
   })
   .meta({ id: 'Compliance' });
+
+export const dataQualityQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+    .optional()
+    .describe("The month (YYYY-MM) whose records and imports are read; the request's month by default"),
+  department: z.string().min(1).max(64).optional().describe('The credit office names one department; without it, every registered department'),
+});
+
+const mendItem = z.looseObject({ mend: z.string().describe('What to do about it') });
+const departmentQuality = z.looseObject({
+  orgId: z.string(),
+  name: z.string(),
+  counts: z.object({
+    refusedRows: z.number().describe('Rows refused in the imports of the month'),
+    importsWithRefusals: z.number(),
+    latePublications: z.number().describe('Licence and penalty records received after their publication deadline'),
+    provisional: z.number().describe('Records whose deadline or publicity end rests on a year whose holidays the calendar does not hold yet'),
+  }),
+  imports: z.array(mendItem).describe('Imports of the month with refused rows'),
+  latePublications: z.array(mendItem),
+  provisional: z.array(mendItem),
+});
+
+export const dataQualityBody = z
+  .object({
+    month: z.string(),
+    firstDay: z.string(),
+    lastDay: z.string(),
+    asOf: z.string(),
+    departments: z.array(departmentQuality).describe('The caller\'s department, or (the credit office) each department, most to mend first'),
+  })
+  .meta({ id: 'DataQuality' });

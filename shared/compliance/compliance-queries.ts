@@ -48,6 +48,61 @@ export async function latePublications(orgId: string, fromInstant: string, toIns
   return items as unknown as LatePublication[];
 }
 
+/** What the data-quality desk reads of a record: late or with a provisional deadline or publicity end. */
+export interface RecordToMend {
+  recordId: string;
+  kind: string;
+  decisionNumber: string;
+  decisionDate: string;
+  subjectName: string;
+  receivedOn: string;
+  firstReceivedOn?: string;
+  publication: PublicationDeadline | null;
+  publicity: { publicUntil: string | null; provisional?: boolean };
+}
+
+/**
+ * The department's records received between two instants (its records by receipt time, gsi1) that were late
+ * or whose deadline or publicity end is provisional (a year whose holidays the calendar does not hold yet):
+ * one key range, the rest filtered out by DynamoDB (read, not returned: the cost is the department's records
+ * of the month).
+ */
+export async function recordsToMend(orgId: string, fromInstant: string, toInstant: string): Promise<RecordToMend[]> {
+  const items = await queryItems({
+    TableName: tableName(creditTable),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    FilterExpression: 'publication.late = :yes OR publication.provisional = :yes OR publicity.provisional = :yes',
+    ProjectionExpression: 'recordId, kind, decisionNumber, decisionDate, subjectName, receivedOn, firstReceivedOn, publication, publicity',
+    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':yes': true },
+  });
+  return items as unknown as RecordToMend[];
+}
+
+/** What the desk reads of an import: its file and counts (the refused rows are in the result file). */
+export interface ImportSummary {
+  importId: string;
+  fileName: string;
+  kind: string;
+  createdAt: string;
+  state: string;
+  rowsRead: number;
+  refused: number;
+}
+
+/** The department's imports started between two instants (gsi1, by creation time). */
+export async function importsBetween(orgId: string, fromInstant: string, toInstant: string): Promise<ImportSummary[]> {
+  const items = await queryItems({
+    TableName: tableName(creditTable),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ProjectionExpression: 'importId, fileName, kind, createdAt, #state, rowsRead, refused',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':pk': keys.importsOfDepartment(orgId), ':from': fromInstant, ':to': toInstant },
+  });
+  return items as unknown as ImportSummary[];
+}
+
 export interface CaseSummary {
   caseId: string;
   caseType: CaseType;

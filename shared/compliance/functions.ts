@@ -1,4 +1,4 @@
-import { complianceBody, complianceQuery } from './api.ts';
+import { complianceBody, complianceQuery, dataQualityBody, dataQualityQuery } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 
 /** The compliance capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
@@ -16,6 +16,21 @@ export const complianceFunctions = [
       response: { status: 200, body: complianceBody },
     },
     resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'get-data-quality',
+    description: "The data-quality desk: a month's refused import rows, late publications and provisional deadlines, with what to mend; a department's own, or every department's for the credit office",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/data-quality',
+      access: { roles: ['department', 'creditOffice'] },
+      summary: 'Problems in a department\'s data in a month, and what to mend (本部门问题数据处理)',
+      request: { query: dataQualityQuery },
+      response: { status: 200, body: dataQualityBody },
+    },
+    resources: { creditTable: 'read' },
     timeoutSeconds: 29,
   }),
   declare({

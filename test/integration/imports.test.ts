@@ -225,3 +225,59 @@ describe('what is not a template file', () => {
     expect((await callApi(platform, 'GET', `/imports/${importId}`, 'creditOffice', 'credit-office')).status).toBe(200);
   });
 });
+
+describe('the data-quality desk (本部门问题数据处理)', () => {
+  const month = testDate.slice(0, 7);
+
+  it("a department's month: its imports with refused rows, its late publications, its provisional deadlines, each with what to mend", async () => {
+    const late = { ...penaltyRow({ divisionCode: county.divisionCode, today: testDate, n: 9001, prefix: '郏市监罚迟', daysAgo: 40 }) };
+    const importId = await postImport(platform, 'dept-market', '迟报.csv', new TextEncoder().encode(penaltyCsv([late])));
+    expect(await importEnded(platform, 'dept-market', importId)).toMatchObject({ state: 'done', created: 1 });
+
+    const desk = await callApi(platform, 'GET', `/data-quality?month=${month}`, 'department', 'dept-market');
+    expect(desk.status).toBe(200);
+    expect(desk.body).toMatchObject({ month, firstDay: `${month}-01` });
+    const [mine] = desk.body.departments;
+    expect(desk.body.departments).toHaveLength(1);
+    expect(mine.orgId).toBe('dept-market');
+    // The first import of the 20 rows refused 3; the others none.
+    expect(mine.counts).toMatchObject({ refusedRows: 3, importsWithRefusals: 1, latePublications: 1 });
+    expect(mine.imports[0]).toMatchObject({ fileName: '11月行政处罚.xlsx', refused: 3, rowsRead: 20 });
+    expect(mine.imports[0].mend).toContain('导入结果');
+    expect(mine.latePublications[0]).toMatchObject({ decisionNumber: late['行政处罚决定书文号'], decisionDate: late['处罚决定日期'] });
+    expect(mine.latePublications[0].lateByWorkingDays).toBeGreaterThan(0);
+    expect(mine.latePublications[0].mend).toContain(`${county.deadlines.publicationWorkingDays}个工作日`);
+    // Provisional: exactly the records whose deadline or publicity end the platform computed on an unknown year.
+    for (const item of mine.provisional) expect(item.mend).toContain('节假日');
+    expect(mine.counts.provisional).toBe(mine.provisional.length);
+    const lateRecord = (await callApi(platform, 'GET', `/records/${recordIdFor('dept-market', 'penalty', late['行政处罚决定书文号']!)}`, 'department', 'dept-market')).body.record;
+    const isProvisional = Boolean(lateRecord.publication?.provisional || lateRecord.publicity?.provisional);
+    expect(mine.provisional.some((p: any) => p.recordId === lateRecord.recordId)).toBe(isProvisional);
+  });
+
+  it("another month has nothing to mend; a department may not read another's desk (403 naming query.department)", async () => {
+    const earlier = await callApi(platform, 'GET', '/data-quality?month=2020-01', 'department', 'dept-market');
+    expect(earlier.body.departments[0].counts).toEqual({ refusedRows: 0, importsWithRefusals: 0, latePublications: 0, provisional: 0 });
+    const other = await callApi(platform, 'GET', '/data-quality?department=dept-long', 'department', 'dept-market');
+    expect(other.status).toBe(403);
+    expect(other.body.error.field).toBe('query.department');
+    const badMonth = await callApi(platform, 'GET', '/data-quality?month=2026-13', 'department', 'dept-market');
+    expect([badMonth.status, badMonth.body.error.field]).toEqual([400, 'query.month']);
+  });
+
+  it('the credit office sees every registered department, most to mend first', async () => {
+    for (const [orgId, name] of [['dept-market', '郏县市场监督管理局'], ['dept-long', '郏县长文件局'], ['dept-calc', '郏县表格局']] as const)
+      expect((await callApi(platform, 'POST', '/departments', 'creditOffice', 'credit-office', { orgId, name })).status).toBeLessThan(300);
+    const desk = await callApi(platform, 'GET', `/data-quality?month=${month}`, 'creditOffice', 'credit-office');
+    expect(desk.status).toBe(200);
+    const byOrg = Object.fromEntries(desk.body.departments.map((d: any) => [d.orgId, d]));
+    expect(Object.keys(byOrg).sort()).toEqual(['dept-calc', 'dept-long', 'dept-market']);
+    expect(byOrg['dept-market'].name).toBe('郏县市场监督管理局');
+    expect(byOrg['dept-long'].counts.refusedRows).toBe(1);
+    expect(byOrg['dept-calc'].counts.refusedRows).toBe(0);
+    const totals = desk.body.departments.map((d: any) => d.counts.refusedRows + d.counts.latePublications + d.counts.provisional);
+    expect(totals).toEqual([...totals].sort((a: number, b: number) => b - a));
+    const one = await callApi(platform, 'GET', `/data-quality?month=${month}&department=dept-long`, 'creditOffice', 'credit-office');
+    expect(one.body.departments.map((d: any) => d.orgId)).toEqual(['dept-long']);
+  });
+});

@@ -132,6 +132,12 @@ export const routeCases: Record<string, RouteCase> = {
 
   'GET /departments': { own: () => ({ method: 'GET', path: '/departments' }) },
 
+  'GET /data-quality': {
+    own: (c) => ({ method: 'GET', path: `/data-quality${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'GET', path: `/data-quality?department=${c.theirs.department.orgId}` }),
+    otherStatus: 403,
+    why: "a department names another's desk in query.department: 403 whether or not it exists (data-quality.ts)",
+  },
   'GET /imports/templates/{kind}': { own: () => ({ method: 'GET', path: '/imports/templates/penalty' }) },
   'POST /imports': { own: () => ({ method: 'POST', path: '/imports', body: { kind: 'licence', fileName: '行政许可.csv' } }) },
   'GET /imports': { own: () => ({ method: 'GET', path: '/imports' }) },
