@@ -294,6 +294,23 @@ describe('browser walks (Debian chromium, headless)', () => {
         expect(answer.body.versions).toHaveLength(1);
       }
       expect((await callApi(platform, 'GET', `/subjects/${rows[0]!['统一社会信用代码']}/records`, 'department', 'dept-finance')).body.records).toHaveLength(1);
+
+      // The department's data-quality desk names the import with its 3 refused rows and what to do.
+      await page.getByTestId('console-nav-quality').click();
+      const imports = page.getByTestId('quality-imports-item');
+      await imports.first().waitFor();
+      expect(await imports.count()).toBe(1);
+      expect(await imports.first().textContent()).toContain('11月行政处罚.xlsx');
+      expect(await imports.first().textContent()).toContain('导入结果');
+      await w.step('data-quality-desk');
+
+      // The credit office sees the department's count among all departments'.
+      await w.signIn(base(), 'creditOffice', 'credit-office');
+      await page.getByTestId('console-nav-quality').click();
+      const row = page.locator('[data-testid="quality-row"][data-org="dept-finance"]');
+      await row.waitFor();
+      expect(await row.getByTestId('quality-refused-rows').textContent()).toBe('3');
+      await w.step('data-quality-office');
     });
     rmSync(files, { recursive: true, force: true });
   });

@@ -3,9 +3,14 @@ import { field, h, loading, show, valueOf } from '../dom.ts';
 import { failingLabels, usageListStateLabels } from '../labels.ts';
 import { go, type Route } from '../router.ts';
 import { noticesSection, type Console } from './common.ts';
+import { dataQualityPage } from './data-quality.ts';
 
-/** The credit office (信用办): how each department complies in a period, its notices. */
-export const creditOfficeConsole: Console = [{ path: 'compliance', label: '合规情况', page: compliancePage }, noticesSection];
+/** The credit office (信用办): how each department complies in a period, each department's data problems, its notices. */
+export const creditOfficeConsole: Console = [
+  { path: 'compliance', label: '合规情况', page: compliancePage },
+  { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, true) },
+  noticesSection,
+];
 
 type Compliance = Answer<'get-compliance'>;
 
