@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { projectRoot } from '../../local/platform.ts';
@@ -20,6 +21,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
 }
 
+export interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: string[];
+}
+
+let axe: string | undefined;
+/** axe-core's browser build, read once. */
+const axeSource = (): string => (axe ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+
 /**
  * One walk through the site: its own browser context (its own sign-in, as a separate tab would be), a page,
  * the page's uncaught errors, and a numbered screenshot per step into its folder (emptied first).
@@ -27,6 +39,8 @@ export async function launchChromium(): Promise<Browser> {
 export class Walk {
   readonly screenshots: string[] = [];
   readonly pageErrors: string[] = [];
+  /** Every accessibility violation axe-core found at a step (the minor and moderate ones too). */
+  readonly accessibility: (AxeViolation & { step: string })[] = [];
   private constructor(
     readonly name: string,
     readonly context: BrowserContext,
@@ -46,12 +60,30 @@ export class Walk {
     return walk;
   }
 
-  /** A full-page screenshot of this step, `<nn>-<step>.png`. */
+  /**
+   * A full-page screenshot of this step, `<nn>-<step>.png`, and the page as it stands checked by axe-core
+   * (Deque's accessibility engine, WCAG 2.x A and AA rules): a serious or critical violation fails the walk,
+   * naming the rule, the elements and the step. A failing step's own screenshot is not checked.
+   */
   async step(step: string): Promise<string> {
     const file = join(this.folder, `${String(this.screenshots.length + 1).padStart(2, '0')}-${step}.png`);
     await this.page.screenshot({ path: file, fullPage: true });
     this.screenshots.push(relative(projectRoot, file));
+    if (step !== 'failed') await this.assertAccessible(step);
     return file;
+  }
+
+  /** Runs axe-core on the page; throws on serious or critical violations. */
+  async assertAccessible(step: string): Promise<void> {
+    // Evaluated through the DevTools protocol, so the site's Content-Security-Policy does not block it.
+    if (!(await this.page.evaluate('typeof window.axe !== "undefined"'))) await this.page.evaluate(axeSource());
+    const violations = (await this.page.evaluate(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`,
+    )) as AxeViolation[];
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    this.accessibility.push(...violations.map((v) => ({ ...v, step })));
+    if (serious.length > 0)
+      throw new Error(`[${this.name}] step ${step}: ${serious.length} serious accessibility violation(s): ${serious.map((v) => `${v.id} (${v.impact}: ${v.help}) at ${v.nodes.join(', ')}`).join('; ')}`);
   }
 
   /** Opens a hash route of the site (`/search?q=…`) and waits until its page has rendered. */
