@@ -225,7 +225,8 @@ try {
   row('records ingest / bare BatchWriteItem rate', `${((batchRate / bareBatchRate) * 100).toFixed(0)} %`);
   row(`import: ${ingest.rows.toLocaleString()}-row 行政处罚 CSV (${ingest.megabytes.toFixed(1)} MB), end to end`, `${(ingest.seconds).toFixed(1)} s, ${ingest.rowsPerSecond.toFixed(0)} rows/s, ${ingest.state}: ${ingest.created} new, ${ingest.refused} refused, ${ingest.invocations} invocations`);
   row('import rows/s / bare BatchWriteItem rate', `${((ingest.rowsPerSecond / bareBatchRate) * 100).toFixed(0)} %`);
-  row('import: peak heap / RSS over baseline (handlers in this process)', `${ingest.heapPeakMiB.toFixed(0)} MiB / ${ingest.rssPeakMiB.toFixed(0)} MiB`);
+  row('import: peak heap / RSS over baseline (handlers and S3 emulator in this process)', `${ingest.heapPeakMiB.toFixed(0)} MiB / ${ingest.rssPeakMiB.toFixed(0)} MiB`);
+  row('import: live heap after full GC, peak over baseline', ingest.liveHeapPeakMiB === undefined ? 'run with --expose-gc' : `${ingest.liveHeapPeakMiB.toFixed(0)} MiB`);
   row(`POST /checks, ${concurrency} concurrent clients of one department (${checks})`, `${checkRate.toFixed(0)} checks/s, p50 ${ms(percentile(checkTimes, 50))}, p99 ${ms(percentile(checkTimes, 99))}`);
   row(`POST /checks, sequential (${sequential.length})`, `p50 ${ms(percentile(sequential, 50))}, p99 ${ms(percentile(sequential, 99))}`);
   row(`emulator floor: bare Query + PutItem, sequential (${bare.length})`, `p50 ${ms(percentile(bare, 50))}, p99 ${ms(percentile(bare, 99))}`);
