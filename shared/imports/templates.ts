@@ -2,6 +2,7 @@ import { nationalColumns, type NationalColumn } from '../records/port.ts';
 import { excelSheetName, loadWorkbook, neutraliseFormula, xlsxContentType } from '../files/workbooks.ts';
 import type { HttpFile } from '../http/http-handler.ts';
 import { importKindLabels, type ImportKind } from './api.ts';
+import { legalRepresentativeIdTypeLabels } from '../config/record-kinds.ts';
 
 /**
  * The template a department downloads (XLSX): the national columns in the standard's order on the first sheet
@@ -15,6 +16,7 @@ const codeLike = (column: NationalColumn) => 'field' in column.read && (column.r
 const lists: Partial<Record<string, readonly string[]>> = {
   行政相对人类别: ['法人及非法人组织', '个体工商户', '自然人'],
   证件类型: ['身份证'],
+  法定代表人证件类型: Object.values(legalRepresentativeIdTypeLabels),
 };
 
 export async function importTemplate(kind: ImportKind, now: Date): Promise<HttpFile> {
