@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build, buildSync, type BuildOptions as EsbuildOptions, type Metafile } from 'esbuild';
 import { capabilities, functions } from '../functions/catalog.ts';
 import type { DeclaredRoute } from './src/declared-route.ts';
+import { recordInputJsonSchema } from '../shared/records/record-form-schema.ts';
 
 /**
  * Builds the static site (web/src → web/dist): `assets/app.js` and `assets/app.css` bundled and minified by
@@ -34,8 +35,18 @@ export function declaredRoutes(): Record<string, DeclaredRoute> {
   return routes;
 }
 
-/** Where the routes come from: a build is stale when one of these changes, though esbuild never reads them. */
-const declarationFiles = (): string[] => [fileURLToPath(new URL('../functions/catalog.ts', import.meta.url)), ...new Set(capabilities.map((c) => resolve(webRoot, '..', c.folder, 'functions.ts')))].filter((file) => existsSync(file));
+/**
+ * What esbuild substitutes in the bundle: the routes (`__API_ROUTES__`), and the JSON Schema of a record as a
+ * department sends it (`__RECORD_INPUT_SCHEMA__`, written by zod from `recordInput`), from which the console
+ * builds its record form (shared/records/record-form.ts): the rules stay in the schema, and zod out of the bundle.
+ */
+export const webDefines = (): Record<string, string> => ({
+  __API_ROUTES__: JSON.stringify(declaredRoutes()),
+  __RECORD_INPUT_SCHEMA__: JSON.stringify(recordInputJsonSchema()),
+});
+
+/** Where the routes and the record schema come from: a build is stale when one of these changes, though esbuild never reads them. */
+const declarationFiles = (): string[] => [fileURLToPath(new URL('../functions/catalog.ts', import.meta.url)), fileURLToPath(new URL('../shared/records/record-input.ts', import.meta.url)), ...new Set(capabilities.map((c) => resolve(webRoot, '..', c.folder, 'functions.ts')))].filter((file) => existsSync(file));
 
 const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => ({
   entryPoints: { app: join(webRoot, 'src', 'main.ts') },
@@ -49,7 +60,7 @@ const esbuildOptions = (outdir: string): EsbuildOptions & { metafile: true } => 
   outdir: join(outdir, 'assets'),
   metafile: true,
   logLevel: 'silent',
-  define: { __API_ROUTES__: JSON.stringify(declaredRoutes()) },
+  define: webDefines(),
 });
 
 /**

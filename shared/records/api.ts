@@ -3,6 +3,8 @@ import { nonPublicationReasons } from '../config/non-publication.ts';
 import { isoDate } from '../config/county-config.ts';
 import { warningsBody } from '../http/common-schemas.ts';
 import { recordInput } from './record-input.ts';
+import { recordKinds } from '../config/record-kinds.ts';
+import { recordLifecycles } from './record-status.ts';
 import { subjectIdSchema } from '../subjects/subject-id.ts';
 
 /** Records one push may carry. */
@@ -38,6 +40,14 @@ export const correctRecordBody = z
   })
   .strict();
 
+const withheldBody = z.object({
+  reason: z.enum(nonPublicationReasons),
+  label: z.string(),
+  source: z.string(),
+  note: z.string().optional(),
+  decidedBy: z.enum(['department', 'rule']),
+});
+
 const presentedRecord = z
   .looseObject({
     recordId: z.string(),
@@ -50,16 +60,7 @@ const presentedRecord = z
     decisionDate: isoDate,
     publication: z.unknown(),
     publicity: z.unknown(),
-    withheld: z
-      .object({
-        reason: z.enum(nonPublicationReasons),
-        label: z.string(),
-        source: z.string(),
-        note: z.string().optional(),
-        decidedBy: z.enum(['department', 'rule']),
-      })
-      .optional()
-      .describe('不予公示 and why: the record serves checks and never reaches the public (absent: published as usual)'),
+    withheld: withheldBody.optional().describe('不予公示 and why: the record serves checks and never reaches the public (absent: published as usual)'),
     details: z.unknown(),
   })
   .meta({ id: 'CreditRecord' });
@@ -123,3 +124,67 @@ export const pushRecordsResult = z
     counts: z.object({ created: z.number(), existing: z.number(), conflict: z.number(), invalid: z.number() }),
   })
   .meta({ id: 'PushRecordsResult' });
+
+/**
+ * POST /records/preview takes a record as POST /records takes one: any object with a `kind`, validated in full
+ * by `recordInput` (record-problems.ts) so that every problem is answered, not refused at the door.
+ */
+export const previewRecordBody = z.looseObject({ kind: z.string() });
+
+const publicationBody = z.object({
+  deadline: z.string().describe('The last day to publish: the county\'s N-th working day after the decision (公示期限)'),
+  late: z.boolean().describe('Received after the deadline (逾期), judged on the day of the request'),
+  lateByWorkingDays: z.number().int(),
+  provisional: z.boolean().describe('Counted through a year whose holidays are not known yet: the deadline may move later'),
+});
+
+export const recordPreviewBody = z
+  .object({
+    valid: z.boolean().describe('Whether POST /records would accept the record today'),
+    problems: z
+      .array(
+        z.object({
+          field: z.string().describe('The field as a path in the record (subject.uscc)'),
+          label: z.string().describe("The field's Chinese name, from the schema's description (统一社会信用代码)"),
+          rule: z.string().describe('The rule broken, in the words a push answers'),
+          message: z.string().describe('The field and the rule in Chinese (统一社会信用代码：校验码错误，应为 X)'),
+        }),
+      )
+      .describe('Every problem, not only the first'),
+    recordId: z.string().optional().describe('The id the record has under this department, kind and decision number'),
+    existing: z.object({ recordId: z.string(), version: z.number().int() }).optional().describe('A record with this decision number is already stored: a push of another body is 409, correct it instead'),
+    publication: publicationBody.nullable().describe('Dual publicity (licences and penalties): the deadline and whether a push today is late; null for other kinds or without a valid decision date'),
+    publicity: z
+      .object({
+        publicFrom: z.string(),
+        publicUntil: z.string().nullable(),
+        repairEligibleFrom: z.string().nullable(),
+        ruleId: z.string().nullable(),
+        ruleSource: z.string().nullable(),
+        severity: z.string().optional(),
+        provisional: z.boolean(),
+      })
+      .nullable()
+      .describe('The publicity period the record would have; null while the record is invalid'),
+    withheld: withheldBody.optional().describe('The record would not be published (不予公示), and why'),
+    warnings: warningsBody,
+  })
+  .meta({ id: 'RecordPreview' });
+
+export const listRecordsQuery = z.object({
+  kind: z.enum(recordKinds).optional(),
+  status: z.enum([...recordLifecycles, 'expired']).optional().describe("The record's status today"),
+  from: isoDate.optional().describe('First county-local day the record was received'),
+  to: isoDate.optional().describe('Last county-local day the record was received'),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the decision number or of the subject name'),
+  late: z.enum(['true', 'false']).optional().describe('true: only records published after their deadline (逾期)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  nextToken: z.string().max(2000).optional(),
+});
+
+export const recordListBody = z
+  .object({
+    records: z.array(presentedRecord).describe('Newest received first, as its provider sees them (ID numbers masked)'),
+    nextToken: z.string().optional(),
+  })
+  .meta({ id: 'DepartmentRecords' });

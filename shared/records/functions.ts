@@ -1,4 +1,5 @@
-import { correctRecordBody, pushRecordsBody, pushRecordsDocumented, pushRecordsResult, recordBody, recordIdParams, recordQuery, recordWithHistoryBody, subjectParams, subjectRecordsBody } from './api.ts';
+import { correctRecordBody, listRecordsQuery, previewRecordBody, recordListBody, recordPreviewBody, pushRecordsBody, pushRecordsDocumented, pushRecordsResult, recordBody, recordIdParams, recordQuery, recordWithHistoryBody, subjectParams, subjectRecordsBody } from './api.ts';
+import { recordInput } from './record-input.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 import { roles } from '../identity/roles.ts';
 
@@ -19,6 +20,34 @@ export const recordsFunctions = [
     resources: { creditTable: 'readWrite', personalData: ['seal'] },
     timeoutSeconds: 29,
     memoryMb: 1024,
+  }),
+  declare({
+    name: 'preview-record',
+    description: 'A department checks a record as a push would, without storing it: every problem, the publication deadline and lateness, the publicity period',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/records/preview',
+      access: { roles: ['department'] },
+      summary: 'Preview a credit record before pushing it (nothing stored)',
+      request: { body: previewRecordBody, documentedBody: recordInput },
+      response: { status: 200, body: recordPreviewBody },
+    },
+    resources: { creditTable: 'read' },
+  }),
+  declare({
+    name: 'list-records',
+    description: "The department's own records, newest first, by kind, status, days received, number or name, lateness",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/records',
+      access: { roles: ['department'] },
+      summary: "The department's own credit records",
+      request: { query: listRecordsQuery },
+      response: { status: 200, body: recordListBody },
+    },
+    resources: { creditTable: 'read' },
   }),
   declare({
     name: 'get-record',

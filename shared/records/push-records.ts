@@ -7,10 +7,9 @@ import type { Caller } from '../identity/caller.ts';
 import { conflict, validationFailed } from '../errors/domain-errors.ts';
 import type { FieldWarning } from '../subjects/code-warnings.ts';
 import { recordCodeWarnings } from './record-code-warnings.ts';
-import { validatingOn } from '../time/request-day.ts';
-import { recordDateProblems } from './record-dates.ts';
+import { recordProblems } from './record-problems.ts';
 import { protectInput } from './protected-input.ts';
-import { recordInput, type RecordInput } from './record-input.ts';
+import type { RecordInput } from './record-input.ts';
 import { createRecords, type CreateResult } from './record-store.ts';
 import { buildRecordVersion, type StoredRecord } from './stored-record.ts';
 
@@ -22,16 +21,11 @@ export type PushResult =
   | { index: number; status: 'conflict'; recordId: string; error: { code: 'CONFLICT'; message: string; field: string } }
   | { index: number; status: 'invalid'; error: { code: 'VALIDATION_FAILED'; message: string; field: string }; rule: string };
 
-/** Validates one pushed record: the schema, then the rules that need today's date. */
+/** Validates one pushed record: the schema, then the rules that need today's date; the first problem refuses it. */
 function validate(raw: unknown, today: string) {
-  const parsed = validatingOn(today, () => recordInput.safeParse(raw));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false as const, field: issue.path.join('.') || '(record)', rule: issue.message };
-  }
-  const problem = recordDateProblems(parsed.data, today)[0];
-  if (problem) return { ok: false as const, field: problem.field, rule: problem.rule };
-  return { ok: true as const, input: parsed.data };
+  const checked = recordProblems(raw, today);
+  if (!checked.ok) return { ok: false as const, ...checked.problems[0]! };
+  return { ok: true as const, input: checked.input };
 }
 
 /**

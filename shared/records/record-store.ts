@@ -249,3 +249,65 @@ export async function readSubject(subjectId: string): Promise<SubjectPartition> 
   };
 }
 
+
+/** What one page of a department's records may read at most, whatever the filters keep (see `providerRecordsPage`). */
+const providerRecordsReadPerPage = 1000;
+
+/**
+ * One page of a department's own records, newest received first: the index of its records by first receipt
+ * (gsi1, `keys.recordsOfProvider`), between two instants when given. `filter` (a FilterExpression on the
+ * current copy) and `keep` (a rule in code, for what depends on today) narrow it after the key range: DynamoDB
+ * still reads every record of the range they pass over (the cost is the department's records received in the
+ * range, a few KB each, not the matches), so a page stops after reading `providerRecordsReadPerPage` items and
+ * hands on a token even when it found fewer than `limit`. The token is the index key of the last record read.
+ */
+export async function providerRecordsPage(args: {
+  orgId: string;
+  fromInstant?: string;
+  toInstant?: string;
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  keep: (record: StoredRecord) => boolean;
+  limit: number;
+  startKey?: Record<string, unknown>;
+}): Promise<{ records: StoredRecord[]; lastKey?: Record<string, unknown> }> {
+  const range =
+    args.fromInstant && args.toInstant ? ' AND gsi1sk BETWEEN :from AND :to' : args.fromInstant ? ' AND gsi1sk >= :from' : args.toInstant ? ' AND gsi1sk <= :to' : '';
+  const names = { ...args.filter?.names };
+  const values = {
+    ':pk': keys.recordsOfProvider(args.orgId),
+    ...(args.fromInstant ? { ':from': args.fromInstant } : {}),
+    // Sort keys are `<instant>#<recordId>`: `to` (an exclusive end, the next day's first instant) sorts below its own keys.
+    ...(args.toInstant ? { ':to': args.toInstant } : {}),
+    ...args.filter?.values,
+  };
+  const records: StoredRecord[] = [];
+  let startKey = args.startKey;
+  let read = 0;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: `gsi1pk = :pk${range}`,
+        ...(args.filter ? { FilterExpression: args.filter.expression } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: Math.min(providerRecordsReadPerPage - read, Math.max(args.limit * 2, 50)),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    read += page.ScannedCount ?? 0;
+    for (const item of page.Items ?? []) {
+      const record = withoutKeys<StoredRecord>(item);
+      if (!args.keep(record)) continue;
+      records.push(record);
+      if (records.length === args.limit) {
+        const lastKey = { pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk };
+        return { records, lastKey };
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && read < providerRecordsReadPerPage);
+  return { records, ...(startKey ? { lastKey: startKey } : {}) };
+}

@@ -103,18 +103,30 @@ export function buildRecordVersion(args: {
     firstReceivedAt: args.receivedAt.toISOString(),
     firstReceivedOn: args.receivedOn,
     input,
-    publication: publicationDeadlineFor(input, args.receivedOn, args.county, args.calendar) ?? null,
-    publicity: publicityOf(input, args.calendar, args.county.publication),
-    ...withheldField(input, args.county),
+    ...derivedOf(input, args.receivedOn, args.county, args.calendar),
     lifecycle: args.correction ? 'corrected' : 'active',
     ...(args.correction ? { correction: args.correction } : {}),
     bodyHash: bodyHash(hashed),
   };
 }
 
-function withheldField(input: RecordInput, county: CountyConfig): { withheld?: Withheld } {
+/**
+ * What the platform derives from a record received on `receivedOn`: its dual-publicity deadline (late or
+ * not), its publicity period, and whether it is withheld (不予公示). A version is built from it, and the
+ * preview (POST /records/preview) shows it before a push, so the form never computes a rule of its own.
+ */
+export function derivedOf(
+  input: RecordInput,
+  receivedOn: IsoDate,
+  county: CountyConfig,
+  calendar: WorkingDayCalendar,
+): Pick<StoredRecord, 'publication' | 'publicity' | 'withheld'> {
   const withheld = withheldOf(input, county.publication);
-  return withheld ? { withheld } : {};
+  return {
+    publication: publicationDeadlineFor(input, receivedOn, county, calendar) ?? null,
+    publicity: publicityOf(input, calendar, county.publication),
+    ...(withheld ? { withheld } : {}),
+  };
 }
 
 /** When the record was first received: the instant and the county-local day. */

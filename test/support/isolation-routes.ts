@@ -84,6 +84,20 @@ export const routeCases: Record<string, RouteCase> = {
     why: 'only the providing department may correct a record: 403 (correct-record.ts; records-and-checks.test.ts)',
   },
 
+  'POST /records/preview': {
+    own: (c) => ({ method: 'POST', path: '/records/preview', body: c.w.penalty(c.mine.family, c.w.unique(`ISO-${c.mine.family}-PRE`)) }),
+    // The record another department stored, number and all: previewed as the caller's own (its number is the
+    // caller's to use), never telling that the other department holds a record under it.
+    other: (c) => ({ method: 'POST', path: '/records/preview', body: c.theirs.inputs.correct }),
+    otherStatus: 200,
+    why: "a preview is of the caller's own record: idempotency keys are per department, so another's number is free to it (200, no `existing`)",
+    check: (a, _c, side) => (side === 'other' && a.json?.existing ? `told of a record stored under another department's number: ${JSON.stringify(a.json.existing)}` : undefined),
+  },
+
+  'GET /records': {
+    own: (c) => ({ method: 'GET', path: '/records?limit=200', shows: showsFor(c, ['department'], markerOf(c.mine.family, 'hidden')) }),
+  },
+
   'GET /subjects/{subjectId}/records': {
     own: (c) => ({ method: 'GET', path: `/subjects/${c.mine.subjectId}/records`, shows: showsFor(c, ['department', 'subject', 'creditOffice'], markerOf(c.mine.family, 'hidden')) }),
     other: (c) => ({ method: 'GET', path: `/subjects/${c.theirs.subjectId}/records` }),

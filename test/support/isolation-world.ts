@@ -165,8 +165,8 @@ export function markerVisible(marker: Marker, viewer: Viewer, routeKey: string, 
         own('institution') ||
         (viewer.role === 'department' && (isCheckRoute(routeKey) || isUsageListRoute(routeKey))) ||
         // The matrix's POST /records "other" makes each department the provider of a record about the other
-        // family's subject (its copy, under its own number): it then sees that record, name and all.
-        (viewer.role === 'department' && routeKey === 'GET /subjects/{subjectId}/records')
+        // family's subject (its copy, under its own number): it then sees that record, name and all (and lists it, GET /records).
+        (viewer.role === 'department' && (routeKey === 'GET /subjects/{subjectId}/records' || routeKey === 'GET /records'))
       );
     case 'residentId':
       // Whole only for the person and the credit office; a department that pushes or corrects a

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
-import { declaredRoutes, webRoot } from '../../web/build.ts';
+import { declaredRoutes, webDefines, webRoot } from '../../web/build.ts';
 import { targetOf } from '../../web/src/declared-route.ts';
 
 /**
@@ -104,7 +104,7 @@ describe('the site and the console call the API by its declarations', () => {
     });
     expect(problems).toEqual([]);
     expect(new Set(used.map((c) => c.name))).toEqual(
-      new Set(['get-county-profile', 'run-check', 'record-check-outcome', 'export-usage-list', 'create-report-upload', 'get-report-upload', 'list-subject-records', 'get-credit-report', 'list-my-checks', 'list-objections', 'raise-objection', 'get-objection', 'get-compliance', 'search-public-records', 'get-public-record', 'list-public-list', 'list-notices', 'list-public-notices', 'verify-credit-report', 'get-import-template', 'create-import', 'get-import', 'list-imports', 'get-data-quality']),
+      new Set(['get-county-profile', 'run-check', 'record-check-outcome', 'export-usage-list', 'create-report-upload', 'get-report-upload', 'list-subject-records', 'get-credit-report', 'list-my-checks', 'list-objections', 'raise-objection', 'get-objection', 'get-compliance', 'search-public-records', 'get-public-record', 'list-public-list', 'list-notices', 'list-public-notices', 'verify-credit-report', 'get-import-template', 'create-import', 'get-import', 'list-imports', 'get-data-quality', 'preview-record', 'push-records', 'list-records', 'get-record', 'correct-record']),
     );
   });
 
@@ -136,12 +136,13 @@ describe('the site and the console call the API by its declarations', () => {
       outdir: join(tmpdir(), 'web-api-paths'),
       metafile: true,
       logLevel: 'silent',
-      define: { __API_ROUTES__: JSON.stringify(declaredRoutes()) },
+      define: webDefines(),
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((input) => /node_modules|^node:|\/functions\.ts$|\/api\.ts$|catalog\.ts$/.test(input) && !input.endsWith('web/src/api.ts'))).toEqual([]);
     const bundle = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
     expect(bundle).toContain('/public/report-verifications/{code}');
     expect(bundle).not.toContain('__API_ROUTES__');
+    expect(bundle).not.toContain('__RECORD_INPUT_SCHEMA__');
   });
 });
