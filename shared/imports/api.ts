@@ -1,10 +1,14 @@
 import * as z from 'zod';
 import { plainText } from '../http/input-text.ts';
+import { recordKindLabels, recordKinds } from '../config/record-kinds.ts';
 
-/** The national templates a department imports (shared/records/national-fields.ts). */
-export const importKinds = ['penalty', 'licence'] as const;
+/**
+ * The templates a department imports (shared/records/national-fields.ts): the national ones of 行政许可 and
+ * 行政处罚, and the platform's, in the same style, for every other kind.
+ */
+export const importKinds = recordKinds;
 export type ImportKind = (typeof importKinds)[number];
-export const importKindLabels: Record<ImportKind, string> = { penalty: '行政处罚', licence: '行政许可' };
+export const importKindLabels: Record<ImportKind, string> = recordKindLabels;
 
 /** What the ingest reads: CSV (UTF-8, UTF-8 with BOM, GB18030) or XLSX, told by the file's name. */
 export const importFormats = ['csv', 'xlsx'] as const;
@@ -22,7 +26,7 @@ export const templateFileBody = z.string().describe('The template: application/v
 
 export const createImportBody = z
   .object({
-    kind: z.enum(importKinds, { error: `must be one of: ${importKinds.join(', ')}` }).describe('The national template the file follows: 行政处罚 (penalty) or 行政许可 (licence)'),
+    kind: z.enum(importKinds, { error: `must be one of: ${importKinds.join(', ')}` }).describe('The template the file follows: a record kind (the national 行政处罚 penalty, 行政许可 licence, or the platform\'s for the other kinds)'),
     fileName: plainText(
       z
         .string()

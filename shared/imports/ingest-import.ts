@@ -10,7 +10,7 @@ import { xlsxRows } from '../files/xlsx-rows.ts';
 import { loadWorkbookWriter, neutraliseFormula, xlsxContentType } from '../files/workbooks.ts';
 import type { Caller } from '../identity/caller.ts';
 import { logger } from '../lambda/logger.ts';
-import { columnOf, nationalColumns, rowToRecord, storeImportedRecords, type RecordInput } from '../records/port.ts';
+import { columnOf, templateColumns, rowToRecord, storeImportedRecords, type RecordInput } from '../records/port.ts';
 import { keys } from '../storage/keys.ts';
 import { s3 } from '../storage/s3-client.ts';
 import { importKindLabels } from './api.ts';
@@ -95,7 +95,7 @@ async function* rowsOf(job: ImportJob, bucket: string, onHeader: (header: string
 /** The template's required columns the header lacks (the wrong template, or a renamed column). */
 function checkHeader(job: ImportJob, header: string[]): void {
   const present = new Set(header.map((h) => h.replace(/[\s\u3000]/g, '')));
-  const missing = nationalColumns[job.kind].filter((c) => c.required && !present.has(c.header)).map((c) => c.header);
+  const missing = templateColumns[job.kind].filter((c) => c.required && !present.has(c.header)).map((c) => c.header);
   if (missing.length > 0)
     throw new FileUnreadable(`第1行缺少${importKindLabels[job.kind]}模板的必填列：${missing.join('、')}（请使用平台下载的模板，勿改动列名）`);
 }

@@ -1,11 +1,11 @@
-import { nationalColumns, type NationalColumn } from '../records/port.ts';
+import { templateColumns, type NationalColumn } from '../records/port.ts';
 import { excelSheetName, loadWorkbook, neutraliseFormula, xlsxContentType } from '../files/workbooks.ts';
 import type { HttpFile } from '../http/http-handler.ts';
 import { importKindLabels, type ImportKind } from './api.ts';
 import { legalRepresentativeIdTypeLabels } from '../config/record-kinds.ts';
 
 /**
- * The template a department downloads (XLSX): the national columns in the standard's order on the first sheet
+ * The template a department downloads (XLSX): the kind's columns (the national standard's for 行政许可 and 行政处罚) in order on the first sheet
  * (the header row exactly as the ingest reads it, frozen; required columns marked by colour; each column's
  * hint as the header cell's note; code and number columns formatted as text, so Excel keeps an 18-digit code
  * or an ID number as typed instead of turning it into 4.1E+17; the closed lists offered as drop-downs), and a
@@ -21,7 +21,7 @@ const lists: Partial<Record<string, readonly string[]>> = {
 
 export async function importTemplate(kind: ImportKind, now: Date): Promise<HttpFile> {
   const Workbook = await loadWorkbook();
-  const columns = nationalColumns[kind];
+  const columns = templateColumns[kind];
   const label = importKindLabels[kind];
   const workbook = new Workbook();
   workbook.creator = 'county credit platform';
@@ -38,7 +38,7 @@ export async function importTemplate(kind: ImportKind, now: Date): Promise<HttpF
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: column.required ? 'FFFCE4D6' : 'FFD9D9D9' } };
     const note = [column.required ? '必填' : '选填', column.hint, 'ignored' in column.read ? column.read.ignored : ''].filter(Boolean).join('。');
     if (note) cell.note = note;
-    const values = lists[column.header];
+    const values = lists[column.header] ?? ('field' in column.read && column.read.as === 'choice' ? [...new Set(Object.keys(column.read.choices).filter((k) => !/^[a-z]/.test(k)))] : undefined);
     if (values)
       for (let row = 2; row <= 1001; row += 1)
         sheet.getCell(row, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: false };

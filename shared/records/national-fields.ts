@@ -5,7 +5,9 @@ import {
   penaltyCategories,
   type LegalRepresentativeIdType,
   type PenaltyCategory,
+  type RecordKind,
 } from '../config/record-kinds.ts';
+import { blackListNames } from '../config/list-names.ts';
 import { recordInput, type RecordInput } from './record-input.ts';
 
 /**
@@ -30,6 +32,8 @@ export type NationalKind = 'licence' | 'penalty';
 /** How a column's text becomes a field of the record. */
 type Reader =
   | { field: string; as: 'text' | 'code' | 'date' | 'wanYuan' | 'subjectCategory' | 'penaltyCategories' | 'licenceCategory' }
+  /** One of a closed list, written as its label (or its id): label → id. */
+  | { field: string; as: 'choice'; choices: Readonly<Record<string, string>> }
   | { field: 'subject.idType'; as: 'idType' }
   | { field: 'subject.legalRepresentativeIdType'; as: 'legalRepresentativeIdType' }
   | { ignored: string };
@@ -124,6 +128,96 @@ export const nationalColumns: Record<NationalKind, readonly NationalColumn[]> = 
   ],
 };
 
+/**
+ * Templates for the other ten kinds, the platform's own in the national style (the national standard defines
+ * columns for 行政许可 and 行政处罚 only): the same subject columns first, then the kind's fields in the order of
+ * its decision, then the deciding authority, the data source and 备注. Headers are the names the API's schema
+ * describes the fields by (shared/records/record-input.ts).
+ */
+type PlatformKind = Exclude<RecordKind, NationalKind>;
+
+const decisionColumns = (number: string, date: string): NationalColumn[] => [
+  { header: number, required: true, read: { field: 'decisionNumber', as: 'text' }, hint: '同一部门内唯一；再次导入同一文号视为更正' },
+  { header: date, required: true, read: { field: 'decisionDate', as: 'date' }, hint: 'YYYY-MM-DD，或 YYYY/M/D、YYYY年M月D日' },
+];
+const platformTail: NationalColumn[] = [
+  { header: '决定机关', required: true, read: { field: 'authority.name', as: 'text' }, hint: '作出决定（或列入名单）的机关全称' },
+  { header: '决定机关统一社会信用代码', required: true, read: { field: 'authority.uscc', as: 'code' }, hint: '18位' },
+  ...sourceColumns,
+  { header: '备注', required: false, read: { field: 'remarks', as: 'text' }, hint: '' },
+];
+const administrative = (label: string): NationalColumn[] => [
+  ...subjectColumns,
+  ...decisionColumns(`${label}决定文书号`, `${label}决定日期`),
+  { header: `${label}内容`, required: true, read: { field: 'content', as: 'text' }, hint: '' },
+  { header: `${label}依据`, required: false, read: { field: 'legalBasis', as: 'text' }, hint: '' },
+  ...platformTail,
+];
+const courtColumns: NationalColumn[] = [
+  { header: '法院名称', required: true, read: { field: 'court', as: 'text' }, hint: '' },
+  { header: '案号', required: true, read: { field: 'caseNumber', as: 'text' }, hint: '如（2026）豫0425执123号' },
+];
+const listUntil = (required: boolean): NationalColumn => ({ header: '列入期限至', required, read: { field: 'listedUntil', as: 'date' }, hint: 'YYYY-MM-DD' });
+const blackListChoices = Object.fromEntries(Object.entries(blackListNames).flatMap(([id, label]) => [[label, id], [id, id]]));
+
+export const platformColumns: Record<PlatformKind, readonly NationalColumn[]> = {
+  enforcement: administrative('行政强制'),
+  levy: administrative('行政征收'),
+  confirmation: administrative('行政确认'),
+  reward: administrative('行政奖励'),
+  judgment: [
+    ...subjectColumns,
+    ...decisionColumns('裁判文书号', '裁判日期'),
+    ...courtColumns,
+    { header: '裁判内容', required: true, read: { field: 'content', as: 'text' }, hint: '' },
+    ...platformTail,
+  ],
+  dishonestDebtor: [
+    ...subjectColumns,
+    ...decisionColumns('失信决定书文号', '列入日期'),
+    ...courtColumns,
+    { header: '生效法律文书确定的义务', required: true, read: { field: 'obligation', as: 'text' }, hint: '' },
+    { header: '履行情况', required: true, read: { field: 'performanceStatus', as: 'choice', choices: { 全部未履行: 'unperformed', 部分未履行: 'partlyPerformed' } }, hint: '全部未履行、部分未履行' },
+    listUntil(false),
+    ...platformTail,
+  ],
+  commitment: [
+    ...subjectColumns,
+    ...decisionColumns('承诺书编号', '承诺日期'),
+    { header: '承诺类型', required: true, read: { field: 'commitmentType', as: 'text' }, hint: '如告知承诺、容缺受理承诺、信用修复承诺' },
+    { header: '承诺内容', required: true, read: { field: 'content', as: 'text' }, hint: '' },
+    { header: '关联事项', required: false, read: { field: 'matterReference', as: 'text' }, hint: '承诺所针对的行政管理事项' },
+    ...platformTail,
+  ],
+  commitmentBreach: [
+    ...subjectColumns,
+    ...decisionColumns('违诺认定文书号', '认定日期'),
+    { header: '所违反承诺的文书号', required: false, read: { field: 'commitmentDecisionNumber', as: 'text' }, hint: '' },
+    { header: '违诺事实', required: true, read: { field: 'breachFacts', as: 'text' }, hint: '' },
+    { header: '处理内容', required: true, read: { field: 'content', as: 'text' }, hint: '' },
+    ...platformTail,
+  ],
+  redList: [
+    ...subjectColumns,
+    ...decisionColumns('列入文书号', '列入日期'),
+    { header: '名单名称', required: true, read: { field: 'listName', as: 'text' }, hint: '如：纳税信用A级纳税人名单' },
+    { header: '列入依据', required: true, read: { field: 'listingBasis', as: 'text' }, hint: '' },
+    listUntil(false),
+    ...platformTail,
+  ],
+  blackList: [
+    ...subjectColumns,
+    ...decisionColumns('列入文书号', '列入日期'),
+    { header: '名单名称', required: true, read: { field: 'listName', as: 'choice', choices: blackListChoices }, hint: Object.values(blackListNames).join('、') },
+    { header: '列入依据', required: true, read: { field: 'listingBasis', as: 'text' }, hint: '' },
+    listUntil(true),
+    ...platformTail,
+  ],
+};
+
+/** Every kind's template columns: the national ones for 行政许可 and 行政处罚, the platform's for the others. */
+export const templateColumns: Record<RecordKind, readonly NationalColumn[]> = { ...nationalColumns, ...platformColumns };
+
 /** A problem with one cell (or with the row, `column` naming the column the rule is about). */
 export interface RowProblem {
   column: string;
@@ -216,8 +310,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * One row of a national template (cells by header, as text) as a record of `kind`, validated by the API's
  * schema (`recordInput`), or every problem of the row by its column. Empty cells are absent fields.
  */
-export function rowToRecord(kind: NationalKind, cells: Readonly<Record<string, string | undefined>>): RowResult {
-  const columns = nationalColumns[kind];
+export function rowToRecord(kind: RecordKind, cells: Readonly<Record<string, string | undefined>>): RowResult {
+  const columns = templateColumns[kind];
   const problems: RowProblem[] = [];
   const draft: Record<string, unknown> = { kind };
   let idType: string | undefined;
@@ -250,6 +344,12 @@ export function rowToRecord(kind: NationalKind, cells: Readonly<Record<string, s
         const category = subjectCategoryByLabel[halfWidth(raw).replace(/\s/g, '')];
         if (category) setPath(draft, field, category);
         else problem(`须为：${Object.keys(subjectCategoryByLabel).join('、')} / must be one of these`);
+        break;
+      }
+      case 'choice': {
+        const choice = column.read.choices[halfWidth(raw).replace(/\s/g, '')];
+        if (choice) setPath(draft, field, choice);
+        else problem(`须为：${[...new Set(Object.keys(column.read.choices).filter((k) => !/^[a-z]/.test(k)))].join('、')} / must be one of these`);
         break;
       }
       case 'licenceCategory': {
@@ -287,10 +387,10 @@ export function rowToRecord(kind: NationalKind, cells: Readonly<Record<string, s
 }
 
 /** The column a schema path was read from (the nearest mapped field), or the path itself when none maps to it. */
-export function columnOf(kind: NationalKind, path: readonly string[]): string {
+export function columnOf(kind: RecordKind, path: readonly string[]): string {
   for (let length = path.length; length > 0; length -= 1) {
     const field = path.slice(0, length).join('.');
-    const column = nationalColumns[kind].find((c) => 'field' in c.read && c.read.field === field);
+    const column = templateColumns[kind].find((c) => 'field' in c.read && c.read.field === field);
     if (column) return column.header;
   }
   return path.join('.') || '（整行）';

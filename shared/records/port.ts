@@ -16,4 +16,4 @@ export { isInForce, isPublic, statusOf, type RecordStatus } from './record-statu
 export { allVersions, correctionItems, latestVersion, readSubject } from './record-store.ts';
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';
 export { storeImportedRecords, type ImportedRecord } from './import-records.ts';
-export { nationalColumns, rowToRecord, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';
+export { nationalColumns, templateColumns, rowToRecord, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';

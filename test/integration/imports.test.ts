@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
-import { nationalColumns } from '../../shared/records/national-fields.ts';
+import { nationalColumns, templateColumns } from '../../shared/records/national-fields.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { importEnded, penaltyCsv, penaltyHeaders, penaltyRow, penaltyWorkbook, postImport, resultRows } from '../support/import-files.ts';
@@ -47,13 +47,13 @@ describe('the template', () => {
     expect(sheet!.getColumn(penaltyHeaders.indexOf('统一社会信用代码') + 1).numFmt).toBe('@');
   });
 
-  it('行政许可 too; a kind not offered is 400 naming the parameter', async () => {
+  it('行政许可 too; a kind that is not a record kind is 400 naming the parameter', async () => {
     const licence = await fetch(`${platform.apiUrl}/imports/templates/licence`, { headers: { authorization: `Bearer ${await platform.token('department', department)}` } });
     expect(licence.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await licence.arrayBuffer());
     expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(nationalColumns.licence.map((c) => c.header));
-    const bad = await callApi(platform, 'GET', '/imports/templates/enforcement', 'department', department);
+    const bad = await callApi(platform, 'GET', '/imports/templates/sanctions', 'department', department);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'path.kind' });
   });
@@ -131,6 +131,21 @@ describe('20 rows of which 3 are wrong, then mended', () => {
     expect(latest.details.fineAmountYuan).toBe(6000);
     expect(latest.correction.reason).toContain('更正.csv');
     expect(latest.correction.reason).toContain('第4行');
+  });
+});
+
+describe("the platform's templates for the other kinds", () => {
+  it('a black list filled in its template (the list by its label) is imported as black-list records', async () => {
+    const headers = templateColumns.blackList.map((c) => c.header);
+    const row = (n: number) => {
+      const base = penaltyRow({ divisionCode: county.divisionCode, today: testDate, n, prefix: '郏税黑' });
+      return { ...base, 列入文书号: `郏税黑〔2026〕${n}号`, 列入日期: base['处罚决定日期']!, 名单名称: '重大税收违法案件当事人名单', 列入依据: '重大税收违法失信案件', 列入期限至: '2029-12-31', 决定机关: '国家税务总局郏县税务局', 决定机关统一社会信用代码: base['处罚机关统一社会信用代码']! };
+    };
+    const importId = await postImport(platform, 'dept-tax', '黑名单.csv', new TextEncoder().encode(penaltyCsv([row(1), row(2)], headers)), 'blackList');
+    const state = await importEnded(platform, 'dept-tax', importId);
+    expect(state).toMatchObject({ state: 'done', kind: 'blackList', created: 2, refused: 0 });
+    const record = await callApi(platform, 'GET', `/records/${recordIdFor('dept-tax', 'blackList', '郏税黑〔2026〕1号')}`, 'department', 'dept-tax');
+    expect(record.body.record).toMatchObject({ kind: 'blackList', details: { listName: 'major-tax-violation', listedUntil: '2029-12-31' } });
   });
 });
 

@@ -2,6 +2,7 @@ import { call, callFile, type Answer, type CallInput } from '../call.ts';
 import { errorBox, facts, field, h, loading, show, valueOf } from '../dom.ts';
 import { go, href, type Route } from '../router.ts';
 import { postToS3 } from '../upload.ts';
+import { recordKindLabels } from '../../../shared/config/record-kinds.ts';
 
 /**
  * 批量导入: a department downloads the national template, fills it in Excel or WPS, uploads it (XLSX or CSV)
@@ -11,39 +12,38 @@ import { postToS3 } from '../upload.ts';
 type ImportKind = CallInput<'create-import'>['body']['kind'];
 type ImportAnswer = Answer<'get-import'>;
 
-const kindLabels: Record<ImportKind, string> = { penalty: '行政处罚', licence: '行政许可' };
+const kindLabels: Record<ImportKind, string> = recordKindLabels;
+/** The national templates first (the standard's columns), then the platform's for the other kinds. */
+const kinds: ImportKind[] = ['penalty', 'licence', ...(Object.keys(recordKindLabels) as ImportKind[]).filter((k) => k !== 'penalty' && k !== 'licence')];
 const stateLabels: Record<ImportAnswer['state'], string> = { awaitingFile: '等待文件', running: '导入中', done: '已完成', failed: '无法导入' };
 
 export async function importPage(root: HTMLElement, route: Route): Promise<void> {
   const templates = h('div', { 'aria-live': 'polite', testid: 'template-status' });
-  const templateButtons = (Object.keys(kindLabels) as ImportKind[]).map((kind) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        testid: `template-${kind}`,
-        onclick: async () => {
-          try {
-            const file = await callFile('get-import-template', { params: { kind } });
-            const name = `${kindLabels[kind]}导入模板.xlsx`;
-            const link = h('a', { href: URL.createObjectURL(file), download: name, testid: 'template-file' }, name);
-            show(templates, h('p', { class: 'ok' }, '已生成：', link));
-            link.click();
-          } catch (error) {
-            show(templates, errorBox((error as Error).message));
-          }
-        },
-      },
-      `下载${kindLabels[kind]}模板`,
-    ),
-  );
+  const templateKind = h('select', { testid: 'template-kind', 'aria-label': '模板类别' }, kinds.map((kind) => h('option', { value: kind }, `${kindLabels[kind]}${kind === 'penalty' || kind === 'licence' ? '（国家标准）' : ''}`)));
+  const download = async (kind: ImportKind) => {
+    try {
+      const file = await callFile('get-import-template', { params: { kind } });
+      const name = `${kindLabels[kind]}导入模板.xlsx`;
+      const link = h('a', { href: URL.createObjectURL(file), download: name, testid: 'template-file' }, name);
+      show(templates, h('p', { class: 'ok' }, '已生成：', link));
+      link.click();
+    } catch (error) {
+      show(templates, errorBox((error as Error).message));
+    }
+  };
+  const templateButtons = [
+    h('button', { type: 'button', testid: 'template-penalty', onclick: () => download('penalty') }, '下载行政处罚模板'),
+    h('button', { type: 'button', testid: 'template-licence', onclick: () => download('licence') }, '下载行政许可模板'),
+    field('其他类别', templateKind),
+    h('button', { type: 'button', testid: 'template-download', onclick: () => download(templateKind.value as ImportKind) }, '下载所选模板'),
+  ];
 
   const progress = h('progress', { max: 100, value: 0, testid: 'import-upload-progress', 'aria-label': '上传进度' });
   const state = h('section', { 'aria-live': 'polite', testid: 'import-status' });
   const form = h(
     'form',
     { class: 'panel', testid: 'import-form' },
-    field('数据类别', h('select', { testid: 'import-kind' }, (Object.keys(kindLabels) as ImportKind[]).map((kind) => h('option', { value: kind }, kindLabels[kind])))),
+    field('数据类别', h('select', { testid: 'import-kind' }, kinds.map((kind) => h('option', { value: kind }, kindLabels[kind])))),
     field('文件（.xlsx 或 .csv）', h('input', { type: 'file', accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv', required: true, testid: 'import-file' }), 'CSV 可为 UTF-8 或 GB18030（Excel“CSV”）编码'),
     h('button', { type: 'submit', testid: 'import-submit' }, '上传并导入'),
     h('div', { class: 'progress' }, progress),
@@ -68,7 +68,7 @@ export async function importPage(root: HTMLElement, route: Route): Promise<void>
   show(
     root,
     h('h1', {}, '批量导入（双公示）'),
-    h('p', { class: 'hint' }, '下载国家双公示数据标准模板，在 Excel 或 WPS 中填写后上传。同一决定书文号再次导入视为更正，未通过的行可在导入结果中修改后再次上传。'),
+    h('p', { class: 'hint' }, '下载模板（行政许可、行政处罚为国家双公示数据标准模板，其他类别为本平台模板），在 Excel 或 WPS 中填写后上传。同一决定书文号再次导入视为更正，未通过的行可在导入结果中修改后再次上传。'),
     h('div', { class: 'panel inline' }, templateButtons),
     templates,
     form,
