@@ -5,6 +5,7 @@ import { build, buildSync, type BuildOptions as EsbuildOptions, type Metafile } 
 import { capabilities, functions } from '../functions/catalog.ts';
 import type { DeclaredRoute } from './src/declared-route.ts';
 import { recordInputJsonSchema } from '../shared/records/record-form-schema.ts';
+import { formSchemaOf } from '../shared/records/record-form.ts';
 
 /**
  * Builds the static site (web/src → web/dist): `assets/app.js` and `assets/app.css` bundled and minified by
@@ -37,12 +38,13 @@ export function declaredRoutes(): Record<string, DeclaredRoute> {
 
 /**
  * What esbuild substitutes in the bundle: the routes (`__API_ROUTES__`), and the JSON Schema of a record as a
- * department sends it (`__RECORD_INPUT_SCHEMA__`, written by zod from `recordInput`), from which the console
+ * department sends it (`__RECORD_INPUT_SCHEMA__`, written by zod from `recordInput`, its descriptions cut to their
+ * Chinese part: formSchemaOf), from which the console
  * builds its record form (shared/records/record-form.ts): the rules stay in the schema, and zod out of the bundle.
  */
 export const webDefines = (): Record<string, string> => ({
   __API_ROUTES__: JSON.stringify(declaredRoutes()),
-  __RECORD_INPUT_SCHEMA__: JSON.stringify(recordInputJsonSchema()),
+  __RECORD_INPUT_SCHEMA__: JSON.stringify(formSchemaOf(recordInputJsonSchema())),
 });
 
 /** Where the routes and the record schema come from: a build is stale when one of these changes, though esbuild never reads them. */

@@ -233,3 +233,16 @@ export function valuesFromRecord(details: Record<string, unknown>, prefix = ''):
   }
   return values;
 }
+
+/**
+ * The schema as the browser gets it: each description cut to its Chinese part (all the form shows), and
+ * nothing else changed, so that the bundle does not carry the English half of every description.
+ */
+export function formSchemaOf(schema: JsonSchema): JsonSchema {
+  const walk = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => walk(v));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return key === 'description' && typeof value === 'string' ? chinesePart(value) : value;
+  };
+  return walk(schema) as JsonSchema;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { recordKinds } from '../../shared/config/record-kinds.ts';
 import { describeProblem, ruleInChinese } from '../../shared/records/problem-messages.ts';
 import { recordInputJsonSchema } from '../../shared/records/record-form-schema.ts';
-import { describedLabel, fieldLabelOf, fieldsByPath, recordFormOf, recordFromValues, valuesFromRecord } from '../../shared/records/record-form.ts';
+import { describedLabel, fieldLabelOf, fieldsByPath, formSchemaOf, recordFormOf, recordFromValues, valuesFromRecord } from '../../shared/records/record-form.ts';
 import { recordProblems } from '../../shared/records/record-problems.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 
@@ -48,6 +48,13 @@ describe('the record form, from the schema', () => {
     expect(categories.options.find((o) => o.value === 'fine')?.label).toBe('罚款');
     expect(fields.get('nonPublication')).toMatchObject({ control: 'group', required: false });
     expect(fields.get('nonPublication.reason')).toMatchObject({ control: 'select', required: true });
+  });
+
+  it('gives the browser the same form from a schema whose descriptions keep only their Chinese part', () => {
+    const cut = formSchemaOf(schema);
+    expect(JSON.stringify(cut).length).toBeLessThan(JSON.stringify(schema).length);
+    expect(JSON.stringify(cut)).not.toContain('decision date');
+    for (const kind of recordKinds) expect(recordFormOf(cut, kind)).toEqual(recordFormOf(schema, kind));
   });
 
   it('splits a description into label and hint', () => {
