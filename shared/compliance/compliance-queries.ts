@@ -35,16 +35,20 @@ export interface LatePublication {
   publication: PublicationDeadline;
 }
 
-/** Dual-publicity records the department pushed between two instants (its records by receipt time, gsi1) that came after their deadline. */
-export async function latePublications(orgId: string, fromInstant: string, toInstant: string): Promise<LatePublication[]> {
-  const items = await queryItems({
+/** The department's records received between two instants (its records by receipt time, gsi1) that pass `filter`: one key range, the rest read by DynamoDB but not returned. */
+const providerRecordsBetween = (orgId: string, fromInstant: string, toInstant: string, filter: string, projection: string) =>
+  queryItems({
     TableName: tableName(creditTable),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-    FilterExpression: 'publication.late = :late',
-    ProjectionExpression: 'recordId, kind, decisionNumber, receivedOn, firstReceivedOn, publication',
-    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':late': true },
+    FilterExpression: filter,
+    ProjectionExpression: projection,
+    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':yes': true },
   });
+
+/** Dual-publicity records the department pushed between two instants that came after their deadline. */
+export async function latePublications(orgId: string, fromInstant: string, toInstant: string): Promise<LatePublication[]> {
+  const items = await providerRecordsBetween(orgId, fromInstant, toInstant, 'publication.late = :yes', 'recordId, kind, decisionNumber, receivedOn, firstReceivedOn, publication');
   return items as unknown as LatePublication[];
 }
 
@@ -68,14 +72,13 @@ export interface RecordToMend {
  * of the month).
  */
 export async function recordsToMend(orgId: string, fromInstant: string, toInstant: string): Promise<RecordToMend[]> {
-  const items = await queryItems({
-    TableName: tableName(creditTable),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-    FilterExpression: 'publication.late = :yes OR publication.provisional = :yes OR publicity.provisional = :yes',
-    ProjectionExpression: 'recordId, kind, decisionNumber, decisionDate, subjectName, receivedOn, firstReceivedOn, publication, publicity',
-    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':yes': true },
-  });
+  const items = await providerRecordsBetween(
+    orgId,
+    fromInstant,
+    toInstant,
+    'publication.late = :yes OR publication.provisional = :yes OR publicity.provisional = :yes',
+    'recordId, kind, decisionNumber, decisionDate, subjectName, receivedOn, firstReceivedOn, publication, publicity',
+  );
   return items as unknown as RecordToMend[];
 }
 
