@@ -65,7 +65,7 @@ const pinned: Record<string, Record<string, string>> = {
   Identity: { UserPool: 'AWS::Cognito::UserPool' },
   Api: { ApiAccessLogs: 'AWS::Logs::LogGroup' },
   Records: functionLogGroups([
-    'PushRecords', 'GetRecord', 'CorrectRecord', 'ListSubjectRecords',
+    'PushRecords', 'PreviewRecord', 'ListRecords', 'GetRecord', 'CorrectRecord', 'ListSubjectRecords',
     'RunCheck', 'RecordCheckOutcome', 'ListChecks', 'GetCheck', 'GetCheckReceipt',
     'ListNotices', 'ListPublicNotices',
     'GetPublicRecord', 'SearchPublicRecords', 'ListPublicList', 'GetCountyProfile',
