@@ -84,8 +84,9 @@ const pinned: Record<string, Record<string, string>> = {
     'CreateReportUpload', 'GetReportUpload', 'ReceiveUpload', 'IngestReport', 'VoidReport', 'ListSubjectReports', 'RegisterAgency', 'UpdateAgency', 'ListAgencies',
     'CreateConsent', 'RevokeConsent', 'ListConsents', 'RunQuery', 'ListMyChecks',
     'GetCreditReport', 'VerifyCreditReport',
+    'GetImportTemplate', 'CreateImport', 'GetImport', 'ListImports', 'IngestImport', 'ContinueImport',
   ]),
-  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'CheckCalendar', 'OverdueScan']),
+  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan']),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };
 const replacementIsDataLoss =

@@ -438,7 +438,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       upload(f, markerOf(f, 'upload'), undefined, false),
     ]);
 
-    const started = await as(department, { method: 'POST', path: '/imports', body: { kind: 'penalty', fileName: `${markerOf(f, 'upload')}.xlsx` } });
+    const started = await as(department, { method: 'POST', path: '/imports', body: { kind: 'penalty', fileName: `import-${f}.xlsx` } });
     if (started.status !== 201) throw new Error(`seeding: import answered ${started.status}: ${JSON.stringify(started.json)}`);
     const importId = started.json.importId as string;
 
