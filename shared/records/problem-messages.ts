@@ -41,6 +41,7 @@ const translations: Translation[] = [
   [/^is required for (.+)$/, (m) => `${who[m[1]!] ?? m[1]}必须填写`],
   [/^must be absent for a natural person: give residentId$/, (_m, field) => `自然人不填写此项，请填写${field('subject.residentId')}`],
   [/^is required when (\w+) is given$/, (m, field) => `填写了${field(`subject.${m[1]}`)}时必须填写`],
+  [/^must come with (\w+) \(/, (m, field) => `须同时填写${field(`subject.${m[1]}`)}`],
   [/^must be 18 characters(?: \(.*\))?, not (\d+)$/, (m) => `应为 18 位，现为 ${m[1]} 位`],
   [/^must contain only digits and the capital letters .*: character (\d+) is "(.+)"$/, (m) => `只能由数字和大写字母组成（不含 I、O、Z、S、V）：第 ${m[1]} 位是“${m[2]}”`],
   [/^character 1 \(registration authority.*, not "(.+)"$/, (m) => `第 1 位（登记管理部门代码）不能是“${m[1]}”`],

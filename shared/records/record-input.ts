@@ -96,7 +96,8 @@ export const recordSubject = strictObject(
       ctx.addIssue({ code: 'custom', path: [field], message });
     const { legalRepresentativeIdType: idType, legalRepresentativeIdNumber: idNumber } = subject;
     if (idType !== undefined && idNumber === undefined) problem('legalRepresentativeIdNumber', 'is required when legalRepresentativeIdType is given');
-    if (idNumber !== undefined && idType === undefined) problem('legalRepresentativeIdType', 'is required when legalRepresentativeIdNumber is given');
+    // The number sent without its type: the number is what cannot be read (a type alone is named below).
+    if (idNumber !== undefined && idType === undefined) problem('legalRepresentativeIdNumber', 'must come with legalRepresentativeIdType (the type of the document it is the number of)');
     if (idType === 'residentId' && idNumber !== undefined) {
       const parsed = residentIdSchema.safeParse(idNumber);
       if (!parsed.success) problem('legalRepresentativeIdNumber', `${parsed.error.issues[0]!.message} (legalRepresentativeIdType is residentId)`);

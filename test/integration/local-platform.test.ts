@@ -156,6 +156,8 @@ describe('sample events', () => {
     'register-department', 'list-departments', 'get-usage-list', 'submit-usage-list', 'export-usage-list', 'get-compliance', 'close-usage-period',
     // A report is made before its verification code is checked (the code is random: a placeholder in the sample).
     'get-credit-report', 'verify-credit-report',
+    // An import is started before its state is read (its id is random: a placeholder in the sample).
+    'create-import', 'get-import',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
@@ -175,6 +177,7 @@ describe('sample events', () => {
     if (result.statusCode !== undefined) expect([200, 201, 202], JSON.stringify(result)).toContain(result.statusCode);
     const created = name === 'raise-objection' || name === 'request-repair' ? (JSON.parse(result.body!) as { case: { caseId: string } }).case.caseId : undefined;
     if (created) placeholders.set(name === 'raise-objection' ? 'obj_SAMPLEOBJECTION0000000' : 'rep_SAMPLEREPAIR0000000000', created);
+    if (name === 'create-import') placeholders.set('imp_sampleSampleSample01', (JSON.parse(result.body!) as { importId: string }).importId);
     if (name === 'get-credit-report') placeholders.set('SAMPLE-REPORT-CODE', (result as { headers: Record<string, string> }).headers['x-report-verification-code']!);
   });
 });

@@ -252,8 +252,15 @@ export interface HostileRoute {
   prepare(w: HostileWorld, after?: { template: Template; answer: ApiAnswer }): Promise<Template>;
   /** A free-text field that shows where the request's effect is stored (for the oversized body). */
   markerField: string;
+  /** The marker as that field takes it (a file name ends in .xlsx); the marker itself when not given. */
+  markerValue?: (marker: string) => string;
   /** The string fields sent hostile strings, from all those of the body schema; all when not given. */
   fields?: (all: string[]) => string[];
+  /**
+   * A route that stores nothing (a preview): how a 2xx answer is judged instead of reading the value back,
+   * and the oversized body's control is a 2xx that stores nothing either.
+   */
+  judge2xx?: (answer: ApiAnswer, field: string, value: string, template: Template) => Promise<string | undefined>;
 }
 
 type After = { template: Template; answer: ApiAnswer } | undefined;
@@ -269,6 +276,44 @@ export const hostileRoutes: Record<string, HostileRoute> = {
       as: department,
       readBack: (a) => w.as(department, { method: 'GET', path: `/records/${a.json.recordId}?history=true` }),
       stored: async (marker) => (await textOf(w, office, `/subjects/${companyId}/records`)).includes(marker),
+    }),
+  },
+  'POST /records/preview': {
+    markerField: 'facts',
+    judge2xx: async (answer, field, value, template) => {
+      // Refused: the problem names the field the value was put in. Accepted: a push of the same body stores it intact.
+      if (answer.json.valid === false) {
+        const fields = (answer.json.problems as { field: string }[]).map((p) => p.field);
+        return fields.includes(field) ? undefined : `a preview naming ${JSON.stringify(fields)}, not ${field}`;
+      }
+      const push = (template.state as { push: (body: unknown) => Promise<ApiAnswer> }).push;
+      const pushed = await push(withValueAt(template.request.body, field, value));
+      return pushed.status < 300 && pushed.text.includes(JSON.stringify(value).slice(1, -1)) ? undefined : `previewed valid, but the push stored something else (${pushed.status}: ${pushed.text.slice(0, 200)})`;
+    },
+    prepare: async (w) => {
+      const body = penaltyInput(w.unique('PREV'), addDays(w.today, -3));
+      // What the preview accepted, pushed as it was previewed and read back.
+      const push = async (sent: unknown) => {
+        const pushed = await w.as(department, { method: 'POST', path: '/records', body: sent });
+        return pushed.status >= 300 ? pushed : w.as(department, { method: 'GET', path: `/records/${pushed.json.recordId}?history=true` });
+      };
+      return {
+        state: { push },
+        request: { method: 'POST', path: '/records/preview', body },
+        as: department,
+        readBack: async (a) => a,
+        stored: async () => false,
+      };
+    },
+  },
+  'POST /imports': {
+    markerField: 'fileName',
+    markerValue: (marker) => `${marker}.xlsx`,
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/imports', body: { kind: 'penalty', fileName: `${w.unique('IMP')}.xlsx` } },
+      as: department,
+      readBack: (a) => w.as(department, { method: 'GET', path: `/imports/${a.json.importId}` }),
+      stored: async (marker) => (await textOf(w, department, '/imports')).includes(marker),
     }),
   },
   'PUT /records/{id}': {

@@ -190,7 +190,7 @@ describe('a row as a record', () => {
     const noNumber = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '身份证' }));
     expect(!noNumber.ok && noNumber.problems).toEqual([{ column: '法定代表人证件号码', message: 'is required when legalRepresentativeIdType is given' }]);
     const noType = rowToRecord('penalty', penaltyRow({ 法定代表人证件号码: representativeId }));
-    expect(!noType.ok && noType.problems).toEqual([{ column: '法定代表人证件类型', message: 'is required when legalRepresentativeIdNumber is given' }]);
+    expect(!noType.ok && noType.problems).toEqual([{ column: '法定代表人证件号码', message: 'must come with legalRepresentativeIdType (the type of the document it is the number of)' }]);
     const unknown = rowToRecord('penalty', penaltyRow({ 法定代表人证件类型: '驾驶证', 法定代表人证件号码: 'A1' }));
     expect(!unknown.ok && unknown.problems.map((p) => p.column)).toEqual(['法定代表人证件类型']);
     const badDate = rowToRecord('penalty', penaltyRow({ 处罚有效期: '半年' }));

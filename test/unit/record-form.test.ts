@@ -91,6 +91,7 @@ describe('problems in Chinese, naming the field', () => {
     expect(ruleInChinese('must be at most 200 characters')).toBe('不能超过 200 个字符');
     expect(ruleInChinese('check character should be Q')).toBe('校验码错误，应为 Q');
     expect(ruleInChinese('must not be after today (2026-11-23)')).toBe('不能晚于今天（2026-11-23）');
+    expect(ruleInChinese('must come with legalRepresentativeIdType (the type of the document it is the number of)', (p) => (p === 'subject.legalRepresentativeIdType' ? '法定代表人证件类型' : p))).toBe('须同时填写法定代表人证件类型');
     expect(ruleInChinese('must not be before decisionDate (2026-11-03)', (f) => (f === 'decisionDate' ? '决定日期' : f))).toBe('不能早于决定日期（2026-11-03）');
     expect(ruleInChinese('is required for a legal person')).toBe('法人必须填写');
     expect(ruleInChinese('check digit should be 7 (legalRepresentativeIdType is residentId)')).toBe('校验码错误，应为 7（证件类型为身份证）');

@@ -234,8 +234,8 @@ describe("the national standard's further fields (issue 15 §2)", () => {
       message: 'is required when legalRepresentativeIdType is given',
     });
     expect(firstIssue(withRepresentative({ legalRepresentativeIdNumber: representative }))).toEqual({
-      path: 'subject.legalRepresentativeIdType',
-      message: 'is required when legalRepresentativeIdNumber is given',
+      path: 'subject.legalRepresentativeIdNumber',
+      message: 'must come with legalRepresentativeIdType (the type of the document it is the number of)',
     });
     const bad = firstIssue(withRepresentative({ legalRepresentativeIdType: 'residentId', legalRepresentativeIdNumber: '110105194912310021' }));
     expect(bad.path).toBe('subject.legalRepresentativeIdNumber');
