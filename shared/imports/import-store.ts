@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { queryPages } from '../storage/query-all.ts';
+import { batchPutItems } from '../storage/batch-items.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { ImportFormat, ImportKind, ImportState } from './api.ts';
@@ -22,6 +23,8 @@ export interface ImportJob {
   versionId?: string;
   /** The first row not yet stored (the header is row 1): where a continuation or a retry starts. */
   nextRow: number;
+  /** The row the last continuation started at: a repeated continuation event is not taken twice. */
+  continuedFrom?: number;
   rowsRead: number;
   created: number;
   unchanged: number;
@@ -126,16 +129,7 @@ export async function continueImport(importId: string, fromRow: number): Promise
 
 /** The refused rows of a part, written before the checkpoint moves past them (a put again is the same item). */
 export async function putRefusedRows(importId: string, rows: RefusedRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 25) {
-    let requests: Record<string, unknown>[] | undefined = rows
-      .slice(i, i + 25)
-      .map((r) => ({ PutRequest: { Item: { ...keys.importRefusedRow(importId, r.row), type: 'importRow', row: r.row, problems: r.problems } } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table()]: requests as never } }));
-      requests = result.UnprocessedItems?.[table()] as Record<string, unknown>[] | undefined;
-    }
-  }
+  await batchPutItems(table(), rows.map((r) => ({ ...keys.importRefusedRow(importId, r.row), type: 'importRow', row: r.row, problems: r.problems })));
 }
 
 /**

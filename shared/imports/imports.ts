@@ -83,8 +83,8 @@ export async function listImports(caller: Caller) {
 
 const resultFileName = (job: ImportJob) => `${job.fileName.replace(/\.(csv|xlsx)$/i, '')}-导入结果.xlsx`;
 
+/** An import as its readers see it: not its object keys, version or checkpoint. */
 function present(job: ImportJob) {
-  const { objectKey: _o, versionId: _v, resultKey: _r, nextRow: _n, postExpiresAt: _p, ...shown } = job as ImportJob & { continuedFrom?: number };
-  delete (shown as { continuedFrom?: number }).continuedFrom;
+  const { objectKey: _o, versionId: _v, resultKey: _r, nextRow: _n, continuedFrom: _c, postExpiresAt: _p, ...shown } = job;
   return shown;
 }

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { queryAll } from '../storage/query-all.ts';
+import { batchGetItems } from '../storage/batch-items.ts';
 import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
@@ -104,16 +105,8 @@ const parallelTransactions = 4;
 export async function createRecords(records: StoredRecord[]): Promise<CreateResult[]> {
   const results: CreateResult[] = new Array(records.length);
   const keyOf = (r: StoredRecord) => keys.recordKey(r.providerOrgId, r.kind, r.decisionNumber);
-  const stored = new Map<string, string>();
-  for (let i = 0; i < records.length; i += 100) {
-    let requested: Record<string, unknown>[] | undefined = [...new Map(records.slice(i, i + 100).map((r) => [keyOf(r).pk, keyOf(r)])).values()];
-    for (let attempt = 0; requested && requested.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const answer = await dynamo.send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: requested, ConsistentRead: true, ProjectionExpression: 'pk, bodyHash' } } }));
-      for (const item of answer.Responses?.[table()] ?? []) stored.set(item.pk as string, item.bodyHash as string);
-      requested = answer.UnprocessedKeys?.[table()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
+  const keysRead = [...new Map(records.map((r) => [keyOf(r).pk, keyOf(r)])).values()];
+  const stored = new Map((await batchGetItems(table(), keysRead, { consistentRead: true, projection: 'pk, bodyHash' })).map((item) => [item.pk as string, item.bodyHash as string]));
   const fresh: number[] = [];
   const known: number[] = [];
   const repeated: number[] = [];

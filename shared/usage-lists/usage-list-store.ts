@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { listChecks, type CheckLogEntry } from '../checks/port.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys, withoutKeys } from '../storage/keys.ts';
 import { queryAll, queryPages } from '../storage/query-all.ts';
+import { batchPutItems } from '../storage/batch-items.ts';
 import { usageTable } from '../storage/tables.ts';
 import type { UsageListRow } from './usage-list.ts';
 import type { UsageListDraft, UsageListSubmission } from './usage-list-submission.ts';
@@ -46,15 +47,7 @@ export async function writeRows(orgId: string, period: string, snapshotId: strin
     size += bytes;
   }
   const items = parts.map((part, i) => ({ ...usageKeys.usageListRows(orgId, period, snapshotId, i + 1), rows: part }));
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Record<string, unknown>[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 1; requests.length; attempt += 1) {
-      const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table()]: requests as never } }));
-      requests = (result.UnprocessedItems?.[table()] ?? []) as Record<string, unknown>[];
-      if (requests.length && attempt >= 8) throw new Error(`usage list rows of ${orgId} ${period}: DynamoDB left ${requests.length} parts unwritten`);
-      if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    }
-  }
+  await batchPutItems(table(), items);
   return items.length;
 }
 
