@@ -8,7 +8,8 @@ const recordId = z.string().regex(/^rec_[A-Za-z0-9_-]{22}$/, 'must be a record i
 /** File types a subject may attach as evidence (scans and photos of documents). */
 export const evidenceContentTypes = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 
-const evidenceFile = z
+/** One file a subject announces as evidence: the presigned POST accepts exactly its type, up to its size. */
+export const evidenceFile = z
   .object({
     fileName: nameText(200),
     contentType: z.enum(Object.keys(evidenceContentTypes) as [keyof typeof evidenceContentTypes, ...(keyof typeof evidenceContentTypes)[]]),
@@ -106,6 +107,9 @@ export const raiseCaseResult = z.object({
     .array(z.object({ evidenceId: z.string(), upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }) }))
     .describe('POST each file as multipart/form-data with these fields, the file last'),
 });
+
+/** The presigned POSTs of the files a request announced, one per file. */
+export const evidenceUploadsBody = raiseCaseResult.shape.evidenceUploads;
 
 export const caseListBody = z.object({ cases: z.array(caseBody), nextToken: z.string().optional() });
 

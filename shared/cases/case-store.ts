@@ -5,7 +5,7 @@ import { tableName } from '../storage/resource-names.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
 import type { StoredRecord } from '../records/port.ts';
-import { answerableStates, type CaseAnswer, type CaseEvent, type CaseState, type StoredCase } from './case.ts';
+import { answerableStates, evidenceStates, type CaseAnswer, type CaseEvent, type CaseState, type Evidence, type StoredCase } from './case.ts';
 
 /**
  * Persistence of objection and repair cases. A case and what it does to its record are written in one
@@ -164,6 +164,31 @@ export async function storeAnswer(caseId: string, answer: CaseAnswer, event: Cas
     return 'stored';
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return 'notAnswerable';
+    throw error;
+  }
+}
+
+/**
+ * Adds evidence to a case not yet answered, if it then holds at most `maxFiles`: one conditional update, so
+ * that an answer or another addition arriving at once cannot let a file in after the answer or past the
+ * limit. Answers the case as it now is, or undefined when the condition refused (the caller reads why).
+ */
+export async function appendEvidence(caseId: string, evidence: Evidence[], event: CaseEvent, maxFiles: number): Promise<StoredCase | undefined> {
+  try {
+    const result = await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.verificationCase(caseId),
+        UpdateExpression: `SET evidence = list_append(evidence, :files), ${historyAppend}`,
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(answer) AND #state IN (${evidenceStates.map((_, i) => `:s${i}`).join(', ')}) AND size(evidence) <= :room`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':files': evidence, ':event': [event], ':room': maxFiles - evidence.length, ...Object.fromEntries(evidenceStates.map((s, i) => [`:s${i}`, s])) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes ? withoutKeys<StoredCase>(result.Attributes) : undefined;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
 }

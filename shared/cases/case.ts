@@ -27,6 +27,11 @@ export const caseStates = ['verifying', 'overdue', 'answered', 'closed', 'stuck'
 export type CaseState = (typeof caseStates)[number];
 /** States in which the provider may still answer. */
 export const answerableStates: readonly CaseState[] = ['verifying', 'overdue'];
+/**
+ * States in which the subject may still add evidence: those of a case not yet answered (`stuck` only while
+ * it holds no answer: a case stuck before the answer is answered after its restart, and reads the files then).
+ */
+export const evidenceStates: readonly CaseState[] = [...answerableStates, 'stuck'];
 /** States in which a case needs a running execution: one that is gone is replaced from the stored state. */
 export const inFlightStates = ['verifying', 'overdue', 'answered'] as const satisfies readonly CaseState[];
 
@@ -47,8 +52,11 @@ export interface Evidence {
 
 export interface CaseEvent {
   at: string;
-  /** `restarted`: the credit office took a stuck case up again; `resumed`: a new execution took up a case whose execution was gone. */
-  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck' | 'restarted' | 'resumed';
+  /**
+   * `restarted`: the credit office took a stuck case up again; `resumed`: a new execution took up a case whose
+   * execution was gone; `evidenceAdded`: the subject (or the credit office for it) added files before the answer.
+   */
+  event: 'raised' | 'opened' | 'reminded' | 'overdue' | 'escalated' | 'answered' | 'applied' | 'subjectTold' | 'stuck' | 'restarted' | 'resumed' | 'evidenceAdded';
   by?: string;
   note?: string;
 }

@@ -14,7 +14,7 @@ import type { Evidence } from './case.ts';
 const postExpirySeconds = 15 * 60;
 const linkExpirySeconds = 5 * 60;
 
-type EvidenceRequest = { fileName: string; contentType: keyof typeof evidenceContentTypes; bytes: number };
+export type EvidenceRequest = { fileName: string; contentType: keyof typeof evidenceContentTypes; bytes: number };
 
 /** Evidence the subject announces with its case, checked against the county's limits; the files come later. */
 export function planEvidence(caseId: string, files: EvidenceRequest[], county: CountyConfig): Evidence[] {

@@ -6,4 +6,5 @@ export { caseOverdueNotices } from './case-notices.ts';
 export { answerableStates, type CaseEvent, type CaseState, type CaseType, type StoredCase } from './case.ts';
 export { raiseCase } from './raise-case.ts';
 export { answerCase } from './answer-case.ts';
+export { addCaseEvidence } from './add-evidence.ts';
 export { listCases, readCase } from './read-cases.ts';

@@ -1,5 +1,6 @@
 import { answerObjectionBody, caseBody, caseListBody, caseParams, listCasesQuery, raiseCaseResult, raiseObjectionBody, verificationWorkflow } from '../cases/api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
+import { addObjectionEvidenceBody, addObjectionEvidenceResult } from './api.ts';
 
 /** The objections capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
 export const objectionsFunctions = [
@@ -16,6 +17,20 @@ export const objectionsFunctions = [
       response: { status: 201, body: raiseCaseResult },
     },
     resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', workflows: [{ workflow: verificationWorkflow.id, actions: ['start'] }], personalData: ['open'] },
+  }),
+  declare({
+    name: 'add-objection-evidence',
+    description: 'The subject (or the credit office for it) adds evidence files to its objection while it is not yet answered',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/objections/{id}/evidence',
+      access: { roles: ['subject', 'creditOffice'] },
+      summary: 'Add evidence to an open objection (presigned POSTs; 409 CASE_ALREADY_ANSWERED once answered)',
+      request: { params: caseParams, body: addObjectionEvidenceBody },
+      response: { status: 201, body: addObjectionEvidenceResult },
+    },
+    resources: { creditTable: 'readWrite', reportsBucket: 'readWrite', personalData: ['open'] },
   }),
   declare({
     name: 'answer-objection',

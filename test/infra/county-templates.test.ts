@@ -75,7 +75,7 @@ const pinned: Record<string, Record<string, string>> = {
     VerificationStateMachine: 'AWS::StepFunctions::StateMachine',
     VerificationWorkflowLogs: 'AWS::Logs::LogGroup',
     ...functionLogGroups([
-      'RaiseObjection', 'AnswerObjection', 'GetObjection', 'ListObjections',
+      'RaiseObjection', 'AddObjectionEvidence', 'AnswerObjection', 'GetObjection', 'ListObjections',
       'RequestRepair', 'DecideRepair', 'GetRepair', 'ListRepairs',
       'OpenCase', 'AwaitCaseAnswer', 'CaseWaitElapsed', 'ApplyCaseOutcome', 'MarkCaseStuck', 'RestartCase', 'ReconcileCases',
     ]),

@@ -147,7 +147,7 @@ describe('sample events', () => {
   // Case ids are random: the samples name placeholder ids, replaced by the ids the samples created.
   const order = [
     'push-records', 'get-record', 'run-check', 'record-check-outcome', 'get-check', 'list-checks',
-    'raise-objection', 'get-objection', 'list-objections', 'open-case', 'await-case-answer', 'case-wait-elapsed',
+    'raise-objection', 'get-objection', 'list-objections', 'add-objection-evidence', 'open-case', 'await-case-answer', 'case-wait-elapsed',
     'mark-case-stuck', 'restart-case', 'answer-objection', 'apply-case-outcome', 'correct-record', 'list-subject-records',
     'request-repair', 'get-repair', 'list-repairs', 'decide-repair',
     // The sample agency is registered before its status changes; an upload is started before its state is read.

@@ -298,6 +298,17 @@ export const routeCases: Record<string, RouteCase> = {
     why: 'only the providing department answers; to any other department the case is not found: 404, the provider not named (issue 13, 3k)',
   },
 
+  'POST /objections/{id}/evidence': {
+    own: (c) => ({
+      method: 'POST',
+      path: `/objections/${c.mine.objectionId}/evidence`,
+      body: { evidence: [{ fileName: '补充证据.pdf', contentType: 'application/pdf', bytes: 2048 }] },
+      shows: showsFor(c, ['subject', 'creditOffice'], markerOf(c.mine.family, 'objection')),
+    }),
+    other: (c) => (isOffice(c) ? undefined : { method: 'POST', path: `/objections/${c.theirs.objectionId}/evidence`, body: { evidence: [{ fileName: '越权证据.pdf', contentType: 'application/pdf', bytes: 2048 }] } }),
+    why: "evidence to another subject's objection: 404, as a case that does not exist (case-access.ts)",
+  },
+
   'POST /repairs': {
     own: (c) => ({
       method: 'POST',
