@@ -83,7 +83,9 @@ export function caseDecidedNotice(c: StoredCase, date: IsoDate): Notice {
     ...(c.subjectType === 'residentId' ? { addresseeKey: c.subjectId } : {}),
     date,
     title: `${caseTypeLabels[c.caseType]}处理结果：${outcome}`,
-    text: `您提出的${what(c)}已由 ${c.providerOrgId} 办结：${outcome}。理由：${c.answer?.reasoning ?? ''}`,
+    text:
+      `您提出的${what(c)}已由 ${c.providerOrgId} 办结：${outcome}。理由：${c.answer?.reasoning ?? ''}` +
+      (c.applied?.commitmentRecordId ? `。您的信用承诺已随信用修复公示（信用记录 ${c.applied.commitmentRecordId}）。` : ''),
   };
 }
 

@@ -322,9 +322,9 @@ export async function markStuck(caseId: string, stuck: NonNullable<StoredCase['s
   );
 }
 
-/** A page of cases, newest first, from one of the case indexes. */
-export async function queryCases(query: { index: 'gsi1' | 'gsi2'; pk: string; limit: number; startKey?: Record<string, unknown>; newestFirst?: boolean }) {
-  const pkName = query.index === 'gsi1' ? 'gsi1pk' : 'gsi2pk';
+/** A page of cases from one of the case indexes: a provider's (gsi1), the open ones (gsi2), those in one state (gsi3). */
+export async function queryCases(query: { index: 'gsi1' | 'gsi2' | 'gsi3'; pk: string; limit: number; startKey?: Record<string, unknown>; newestFirst?: boolean }) {
+  const pkName = `${query.index}pk`;
   const result = await dynamo.send(
     new QueryCommand({
       TableName: table(),

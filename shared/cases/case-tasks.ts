@@ -4,11 +4,12 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { restoreReputation } from '../checks/port.ts';
 import { publishNotice, publishNotices } from '../notices/port.ts';
 import { logger } from '../lambda/logger.ts';
-import { buildRecordVersion, clearInput, correctionItems, keepFirstReceipt, latestVersion, protectInput } from '../records/port.ts';
+import { buildRecordVersion, clearInput, correctionItems, keepFirstReceipt, latestVersion, newRecordItems, protectInput } from '../records/port.ts';
 import type { RecordCorrection } from '../checks/port.ts';
 import type { StoredCase } from './case.ts';
 import type { CaseStep } from './workflows.ts';
 import { correctedInput } from './answer-case.ts';
+import { repairCommitmentRecord } from './repair-commitment.ts';
 import { answerDay, answerDeadlineInstant, nextWake, type WaitPlan } from './case-deadline.ts';
 import {
   caseDecidedNotice,
@@ -130,8 +131,20 @@ export async function applyOutcome(args: { caseId: string; county: CountyConfig;
     } else {
       const lifecycle =
         outcome === 'revoked' ? 'revoked' : outcome === 'approved' ? 'repaired' : record.correction ? 'corrected' : 'active';
-      const extra = outcome === 'revoked' ? { revokedAt: now.toISOString() } : outcome === 'approved' ? { repairedAt: now.toISOString() } : {};
-      await applyAnswer(c, { outcome, appliedAt: now.toISOString(), recordVersion: record.version, recordStatus: lifecycle }, releaseRecord(record, c.caseId, lifecycle, extra), event);
+      // An approved repair publishes the subject's credit commitment with it, in the same transaction.
+      const commitment = outcome === 'approved' && c.commitment ? await repairCommitmentRecord(c, record, county, today, now) : undefined;
+      const extra =
+        outcome === 'revoked'
+          ? { revokedAt: now.toISOString() }
+          : outcome === 'approved'
+            ? { repairedAt: now.toISOString(), ...(commitment ? { repairCommitmentRecordId: commitment.recordId } : {}) }
+            : {};
+      await applyAnswer(
+        c,
+        { outcome, appliedAt: now.toISOString(), recordVersion: record.version, recordStatus: lifecycle, ...(commitment ? { commitmentRecordId: commitment.recordId } : {}) },
+        [...releaseRecord(record, c.caseId, lifecycle, extra), ...(commitment ? newRecordItems(commitment) : [])],
+        event,
+      );
     }
     c = await requireCase(args.caseId);
   }

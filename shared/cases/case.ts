@@ -103,7 +103,14 @@ export interface StoredCase {
   executions?: number;
   answer?: CaseAnswer;
   /** What the answer did: the record version now current, or the record's new lifecycle. */
-  applied?: { outcome: CaseOutcome; appliedAt: string; recordVersion: number; recordStatus: string };
+  applied?: {
+    outcome: CaseOutcome;
+    appliedAt: string;
+    recordVersion: number;
+    recordStatus: string;
+    /** An approved repair: the subject's credit commitment, published as a record of its own with the repair (repair-commitment.ts). */
+    commitmentRecordId?: string;
+  };
   stuck?: { at: string; error: string; cause?: string };
   history: CaseEvent[];
 }

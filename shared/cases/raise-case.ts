@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { raiseObjectionBody, requestRepairBody } from './api.ts';
 import { localDate } from '../calendar/dates.ts';
-import type { CountyConfig } from '../config/county-config.ts';
+import { clauseLabel, type CountyConfig } from '../config/county-config.ts';
+import { recordKindLabels } from '../config/record-kinds.ts';
 import { CaseAlreadyOpen, notFound, RecordChanged, RecordExpired, RecordRepaired, RecordRevoked, RepairNotApplicable, RepairNotYetEligible } from '../errors/domain-errors.ts';
 import { accessPolicy, latestVersion, statusOf, type StoredRecord } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
@@ -32,7 +33,7 @@ export async function raiseCase(args: { caseType: CaseType; body: RaiseBody; cal
     const current = attempt === 1 ? record : await latestVersion(body.recordId);
     if (!current) throw notFound(`record ${body.recordId}`);
     if (current.openCaseId) return answerWithOpenCase(current.openCaseId, caseType, caller);
-    refuseUnlessEligible(caseType, current, today);
+    refuseUnlessEligible(caseType, current, today, county);
 
     const caseId = `${caseIdPrefix[caseType]}${randomBytes(16).toString('base64url').slice(0, 22)}`;
     const evidence = planEvidence(caseId, body.evidence, county);
@@ -82,7 +83,7 @@ async function answerWithOpenCase(caseId: string, caseType: CaseType, caller: Ca
 }
 
 /** Which records a case may be raised on (4xx with a stable code otherwise). */
-function refuseUnlessEligible(caseType: CaseType, record: StoredRecord, today: string): void {
+function refuseUnlessEligible(caseType: CaseType, record: StoredRecord, today: string, county: CountyConfig): void {
   const status = statusOf(record, today);
   if (status === 'revoked') throw new RecordRevoked(`record ${record.recordId} was revoked: there is nothing left to ${caseType === 'objection' ? 'object to' : 'repair'}`);
   if (status === 'repaired') throw new RecordRepaired(`record ${record.recordId} was already repaired`);
@@ -90,7 +91,19 @@ function refuseUnlessEligible(caseType: CaseType, record: StoredRecord, today: s
   if (status === 'expired') throw new RecordExpired(`the publicity of record ${record.recordId} ended on ${record.publicity.publicUntil}`);
   if (caseType === 'repair') {
     const from = record.publicity.repairEligibleFrom;
-    if (from === null) throw new RepairNotApplicable(`credit repair does not apply to a ${record.kind} record`);
-    if (from > today) throw new RepairNotYetEligible(`credit repair of record ${record.recordId} may be asked for from ${from}`, 'body.recordId');
+    if (from === null) throw new RepairNotApplicable(notRepairableBecause(record, county));
+    if (from > today) throw new RepairNotYetEligible(`此记录自 ${from} 起可申请信用修复（credit repair of record ${record.recordId} may be asked for from ${from}）`, 'body.recordId');
   }
+}
+
+/**
+ * Why credit repair does not apply to a record, in Chinese as the subject reads it: the county's rule for
+ * its list (a court's list, a statutory ban, a red list), or that no repair rule names it.
+ */
+export function notRepairableBecause(record: Pick<StoredRecord, 'kind' | 'input'>, county: CountyConfig): string {
+  const listName = 'listName' in record.input ? record.input.listName : undefined;
+  const rule = county.cases.notRepairable.find((r) => r.match.kind === record.kind && (!r.match.listNames || (listName !== undefined && r.match.listNames.includes(listName))));
+  if (rule) return `信用修复不适用于此记录：${rule.reason}（依据：${clauseLabel(rule.clause)}）`;
+  if (record.kind === 'blackList') return `信用修复不适用于此记录：本县的信用修复规则未将名单“${listName}”列为可修复名单。`;
+  return `信用修复不适用于${recordKindLabels[record.kind]}记录：它不是有最短公示期的失信信息。`;
 }

@@ -20,8 +20,10 @@ export async function readCase(args: { caseType: CaseType; caseId: string; calle
  * GET /objections, GET /repairs: what the caller may list.
  * - a subject: its own cases (one query of its partition), newest first;
  * - a department: the cases on records it provided, newest first (its queue to answer);
- * - the credit office: with `provider`, that department's cases; without, the open cases by answer day
- *   (the earliest due first: who must answer soonest, and who is overdue).
+ * - the credit office: with `provider`, that department's cases; with `state` alone, the cases in that
+ *   state, the longest there first (one key range of the state index: how the office finds the stuck
+ *   cases to restart); with neither, the open cases by answer day (the earliest due first: who must
+ *   answer soonest, and who is overdue).
  */
 export async function listCases(args: { caseType: CaseType; query: z.output<typeof listCasesQuery>; caller: Caller }) {
   const { caseType, query, caller } = args;
@@ -34,7 +36,11 @@ export async function listCases(args: { caseType: CaseType; query: z.output<type
     const { allowed, provider } = accessPolicy.casesOfProvider(caller, query.provider);
     if (!allowed) throw validationFailed('query.provider', 'a department lists only the cases on its own records');
     const page = await queryCases({
-      ...(provider ? { index: 'gsi1' as const, pk: keys.casesOfProvider(provider), newestFirst: true } : { index: 'gsi2' as const, pk: keys.openCases }),
+      ...(provider
+        ? { index: 'gsi1' as const, pk: keys.casesOfProvider(provider), newestFirst: true }
+        : query.state
+          ? { index: 'gsi3' as const, pk: keys.casesInStatePartition(query.state) }
+          : { index: 'gsi2' as const, pk: keys.openCases }),
       limit: query.limit,
       startKey: decodePageToken(query.nextToken),
     });

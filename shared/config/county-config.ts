@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { calendarDate } from '../calendar/date-schema.ts';
-import { blackListNames, isBlackListName } from './list-names.ts';
+import { blackListNames, isBlackListName, type BlackListName } from './list-names.ts';
+import { platformListRepairRules, platformNotRepairable, type ListRepairRule, type NotRepairableRule } from './list-repair-rules.ts';
 import { recordKinds } from './record-kinds.ts';
 
 /** A calendar date written as YYYY-MM-DD, in the county's time zone: a real day in the platform's range (shared/calendar/date-schema.ts). */
@@ -216,6 +217,46 @@ export const casePolicy = z
     keepPunishmentsDuringObjection: z
       .array(z.object({ match: recordMatch, reason: z.string().min(1), clause: ruleSource }).strict())
       .default([]),
+    /**
+     * Black lists whose entries a subject may ask to leave by credit repair, and after how many months from
+     * the listing decision (each with where it comes from); an entry of another list is not repairable.
+     * Default: the platform's reading of order 36 (shared/config/list-repair-rules.ts).
+     */
+    repairableLists: z
+      .array(
+        z
+          .object({
+            listNames: z.array(z.string().refine(isBlackListName, { error: (issue) => `unknown black list "${String(issue.input)}" (known: ${Object.keys(blackListNames).join(', ')})` })).min(1),
+            minMonths: z.number().int().min(0).max(60),
+            clause: ruleSource,
+            minMonthsClause: ruleSource,
+          })
+          .strict()
+          .transform((rule) => rule as ListRepairRule),
+      )
+      .default(platformListRepairRules)
+      .superRefine((rules, ctx) => {
+        const seen = new Set<BlackListName>();
+        rules.forEach((rule, i) =>
+          rule.listNames.forEach((name, j) => {
+            if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [i, 'listNames', j], message: `list "${name}" is named by two repair rules` });
+            seen.add(name);
+          }),
+        );
+      }),
+    /** Records credit repair does not take off, each with why (in Chinese, as the subject is told) and the rule. */
+    notRepairable: z
+      .array(
+        z
+          .object({ match: recordMatch, reason: z.string().min(1), clause: ruleSource })
+          .strict()
+          .superRefine((rule, ctx) => {
+            if (!['blackList', 'dishonestDebtor', 'redList'].includes(rule.match.kind))
+              ctx.addIssue({ code: 'custom', path: ['match', 'kind'], message: 'only list kinds (blackList, redList, dishonestDebtor) are named here: other kinds follow their publicity rules' });
+          })
+          .transform((rule) => rule as NotRepairableRule),
+      )
+      .default(platformNotRepairable),
     /** Evidence files a subject may attach to an objection or repair application. */
     maxEvidenceFiles: z.number().int().min(0).max(20).default(5),
     maxEvidenceBytes: z.number().int().positive().max(100 * 1024 * 1024).default(20 * 1024 * 1024),
@@ -247,9 +288,24 @@ export const apiThrottle = z
   .strict();
 export type ApiThrottle = z.output<typeof apiThrottle>;
 
+/**
+ * How many subjects one batch check (POST /checks/batch) may name: a tender's bidders, a list of applicants.
+ * No notice sets a number; the platform's default, with its reason, unless the county states its own.
+ */
+export const batchCheckSettings = z
+  .object({ maxSubjects: z.number().int().min(1).max(1000), source: ruleSource })
+  .strict();
+export const defaultBatchCheck = {
+  maxSubjects: 200,
+  source: {
+    platformDefault:
+      '通知未规定批量核查的主体数量。平台默认每批最多 200 个主体：足以覆盖一次招标的全部投标人，且一批在 API 的 29 秒时限内完成。/ No notice sets a number: 200 subjects cover the bidders of a tender, and a batch finishes within the API’s 29-second limit.',
+  },
+};
+
 export const apiSettings = z
   .object(
-    { throttle: apiThrottle },
+    { throttle: apiThrottle, batchCheck: batchCheckSettings.default(defaultBatchCheck) },
     { error: (issue) => (issue.code === 'invalid_type' ? 'must state the API throttle: { "throttle": { "rateLimit": …, "burstLimit": … } }' : undefined) },
   )
   .strict();
@@ -357,6 +413,11 @@ const countyFields = z
       ]),
       ...Object.entries(county.deadlineClauses).map(([k, c]): [PropertyKey[], RuleSource | undefined] => [['deadlineClauses', k], c]),
       ...county.cases.keepPunishmentsDuringObjection.map((r, i): [PropertyKey[], RuleSource] => [['cases', 'keepPunishmentsDuringObjection', i, 'clause'], r.clause]),
+      ...county.cases.repairableLists.flatMap((r, i): [PropertyKey[], RuleSource][] => [
+        [['cases', 'repairableLists', i, 'clause'], r.clause],
+        [['cases', 'repairableLists', i, 'minMonthsClause'], r.minMonthsClause],
+      ]),
+      ...county.cases.notRepairable.map((r, i): [PropertyKey[], RuleSource] => [['cases', 'notRepairable', i, 'clause'], r.clause]),
     ];
     for (const [path, source] of cited)
       if (source && 'notice' in source && !ownNotices.includes(source.notice))

@@ -159,6 +159,7 @@ export const recordPreviewBody = z
         publicFrom: z.string(),
         publicUntil: z.string().nullable(),
         repairEligibleFrom: z.string().nullable(),
+        repairRuleSource: z.string().optional().describe('A list entry that may be repaired: the rule allowing it and where its minimum comes from'),
         ruleId: z.string().nullable(),
         ruleSource: z.string().nullable(),
         severity: z.string().optional(),

@@ -13,7 +13,7 @@ export { recordDateProblems } from './record-dates.ts';
 export { recordInput, type RecordInput } from './record-input.ts';
 export type { Withheld } from './non-publication.ts';
 export { isInForce, isPublic, statusOf, type RecordStatus } from './record-status.ts';
-export { allVersions, correctionItems, latestVersion, readSubject } from './record-store.ts';
+export { allVersions, correctionItems, latestVersion, newRecordItems, readSubject } from './record-store.ts';
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';
 export { storeImportedRecords, type ImportedRecord } from './import-records.ts';
 export { nationalColumns, templateColumns, rowToRecord, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';

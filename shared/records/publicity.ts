@@ -1,7 +1,8 @@
 import { calendarPeriodEnd, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { addDays, type IsoDate } from '../calendar/dates.ts';
 import type { RecordInput } from './record-input.ts';
-import type { PublicationSettings } from '../config/county-config.ts';
+import { clauseLabel, type PublicationSettings } from '../config/county-config.ts';
+import type { ListRepairRule } from '../config/list-repair-rules.ts';
 import { penaltySeverityIn } from './non-publication.ts';
 import type { PenaltySeverity } from '../config/record-kinds.ts';
 import {
@@ -20,6 +21,8 @@ export interface Publicity {
   publicUntil: IsoDate | null;
   /** First day the subject may apply for credit repair; null where repair does not apply. */
   repairEligibleFrom: IsoDate | null;
+  /** For a list entry that may be repaired: the rule that allows it and sets its minimum (the county file's `cases.repairableLists`). */
+  repairRuleSource?: string;
   ruleId: string | null;
   ruleSource: string | null;
   severity?: PenaltySeverity;
@@ -33,7 +36,12 @@ export interface Publicity {
  * to the next working day off a holiday). The rule is the one in force on the decision date. With the
  * county's publication settings, a penalty within the county's minor amounts takes the minor period.
  */
-export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar, publication?: PublicationSettings): Publicity {
+export function publicityOf(
+  input: RecordInput,
+  calendar: WorkingDayCalendar,
+  publication?: PublicationSettings,
+  repairableLists: readonly ListRepairRule[] = [],
+): Publicity {
   const publicFrom = input.decisionDate;
   switch (input.kind) {
     case 'penalty': {
@@ -46,9 +54,10 @@ export function publicityOf(input: RecordInput, calendar: WorkingDayCalendar, pu
       return dishonestyPublicity(input.decisionDate, penaltyRuleInForce(input.decisionDate), commitmentBreachSeverity, calendar);
     case 'licence':
       return stated(publicFrom, input.validTo, otherPublicityRules.licenceValidity);
+    case 'blackList':
+      return listRepair(stated(publicFrom, input.listedUntil, otherPublicityRules.listingPeriod), input.listName, calendar, repairableLists);
     case 'dishonestDebtor':
     case 'redList':
-    case 'blackList':
       return stated(publicFrom, input.listedUntil, otherPublicityRules.listingPeriod);
     case 'enforcement':
     case 'levy':
@@ -74,6 +83,25 @@ export const publicityEndsOn = (publicity: Pick<Publicity, 'publicUntil'>): IsoD
 /** A period ending on a date the record states: taken as written (it is the authority's date, not a computed period). */
 function stated(publicFrom: IsoDate, until: IsoDate | undefined, rule: { id: string; source: string }): Publicity {
   return { publicFrom, publicUntil: until ?? null, repairEligibleFrom: null, ruleId: rule.id, ruleSource: rule.source, provisional: false };
+}
+
+/**
+ * A black-list entry that the county's repair rules name (order 36 counts list entries among the dishonesty
+ * information that may be repaired): repair from the rule's minimum after the listing decision (0 months: at
+ * once), never later than the entry's last listed day. An entry of a list no rule names is not repairable.
+ */
+function listRepair(publicity: Publicity, listName: string, calendar: WorkingDayCalendar, rules: readonly ListRepairRule[]): Publicity {
+  const rule = rules.find((r) => (r.listNames as readonly string[]).includes(listName));
+  if (!rule) return publicity;
+  const min = rule.minMonths === 0 ? { date: publicity.publicFrom, provisional: false } : calendarPeriodEnd(publicity.publicFrom, rule.minMonths, calendar);
+  const end = publicity.publicUntil;
+  const repairEligibleFrom = end !== null && end < min.date ? end : min.date;
+  return {
+    ...publicity,
+    repairEligibleFrom,
+    repairRuleSource: `${clauseLabel(rule.clause)}；最短期限：${clauseLabel(rule.minMonthsClause)}`,
+    provisional: publicity.provisional || (repairEligibleFrom === min.date && min.provisional),
+  };
 }
 
 /**

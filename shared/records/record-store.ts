@@ -52,6 +52,22 @@ function profileUpdate(record: StoredRecord): TransactItem {
   };
 }
 
+/**
+ * The four writes that store version 1 of a record, each put conditional on its key being absent where a
+ * second write would be a duplicate: the idempotency key, the version, the subject's current copy and
+ * profile. `createRecord` sends them alone; a case that publishes a record with its outcome (a repair's
+ * credit commitment) sends them in its own transaction.
+ */
+export function newRecordItems(record: StoredRecord): TransactItem[] {
+  const key = keys.recordKey(record.providerOrgId, record.kind, record.decisionNumber);
+  return [
+    { Put: { TableName: table(), Item: { ...key, recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table(), Item: { ...keys.recordVersion(record.recordId, 1), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table(), Item: currentCopy(record) } },
+    profileUpdate(record),
+  ];
+}
+
 export type CreateResult = { outcome: 'created' | 'existing' | 'conflict'; record: StoredRecord };
 
 /**
@@ -63,16 +79,7 @@ export async function createRecord(record: StoredRecord): Promise<CreateResult> 
   const key = keys.recordKey(record.providerOrgId, record.kind, record.decisionNumber);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: table(), Item: { ...key, recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: table(), Item: { ...keys.recordVersion(record.recordId, 1), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: table(), Item: currentCopy(record) } },
-            profileUpdate(record),
-          ],
-        }),
-      );
+      await dynamo.send(new TransactWriteCommand({ TransactItems: newRecordItems(record) }));
       return { outcome: 'created', record };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

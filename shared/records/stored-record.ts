@@ -124,7 +124,7 @@ export function derivedOf(
   const withheld = withheldOf(input, county.publication);
   return {
     publication: publicationDeadlineFor(input, receivedOn, county, calendar) ?? null,
-    publicity: publicityOf(input, calendar, county.publication),
+    publicity: publicityOf(input, calendar, county.publication, county.cases.repairableLists),
     ...(withheld ? { withheld } : {}),
   };
 }

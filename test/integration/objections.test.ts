@@ -369,8 +369,12 @@ describe('credit repair', () => {
     const early = await subject(code).post('/repairs', repairBody(recent));
     expect([early.status, early.body.error.code]).toEqual([409, 'REPAIR_NOT_YET_ELIGIBLE']);
     expect(early.body.error.message).toMatch(/from \d{4}-\d{2}-\d{2}/);
+    // A tax black-list entry is repairable (order 36), but only a year after its listing (list-repairs.test.ts); a court's list is not.
     const listed = await push('dept-tax', blackList(code, '赞税黑〔2026〕204号'));
-    const notApplicable = await subject(code).post('/repairs', repairBody(listed));
+    const listedEarly = await subject(code).post('/repairs', repairBody(listed));
+    expect([listedEarly.status, listedEarly.body.error.code]).toEqual([409, 'REPAIR_NOT_YET_ELIGIBLE']);
+    const courtListed = await push('dept-court', debtor(code, '（2026）冀0129执204号'));
+    const notApplicable = await subject(code).post('/repairs', repairBody(courtListed));
     expect([notApplicable.status, notApplicable.body.error.code]).toEqual([409, 'REPAIR_NOT_APPLICABLE']);
   });
 });

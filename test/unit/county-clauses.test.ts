@@ -75,6 +75,11 @@ function citations(county: CountyConfig): { path: string; source: RuleSource }[]
     ]),
     ...Object.entries(county.deadlineClauses).map(([setting, source]) => ({ path: `deadlineClauses.${setting}`, source: source as RuleSource })),
     ...county.cases.keepPunishmentsDuringObjection.map((rule, i) => ({ path: `cases.keepPunishmentsDuringObjection.${i}`, source: rule.clause })),
+    ...county.cases.repairableLists.flatMap((rule, i) => [
+      { path: `cases.repairableLists.${i}.clause`, source: rule.clause },
+      { path: `cases.repairableLists.${i}.minMonthsClause`, source: rule.minMonthsClause },
+    ]),
+    ...county.cases.notRepairable.map((rule, i) => ({ path: `cases.notRepairable.${i}`, source: rule.clause })),
   ];
 }
 
