@@ -4,11 +4,12 @@ import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './cli/a
 import { startLocalPlatform } from './platform.ts';
 import { ensurePrerequisites } from './prerequisites.ts';
 
-const usage = `npm start -- [--county jiaxian] [--port 3000] [--data .data] [--fresh] [--no-demo] [--quiet]
+const usage = `npm start -- [--county jiaxian] [--port 3000] [--machine-port 3100] [--data .data] [--fresh] [--no-demo] [--quiet]
                 [--clock 2026-12-26T09:00:00+08:00]
 
 Starts a whole county platform on this machine: DynamoDB Local, the S3 emulator, local Step Functions
-and SNS, the HTTP API on http://localhost:<port>, the declared schedules, and demo data.
+and SNS, the HTTP API on http://localhost:<port>, the machine API (departments' systems, OAuth 2.0 client
+credentials) on --machine-port (default <port>+100), the declared schedules, and demo data.
 --clock moves the platform clock forward to that time before anything runs (kept in the data folder;
 it never goes back: --fresh returns to the system clock). Move it later with POST /_local/clock.`;
 
@@ -16,6 +17,7 @@ const { values } = parseCli(
   {
     county: { type: 'string', default: defaultCounty },
     port: { type: 'string', default: '3000' },
+    'machine-port': { type: 'string' },
     data: { type: 'string', default: defaultDataRoot },
     fresh: { type: 'boolean', default: false },
     'no-demo': { type: 'boolean', default: false },
@@ -51,6 +53,7 @@ const platform = await startLocalPlatform({
   county,
   dataDir: countyDataDir(String(values.data), county.id),
   port: Number(values.port),
+  ...(values['machine-port'] !== undefined ? { machinePort: Number(values['machine-port']) } : {}),
   fresh: Boolean(values.fresh),
   demo: !values['no-demo'],
   schedules: true,
@@ -79,6 +82,7 @@ ${county.siteName} — local platform (${county.name}, ${county.id}) is up.
   Website      ${platform.apiUrl.replace('127.0.0.1', 'localhost')}/   (console: /#/login, dev sign-in as any demo organisation)
   API          ${platform.apiUrl.replace('127.0.0.1', 'localhost')}
   OpenAPI      ${platform.apiUrl}/openapi.json
+  Machine API  ${platform.machineApiUrl}   (departments' systems: POST /oauth2/token, docs/machine-clients.md; ${platform.machineApiUrl}/openapi.json)
   Public       curl ${platform.apiUrl}/public/county
   DynamoDB     ${platform.endpoints.dynamodb}   tables ${platform.names.creditTable}, ${platform.names.usageTable}
   S3           ${platform.endpoints.s3}   bucket ${platform.names.reportsBucket}

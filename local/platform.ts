@@ -23,8 +23,9 @@ import { LocalFunctions } from './functions/local-functions.ts';
 import { createApiServer, send } from './http/api-server.ts';
 import { demoLogins, staticSite } from './http/static-site.ts';
 import { demoSubjects } from './demo/demo-records.ts';
-import { routesOf } from './http/routes.ts';
+import { machineRoutesOf, routesOf } from './http/routes.ts';
 import { localIssuerFor, type LocalIssuer } from './identity/local-issuer.ts';
+import { machineTokenVerifier } from './identity/machine-issuer.ts';
 import { stablePorts, startOnPort } from './ports.ts';
 import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
@@ -42,6 +43,11 @@ export interface LocalPlatformOptions {
   dataDir: string;
   /** Port of the HTTP API; 0 picks a free one. */
   port: number;
+  /**
+   * Port of the machine API (departments' systems, OAuth 2.0 client credentials: docs/machine-clients.md), on
+   * AWS an API of its own; 0 picks a free one. Default: `port` + 100 (3100 beside 3000), or 0 with `port` 0.
+   */
+  machinePort?: number;
   fresh?: boolean;
   demo?: boolean;
   /** Run the declared schedules on their cron expressions. */
@@ -64,6 +70,8 @@ export interface LocalPlatformOptions {
 
 export interface LocalPlatform {
   apiUrl: string;
+  /** The machine API: `POST /oauth2/token` and the routes offered to departments' systems. */
+  machineApiUrl: string;
   endpoints: { dynamodb: string; s3: string; stepfunctions: string; sns: string };
   names: { creditTable: string; usageTable: string; reportsBucket: string; noticesTopicArn: string; workflowArns: Record<string, string> };
   outboxFile: string;
@@ -212,6 +220,10 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     ]);
 
     const issuer = await localIssuerFor(county.id, join(options.dataDir, 'jwt-key.json'));
+    // The machine API's issuer is its own URL, known once it listens (before any request can reach it).
+    let machineApiUrl = '';
+    const machineTokens = machineTokenVerifier(join(options.dataDir, 'machine-token-key.json'), () => machineApiUrl, county.id, platformNow);
+    process.env[resourceEnv.machineTokenLocalKey] = JSON.stringify(machineTokens.privateJwk);
     const invoke = async (name: string, invokeOptions: { date?: string; event?: unknown } = {}) => {
       const declaration = functionsLocal.declaration(name);
       const event =
@@ -252,6 +264,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     };
 
     const openApi = openApiDocument(functions, { title: `${county.siteName} API (local)`, version: '0.1.0' });
+    const machineOpenApi = openApiDocument(functions, { title: `${county.siteName} machine API (local)`, version: '0.1.0', api: 'machine' });
     // The website and its dev sign-in (local only); it offers the demo organisations once they are loaded.
     let logins: ReturnType<typeof demoLogins> = [];
     const website = staticSite({ county, issuer, logins: () => logins });
@@ -296,6 +309,22 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const apiUrl = await listen(api, options.port);
     stops.push(() => close(api));
 
+    const machineApi = createApiServer({
+      routes: machineRoutesOf(functions),
+      throttle: options.throttle ?? county.api.throttle,
+      functions: functionsLocal,
+      issuer: machineTokens,
+      scopesOf: (route) => route.trigger.machine?.scopes,
+      log,
+      extra: async (request, url, _body, response) => {
+        if (request.method === 'GET' && url.pathname === '/openapi.json') return send(response, 200, machineOpenApi), true;
+        return false;
+      },
+    });
+    machineApiUrl = await listen(machineApi, options.machinePort ?? (options.port === 0 ? 0 : options.port + 100));
+    process.env[resourceEnv.machineTokenIssuer] = machineApiUrl;
+    stops.push(() => close(machineApi));
+
     if (options.schedules) {
       const started = startLocalScheduler({ declarations: functions, timeZone: county.timeZone, invoke: (n, e) => functionsLocal.invoke(n, e), log, now: () => platformNow().getTime(), since: travel.skippedFrom });
       scheduler = started;
@@ -321,11 +350,12 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     if (options.demo !== false) logins = demoLogins(demoOrganisations, demoSubjects(county));
 
     const runtimeFile = join(options.dataDir, 'runtime.json');
-    writeFileSync(runtimeFile, JSON.stringify({ apiUrl, pid: process.pid, county: county.id }));
+    writeFileSync(runtimeFile, JSON.stringify({ apiUrl, machineApiUrl, pid: process.pid, county: county.id }));
     stops.unshift(() => rmSync(runtimeFile, { force: true }));
 
     return {
       apiUrl,
+      machineApiUrl,
       endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, stepfunctions: stepFunctions.endpoint, sns: snsEndpoint },
       names,
       outboxFile,

@@ -21,8 +21,12 @@ import type { ApiThrottle } from '../../shared/config/county-config.ts';
 import { countyStackOf } from './county-part.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, pinLogicalId } from './nag.ts';
+import type { CreditFunction } from './credit-function.ts';
+import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
+import { machineAudience } from '../../shared/identity/machine-scopes.ts';
 
 export interface ApiProps {
+  countyId: string;
   userPool: IUserPool;
   client: IUserPoolClient;
   /** The county's limits (county file, `api.throttle`), for every route of the stage. */
@@ -43,8 +47,16 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   /** Bound by the first route that uses it; created once, in the HTTP API's scope (this template). */
   readonly authorizer: IHttpRouteAuthorizer;
+  /**
+   * The machine API (docs/machine-clients.md): departments' systems with OAuth 2.0 client credentials. An HTTP
+   * API of its own, because a route has one authorizer and one issuer: its tokens are the platform's own
+   * (shared/machine-clients, signed by a KMS key), its issuer its own URL, whose metadata and JWKS it serves.
+   */
+  readonly machineHttpApi: HttpApi;
+  readonly machineStage: HttpStage;
+  readonly machineAuthorizer: IHttpRouteAuthorizer;
 
-  constructor(scope: Construct, id: string, { userPool, client, throttle, logsKey }: ApiProps) {
+  constructor(scope: Construct, id: string, { countyId, userPool, client, throttle, logsKey }: ApiProps) {
     super(scope, id);
     const stack = Stack.of(this);
 
@@ -96,10 +108,42 @@ export class Api extends Construct {
       `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`,
       { jwtAudience: [client.userPoolClientId] },
     );
+
+    // No CORS: systems call it server to server, never a browser.
+    this.machineHttpApi = new HttpApi(this, 'MachineHttpApi', { description: `Credit platform machine API (${countyStackOf(this).stackName})`, createDefaultStage: false });
+    const machineLogs = new LogGroup(this, 'MachineAccessLogs', { encryptionKey: logsKey, retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    pinLogicalId(machineLogs, 'MachineApiAccessLogs');
+    this.machineStage = new HttpStage(this, 'MachineStage', {
+      httpApi: this.machineHttpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(machineLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            // The system that called (a client id is no personal data): a department's usage, by system.
+            clientId: '$context.authorizer.claims.client_id',
+            requestTime: '$context.requestTime',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+      throttle: { rateLimit: throttle.rateLimit, burstLimit: throttle.burstLimit },
+    });
+    this.machineAuthorizer = new HttpJwtAuthorizer('MachineTokenAuthorizer', this.machineIssuer, { jwtAudience: [machineAudience(countyId)] });
   }
 
   get url(): string {
     return this.stage.url;
+  }
+
+  /** The machine API's base URL, without a trailing slash: its tokens' issuer (`iss`) and the authorizer's. */
+  get machineIssuer(): string {
+    return this.machineHttpApi.apiEndpoint;
   }
 }
 
@@ -113,6 +157,8 @@ export class Routes extends Construct {
     const noAuthorizer = new HttpNoneAuthorizer();
     for (const { fn, trigger } of functions.triggeredBy('http')) {
       const isPublic = 'public' in trigger.access;
+      if (trigger.machine || trigger.api === 'machine') this.machineRoute(api, fn, trigger, noAuthorizer);
+      if (trigger.api === 'machine') continue;
       if (isPublic !== trigger.path.startsWith('/public/')) {
         throw new Error(`${fn.declaration.name}: public routes, and only they, must live under /public/ (${trigger.path})`);
       }
@@ -126,5 +172,23 @@ export class Routes extends Construct {
         acknowledge(route, 'APIG4', `${trigger.method} ${trigger.path} is declared public (county profile and public credit information).`);
       }
     }
+  }
+
+  /**
+   * A route of the machine API: its own OAuth endpoints, public; every other with the machine authorizer and the
+   * route's scopes as its authorization scopes, so the gateway refuses a token without one (403).
+   */
+  private machineRoute(api: Api, fn: CreditFunction, trigger: HttpTrigger, noAuthorizer: HttpNoneAuthorizer): void {
+    const isPublic = 'public' in trigger.access;
+    if (isPublic !== (trigger.api === 'machine')) throw new Error(`${fn.declaration.name}: on the machine API only its own OAuth endpoints are public (${trigger.path})`);
+    if (trigger.machine && !('roles' in trigger.access && trigger.access.roles.includes('department'))) throw new Error(`${fn.declaration.name}: a route offered to machines must allow departments`);
+    const route = new HttpRoute(this, `Machine${fn.node.id}`, {
+      httpApi: api.machineHttpApi,
+      routeKey: HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]),
+      integration: new HttpLambdaIntegration(`Machine${fn.node.id}Integration`, fn.function),
+      authorizer: isPublic ? noAuthorizer : api.machineAuthorizer,
+      ...(trigger.machine ? { authorizationScopes: [...trigger.machine.scopes] } : {}),
+    });
+    if (isPublic) acknowledge(route, 'APIG4', `${trigger.method} ${trigger.path} is the machine API's OAuth endpoint or issuer metadata, public by the protocol.`);
   }
 }

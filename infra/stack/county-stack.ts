@@ -9,7 +9,7 @@ import { declarationsByPart, functionParts, type FunctionPartName } from './func
 import { FunctionsPart } from './functions-part.ts';
 import { Identity } from './identity.ts';
 import { Notices } from './notices.ts';
-import { PersonalDataKeys } from './personal-data-keys.ts';
+import { MachineTokenKey, PersonalDataKeys } from './personal-data-keys.ts';
 import { Storage } from './storage.ts';
 import { VerificationWorkflow } from './verification-workflow.ts';
 import { Website } from './website.ts';
@@ -24,7 +24,8 @@ export interface CountyStackProps extends StackProps {
  *
  * - Storage: the KMS keys, both tables, the reports bucket (and its access-log bucket), the notices topic
  * - Identity: the Cognito user pool and its web client
- * - Api: the HTTP API, its stage with the access log, the JWT authorizer
+ * - Api: the HTTP API, its stage with the access log, the JWT authorizer; the machine API (departments'
+ *   systems, OAuth 2.0 client credentials: docs/machine-clients.md) with its own stage and authorizer
  * - Records, Cases, Reports, Supervision: the functions of their capabilities (infra/stack/function-parts.ts)
  *   with their routes, schedules and notifications; Cases also holds the verification state machine
  * - Website: the site bucket, CloudFront and the deployment
@@ -44,6 +45,7 @@ export class CountyStack extends Stack {
     const storagePart = part(new CountyPart(this, 'Storage', { description: `${county.id}: KMS keys, tables, reports bucket, notices topic (retained)` }));
     const keys = new AtRestKeys(storagePart, 'AtRestKeys', { countyId: county.id });
     const personalDataKeys = new PersonalDataKeys(storagePart, 'PersonalDataKeys', { countyId: county.id });
+    const machineTokenKey = new MachineTokenKey(storagePart, 'MachineTokenKey', { countyId: county.id });
     const storage = new Storage(storagePart, 'Storage', { key: keys.storage });
     const notices = new Notices(storagePart, 'Notices', { key: keys.storage });
 
@@ -51,7 +53,7 @@ export class CountyStack extends Stack {
     const identity = new Identity(identityPart, 'Identity');
 
     const apiPart = part(new CountyPart(this, 'Api', { description: `${county.id}: HTTP API, stage, access log, JWT authorizer` }));
-    const api = new Api(apiPart, 'Api', { userPool: identity.userPool, client: identity.client, throttle: county.api.throttle, logsKey: keys.logs });
+    const api = new Api(apiPart, 'Api', { countyId: county.id, userPool: identity.userPool, client: identity.client, throttle: county.api.throttle, logsKey: keys.logs });
 
     const sources = {
       creditTable: storage.creditTable,
@@ -61,6 +63,7 @@ export class CountyStack extends Stack {
       storageKey: keys.storage,
       personalDataKey: personalDataKeys.key,
       personalDataMacKey: personalDataKeys.macKey,
+      machineTokenKey: machineTokenKey.key,
       logsKey: keys.logs,
     };
     const byPart = declarationsByPart();
@@ -98,6 +101,7 @@ export class CountyStack extends Stack {
     const website = new Website(websitePart, 'Website', { county, apiUrl: api.url, userPool: identity.userPool, client: identity.client, logsKey: keys.logs });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'MachineApiUrl', { value: api.machineIssuer, description: "Departments' systems: POST /oauth2/token (client credentials), then the routes offered to machines" });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'ReportsBucketName', { value: storage.reportsBucket.bucketName });

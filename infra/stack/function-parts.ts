@@ -11,7 +11,7 @@ import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
  */
 export const functionParts = {
   /** Entering and reading credit data: records, checks, the public site, departments, notices. */
-  Records: ['records', 'checks', 'public-site', 'departments', 'notices'],
+  Records: ['records', 'checks', 'public-site', 'departments', 'notices', 'machine-clients'],
   /** Objections and repairs, and the verification workflow that runs their cases. */
   Cases: ['objections', 'repairs', 'cases'],
   /**

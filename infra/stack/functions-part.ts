@@ -32,6 +32,7 @@ export class FunctionsPart extends CountyPart {
     this.inputs = new PartInputs(this, 'Inputs', storage);
     this.functions = new Functions(this, 'Functions', { county, declarations, resources: this.inputs });
     new Routes(this, 'Routes', { api, functions: this.functions });
+    if (this.functions.all.some((fn) => fn.declaration.resources.machineTokens)) this.functions.bindMachineTokens(api.machineIssuer, this.inputs.machineTokenKey);
     new Schedules(this, 'Schedules', { functions: this.functions });
     if (this.functions.triggeredBy('s3').length > 0) {
       new Uploads(this, 'Uploads', { functions: this.functions, reportsBucket: this.inputs.reportsBucket });

@@ -31,6 +31,8 @@ export interface FunctionResources {
   readonly personalDataKey: IKey;
   /** Makes the keyed hash resident ID numbers are looked up by (PersonalDataKeys.macKey). */
   readonly personalDataMacKey: IKey;
+  /** Signs the machine API's tokens (MachineTokenKey). */
+  readonly machineTokenKey: IKey;
   /** The key of every function's log group. */
   readonly logsKey: IKey;
 }
@@ -83,6 +85,22 @@ export class Functions extends Construct {
     return this.all
       .filter((fn) => fn.declaration.trigger.type === type)
       .map((fn) => ({ fn, trigger: fn.declaration.trigger as Extract<Trigger, { type: T }> }));
+  }
+
+  /**
+   * The machine API's token key and issuer, as each declaration's `machineTokens` says: `sign` may kms:Sign,
+   * `publish` may kms:GetPublicKey, and every one of them (and `issuer` alone) knows the issuer URL, the machine
+   * API's own. Bound once the API exists (its URL is the issuer).
+   */
+  bindMachineTokens(issuer: string, key: IKey): void {
+    for (const fn of this.all) {
+      const use = fn.declaration.resources.machineTokens;
+      if (!use) continue;
+      fn.addEnvironment(resourceEnv.machineTokenIssuer, issuer);
+      if (use === 'issuer') continue;
+      fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey'], resources: [key.keyArn] }));
+      fn.addEnvironment(resourceEnv.machineTokenKey, key.keyArn);
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ export interface StorageSources {
   storageKey: IKey;
   personalDataKey: IKey;
   personalDataMacKey: IKey;
+  machineTokenKey: IKey;
   logsKey: IKey;
 }
 
@@ -66,6 +67,10 @@ export class PartInputs extends Construct implements FunctionResources {
 
   get personalDataMacKey(): IKey {
     return this.key('PersonalDataMacKey', this.sources.personalDataMacKey);
+  }
+
+  get machineTokenKey(): IKey {
+    return this.key('MachineTokenKey', this.sources.machineTokenKey);
   }
 
   get logsKey(): IKey {

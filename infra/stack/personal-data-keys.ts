@@ -41,6 +41,30 @@ export class PersonalDataKeys extends Construct {
 }
 
 /**
+ * The machine API's token key (shared/machine-clients/token-signer.ts): an ECC P-256 signing key, ES256. The
+ * token function signs with it (kms:Sign), the JWKS function publishes its public part (kms:GetPublicKey).
+ * Asymmetric keys do not rotate in KMS; replacing it means a new key and a JWKS with both for a token's hour
+ * (docs/machine-clients.md). Retained like the others: its ARN is in the functions' environment.
+ */
+export class MachineTokenKey extends Construct {
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string, { countyId }: { countyId: string }) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      description: `Credit platform ${countyId}: signs the machine API's access tokens (ES256)`,
+      alias: `alias/credit-platform/${countyId}/machine-tokens`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      enableKeyRotation: false,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    pinLogicalId(this.key, 'MachineTokenKey');
+  }
+}
+
+/**
  * The encryption context every wrapped data key is bound to (the KMS adapter sends it with GenerateDataKey
  * and Decrypt); grants require it, so these key grants serve resident ID numbers and nothing else.
  */

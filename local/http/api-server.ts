@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type ApiThrottle } from '../../shared/config/county-config.ts';
 import { maskIdsInValue } from '../../shared/privacy/resident-id-mask.ts';
-import type { LocalIssuer } from '../identity/local-issuer.ts';
 import type { LocalFunctions } from '../functions/local-functions.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { findRoute, type Route } from './routes.ts';
@@ -14,7 +13,13 @@ const maxPayloadBytes = 10 * 1024 * 1024;
 export interface ApiServerOptions {
   routes: Route[];
   functions: LocalFunctions;
-  issuer: LocalIssuer;
+  /** Verifies a bearer token as the API's JWT authorizer does: the claims, or an Error. */
+  issuer: { verify(token: string): Promise<Record<string, unknown>> };
+  /**
+   * The machine API's authorization scopes (API Gateway's per-route `authorizationScopes`): the scopes any one
+   * of which the token's `scope` claim must hold for the route, else 403 as API Gateway answers.
+   */
+  scopesOf?: (route: Route) => readonly string[] | undefined;
   /** Extra local-only endpoints (OpenAPI document, admin), tried before the API routes. */
   extra?: (request: IncomingMessage, url: URL, body: Buffer, response: ServerResponse) => Promise<boolean>;
   log: (entry: Record<string, unknown>) => void;
@@ -84,6 +89,13 @@ async function handle(
       claims = await options.issuer.verify(token);
     } catch {
       return send(response, 401, { message: 'Unauthorized' }, { ...corsHeaders, 'www-authenticate': 'Bearer' });
+    }
+    const scopes = options.scopesOf?.(route);
+    if (scopes) {
+      const granted = String(claims.scope ?? '').split(' ');
+      if (!scopes.some((s) => granted.includes(s))) {
+        return send(response, 403, { message: 'Forbidden' }, { ...corsHeaders, 'www-authenticate': `Bearer scope="${scopes.join(' ')}" error="insufficient_scope" error_description="the token has none of the route's scopes"` });
+      }
     }
   }
 

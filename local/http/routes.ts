@@ -7,9 +7,14 @@ export interface Route {
   match(method: string, path: string): Record<string, string> | undefined;
 }
 
-/** Routes of the HTTP API, from the function declarations (as the stack builds them). */
+/** Routes of the people's HTTP API, from the function declarations (as the stack builds them): all but the machine API's own. */
 export function routesOf(declarations: readonly FunctionDeclaration[]): Route[] {
-  return declarations.flatMap((d) => (d.trigger.type === 'http' ? [route(d.name, d.trigger)] : []));
+  return declarations.flatMap((d) => (d.trigger.type === 'http' && d.trigger.api !== 'machine' ? [route(d.name, d.trigger)] : []));
+}
+
+/** Routes of the machine API (docs/machine-clients.md): its OAuth endpoints and every route offered to machines. */
+export function machineRoutesOf(declarations: readonly FunctionDeclaration[]): Route[] {
+  return declarations.flatMap((d) => (d.trigger.type === 'http' && (d.trigger.api === 'machine' || d.trigger.machine) ? [route(d.name, d.trigger)] : []));
 }
 
 function route(functionName: string, trigger: HttpTrigger): Route {

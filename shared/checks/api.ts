@@ -17,6 +17,24 @@ export const runCheckBody = z
   })
   .strict();
 
+const matterBody = runCheckBody.shape.matter;
+
+/** POST /checks/batch: one matter, the subjects; each item validated alone (a bad code fails its item only). */
+export const runCheckBatchBody = z
+  .object({
+    matter: matterBody,
+    subjects: z.array(z.unknown()).min(1).max(1000).describe("The subjects, each { subjectId, reference? }; at most the county's api.batchCheck.maxSubjects"),
+  })
+  .strict();
+export const batchSubjectItem = z
+  .object({
+    subjectId: subjectIdSchema.describe('Unified social credit code or resident ID number'),
+    reference: z.string().max(100).optional().describe('The caller’s own reference for the item (a bidder number), echoed in the answer'),
+  })
+  .strict();
+export const runCheckBatchDocumented = runCheckBatchBody.extend({ subjects: z.array(batchSubjectItem).min(1) });
+export const runCheckBatchQuery = z.object({ format: z.enum(['json', 'xlsx']).default('json').describe('xlsx: the results as a workbook (the same checks, answered again by the same Idempotency-Key)') }).strict();
+
 export const checkIdParams = z.object({ id: z.string().regex(/^chk_[A-Za-z0-9_-]{22}$/, 'must be a check id (chk_ and 22 characters)') });
 
 export const checkOutcomeBody = z
@@ -63,6 +81,7 @@ export const checkReceiptBody = z
     checkedAt: z.string(),
     subject: z.object({ id: z.string(), type: z.enum(['uscc', 'residentId']), name: z.string().nullable(), known: z.boolean() }),
     matter: z.object({ type: z.string(), typeName: z.string(), reference: z.string(), name: z.string() }),
+    system: z.object({ clientId: z.string(), name: z.string() }).optional().describe("The department's system that ran the check (a machine client), absent when a person did"),
     lists: z.looseObject({ redListed: z.boolean(), blackListed: z.boolean(), dishonestDebtor: z.boolean() }),
     records: z.array(z.unknown()),
     reports: z.array(z.unknown()),
@@ -75,6 +94,24 @@ export const checkReceiptBody = z
     warnings: warningsBody.describe('POST /checks: warnings about body.subjectId (present only when there is one)'),
   })
   .meta({ id: 'CheckReceipt' });
+export const checkBatchBody = z
+  .object({
+    matter: z.object({ type: z.string(), reference: z.string(), name: z.string() }),
+    count: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    results: z.array(
+      z.object({
+        index: z.number().int(),
+        reference: z.string().optional(),
+        ok: z.boolean(),
+        repeated: z.boolean().optional().describe('The check was logged by an earlier copy of this batch'),
+        check: checkReceiptBody.optional(),
+        error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'CheckBatch' });
 export const checkListBody = z.object({ from: isoDate, to: isoDate, checks: z.array(checkReceiptBody), nextToken: z.string().optional() });
 
 /** A problem the verification of a usage-log chain found (shared/checks/verify-chain.ts `ChainProblem`). */

@@ -23,6 +23,8 @@ export interface CheckLogEntry {
    */
   departmentOrgId: string;
   userId: string;
+  /** The department's system that ran the check (a machine client, docs/machine-clients.md); absent when a person did. */
+  system?: { clientId: string; name: string };
   /** `id` is the subject's key (a USCC, or a person key), `maskedId` how it is shown, `sealedId` a person's number sealed. */
   subject: { id: string; type: 'uscc' | 'residentId'; maskedId?: string; sealedId?: string; name: string | null; known: boolean };
   matter: { type: string; typeName: string; reference: string; name: string };
@@ -73,6 +75,8 @@ export interface CheckOutcome {
   note?: string;
   recordedAt: string;
   recordedBy: string;
+  /** The system that recorded it, when a machine client did. */
+  recordedBySystem?: { clientId: string; name: string };
 }
 
 /** How the usage log keeps a record a check or query showed: its identity and its status that day, never its content. */

@@ -27,6 +27,7 @@ export async function recordOutcome(args: { checkId: string; body: z.output<type
     ...(args.body.note ? { note: args.body.note } : {}),
     recordedAt: args.now.toISOString(),
     recordedBy: caller.userId,
+    ...(caller.system ? { recordedBySystem: caller.system } : {}),
   };
   // The store's write is conditional on the department too: what a race could change, it refuses.
   const saved = await saveOutcome(checkId, caller.orgId, outcome);

@@ -1,4 +1,4 @@
-import { checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBody } from './api.ts';
+import { checkBatchBody, checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBatchBody, runCheckBatchDocumented, runCheckBatchQuery, runCheckBody } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 
 /** The checks capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
@@ -14,8 +14,27 @@ export const checksFunctions = [
       summary: 'Run a credit check for a matter (Idempotency-Key honoured: the same key and body answer the first check, 200; another body 409)',
       request: { body: runCheckBody },
       response: { status: 201, body: checkReceiptBody },
+      machine: { scopes: ['checks:run'] },
     },
     resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+  }),
+  declare({
+    name: 'run-check-batch',
+    description: 'A batch check (批量比对): one matter, many subjects, one logged check each',
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/checks/batch',
+      access: { roles: ['department'] },
+      summary:
+        "Check many subjects for one matter (a tender's bidders): one logged check per subject with its receipt; a bad code answered at its item; Idempotency-Key required, idempotent per item; ?format=xlsx answers the results as a workbook",
+      request: { query: runCheckBatchQuery, body: runCheckBatchBody, documentedBody: runCheckBatchDocumented },
+      response: { status: 200, body: checkBatchBody },
+      machine: { scopes: ['checks:run'] },
+    },
+    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+    timeoutSeconds: 29,
+    memoryMb: 1024,
   }),
   declare({
     name: 'record-check-outcome',
@@ -28,6 +47,7 @@ export const checksFunctions = [
       summary: "Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); answers the check as GET /checks/{id} (another department's check: 404)",
       request: { params: checkIdParams, body: checkOutcomeBody },
       response: { status: 200, body: checkReceiptBody },
+      machine: { scopes: ['checks:outcome'] },
     },
     resources: { usageTable: 'readWrite', creditTable: 'read' },
   }),
@@ -42,6 +62,7 @@ export const checksFunctions = [
       summary: "The department's checks",
       request: { query: listChecksQuery },
       response: { status: 200, body: checkListBody },
+      machine: { scopes: ['checks:run', 'checks:outcome'] },
     },
     resources: { usageTable: 'read', creditTable: 'read' },
   }),
@@ -56,6 +77,7 @@ export const checksFunctions = [
       summary: "A check and its corrections (another department's check: 404)",
       request: { params: checkIdParams },
       response: { status: 200, body: checkReceiptBody },
+      machine: { scopes: ['checks:run', 'checks:outcome'] },
     },
     resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
   }),
@@ -70,6 +92,7 @@ export const checksFunctions = [
       summary: "A check, its chain position and a verification of its department's usage log (another department's check: 404)",
       request: { params: checkIdParams },
       response: { status: 200, body: checkChainReceiptBody },
+      machine: { scopes: ['checks:run', 'checks:outcome'] },
     },
     resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
     timeoutSeconds: 29,

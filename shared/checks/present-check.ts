@@ -29,6 +29,7 @@ export async function presentChecks(entries: CheckLogEntry[], args: { caller: Ca
       checkedOn: e.checkedOn,
       departmentOrgId: e.departmentOrgId,
       userId: e.userId,
+      ...(e.system ? { system: e.system } : {}),
       subject: await presentCheckSubject(e.subject, accessPolicy.revealIds(args.caller, e.subject.id)),
       matter: e.matter,
       records: e.records,

@@ -59,6 +59,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     checkedOn: today,
     departmentOrgId: caller.orgId,
     userId: caller.userId,
+    ...(caller.system ? { system: caller.system } : {}),
     subject: { id: who.key, type: request.subjectId.type, maskedId: who.masked, ...(who.sealed ? { sealedId: who.sealed } : {}), name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
     matter,
     records: inForce.map(({ record, status }) => loggedRecord(record, status)),
@@ -108,6 +109,7 @@ async function presentReceipt(
     departmentOrgId: shown.departmentOrgId,
     subject: await presentCheckSubject(shown.subject, unmasked),
     matter: shown.matter,
+    ...(shown.system ? { system: shown.system } : {}),
     lists: { ...shown.lists, entries: listStatus(records.map(({ record, status }) => forMeasuresOf(record, status))).lists },
     records: await Promise.all(records.map(async ({ record, status }) => ({ ...(await presentRecord(record, on, unmasked)), status }))),
     // Links are signed per answer; a repeated request shows the reports it logged, those still held.

@@ -96,7 +96,7 @@ export const myCheckBody = z
     kind: z.enum(['check', 'query']).describe("check: a department's credit check for a matter; query: an institution's consented query"),
     at: z.string(),
     on: isoDate,
-    by: z.object({ orgId: z.string(), role: z.enum(['department', 'institution']), name: z.string().nullable() }),
+    by: z.object({ orgId: z.string(), role: z.enum(['department', 'institution']), name: z.string().nullable(), system: z.string().optional().describe("The department's system that ran the check (a machine client), when not a person") }),
     matter: z.object({ type: z.string(), typeName: z.string(), reference: z.string(), name: z.string() }).describe('The matter of a check; for a query, its purpose'),
     consentId: z.string().optional(),
     refused: z.object({ code: z.string(), at: z.string() }).optional().describe('A query refused for want of a live consent covering it: nothing was shown'),

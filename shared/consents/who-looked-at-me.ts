@@ -46,7 +46,7 @@ function presentLook(e: CheckLogEntry, name: string | null) {
     kind,
     at: e.checkedAt,
     on: e.checkedOn,
-    by: { orgId: e.departmentOrgId, role: kind === 'query' ? ('institution' as const) : ('department' as const), name },
+    by: { orgId: e.departmentOrgId, role: kind === 'query' ? ('institution' as const) : ('department' as const), name, ...(e.system ? { system: e.system.name } : {}) },
     matter: { type: e.matter.type, typeName: e.matter.typeName, reference: e.matter.reference, name: e.matter.name },
     ...(e.consentId ? { consentId: e.consentId } : {}),
     ...(e.refused ? { refused: { code: e.refused.code, at: e.refused.at } } : {}),

@@ -6,6 +6,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
 import type { HttpTrigger } from '../lambda/declaration.ts';
 import { callerFromClaims, protectCaller, requireRole, type Caller } from '../identity/caller.ts';
+import { requireMachineAccess } from '../identity/machine-access.ts';
 import { logger } from '../lambda/logger.ts';
 import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
@@ -83,6 +84,7 @@ function handlerWith<T extends HttpTrigger>(
     const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
     const caller = await callerOf(claims, county);
     if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
+    if (caller?.system) await requireMachineAccess(caller.system, trigger, claims);
     if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
 
     const now = new Date(event.requestContext.timeEpoch);

@@ -1,17 +1,33 @@
 import * as z from 'zod';
 import type { FunctionDeclaration, HttpTrigger } from '../lambda/declaration.ts';
 import { errorBody } from './common-schemas.ts';
+import { machineScopeLabels, machineScopes } from '../identity/machine-scopes.ts';
+
+/** The OAuth 2.0 token request (RFC 6749 §4.4.2), form-encoded: the one machine route that takes no JSON. */
+const tokenRequestSchema = {
+  type: 'object',
+  required: ['grant_type'],
+  properties: {
+    grant_type: { const: 'client_credentials' },
+    scope: { type: 'string', description: `Space-separated, among the client's: ${machineScopes.join(' ')}` },
+    client_id: { type: 'string', description: 'With client_secret, when not sent as HTTP Basic' },
+    client_secret: { type: 'string' },
+  },
+};
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, generated from the declarations and the zod schemas that
  * validate requests (never written by hand). OpenAPI 3.1 uses JSON Schema 2020-12, which zod emits.
  */
-export function openApiDocument(declarations: readonly FunctionDeclaration[], info: { title: string; version: string; serverUrl?: string }) {
+export function openApiDocument(declarations: readonly FunctionDeclaration[], info: { title: string; version: string; serverUrl?: string; api?: 'people' | 'machine' }) {
+  const machine = info.api === 'machine';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const d of declarations) {
     if (d.trigger.type !== 'http') continue;
     const t = d.trigger;
-    (paths[t.path] ??= {})[t.method.toLowerCase()] = operation(d.name, d.description, t);
+    // The people's API has every route but the machine API's own; the machine API its own and those offered to machines.
+    if (machine ? !(t.api === 'machine' || t.machine) : t.api === 'machine') continue;
+    (paths[t.path] ??= {})[t.method.toLowerCase()] = operation(d.name, d.description, t, machine);
   }
   // Schemas named with .meta({ id }) come out of zod as local $defs; OpenAPI keeps them as components.
   const named: Record<string, unknown> = {};
@@ -23,7 +39,15 @@ export function openApiDocument(declarations: readonly FunctionDeclaration[], in
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths: hoisted,
     components: {
-      securitySchemes: { cognitoJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: machine
+        ? {
+            machineOAuth: {
+              type: 'oauth2',
+              description: 'OAuth 2.0 client credentials of a machine client registered by the credit office (docs/machine-clients.md)',
+              flows: { clientCredentials: { tokenUrl: '/oauth2/token', scopes: Object.fromEntries(machineScopes.map((s) => [s, machineScopeLabels[s]])) } },
+            },
+          }
+        : { cognitoJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: hoistDefs(named, {}),
     },
   };
@@ -39,7 +63,7 @@ function hoistDefs<T>(value: T, into: Record<string, unknown>): T {
   return JSON.parse(text.replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
 }
 
-function operation(name: string, description: string, t: HttpTrigger) {
+function operation(name: string, description: string, t: HttpTrigger, machine = false) {
   const errorResponse = (description: string) => ({
     description,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -49,11 +73,13 @@ function operation(name: string, description: string, t: HttpTrigger) {
     operationId: name,
     summary: t.summary,
     description: isPublic ? description : `${description}. Roles: ${'roles' in t.access ? t.access.roles.join(', ') : ''}`,
-    security: isPublic ? [] : [{ cognitoJwt: [] }],
+    security: isPublic ? [] : machine ? [{ machineOAuth: [...(t.machine?.scopes ?? [])] }] : [{ cognitoJwt: [] }],
     parameters: [...parameters(t.request?.params, 'path'), ...parameters(t.request?.query, 'query')],
     ...(t.request?.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(t.request.documentedBody ?? t.request.body, 'input') } } } }
-      : {}),
+      : t.api === 'machine' && t.method === 'POST'
+        ? { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: tokenRequestSchema } } } }
+        : {}),
     responses: {
       [String(t.response.status)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(t.response.body, 'output') } } },
       '400': errorResponse('Invalid input: the field and the rule it broke'),

@@ -19,6 +19,17 @@ export interface Caller {
   displayOrgId?: string;
   county: string;
   userId: string;
+  /**
+   * The department's system that called, when the token is a machine client's (OAuth 2.0 client credentials,
+   * docs/machine-clients.md): every check, outcome and record it makes says so. Absent for a person.
+   */
+  system?: CallerSystem;
+}
+
+/** A department's system, as its token names it: the client id the credit office registered and the system's name. */
+export interface CallerSystem {
+  clientId: string;
+  name: string;
 }
 
 const claimsSchema = z.object({
@@ -26,6 +37,8 @@ const claimsSchema = z.object({
   [claimNames.orgId]: z.string().min(1).max(64),
   [claimNames.county]: z.string().min(1).max(32),
   [claimNames.userId]: z.string().min(1).max(128),
+  [claimNames.clientId]: z.string().min(1).max(64).optional(),
+  [claimNames.clientName]: z.string().min(1).max(100).optional(),
 });
 
 /**
@@ -42,6 +55,12 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined, co
     county: c[claimNames.county],
     userId: c[claimNames.userId],
   };
+  const clientId = c[claimNames.clientId];
+  // Only a department's system holds client credentials (the register refuses any other role).
+  if (clientId !== undefined) {
+    if (caller.role !== 'department') throw unauthenticated('a machine token must act for a department');
+    caller.system = { clientId, name: c[claimNames.clientName] ?? clientId };
+  }
   if (caller.county !== countyId) throw forbidden(`the token belongs to county "${caller.county}", not "${countyId}"`);
   return caller;
 }

@@ -7,6 +7,10 @@ export const claimNames = {
   orgId: 'custom:orgId',
   county: 'custom:county',
   userId: 'sub',
+  /** A machine client's token (docs/machine-clients.md): the client, its name when issued, and its scopes (space-separated, RFC 6749). */
+  clientId: 'client_id',
+  clientName: 'client_name',
+  scope: 'scope',
 } as const;
 
 /** Cognito custom attribute names (without the `custom:` prefix), for the user pool definition. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../identity/roles.ts';
+import type { MachineScope } from '../identity/machine-scopes.ts';
 
 /**
  * One declaration per function: name, entry, trigger and the resources it may touch.
@@ -27,6 +28,16 @@ export interface HttpTrigger {
   request?: HttpRequestSchemas;
   /** Schema of a successful response body, for the OpenAPI document. */
   response: { status: number; body: z.ZodType };
+  /**
+   * Also offered on the machine API (docs/machine-clients.md) to a department's system whose token holds any
+   * one of these scopes: the same function, route and answer. Its roles must include `department`.
+   */
+  machine?: { scopes: readonly MachineScope[] };
+  /**
+   * `machine`: served on the machine API only, not the people's (the OAuth 2.0 token endpoint and the
+   * issuer's metadata, public there). Default: the people's API.
+   */
+  api?: 'machine';
 }
 
 export interface S3Trigger {
@@ -72,6 +83,12 @@ export interface ResourceAccess {
    * GenerateMac). Every route with a token has `lookup` without saying so: its caller may be a person.
    */
   personalData?: readonly PersonalDataAction[];
+  /**
+   * The machine API's token key (an ECC P-256 KMS key on AWS, a key in the data folder locally): `sign`
+   * issues tokens (kms:Sign), `publish` answers its public key (kms:GetPublicKey); every one of them, and
+   * `issuer` alone, knows the machine API's issuer URL (MACHINE_TOKEN_ISSUER).
+   */
+  machineTokens?: 'sign' | 'publish' | 'issuer';
 }
 
 export type PersonalDataAction = 'lookup' | 'seal' | 'open';

@@ -42,6 +42,7 @@ export async function correctRecord(args: { recordId: string; body: z.output<typ
     calendar: workingDayCalendar(args.county.calendar),
     version: current.version + 1,
     correction: { reason: args.body.reason, previousVersion: current.version },
+    ...(args.caller.system ? { system: args.caller.system } : {}),
   });
   const next = keepFirstReceipt(current, corrected);
   if ((await storeCorrection(current, next)) === 'stale')

@@ -39,6 +39,7 @@ function recordAnswer(record: StoredRecord, today: IsoDate, residentId: string |
       name: record.subjectName,
     },
     providerOrgId: record.providerOrgId,
+    ...(record.system ? { system: record.system } : {}),
     decisionNumber: record.decisionNumber,
     decisionDate: record.decisionDate,
     receivedAt: record.receivedAt,

@@ -49,7 +49,7 @@ export async function pushRecords(args: { records: unknown[]; caller: Caller; co
         results[index] = { index, status: 'invalid', error: { code: 'VALIDATION_FAILED', message: `${field}: ${checked.rule}`, field }, rule: checked.rule };
         continue;
       }
-      const record = buildRecordVersion({ input: await protectInput(checked.input), providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1 });
+      const record = buildRecordVersion({ input: await protectInput(checked.input), providerOrgId: args.caller.orgId, receivedAt: args.now, receivedOn: today, county: args.county, calendar, version: 1, ...(args.caller.system ? { system: args.caller.system } : {}) });
       built.push({ index, record, input: checked.input });
     }
   };

@@ -19,6 +19,8 @@ export interface StoredRecord {
   subjectType: 'uscc' | 'residentId';
   /** The subject's ID as shown to readers who may not see it whole: the USCC, or the masked ID number. */
   subjectMaskedId: string;
+  /** The department's system that pushed or corrected this version (a machine client), absent when a person did. */
+  system?: { clientId: string; name: string };
   /** The input's resident ID number, sealed (`input.subject.residentId` holds it masked). */
   residentIdSealed?: string;
   /** The legal representative's identity document number, sealed (`input.subject.legalRepresentativeIdNumber` holds it masked): opened only to correct the record, never shown. */
@@ -83,6 +85,8 @@ export function buildRecordVersion(args: {
   calendar: WorkingDayCalendar;
   version: number;
   correction?: StoredRecord['correction'];
+  /** The system that sent it, when a machine client did. */
+  system?: StoredRecord['system'];
 }): StoredRecord {
   const { input, hashed, subject, residentIdSealed, legalRepresentativeIdSealed } = args.input;
   return {
@@ -92,6 +96,7 @@ export function buildRecordVersion(args: {
     subjectId: subject.key,
     subjectType: subject.sealed ? 'residentId' : 'uscc',
     subjectMaskedId: subject.masked,
+    ...(args.system ? { system: args.system } : {}),
     ...(residentIdSealed ? { residentIdSealed } : {}),
     ...(legalRepresentativeIdSealed ? { legalRepresentativeIdSealed } : {}),
     subjectName: input.subject.name,

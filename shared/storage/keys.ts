@@ -6,6 +6,11 @@ export const keys = {
   /** An organisation known to the platform: a department, agency or the credit office. */
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   organisationsByRole: (role: string, orgId: string) => ({ gsi1pk: `ORGS#${role}`, gsi1sk: orgId }),
+  /** A department's system registered by the credit office (OAuth 2.0 client credentials, docs/machine-clients.md). */
+  machineClient: (clientId: string) => ({ pk: `MCLIENT#${clientId}`, sk: 'MCLIENT' }),
+  /** Every machine client, by department then client (gsi1): the office's register, a department's own. */
+  machineClientsByDepartment: (departmentOrgId: string, clientId: string) => ({ gsi1pk: 'MCLIENTS', gsi1sk: `${departmentOrgId}#${clientId}` }),
+  machineClients: 'MCLIENTS',
 
   /** An object that arrived in the reports bucket; one item per object version (S3 events come at least once). */
   upload: (bucket: string, objectKey: string, version: string) => ({

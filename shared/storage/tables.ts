@@ -61,6 +61,11 @@ export const resourceEnv = {
   personalDataMacKey: 'PERSONAL_DATA_MAC_KEY_ARN',
   /** The local runtime's stand-in for both KMS keys: 32 random bytes, base64, kept in the data folder. */
   personalDataLocalKey: 'PERSONAL_DATA_LOCAL_KEY',
+  /** The machine API's token key (shared/machine-clients/token-signer.ts): an ECC P-256 KMS key on AWS, a private JWK locally. */
+  machineTokenKey: 'MACHINE_TOKEN_KEY_ARN',
+  machineTokenLocalKey: 'MACHINE_TOKEN_LOCAL_KEY',
+  /** The machine API's issuer: its own base URL (tokens' `iss`, the authorizer's issuer). */
+  machineTokenIssuer: 'MACHINE_TOKEN_ISSUER',
 } as const;
 
 /**

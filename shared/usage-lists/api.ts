@@ -35,7 +35,8 @@ const counts = z.object({ checks: z.number(), withOutcome: z.number(), withoutOu
 const row = z.object({
   checkId: z.string(),
   subjectName: z.string().describe('市场主体（自然人）名称'),
-  matter: z.string().describe('行政管理事项名称'),
+  matter: z.string().describe('行政管理事项名称 (with 经办系统 when a system ran the check)'),
+  system: z.string().optional().describe("The department's system that ran the check (a machine client), when not a person"),
   date: z.string().describe('日期'),
   usage: z.string().describe('使用信用记录或报告情况 (未记录使用情况 when no outcome is recorded)'),
   measures: z.string().describe('使用的激励或惩戒措施 (无 when none)'),

@@ -9,8 +9,10 @@ export interface UsageListRow {
   checkId: string;
   /** 市场主体（自然人）名称: the subject's name as the platform knows it; never an ID number of a person. */
   subjectName: string;
-  /** 行政管理事项名称: the matter, with its type and the department's reference. */
+  /** 行政管理事项名称: the matter, with its type, the department's reference and, when a system ran the check, the system (经办系统). */
   matter: string;
+  /** The department's system that ran the check (a machine client), when not a person. */
+  system?: string;
   /** 日期: the county-local day of the check. */
   date: IsoDate;
   /** 使用信用记录或报告情况: the recorded usage, or `未记录使用情况`. */
@@ -35,7 +37,9 @@ export function usageListRow(check: CheckLogEntry): UsageListRow {
   return {
     checkId: check.checkId,
     subjectName: subjectNameOf(check.subject),
-    matter: `${check.matter.name}（${check.matter.typeName}，编号 ${check.matter.reference}）`,
+    // The template has no column for the system: it goes with the matter, as the clerk's reference does.
+    matter: `${check.matter.name}（${check.matter.typeName}，编号 ${check.matter.reference}${check.system ? `，经办系统 ${check.system.name}` : ''}）`,
+    ...(check.system ? { system: check.system.name } : {}),
     date: check.checkedOn,
     usage: outcome ? outcome.usage : noOutcomeUsage,
     measures: !outcome ? noOutcomeMeasures : outcome.appliedMeasures.length ? outcome.appliedMeasures.map((m) => m.name).join('；') : noMeasures,

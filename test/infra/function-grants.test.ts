@@ -11,7 +11,7 @@ import { featureFlags } from '../../infra/create-app.ts';
 import { AtRestKeys } from '../../infra/stack/at-rest-keys.ts';
 import { Functions } from '../../infra/stack/functions.ts';
 import { Notices } from '../../infra/stack/notices.ts';
-import { personalDataEncryptionContext, personalDataMacAlgorithm, PersonalDataKeys } from '../../infra/stack/personal-data-keys.ts';
+import { personalDataEncryptionContext, personalDataMacAlgorithm, MachineTokenKey, PersonalDataKeys } from '../../infra/stack/personal-data-keys.ts';
 import { Storage } from '../../infra/stack/storage.ts';
 import { expectGrantsFollow } from './expect-grants.ts';
 import { synthTimeoutMs } from './synth.ts';
@@ -37,6 +37,7 @@ function functionsStack(declarations: FunctionDeclaration[]): { stack: Stack; fu
       storageKey: keys.storage,
       personalDataKey: personalDataKeys.key,
       personalDataMacKey: personalDataKeys.macKey,
+      machineTokenKey: new MachineTokenKey(stack, 'MachineTokenKey', { countyId: county.id }).key,
       logsKey: keys.logs,
     },
   });

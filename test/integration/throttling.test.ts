@@ -5,7 +5,8 @@ import { startTestPlatform } from '../support/platform-api.ts';
 
 // A county with a tiny throttle, for this test only: 3 requests at once per route, then one every 5 s (slow
 // enough that a busy machine's slow request does not see a token come back in between).
-const county = { ...loadCounty('jiaxian'), api: { throttle: { rateLimit: 0.2, burstLimit: 3 } } };
+const base = loadCounty('jiaxian');
+const county = { ...base, api: { ...base.api, throttle: { rateLimit: 0.2, burstLimit: 3 } } };
 
 let platform: LocalPlatform;
 beforeAll(async () => {

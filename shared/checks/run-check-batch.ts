@@ -1,0 +1,91 @@
+import type { CountyConfig } from '../config/county-config.ts';
+import type { Caller } from '../identity/caller.ts';
+import { DomainError, validationFailed } from '../errors/domain-errors.ts';
+import { idempotencyKeyField } from '../http/idempotency.ts';
+import { logger } from '../lambda/logger.ts';
+import { subjectIdSchema } from '../subjects/subject-id.ts';
+import { runCheck, type CheckRequest } from './run-check.ts';
+
+/** Checks of one batch run side by side: enough to finish 200 within the API's limit, few enough not to crowd the department's usage log. */
+const concurrency = 4;
+
+export interface BatchRequest {
+  matter: CheckRequest['matter'];
+  /** As sent: each item is validated alone, so that a bad code fails its item only. */
+  subjects: unknown[];
+}
+
+export type BatchItem =
+  | { index: number; reference?: string; ok: true; repeated: boolean; check: Awaited<ReturnType<typeof runCheck>>['receipt'] }
+  | { index: number; reference?: string; ok: false; error: { code: string; message: string; field?: string } };
+
+/**
+ * POST /checks/batch (批量比对): one matter, many subjects (a tender's bidders). Each subject is one check of
+ * its own, logged with its receipt as POST /checks logs it; a bad code, or any item's failure, is answered at
+ * that item and the others go on. Idempotent per item: each item's check is keyed by the batch's
+ * Idempotency-Key and the subject, so a retry of the batch (after a timeout, or with failed items) answers
+ * the checks already logged and runs only the missing ones; a subject twice in one batch is refused at its
+ * second place. The key is required: a batch retried without one would log every check twice.
+ */
+export async function runCheckBatch(args: { request: BatchRequest; caller: Caller; county: CountyConfig; now: Date; idempotencyKey: string | undefined }) {
+  const { request, county } = args;
+  if (args.idempotencyKey === undefined) throw validationFailed(idempotencyKeyField, 'a batch check needs an Idempotency-Key (a UUID, for example): a retry of the batch then logs no check twice');
+  const max = county.api.batchCheck.maxSubjects;
+  if (request.subjects.length === 0) throw validationFailed('body.subjects', 'must name at least one subject');
+  if (request.subjects.length > max) throw validationFailed('body.subjects', `at most ${max} subjects in one batch (county rule: api.batchCheck.maxSubjects)`);
+
+  const seen = new Map<string, number>();
+  const items: Array<() => Promise<BatchItem>> = request.subjects.map((raw, index) => {
+    const field = `body.subjects.${index}.subjectId`;
+    const item = raw as { subjectId?: unknown; reference?: unknown } | null;
+    const reference = typeof item?.reference === 'string' && item.reference.length <= 100 ? item.reference : undefined;
+    const failed = (error: { code: string; message: string; field?: string }) => async (): Promise<BatchItem> => ({ index, ...(reference ? { reference } : {}), ok: false, error });
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}: must be an object { subjectId, reference? }`, field: `body.subjects.${index}` });
+    const extra = Object.keys(item).find((k) => k !== 'subjectId' && k !== 'reference');
+    if (extra) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}.${extra}: is not a field`, field: `body.subjects.${index}.${extra}` });
+    if (item.reference !== undefined && reference === undefined) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}.reference: must be text of at most 100 characters`, field: `body.subjects.${index}.reference` });
+    const parsed = subjectIdSchema.safeParse(item.subjectId);
+    if (!parsed.success) return failed({ code: 'VALIDATION_FAILED', message: `${field}: ${parsed.error.issues[0]!.message}`, field });
+    const subjectId = parsed.data;
+    const identity = `${subjectId.type}:${subjectId.id}`;
+    const first = seen.get(identity);
+    if (first !== undefined) return failed({ code: 'DUPLICATE_SUBJECT', message: `${field}: the same subject as body.subjects.${first}.subjectId, checked once`, field });
+    seen.set(identity, index);
+    return async (): Promise<BatchItem> => {
+      try {
+        const { receipt, repeated } = await runCheck({
+          request: { subjectId, matter: request.matter },
+          caller: args.caller,
+          county,
+          now: args.now,
+          // One key per subject within the batch: its check is the same one whoever retries.
+          idempotencyKey: `${args.idempotencyKey}\u0000${identity}`,
+        });
+        return { index, ...(reference ? { reference } : {}), ok: true, repeated, check: receipt };
+      } catch (error) {
+        if (error instanceof DomainError) return { index, ...(reference ? { reference } : {}), ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field.replace(/^body\.subjectId/, field) } : {}) } };
+        // A fault of the moment (throttling, a timeout): this item only; a retry of the batch runs it again.
+        logger.warn('batch item failed', { index, error: (error as Error).name });
+        return { index, ...(reference ? { reference } : {}), ok: false, error: { code: 'RETRY', message: 'this check could not be run just now: send the batch again with the same Idempotency-Key (checks already logged are answered, not repeated)' } };
+      }
+    };
+  });
+
+  const results = await inParallel(items, concurrency);
+  const succeeded = results.filter((r) => r.ok).length;
+  return { matter: request.matter, count: results.length, succeeded, failed: results.length - succeeded, results };
+}
+
+/** Runs the tasks `limit` at a time; the results in the tasks' order. */
+async function inParallel<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
