@@ -109,6 +109,11 @@ export const caseEventLabels: Record<string, string> = {
   answered: '提供部门答复',
   applied: '处理结果已生效',
   closed: '办结，已告知主体',
+  subjectTold: '办结，已告知主体',
   stuck: '处理受阻，信用办处理中',
   restarted: '信用办重新启动处理',
+  resumed: '处理流程已恢复',
+  evidenceAdded: '补充证明材料',
 };
+
+export const consentStatusLabels: Record<string, string> = { live: '有效', revoked: '已撤回', expired: '已过期' };

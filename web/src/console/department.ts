@@ -6,13 +6,19 @@ import { noticesSection, type Console } from './common.ts';
 import { importPage } from './department-imports.ts';
 import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
+import { departmentCaseSections } from './department-cases.ts';
 
-/** A department: a check for a matter (逢办必查), its outcome, imports of its records (批量导入), the usage list (使用情况清单), its notices. */
+/**
+ * A department: a check for a matter (逢办必查), its outcome, imports of its records (批量导入), the objections and
+ * repair applications on its records and the correction notices of its checks (department-cases.ts), the usage
+ * list (使用情况清单), its notices.
+ */
 export const departmentConsole: Console = [
   { path: 'check', label: '信用核查', page: checkPage },
   { path: 'records', label: '信用记录', page: recordsPage },
   { path: 'import', label: '批量导入', page: importPage },
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, false) },
+  ...departmentCaseSections,
   { path: 'usage', label: '使用情况清单', page: usagePage },
   noticesSection,
 ];

@@ -1,15 +1,23 @@
 import { call, callFile, type Answer } from '../call.ts';
-import { errorBox, facts, field, h, loading, notice, show, valueOf } from '../dom.ts';
-import { caseEventLabels, caseStateLabels, publicityEnd, statusLabels } from '../labels.ts';
-import { go, href, type Route } from '../router.ts';
+import { errorBox, h, loading, show } from '../dom.ts';
+import { publicityEnd, statusLabels } from '../labels.ts';
+import { href, type Route } from '../router.ts';
 import type { Caller } from '../session.ts';
 import { noticesSection, type Console } from './common.ts';
+import { objectionsPage, repairsPage } from './subject-cases.ts';
+import { consentsPage } from './subject-consents.ts';
 
-/** A credit subject (信用主体): its records and report, who looked at it, its objections, its notices. */
+/**
+ * A credit subject (信用主体): its records and report, who looked at it, its objections (with evidence, added
+ * while open) and credit repair applications (subject-cases.ts), its consents to institutions
+ * (subject-consents.ts), its notices.
+ */
 export const subjectConsole: Console = [
   { path: 'records', label: '我的信用记录', page: myRecordsPage },
   { path: 'looks', label: '谁查询了我', page: looksPage },
   { path: 'objections', label: '异议申诉', page: objectionsPage },
+  { path: 'repairs', label: '信用修复', page: repairsPage },
+  { path: 'consents', label: '授权管理', page: consentsPage },
   noticesSection,
 ];
 
@@ -21,13 +29,14 @@ type SubjectRecord = Answer<'list-subject-records'>['records'][number];
  */
 const objectionOf = (r: SubjectRecord): string | undefined => ('objectionId' in r && typeof r.objectionId === 'string' ? r.objectionId : undefined);
 const publicUntilOf = (r: SubjectRecord): string | null | undefined => (r.publicity as { publicUntil?: string | null } | undefined)?.publicUntil;
+const repairFromOf = (r: SubjectRecord): string | null | undefined => (r.publicity as { repairEligibleFrom?: string | null } | undefined)?.repairEligibleFrom;
 /** 不予公示 and why, on the subject's own records (shared/records/non-publication.ts). */
 const withheldOf = (r: SubjectRecord): { label: string; source: string; note?: string } | undefined =>
   'withheld' in r && r.withheld && typeof r.withheld === 'object' ? (r.withheld as { label: string; source: string; note?: string }) : undefined;
 
 async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): Promise<void> {
   show(root, loading());
-  const answer = await call('list-subject-records', { params: { subjectId: caller.orgId } });
+  const [answer, county] = await Promise.all([call('list-subject-records', { params: { subjectId: caller.orgId } }), call('get-county-profile')]);
   show(
     root,
     h('h1', {}, '我的信用记录'),
@@ -52,6 +61,10 @@ async function myRecordsPage(root: HTMLElement, _route: Route, caller: Caller): 
               objectionId
                 ? h('a', { href: href(`/console/objections/${objectionId}`), testid: 'my-record-objection' }, `查看异议 ${objectionId}`)
                 : h('a', { href: href('/console/objections', { record: r.recordId }), testid: 'my-record-object' }, '提出异议'),
+              // Past its repair date (and not under objection): the subject may ask for credit repair.
+              !objectionId && (r.status === 'active' || r.status === 'corrected') && repairFromOf(r) && repairFromOf(r)! <= county.date
+                ? [' ', h('a', { href: href('/console/repairs', { record: r.recordId }), testid: 'my-record-repair' }, '申请信用修复')]
+                : null,
             );
           }),
         ),
@@ -97,6 +110,18 @@ function reportDownload(subjectId: string): HTMLElement {
   );
 }
 
+type Look = Answer<'list-my-checks'>['checks'][number];
+/**
+ * The machine client (a department's or institution's own system, through the API) that made the check or
+ * query, when the answer says: shown when present, never required.
+ */
+function systemOf(c: Look): { clientId: string; name: string } | undefined {
+  const system = (c as { system?: unknown }).system;
+  if (!system || typeof system !== 'object') return undefined;
+  const { clientId, name } = system as { clientId?: unknown; name?: unknown };
+  return typeof clientId === 'string' ? { clientId, name: typeof name === 'string' ? name : clientId } : undefined;
+}
+
 async function looksPage(root: HTMLElement): Promise<void> {
   show(root, loading());
   const answer = await call('list-my-checks', { query: { limit: 200 } });
@@ -115,91 +140,10 @@ async function looksPage(root: HTMLElement): Promise<void> {
               h('strong', {}, c.by.name ?? c.by.orgId),
               ` ${c.kind === 'query' ? '经授权查询' : '信用核查'} · ${new Date(c.at).toLocaleString('zh-CN')}`,
               h('span', { class: 'meta' }, c.matter ? `${c.matter.typeName ?? ''} ${c.matter.name ?? ''} ${c.matter.reference ?? ''}` : ''),
+              systemOf(c) ? h('span', { class: 'meta', testid: 'look-system' }, `经由系统：${systemOf(c)!.name}（${systemOf(c)!.clientId}）`) : null,
               c.refused ? h('span', { class: 'badge status-revoked' }, `被拒绝：${c.refused.code}`) : null,
             ),
           ),
         ),
-  );
-}
-
-type Case = Answer<'get-objection'>;
-/** A case's answer, which the declaration leaves `unknown` (shared/cases/api.ts, caseBody): what the page shows of it. */
-const answerOf = (c: Case) => c.answer as { outcome?: string; reasoning?: string } | undefined;
-
-async function objectionsPage(root: HTMLElement, route: Route, caller: Caller): Promise<void> {
-  const caseId = route.segments[2];
-  if (caseId) return objectionDetail(root, caseId);
-  show(root, loading());
-  const [records, cases] = await Promise.all([call('list-subject-records', { params: { subjectId: caller.orgId } }), call('list-objections')]);
-  const open = records.records.filter((r) => !objectionOf(r) && r.status !== 'revoked' && r.status !== 'repaired');
-  const message = h('div', { 'aria-live': 'polite' });
-  const chosen = route.params.get('record') ?? '';
-  const form = h(
-    'form',
-    { class: 'panel', testid: 'objection-form' },
-    h('h2', {}, '提出异议'),
-    field('异议的记录', h('select', { required: true, testid: 'objection-record' }, open.map((r) => h('option', { value: r.recordId, selected: r.recordId === chosen }, `${r.kindLabel} ${r.decisionNumber}`)))),
-    field('异议理由', h('textarea', { rows: 4, required: true, maxlength: 4000, testid: 'objection-reason' })),
-    h('button', { type: 'submit', testid: 'objection-submit', disabled: open.length === 0 }, '提交异议'),
-    message,
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const raised = await call('raise-objection', { body: { recordId: valueOf(form, 'objection-record'), reason: valueOf(form, 'objection-reason') } });
-      go(`/console/objections/${raised.case.caseId}`, { created: raised.existing ? 'existing' : 'new' });
-    } catch (error) {
-      show(message, errorBox((error as Error).message));
-    }
-  });
-  show(
-    root,
-    h('h1', {}, '异议申诉'),
-    form,
-    h('h2', {}, '我的异议'),
-    cases.cases.length === 0
-      ? h('p', { class: 'empty', testid: 'objections-empty' }, '暂无异议。')
-      : h(
-          'ul',
-          { class: 'records', testid: 'objections-list' },
-          cases.cases.map((c) =>
-            h(
-              'li',
-              { testid: 'objection', 'data-case-id': c.caseId, 'data-state': c.state },
-              h('a', { href: href(`/console/objections/${c.caseId}`) }, c.caseId),
-              ` ${c.record.decisionNumber} `,
-              h('span', { class: 'badge' }, caseStateLabels[c.state] ?? c.state),
-              c.answerBy ? h('span', { class: 'meta' }, `答复期限 ${c.answerBy}`) : null,
-            ),
-          ),
-        ),
-  );
-}
-
-async function objectionDetail(root: HTMLElement, caseId: string): Promise<void> {
-  show(root, loading());
-  const c = await call('get-objection', { params: { id: caseId } });
-  const answer = answerOf(c);
-  const created = new URLSearchParams(location.hash.split('?')[1] ?? '').get('created');
-  show(
-    root,
-    h('h1', {}, '异议详情'),
-    created ? notice(created === 'existing' ? '该记录已有处理中的异议，以下为该异议。' : '异议已提交，依据该记录的惩戒措施已中止，提供部门将在答复期限内核查。', 'objection-created') : null,
-    h(
-      'div',
-      { testid: 'objection-detail', 'data-case-id': c.caseId },
-      facts([
-        ['异议编号', c.caseId, 'objection-id'],
-        ['记录', c.record.decisionNumber, 'objection-record-shown'],
-        ['状态', caseStateLabels[c.state] ?? c.state, 'objection-state'],
-        ['提出时间', new Date(c.raisedAt).toLocaleString('zh-CN'), undefined],
-        ['答复期限', c.answerBy ?? '', 'objection-answer-by'],
-        ['异议理由', c.reason, 'objection-reason-shown'],
-        ...(answer?.outcome ? ([['核查结论', `${answer.outcome}：${answer.reasoning ?? ''}`, 'objection-answer']] as [string, string, string][]) : []),
-      ]),
-      h('h2', {}, '办理过程'),
-      h('ol', { class: 'history', testid: 'objection-history' }, c.history.map((e) => h('li', { 'data-event': e.event }, `${new Date(e.at).toLocaleString('zh-CN')} ${caseEventLabels[e.event] ?? e.event}${e.note ? `（${e.note}）` : ''}`))),
-    ),
-    h('a', { href: href('/console/objections'), testid: 'objection-back' }, '返回异议列表'),
   );
 }
