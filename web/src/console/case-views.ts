@@ -133,11 +133,12 @@ export const repairTextOf = (c: Case): { commitment?: string; correctiveActions?
  */
 export function showFieldError(form: HTMLElement, error: unknown, controlOf: (field: string) => string | undefined, fallback: HTMLElement, label?: (field: string) => string): boolean {
   const field = error instanceof ApiError ? error.field : undefined;
-  const message = (error as Error).message;
+  const known = error instanceof ApiError && error.code ? caseRefusals[error.code] : undefined;
+  const message = known ?? (error as Error).message;
   const id = field ? controlOf(field) : undefined;
   const box = id ? form.querySelector<HTMLElement>(`[data-error-for="${id}"]`) : null;
   if (!box) {
-    show(fallback, h('p', { class: 'error', role: 'alert', testid: 'error' }, field && label ? `${label(field)}：${message}` : message));
+    show(fallback, h('p', { class: 'error', role: 'alert', testid: 'error' }, field && label && !known ? `${label(field)}：${message}` : message));
     return false;
   }
   show(box, message);
@@ -145,6 +146,19 @@ export function showFieldError(form: HTMLElement, error: unknown, controlOf: (fi
   form.querySelector<HTMLElement>(`#${id}`)?.focus();
   return true;
 }
+
+/** The refusals of the case routes by their stable codes (shared/errors/domain-errors.ts), in Chinese. */
+const caseRefusals: Record<string, string> = {
+  CASE_OPEN: '该记录已有处理中的异议或信用修复申请，请等待其结果。',
+  CASE_ALREADY_ANSWERED: '该案件已经答复，不能再更改。',
+  CASE_STUCK: '处理流程暂时受阻，信用办重新启动后才能答复。',
+  RECORD_REVOKED: '该记录已撤销。',
+  RECORD_REPAIRED: '该记录已信用修复。',
+  RECORD_EXPIRED: '该记录公示期已满。',
+  RECORD_CHANGED: '记录正在变更，请稍后重试。',
+  REPAIR_NOT_APPLICABLE: '该类记录不适用信用修复。',
+  REPAIR_NOT_YET_ELIGIBLE: '该记录尚未到可申请信用修复的日期。',
+};
 
 /** Clears what showFieldError showed. */
 export function clearFieldErrors(form: HTMLElement, ...others: HTMLElement[]): void {

@@ -95,7 +95,7 @@ export async function objectionsPage(root: HTMLElement, route: Route, caller: Ca
   if (caseId) return objectionDetail(root, caseId, route.params.get('created') ?? undefined);
   show(root, loading());
   const [records, cases] = await Promise.all([call('list-subject-records', { params: { subjectId: caller.orgId } }), call('list-objections')]);
-  const open = records.records.filter((r) => !objectionOf(r) && r.status !== 'revoked' && r.status !== 'repaired');
+  const open = records.records.filter((r) => !objectionOf(r) && r.status !== 'revoked' && r.status !== 'repaired' && r.status !== 'expired');
   const message = h('div', { 'aria-live': 'polite' });
   const uploads = h('div', { 'aria-live': 'polite', testid: 'objection-uploads' });
   const chosen = route.params.get('record') ?? '';
@@ -263,8 +263,7 @@ export async function repairsPage(root: HTMLElement, route: Route, caller: Calle
       if (!requested.existing && files.length) await uploadEvidence(files, requested.evidenceUploads, uploads);
       go(`/console/repairs/${requested.case.caseId}`, { created: requested.existing ? 'existing' : 'new' });
     } catch (error) {
-      const refusal = error instanceof ApiError && error.code === 'REPAIR_NOT_YET_ELIGIBLE' ? new ApiError(error.status, '该记录尚未到可申请信用修复的日期。', error.code, 'body.recordId') : error;
-      showCaseError(form, refusal, message, { 'body.recordId': 'repair-record', 'body.reason': 'repair-reason', 'body.commitment': 'repair-commitment', 'body.correctiveActions': 'repair-actions' }, 'repair-evidence');
+      showCaseError(form, error, message, { 'body.recordId': 'repair-record', 'body.reason': 'repair-reason', 'body.commitment': 'repair-commitment', 'body.correctiveActions': 'repair-actions' }, 'repair-evidence');
     }
   });
   show(

@@ -36,7 +36,7 @@ export async function consentsPage(root: HTMLElement): Promise<void> {
   show(root, loading());
   const [county, listed] = await Promise.all([call('get-county-profile'), call('list-consents', { query: { limit: 200 } })]);
   const today = county.date;
-  const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const yearAhead = sameDayNextYear(today);
   const message = h('div', { 'aria-live': 'polite' });
   const form = h(
     'form',
@@ -157,4 +157,12 @@ function revokeControl(c: Consent, message: HTMLElement, reload: () => Promise<v
   };
   show(slot, first());
   return slot;
+}
+
+/** The same day a year later, 29 February becoming 28 February (as the API counts a year: Civil Code art. 202). */
+function sameDayNextYear(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y + 1, m - 1, d));
+  if (next.getUTCMonth() !== m - 1) next.setUTCDate(0);
+  return next.toISOString().slice(0, 10);
 }
