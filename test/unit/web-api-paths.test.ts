@@ -106,7 +106,9 @@ describe('the site and the console call the API by its declarations', () => {
     expect(new Set(used.map((c) => c.name))).toEqual(
       new Set(['get-county-profile', 'run-check', 'record-check-outcome', 'export-usage-list', 'create-report-upload', 'get-report-upload', 'list-subject-records', 'get-credit-report', 'list-my-checks', 'list-objections', 'raise-objection', 'get-objection', 'get-compliance', 'search-public-records', 'get-public-record', 'list-public-list', 'list-notices', 'list-public-notices', 'verify-credit-report', 'get-import-template', 'create-import', 'get-import', 'list-imports', 'get-data-quality', 'preview-record', 'push-records', 'list-records', 'get-record', 'correct-record',
         // The case jobs (department-cases.ts, subject-cases.ts, subject-consents.ts).
-        'add-objection-evidence', 'answer-objection', 'request-repair', 'list-repairs', 'get-repair', 'decide-repair', 'get-check', 'create-consent', 'revoke-consent', 'list-consents']),
+        'add-objection-evidence', 'answer-objection', 'request-repair', 'list-repairs', 'get-repair', 'decide-repair', 'get-check', 'create-consent', 'revoke-consent', 'list-consents',
+        // The credit office's registers, reports and stuck cases (office-*.ts), the institution's consented query (institution.ts).
+        'list-departments', 'register-department', 'list-agencies', 'register-agency', 'update-agency', 'list-subject-reports', 'void-report', 'restart-case', 'run-query']),
     );
   });
 

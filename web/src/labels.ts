@@ -117,3 +117,37 @@ export const caseEventLabels: Record<string, string> = {
 };
 
 export const consentStatusLabels: Record<string, string> = { live: '有效', revoked: '已撤回', expired: '已过期' };
+
+/* Issue 16: the credit office's and the institution's pages. */
+export const caseTypeLabels: Record<string, string> = { objection: '异议申诉', repair: '信用修复申请' };
+
+export const agencyStatusLabels: Record<string, string> = { active: '有效', suspended: '暂停', revoked: '撤销' };
+
+export const reportStatusLabels: Record<string, string> = { valid: '有效', expired: '已过期', voided: '已作废' };
+
+/** The kinds of notice the platform publishes (shared/*: the overdue scan, the case workflow, usage lists, corrections, the calendar check). */
+export const noticeKindLabels: Record<string, string> = {
+  'late-publication': '逾期公示',
+  'verification-overdue': '异议/修复逾期未答复',
+  'case-escalation': '督办',
+  'case-opened': '异议/修复受理',
+  'case-reminder': '答复提醒',
+  'case-decided': '异议/修复办结',
+  'case-stuck': '处理流程受阻',
+  'case-reconciliation': '处理流程核对',
+  'record-correction': '记录更正',
+  'usage-list-missing': '清单未报送',
+  'usage-list-reminder': '清单报送提醒',
+  'report-expiring': '报告即将过期',
+  'report-expired': '报告已过期',
+  'publicity-ended': '公示期满',
+  'calendar-year-missing': '节假日数据缺失',
+};
+
+/** Why a consented query or report was refused (403, shared/consents/consent-rule.ts), as the institution reads it. */
+export const queryRefusalLabels: Record<string, string> = {
+  CONSENT_REQUIRED: '没有该主体以此授权编号向本机构作出的授权：请核对主体代码和授权编号。',
+  CONSENT_REVOKED: '该授权已被主体撤回，不能再查询。',
+  CONSENT_EXPIRED: '该授权已过有效期，不能再查询；请主体重新授权。',
+  OUT_OF_SCOPE: '查询内容超出授权范围（公共信用信息报告须授权查询全部类别的信用记录）。',
+};

@@ -2,14 +2,28 @@ import { call, type Answer } from '../call.ts';
 import { field, h, loading, show, valueOf } from '../dom.ts';
 import { failingLabels, usageListStateLabels } from '../labels.ts';
 import { go, type Route } from '../router.ts';
-import { noticesSection, type Console } from './common.ts';
+import type { Console } from './common.ts';
 import { dataQualityPage } from './data-quality.ts';
+import { agenciesPage } from './office-agencies.ts';
+import { stuckCasesPage } from './office-cases.ts';
+import { departmentsPage } from './office-departments.ts';
+import { allNoticesPage } from './office-notices.ts';
+import { reportsPage } from './office-reports.ts';
 
-/** The credit office (信用办): how each department complies in a period, each department's data problems, its notices. */
+/**
+ * The credit office (信用办): how each department complies in a period, each department's data problems, the
+ * registers it keeps (departments, credit service agencies), credit reports to void, stuck cases to restart,
+ * and every notice the platform published. One task per page; a new page is one more entry here.
+ */
 export const creditOfficeConsole: Console = [
   { path: 'compliance', label: '合规情况', page: compliancePage },
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, true) },
-  noticesSection,
+  { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },
+  { path: 'agencies', label: '信用服务机构', page: (root) => agenciesPage(root) },
+  { path: 'reports', label: '信用报告', page: (root, route) => reportsPage(root, route) },
+  { path: 'cases', label: '受阻案件', page: (root, route) => stuckCasesPage(root, route) },
+  // The office's notices are every notice: its own are those to `creditOffice` (the addressee filter).
+  { path: 'notices', label: '全部通报', page: allNoticesPage },
 ];
 
 type Compliance = Answer<'get-compliance'>;
