@@ -139,6 +139,17 @@ describe('case walks (Debian chromium, headless)', () => {
       expect(await penalty.getByTestId('my-record-repair').count()).toBe(0);
       await w.step('my-records');
 
+      // Who looked at it: dept-market's check, by a clerk (no system named).
+      await page.getByTestId('console-nav-looks').click();
+      const look = page.locator(`[data-testid="look"][data-check-id="${checkId}"]`);
+      await look.waitFor();
+      expect(await look.getAttribute('data-kind')).toBe('check');
+      expect(await look.textContent()).toContain('市场主体许可变更（案件演示）');
+      expect(await look.getByTestId('look-system').count()).toBe(0);
+      await w.step('looks');
+      await page.getByTestId('console-nav-records').click();
+      await page.getByTestId('my-records').waitFor();
+
       // An objection with a file of evidence, posted straight to S3.
       await penalty.getByTestId('my-record-object').click();
       await page.getByTestId('objection-form').waitFor();

@@ -518,6 +518,7 @@ async function checkCorrections(root: HTMLElement, checkId: string): Promise<voi
       ['核查时间', when(check.checkedAt), 'check-corrections-at'],
       ['主体', `${check.subject.name ?? ''} ${check.subject.id}`, 'check-corrections-subject'],
       ['事项', `${check.matter.typeName} · ${check.matter.reference} · ${check.matter.name}`, 'check-corrections-matter'],
+      ...(systemOf(check) ? ([['经由系统', systemOf(check)!, 'check-corrections-system']] as [string, string, string][]) : []),
     ]),
     h('h2', {}, `核查后被更正的记录（${corrections.length}）`),
     corrections.length === 0
@@ -534,6 +535,14 @@ async function checkCorrections(root: HTMLElement, checkId: string): Promise<voi
           ),
         ),
   );
+}
+
+/** The department's system that ran the check (a machine client), when one did: its name and client id. */
+function systemOf(check: Check): string | undefined {
+  const system = (check as { system?: unknown }).system;
+  if (!system || typeof system !== 'object') return undefined;
+  const { clientId, name } = system as { clientId?: unknown; name?: unknown };
+  return typeof name === 'string' ? `${name}${typeof clientId === 'string' ? `（${clientId}）` : ''}` : undefined;
 }
 
 function correctionRow(x: Correction): HTMLElement {

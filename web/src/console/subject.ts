@@ -112,14 +112,17 @@ function reportDownload(subjectId: string): HTMLElement {
 
 type Look = Answer<'list-my-checks'>['checks'][number];
 /**
- * The machine client (a department's or institution's own system, through the API) that made the check or
- * query, when the answer says: shown when present, never required.
+ * The system (a department's or institution's machine client, through the API) that made the check or query,
+ * when the answer names one (`by.system`, or a `system` with its client id): shown when present, never required.
  */
-function systemOf(c: Look): { clientId: string; name: string } | undefined {
+function systemOf(c: Look): { name: string; clientId?: string } | undefined {
+  const named = (c.by as { system?: unknown }).system;
+  if (typeof named === 'string' && named) return { name: named };
   const system = (c as { system?: unknown }).system;
   if (!system || typeof system !== 'object') return undefined;
   const { clientId, name } = system as { clientId?: unknown; name?: unknown };
-  return typeof clientId === 'string' ? { clientId, name: typeof name === 'string' ? name : clientId } : undefined;
+  if (typeof name !== 'string' && typeof clientId !== 'string') return undefined;
+  return { name: typeof name === 'string' ? name : String(clientId), ...(typeof clientId === 'string' ? { clientId } : {}) };
 }
 
 async function looksPage(root: HTMLElement): Promise<void> {
@@ -140,7 +143,7 @@ async function looksPage(root: HTMLElement): Promise<void> {
               h('strong', {}, c.by.name ?? c.by.orgId),
               ` ${c.kind === 'query' ? '经授权查询' : '信用核查'} · ${new Date(c.at).toLocaleString('zh-CN')}`,
               h('span', { class: 'meta' }, c.matter ? `${c.matter.typeName ?? ''} ${c.matter.name ?? ''} ${c.matter.reference ?? ''}` : ''),
-              systemOf(c) ? h('span', { class: 'meta', testid: 'look-system' }, `经由系统：${systemOf(c)!.name}（${systemOf(c)!.clientId}）`) : null,
+              systemOf(c) ? h('span', { class: 'meta', testid: 'look-system' }, `经由系统：${systemOf(c)!.name}${systemOf(c)!.clientId ? `（${systemOf(c)!.clientId}）` : ''}`) : null,
               c.refused ? h('span', { class: 'badge status-revoked' }, `被拒绝：${c.refused.code}`) : null,
             ),
           ),
