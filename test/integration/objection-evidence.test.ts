@@ -4,7 +4,7 @@
  * objection is answered nothing more is taken (409 CASE_ALREADY_ANSWERED); another subject's objection is
  * 404; the county's limit on files counts those already held, also when two additions arrive at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { Role } from '../../shared/identity/roles.ts';
@@ -13,6 +13,11 @@ import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
 import { until } from '../support/until.ts';
 import { testDate } from '../support/test-date.ts';
+
+// The handlers' INFO lines (a refusal each) would bury the output; warnings and errors still show.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+});
 
 const county = loadCounty('zanhuang');
 const maxFiles = county.cases.maxEvidenceFiles;
