@@ -63,7 +63,7 @@ export const decideRepairBody = z
   .strict();
 
 export const listCasesQuery = z.object({
-  state: z.enum(caseStates).optional().describe('Only cases in this state'),
+  state: z.enum(caseStates).optional().describe('Only cases in this state; the credit office without `provider`: every case in it, the longest there first (e.g. `stuck`, to restart)'),
   provider: z.string().min(1).max(64).optional().describe('Credit office: the cases of one providing department'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   nextToken: z.string().max(2000).optional(),

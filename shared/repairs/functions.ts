@@ -5,7 +5,7 @@ import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declara
 export const repairsFunctions = [
   declare({
     name: 'request-repair',
-    description: 'A subject applies for credit repair of a record past its repair date, with a credit commitment and evidence of correction',
+    description: 'A subject applies for credit repair of a record past its repair date (a penalty, a commitment breach, a black-list entry the county names), with a credit commitment, published if approved, and evidence of correction',
     trigger: {
       type: 'http',
       method: 'POST',
@@ -47,7 +47,7 @@ export const repairsFunctions = [
   }),
   declare({
     name: 'list-repairs',
-    description: "Credit repair applications the caller may see: the subject's own, the providing department's queue, or (credit office) the open ones",
+    description: "Credit repair applications the caller may see: the subject's own, the providing department's queue, or (credit office) the open ones, or those in one state",
     trigger: {
       type: 'http',
       method: 'GET',

@@ -108,7 +108,7 @@ function consentsTable(consents: Consent[]): HTMLElement {
               'td',
               {},
               c.status === 'live' && c.subject.type === 'uscc'
-                ? h('button', { type: 'button', testid: 'consent-use', onclick: () => go('/console/query', { subject: c.subject.id, consent: c.consentId, purpose: c.purpose.text }) }, '使用此授权')
+                ? h('button', { type: 'button', testid: 'consent-use', onclick: () => go('/console/query', { subject: c.subject.id, consent: c.consentId, purpose: c.purpose.text }) }, '使用')
                 : null,
             ),
           ),
