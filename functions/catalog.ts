@@ -14,6 +14,7 @@ import { departmentsFunctions } from '../shared/departments/functions.ts';
 import { complianceFunctions } from '../shared/compliance/functions.ts';
 import { importsFunctions } from '../shared/imports/functions.ts';
 import { machineClientsFunctions } from '../shared/machine-clients/functions.ts';
+import { commitmentsFunctions } from '../shared/commitments/functions.ts';
 
 /**
  * The capabilities of a county and the functions each declares in its own folder (shared/<folder>/functions.ts).
@@ -36,12 +37,13 @@ export const capabilities = [
   { name: 'departments', folder: 'shared/departments', functions: departmentsFunctions },
   { name: 'compliance', folder: 'shared/compliance', functions: complianceFunctions },
   { name: 'machine-clients', folder: 'shared/machine-clients', functions: machineClientsFunctions },
+  { name: 'commitments', folder: 'shared/commitments', functions: commitmentsFunctions },
 ] as const;
 
 export type CapabilityName = (typeof capabilities)[number]['name'];
 
 /** Every function of a county stack. */
-export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions] as const satisfies readonly FunctionDeclaration[];
+export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions] as const satisfies readonly FunctionDeclaration[];
 
 export type FunctionName = (typeof functions)[number]['name'];
 

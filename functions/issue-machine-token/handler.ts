@@ -1,3 +1,4 @@
-import { tokenEndpointHandler } from '../../shared/machine-clients/token-endpoint.ts';
+import { oauthTokenHandler } from '../../shared/http/oauth-token-handler.ts';
+import { issueTokenFromForm } from '../../shared/machine-clients/tokens.ts';
 
-export const handler = tokenEndpointHandler();
+export const handler = oauthTokenHandler(issueTokenFromForm);

@@ -20,7 +20,7 @@ export const functionParts = {
    */
   Reports: ['reports', 'credit-report', 'consents', 'imports'],
   /** The credit office's supervision: usage lists and compliance. */
-  Supervision: ['usage-lists', 'compliance'],
+  Supervision: ['usage-lists', 'compliance', 'commitments'],
 } as const satisfies Record<string, readonly CapabilityName[]>;
 
 export type FunctionPartName = keyof typeof functionParts;

@@ -1,8 +1,29 @@
 import * as z from 'zod';
-import { isoDate } from '../config/county-config.ts';
+import { commitmentModes, isoDate } from '../config/county-config.ts';
+import { subjectCategories } from '../config/record-kinds.ts';
 import { warningsBody } from '../http/common-schemas.ts';
 import { nameText, plainText } from '../http/input-text.ts';
-import { subjectIdSchema } from '../subjects/subject-id.ts';
+import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
+
+/**
+ * A commitment taken with a check (POST /checks `commitment`): where the county's catalog offers 告知承诺, 容缺受理 or a
+ * written 信用承诺 for the matter type, the subject's promise, what it promises and by when. It becomes a
+ * commitment record of the department (in the subject's credit record) and is followed up to its due day.
+ */
+export const commitmentAtCheckBody = z
+  .object({
+    mode: z.enum(commitmentModes).describe('notification 告知承诺, tolerance 容缺受理, written 信用承诺 (as the county offers for the matter type)'),
+    subjectName: nameText(200).describe('行政相对人名称: the name the commitment record carries'),
+    subjectCategory: z.enum(subjectCategories).optional().describe('行政相对人类别 (default: legalPerson for a USCC, naturalPerson for an ID number)'),
+    authority: z
+      .object({ name: nameText(200).describe('决定机关名称'), uscc: usccSchema.describe('决定机关统一社会信用代码') })
+      .strict()
+      .describe('The department deciding the matter, as the commitment record names it'),
+    text: plainText(z.string().trim().min(1).max(4000)).describe('承诺书内容: the text the subject signed'),
+    promised: z.array(nameText(500)).min(1).max(20).describe('承诺事项: what is promised, one item each (e.g. 补交消防验收合格证明)'),
+    dueDate: isoDate.describe('履约期限: the day by which the promise is kept (after today)'),
+  })
+  .strict();
 
 export const runCheckBody = z
   .object({
@@ -14,6 +35,7 @@ export const runCheckBody = z
         name: nameText(200).describe('The case name'),
       })
       .strict(),
+    commitment: commitmentAtCheckBody.optional().describe("A commitment taken at the point of approval (告知承诺, 容缺受理, 信用承诺), where the county's catalog offers it for the matter type: it becomes a commitment record, followed up to its due day"),
   })
   .strict();
 
@@ -92,6 +114,10 @@ export const checkReceiptBody = z
       .optional()
       .describe('Records the check showed that a case later corrected, revoked or repaired (GET /checks, GET /checks/{id})'),
     warnings: warningsBody.describe('POST /checks: warnings about body.subjectId (present only when there is one)'),
+    commitment: z
+      .object({ recordId: z.string(), mode: z.string(), modeLabel: z.string(), dueDate: z.string(), state: z.string() })
+      .optional()
+      .describe('POST /checks with a commitment: the commitment record made of it and its follow-up state'),
   })
   .meta({ id: 'CheckReceipt' });
 export const checkBatchBody = z

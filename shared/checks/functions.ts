@@ -16,7 +16,8 @@ export const checksFunctions = [
       response: { status: 201, body: checkReceiptBody },
       machine: { scopes: ['checks:run'] },
     },
-    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+    // The credit table is written when the check takes a commitment (its record and follow-up).
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
   }),
   declare({
     name: 'run-check-batch',

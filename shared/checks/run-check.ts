@@ -12,10 +12,13 @@ import { presentReport, reportsOf, validReports, type StoredReport } from '../re
 import { logCheck } from './check-store.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './present-check.ts';
+import { commitmentRecordInput, takeCommitment, type CommitmentAtCheck } from '../commitments/port.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
   matter: { type: string; reference: string; name: string };
+  /** A commitment taken at the point of approval (告知承诺, 容缺受理, 信用承诺), where the county offers it for the matter type. */
+  commitment?: CommitmentAtCheck;
 }
 
 /**
@@ -38,6 +41,10 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const idRule = request.subjectId.type === 'residentId' ? residentIdProblem(request.subjectId.id, today) : undefined;
   if (idRule !== undefined) throw validationFailed('body.subjectId', idRule);
   const warnings = request.subjectId.type === 'uscc' ? usccWarnings(request.subjectId.id, 'body.subjectId') : [];
+  const checkId = idempotentId('chk_', caller.orgId, args.idempotencyKey);
+  const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name };
+  // A commitment the county does not offer, or a record it could not become, refuses the check before anything is logged.
+  const commitmentInput = request.commitment ? commitmentRecordInput({ commitment: request.commitment, subjectId: request.subjectId, matter, checkId, county, today }) : undefined;
   const who = await protectSubjectId(request.subjectId);
   const subject = await readSubject(who.key);
   // Each record's status today, computed once for the receipt and for measure selection.
@@ -51,10 +58,9 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const reports = validReports(reportsOf(subject), today);
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 
-  const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name };
   const checkedAt = now.toISOString();
   const entry: CheckLogEntry = {
-    checkId: idempotentId('chk_', caller.orgId, args.idempotencyKey),
+    checkId,
     checkedAt,
     checkedOn: today,
     departmentOrgId: caller.orgId,
@@ -68,11 +74,18 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     reports: reports.map(loggedReport),
     outcome: null,
     // What was asked, with a person's look-up key for the number: the key's binding to this request.
-    ...(args.idempotencyKey !== undefined ? { bodyHash: requestHash({ subject: { type: request.subjectId.type, key: who.key }, matter: request.matter }) } : {}),
+    ...(args.idempotencyKey !== undefined
+      ? { bodyHash: requestHash({ subject: { type: request.subjectId.type, key: who.key }, matter: request.matter, ...(request.commitment ? { commitment: request.commitment } : {}) }) }
+      : {}),
   };
   const logged = await logCheck(entry);
   if (logged.repeated) requireSameRequest(logged.entry.bodyHash, entry.bodyHash!);
   const shown = logged.entry;
+  // After the check is logged (the commitment rests on it); idempotent, so a retry of the check completes it.
+  const commitment =
+    request.commitment && commitmentInput
+      ? await takeCommitment({ input: commitmentInput, commitment: request.commitment, subject: { key: who.key, type: request.subjectId.type, masked: who.masked }, matter, checkId: shown.checkId, caller, county, now })
+      : undefined;
   // A repeated request answers the check first logged: the records at the versions and statuses it showed, the reports it showed.
   const shownRecords = logged.repeated ? await recordsAsShown(shown, subject.records) : inForce;
   const shownReports = logged.repeated ? reportsOf(subject).filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports;
@@ -80,7 +93,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     repeated: logged.repeated,
     // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).
     requests: subject.requests + 2,
-    receipt: { ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })), ...withWarnings(warnings) },
+    receipt: { ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })), ...(commitment ? { commitment } : {}), ...withWarnings(warnings) },
   };
 }
 

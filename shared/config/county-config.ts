@@ -303,6 +303,35 @@ export const defaultBatchCheck = {
   },
 };
 
+/**
+ * Commitments taken at the point of approval (信用承诺): the modes a county offers for which matter types, each
+ * with its clause. `notification` 告知承诺 (the department decides on the subject's promise and checks later),
+ * `tolerance` 容缺受理 (a missing document promised by a day), `written` 信用承诺 (the written promise a
+ * department may require under its notice). A county whose notice offers none lists none.
+ */
+export const commitmentModes = ['notification', 'tolerance', 'written'] as const;
+export type CommitmentMode = (typeof commitmentModes)[number];
+export const commitmentModeLabels: Record<CommitmentMode, string> = { notification: '告知承诺', tolerance: '容缺受理承诺', written: '信用承诺' };
+export const commitmentSettings = z
+  .object({
+    offered: z
+      .array(z.object({ mode: z.enum(commitmentModes), matterTypes: z.array(z.string().min(1)).min(1), clause: ruleSource }).strict())
+      .default([]),
+    /** How many working days before a commitment's due day the department is reminded to follow it up. */
+    reminderWorkingDays: z
+      .object({ days: z.number().int().min(1).max(60), source: ruleSource })
+      .strict()
+      .default({
+        days: 3,
+        source: {
+          platformDefault:
+            '通知未规定信用承诺的跟踪提醒时间。平台默认在承诺期限前 3 个工作日提醒作出决定的部门核查履约情况，期满未登记核查结果的，告知该部门和信用办。/ No notice sets when a commitment is followed up: the department is reminded 3 working days before the due day; past it without a result, the department and the credit office are told.',
+        },
+      }),
+  })
+  .strict();
+export type CommitmentSettings = z.output<typeof commitmentSettings>;
+
 export const apiSettings = z
   .object(
     { throttle: apiThrottle, batchCheck: batchCheckSettings.default(defaultBatchCheck) },
@@ -383,6 +412,7 @@ const countyFields = z
       })
       .default({ maxReportBytes: 20 * 1024 * 1024, maxImportBytes: 200 * 1024 * 1024, importRowsPerInvocation: 50_000 }),
     cases: casePolicy.default(casePolicy.parse({})),
+    commitments: commitmentSettings.default({ offered: [], reminderWorkingDays: commitmentSettings.shape.reminderWorkingDays.parse(undefined) }),
     api: apiSettings,
     notices: noticeSettings,
     publication: publicationSettings,
@@ -401,6 +431,11 @@ const countyFields = z
       if (measureIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: `duplicate measure "${m.id}"` });
       measureIds.add(m.id);
     });
+    county.commitments.offered.forEach((o, i) =>
+      o.matterTypes.forEach((m, j) => {
+        if (!ids.has(m)) ctx.addIssue({ code: 'custom', path: ['commitments', 'offered', i, 'matterTypes', j], message: `"${m}" is not one of the county's matter types` });
+      }),
+    );
     if (county.usageList.summaries.length > 0 && !county.deadlineClauses['usageList.summaries'])
       ctx.addIssue({ code: 'custom', path: ['deadlineClauses', 'usageList.summaries'], message: 'must say where the summaries come from' });
     // A clause "of the notice" is of this county's notice; a rule from another county's notice is another instrument.
@@ -418,6 +453,7 @@ const countyFields = z
         [['cases', 'repairableLists', i, 'minMonthsClause'], r.minMonthsClause],
       ]),
       ...county.cases.notRepairable.map((r, i): [PropertyKey[], RuleSource] => [['cases', 'notRepairable', i, 'clause'], r.clause]),
+      ...county.commitments.offered.map((o, i): [PropertyKey[], RuleSource] => [['commitments', 'offered', i, 'clause'], o.clause]),
     ];
     for (const [path, source] of cited)
       if (source && 'notice' in source && !ownNotices.includes(source.notice))

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { machineScopes } from '../identity/machine-scopes.ts';
 import { nameText, plainText } from '../http/input-text.ts';
-import { departmentOrgId } from '../departments/port.ts';
+import { organisationId as departmentOrgId } from '../http/common-schemas.ts';
 
 export const machineScope = z.enum(machineScopes);
 

@@ -4,7 +4,9 @@ import { machineAudience, machineScopes, type MachineScope } from '../identity/m
 import { resourceEnv } from '../storage/tables.ts';
 import { getClient } from './client-store.ts';
 import { secretMatches } from './machine-client.ts';
-import type { TokenSigner } from './token-signer.ts';
+import { OAuthError } from '../errors/oauth-error.ts';
+import { logger } from '../lambda/logger.ts';
+import { tokenSignerFromEnv, type TokenSigner } from './token-signer.ts';
 
 /** A machine token's lifetime: short, as client-credentials tokens are; a system asks again when it ends. */
 export const machineTokenSeconds = 3600;
@@ -14,18 +16,6 @@ export function machineIssuer(env: NodeJS.ProcessEnv = process.env): string {
   const issuer = env[resourceEnv.machineTokenIssuer];
   if (!issuer) throw new Error(`${resourceEnv.machineTokenIssuer} is not set`);
   return issuer.replace(/\/$/, '');
-}
-
-/** An OAuth 2.0 error answer (RFC 6749 §5.2): the protocol's own codes, which standard clients read. */
-export class OAuthError extends Error {
-  constructor(
-    readonly error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope' | 'unauthorized_client',
-    readonly description: string,
-    /** The client authenticated with HTTP Basic: a 401 names the scheme (RFC 6749 §5.2). */
-    readonly basic = false,
-  ) {
-    super(description);
-  }
 }
 
 export interface TokenRequest {
@@ -79,6 +69,7 @@ export async function issueToken(request: TokenRequest, args: { signer: TokenSig
   };
   const signingInput = `${b64(header)}.${b64(payload)}`;
   const signature = await args.signer.sign(Buffer.from(signingInput));
+  logger.info('token issued', { clientId: client.clientId, scope: scopes.join(' ') });
   return {
     access_token: `${signingInput}.${signature.toString('base64url')}`,
     token_type: 'Bearer' as const,
@@ -134,3 +125,8 @@ export function issuerMetadata() {
 export async function jwks(signer: TokenSigner) {
   return { keys: [await signer.publicJwk()] };
 }
+
+let signer: TokenSigner | undefined;
+/** POST /oauth2/token as the edge calls it: the signer of this function's environment, made once per warm function. */
+export const issueTokenFromForm = (input: { authorization?: string; form: URLSearchParams; county: { id: string }; now: Date }) =>
+  issueToken({ authorization: input.authorization, form: input.form }, { signer: (signer ??= tokenSignerFromEnv()), countyId: input.county.id, now: input.now });

@@ -17,3 +17,4 @@ export { allVersions, correctionItems, latestVersion, newRecordItems, readSubjec
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';
 export { storeImportedRecords, type ImportedRecord } from './import-records.ts';
 export { nationalColumns, templateColumns, rowToRecord, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';
+export { pushRecords, type PushResult } from './push-records.ts';

@@ -12,6 +12,15 @@ export const keys = {
   machineClientsByDepartment: (departmentOrgId: string, clientId: string) => ({ gsi1pk: 'MCLIENTS', gsi1sk: `${departmentOrgId}#${clientId}` }),
   machineClients: 'MCLIENTS',
 
+  /** A commitment taken at a check (信用承诺), followed up until fulfilled or breached; its record is a commitment record. */
+  commitment: (recordId: string) => ({ pk: `COMMITMENT#${recordId}`, sk: 'COMMITMENT' }),
+  /** The department's commitments by due day (gsi1). */
+  commitmentsByDepartment: (orgId: string, dueDate: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#COMMITMENTS`, gsi1sk: `${dueDate}#${recordId}` }),
+  commitmentsOfDepartment: (orgId: string) => `PROVIDER#${orgId}#COMMITMENTS`,
+  /** Sparse: open commitments by due day, removed when a result is recorded (the daily follow-up reads only these). */
+  openCommitmentsByDueDay: (dueDate: string, recordId: string) => ({ gsi2pk: 'COMMITMENTS#OPEN', gsi2sk: `${dueDate}#${recordId}` }),
+  openCommitments: 'COMMITMENTS#OPEN',
+
   /** An object that arrived in the reports bucket; one item per object version (S3 events come at least once). */
   upload: (bucket: string, objectKey: string, version: string) => ({
     pk: `UPLOAD#${bucket}/${objectKey}`,

@@ -158,6 +158,10 @@ describe('sample events', () => {
     'get-credit-report', 'verify-credit-report',
     // An import is started before its state is read (its id is random: a placeholder in the sample).
     'create-import', 'get-import',
+    // A system is registered (its id and secret are random: placeholders) before it gets a token, then rotated and revoked.
+    'register-machine-client', 'list-machine-clients', 'issue-machine-token', 'rotate-machine-client-secret', 'revoke-machine-client',
+    // The commitment the run-check sample took is listed, then found breached.
+    'list-commitments', 'record-commitment-result',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
@@ -178,6 +182,12 @@ describe('sample events', () => {
     const created = name === 'raise-objection' || name === 'request-repair' ? (JSON.parse(result.body!) as { case: { caseId: string } }).case.caseId : undefined;
     if (created) placeholders.set(name === 'raise-objection' ? 'obj_SAMPLEOBJECTION0000000' : 'rep_SAMPLEREPAIR0000000000', created);
     if (name === 'create-import') placeholders.set('imp_sampleSampleSample01', (JSON.parse(result.body!) as { importId: string }).importId);
+    if (name === 'run-check') placeholders.set('rec_SAMPLECOMMITMENT000000', (JSON.parse(result.body!) as { commitment: { recordId: string } }).commitment.recordId);
+    if (name === 'register-machine-client') {
+      const client = JSON.parse(result.body!) as { clientId: string; clientSecret: string };
+      placeholders.set('mc_SAMPLECLIENT0000', client.clientId);
+      placeholders.set('mcs_SAMPLESECRET', encodeURIComponent(client.clientSecret));
+    }
     if (name === 'get-credit-report') placeholders.set('SAMPLE-REPORT-CODE', (result as { headers: Record<string, string> }).headers['x-report-verification-code']!);
   });
 });

@@ -80,6 +80,8 @@ function citations(county: CountyConfig): { path: string; source: RuleSource }[]
       { path: `cases.repairableLists.${i}.minMonthsClause`, source: rule.minMonthsClause },
     ]),
     ...county.cases.notRepairable.map((rule, i) => ({ path: `cases.notRepairable.${i}`, source: rule.clause })),
+    ...county.commitments.offered.map((o, i) => ({ path: `commitments.offered.${i}`, source: o.clause })),
+    { path: 'commitments.reminderWorkingDays', source: county.commitments.reminderWorkingDays.source },
   ];
 }
 

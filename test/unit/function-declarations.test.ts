@@ -19,12 +19,19 @@ describe('function declarations', () => {
     }
   });
 
-  it('declare each HTTP route once, public ones only under /public/', () => {
+  it('declare each HTTP route once, public ones only under /public/ (on the machine API: only its own OAuth endpoints, all public)', () => {
     const http = (functions as readonly FunctionDeclaration[]).flatMap((f) => (f.trigger.type === 'http' ? [f.trigger] : []));
     const routeKeys = http.map((t) => `${t.method} ${t.path}`);
     expect(new Set(routeKeys).size).toBe(routeKeys.length);
     for (const t of http) {
+      if (t.api === 'machine') {
+        expect('public' in t.access).toBe(true);
+        expect(t.path).toMatch(/^\/(oauth2|\.well-known)\//);
+        continue;
+      }
       expect(t.path.startsWith('/public/')).toBe('public' in t.access);
+      // A route offered to machines is a department's route.
+      if (t.machine) expect('roles' in t.access && t.access.roles.includes('department')).toBe(true);
       if ('roles' in t.access) expect(t.access.roles.length).toBeGreaterThan(0);
       // Every path parameter has a schema that validates it.
       const params = [...t.path.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]);

@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
+import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
 
 describe('the OpenAPI document', () => {
   const document = openApiDocument(functions, { title: 'test', version: '1' });
   const text = JSON.stringify(document);
 
-  it('documents every declared route with its security', () => {
-    for (const f of functions) {
+  it('documents every declared route with its security: the people API every route but the machine API’s own, the machine API those and the routes offered to machines, with their scopes', () => {
+    const machineDocument = openApiDocument(functions, { title: 'machine', version: '0', api: 'machine' });
+    for (const f of functions as readonly FunctionDeclaration[]) {
       if (f.trigger.type !== 'http') continue;
-      const operation = (document.paths as Record<string, Record<string, { security: unknown[] }>>)[f.trigger.path]?.[f.trigger.method.toLowerCase()];
-      expect(operation, `${f.trigger.method} ${f.trigger.path}`).toBeDefined();
-      expect(operation!.security.length).toBe('public' in f.trigger.access ? 0 : 1);
+      const t = f.trigger;
+      const operationIn = (doc: { paths: unknown }) => (doc.paths as Record<string, Record<string, { security: Record<string, string[]>[] }>>)[t.path]?.[t.method.toLowerCase()];
+      const people = operationIn(document);
+      const machine = operationIn(machineDocument);
+      if (t.api === 'machine') expect(people, `${t.method} ${t.path} is the machine API's`).toBeUndefined();
+      else {
+        expect(people, `${t.method} ${t.path}`).toBeDefined();
+        expect(people!.security.length).toBe('public' in t.access ? 0 : 1);
+      }
+      if (t.api === 'machine') expect(machine!.security).toEqual([]);
+      else if (t.machine) expect(machine!.security).toEqual([{ machineOAuth: [...t.machine.scopes] }]);
+      else expect(machine, `${t.method} ${t.path} is not offered to machines`).toBeUndefined();
     }
   });
 
