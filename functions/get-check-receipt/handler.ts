@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/checks/functions.ts';
 import { readCheckReceipt } from '../../shared/checks/read-check-receipt.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { machineHttpHandler } from '../../shared/http/machine-http-handler.ts';
 
-export const handler = httpHandler(triggerOf('get-check-receipt'), async ({ params, caller, county, now }) => ({
+export const handler = machineHttpHandler(triggerOf('get-check-receipt'), async ({ params, caller, county, now }) => ({
   body: await readCheckReceipt({ checkId: params.id, caller, county, now }),
 }));

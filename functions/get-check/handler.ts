@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/checks/functions.ts';
 import { readCheck } from '../../shared/checks/list-checks.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { machineHttpHandler } from '../../shared/http/machine-http-handler.ts';
 
-export const handler = httpHandler(triggerOf('get-check'), async ({ params, caller, county, now }) => ({
+export const handler = machineHttpHandler(triggerOf('get-check'), async ({ params, caller, county, now }) => ({
   body: await readCheck({ checkId: params.id, caller, county, now }),
 }));

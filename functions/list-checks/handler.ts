@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/checks/functions.ts';
 import { listOwnChecks } from '../../shared/checks/list-checks.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { machineHttpHandler } from '../../shared/http/machine-http-handler.ts';
 
-export const handler = httpHandler(triggerOf('list-checks'), async ({ query, caller, county, now }) => ({
+export const handler = machineHttpHandler(triggerOf('list-checks'), async ({ query, caller, county, now }) => ({
   body: await listOwnChecks({ query, caller, county, now }),
 }));

@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/records/functions.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { machineHttpHandler } from '../../shared/http/machine-http-handler.ts';
 import { previewRecord } from '../../shared/records/preview-record.ts';
 
-export const handler = httpHandler(triggerOf('preview-record'), async ({ body, caller, county, now }) => ({
+export const handler = machineHttpHandler(triggerOf('preview-record'), async ({ body, caller, county, now }) => ({
   body: await previewRecord({ body, caller, county, now }),
 }));

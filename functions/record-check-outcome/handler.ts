@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/checks/functions.ts';
 import { recordOutcome } from '../../shared/checks/check-outcome.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { machineHttpHandler } from '../../shared/http/machine-http-handler.ts';
 
-export const handler = httpHandler(triggerOf('record-check-outcome'), async ({ params, body, caller, county, now }) => ({
+export const handler = machineHttpHandler(triggerOf('record-check-outcome'), async ({ params, body, caller, county, now }) => ({
   body: await recordOutcome({ checkId: params.id, body, caller, county, now }),
 }));

@@ -6,7 +6,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { countyFromEnv } from '../config/county-from-env.ts';
 import type { HttpTrigger } from '../lambda/declaration.ts';
 import { callerFromClaims, protectCaller, requireRole, type Caller } from '../identity/caller.ts';
-import { requireMachineAccess } from '../identity/machine-access.ts';
+import { requireMachineScope } from '../identity/machine-access.ts';
 import { logger } from '../lambda/logger.ts';
 import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
@@ -60,8 +60,19 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
  * `{ error: { code, message, field } }`. Handlers only call their use case.
  */
 export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>) {
+  if (trigger.machine) throw new Error(`${trigger.method} ${trigger.path} is offered to machines: its handler is machineHttpHandler (shared/http/machine-http-handler.ts)`);
+  return callerHandler(trigger, useCase, {});
+}
+
+/** With a caller from the token; a machine caller (a route offered to machines) passes its scope and liveness checks first. */
+export function callerHandler<T extends HttpTrigger>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>, options: HandlerOptions) {
   const isPublic = 'public' in trigger.access;
-  return handlerWith(trigger, useCase, async (claims, county) => (isPublic && !claims ? undefined : protectCaller(callerFromClaims(claims, county.id))));
+  return handlerWith(trigger, useCase, async (claims, county) => (isPublic && !claims ? undefined : protectCaller(callerFromClaims(claims, county.id))), options);
+}
+
+export interface HandlerOptions {
+  /** Whether a machine caller's client is still live (read from the register); absent where no machine may call. */
+  liveMachineClient?: (system: NonNullable<Caller['system']>) => Promise<void>;
 }
 
 /**
@@ -71,20 +82,25 @@ export function httpHandler<T extends HttpTrigger>(trigger: T, useCase: (input: 
  * (test/infra/bundle-size.test.ts: every bundle carries only the SDK clients its declaration needs).
  */
 export function publicHttpHandler<T extends HttpTrigger & { access: { public: true } }>(trigger: T, useCase: (input: HttpInput<T>) => Promise<HttpOutput>) {
-  return handlerWith(trigger, useCase, async () => undefined);
+  return handlerWith(trigger, useCase, async () => undefined, {});
 }
 
 function handlerWith<T extends HttpTrigger>(
   trigger: T,
   useCase: (input: HttpInput<T>) => Promise<HttpOutput>,
   callerOf: (claims: Record<string, unknown> | undefined, county: CountyConfig) => Promise<Caller | undefined>,
+  options: HandlerOptions,
 ) {
   const core = async (event: HttpEvent): Promise<APIGatewayProxyResultV2> => {
     const county = countyFromEnv();
     const claims = event.requestContext.authorizer?.jwt?.claims as Record<string, unknown> | undefined;
     const caller = await callerOf(claims, county);
     if (caller && 'roles' in trigger.access) requireRole(caller, trigger.access.roles);
-    if (caller?.system) await requireMachineAccess(caller.system, trigger, claims);
+    if (caller?.system) {
+      requireMachineScope(trigger, claims);
+      if (!options.liveMachineClient) throw new Error(`${trigger.method} ${trigger.path}: a machine caller on a handler that cannot check its client`);
+      await options.liveMachineClient(caller.system);
+    }
     if (caller) logger.appendKeys({ callerRole: caller.role, callerOrg: caller.orgId });
 
     const now = new Date(event.requestContext.timeEpoch);

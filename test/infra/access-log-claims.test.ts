@@ -10,11 +10,14 @@ import { synthCounties, synthTimeoutMs } from './synth.ts';
  */
 let synth: ReturnType<typeof synthCounties>;
 let format: Record<string, string>;
+let machineFormat: Record<string, string>;
 beforeAll(() => {
   synth = synthCounties([loadCounty('jiaxian')]);
-  const stages = Object.values(synth.county('jiaxian').json.Resources as Record<string, { Type: string; Properties: any }>).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
-  expect(stages).toHaveLength(1);
-  format = JSON.parse(stages[0]!.Properties.AccessLogSettings.Format);
+  const stages = Object.entries(synth.county('jiaxian').json.Resources as Record<string, { Type: string; Properties: any }>).filter(([, r]) => r.Type === 'AWS::ApiGatewayV2::Stage');
+  expect(stages).toHaveLength(2);
+  const formatOf = (prefix: string) => JSON.parse(stages.find(([id]) => id.startsWith(prefix))![1].Properties.AccessLogSettings.Format);
+  format = formatOf('ApiDefaultStage');
+  machineFormat = formatOf('ApiMachineStage');
 }, synthTimeoutMs);
 afterAll(() => synth?.cleanup());
 
@@ -24,4 +27,11 @@ it('the access log format names no claim but the role, and no other identity of 
   expect(claims.filter((claim) => claim !== claimNames.role)).toEqual([]);
   expect(variables).not.toMatch(/\$context\.authorizer\.(principalId|jwt|[\w]*orgId)|\$context\.identity\./);
   for (const claim of [claimNames.orgId, claimNames.userId]) expect(variables).not.toContain(`claims.${claim}`);
+});
+
+it("the machine API's access log names the client (a system, no person) and no other claim", () => {
+  const variables = Object.values(machineFormat).join(' ');
+  const claims = [...variables.matchAll(/\$context\.authorizer\.claims\.([\w:.-]+)/g)].map((m) => m[1]);
+  expect(claims).toEqual([claimNames.clientId]);
+  expect(machineFormat.routeKey).toBe('$context.routeKey');
 });

@@ -31,7 +31,8 @@ import { synthTimeoutMs } from './synth.ts';
  */
 const limitsKb: Record<string, number> = {
   'get-caller': 330,
-  'run-check': 600,
+  // 663 KB since a check may take a commitment (the record schema and its rules, issue 16).
+  'run-check': 685,
   'get-usage-list': 430,
   'export-usage-list': 935,
   'get-credit-report': 885,
@@ -107,7 +108,7 @@ describe('every function bundle', () => {
     const r = declaration.resources;
     return [
       ...(r.creditTable || r.usageTable ? ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'] : []),
-      ...(personalDataActions(declaration).length ? ['@aws-sdk/client-kms'] : []),
+      ...(personalDataActions(declaration).length || r.machineTokens === 'sign' || r.machineTokens === 'publish' ? ['@aws-sdk/client-kms'] : []),
       ...(r.reportsBucket ? ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner', '@aws-sdk/s3-presigned-post'] : []),
       ...(r.workflows?.length ? ['@aws-sdk/client-sfn'] : []),
       ...(r.notices ? ['@aws-sdk/client-sns'] : []),
@@ -130,7 +131,7 @@ describe('every function bundle', () => {
       return { name, ownKb: Math.round(kb(bundle.bytes - sdk)) };
     });
     console.log(`own part of each bundle (KB): ${sizes.map((s) => `${s.name} ${s.ownKb}`).join(', ')}`);
-    expect(sizes.filter((s) => !(ownPartGoal.exempt as readonly string[]).includes(s.name) && s.ownKb > ownPartGoal.maxKb)).toEqual([]);
+    expect(sizes.filter((s) => !(ownPartGoal.exempt as readonly string[]).includes(s.name) && s.ownKb > (ownPartGoal.raised[s.name] ?? ownPartGoal.maxKb))).toEqual([]);
   });
 });
 

@@ -35,18 +35,17 @@ describe('one stack per county file', () => {
     }
   });
 
-  it("throttles every route of the API with the county's own limits (county file, api.throttle)", () => {
+  it("throttles every route of both APIs (people's and machines') with the county's own limits (county file, api.throttle)", () => {
     for (const { county, json } of synth.counties) {
       const stages = Object.values(json.Resources as Record<string, any>).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
-      expect(stages.map((s) => s.Properties.DefaultRouteSettings), county.id).toEqual([
-        expect.objectContaining({ ThrottlingRateLimit: county.api.throttle.rateLimit, ThrottlingBurstLimit: county.api.throttle.burstLimit }),
-      ]);
+      const limits = expect.objectContaining({ ThrottlingRateLimit: county.api.throttle.rateLimit, ThrottlingBurstLimit: county.api.throttle.burstLimit });
+      expect(stages.map((s) => s.Properties.DefaultRouteSettings), county.id).toEqual([limits, limits]);
     }
   });
 
   it('outputs what clients and operators need', () => {
     for (const { template } of synth.counties) {
-      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'ReportsBucketName', 'NoticesTopicArn', 'WebsiteUrl']) {
+      for (const output of ['ApiUrl', 'MachineApiUrl', 'UserPoolId', 'UserPoolClientId', 'ReportsBucketName', 'NoticesTopicArn', 'WebsiteUrl']) {
         template.hasOutput(output, {});
       }
     }

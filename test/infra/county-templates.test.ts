@@ -56,6 +56,7 @@ const pinned: Record<string, Record<string, string>> = {
     LogsKey: 'AWS::KMS::Key',
     PersonalDataKey: 'AWS::KMS::Key',
     PersonalDataMacKey: 'AWS::KMS::Key',
+    MachineTokenKey: 'AWS::KMS::Key',
     CreditDataTable: 'AWS::DynamoDB::Table',
     UsageLogTable: 'AWS::DynamoDB::Table',
     ReportsBucket: 'AWS::S3::Bucket',
@@ -63,13 +64,15 @@ const pinned: Record<string, Record<string, string>> = {
     NoticesTopic: 'AWS::SNS::Topic',
   },
   Identity: { UserPool: 'AWS::Cognito::UserPool' },
-  Api: { ApiAccessLogs: 'AWS::Logs::LogGroup' },
+  Api: { ApiAccessLogs: 'AWS::Logs::LogGroup', MachineApiAccessLogs: 'AWS::Logs::LogGroup' },
   Records: functionLogGroups([
     'PushRecords', 'PreviewRecord', 'ListRecords', 'GetRecord', 'CorrectRecord', 'ListSubjectRecords',
     'RunCheck', 'RecordCheckOutcome', 'ListChecks', 'GetCheck', 'GetCheckReceipt',
     'ListNotices', 'ListPublicNotices',
     'GetPublicRecord', 'SearchPublicRecords', 'ListPublicList', 'GetCountyProfile',
     'RegisterDepartment', 'ListDepartments', 'GetCaller',
+    'RunCheckBatch',
+    'RegisterMachineClient', 'ListMachineClients', 'RotateMachineClientSecret', 'RevokeMachineClient', 'IssueMachineToken', 'GetMachineIssuer', 'GetMachineJwks',
   ]),
   Cases: {
     VerificationStateMachine: 'AWS::StepFunctions::StateMachine',
@@ -86,7 +89,7 @@ const pinned: Record<string, Record<string, string>> = {
     'GetCreditReport', 'VerifyCreditReport',
     'GetImportTemplate', 'CreateImport', 'GetImport', 'ListImports', 'IngestImport', 'ContinueImport',
   ]),
-  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan']),
+  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan', 'ListCommitments', 'RecordCommitmentResult', 'FollowUpCommitments']),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };
 const replacementIsDataLoss =

@@ -94,7 +94,12 @@ export function expectGrantsFollow(json: Record<string, any>, declaration: Funct
   const kmsResources = new Set(
     statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('kms:'))).map((s) => JSON.stringify(s.Resource)),
   );
-  for (const resource of kmsResources) expect(resource, `${name}: KMS on a key of the stack`).toMatch(/"(StorageKey|PersonalDataKey|PersonalDataMacKey)"/);
+  for (const resource of kmsResources) expect(resource, `${name}: KMS on a key of the stack`).toMatch(/"(StorageKey|PersonalDataKey|PersonalDataMacKey|MachineTokenKey)"/);
+  // The machine API's token key: kms:Sign only to the token endpoint, its public key only to it and the JWKS.
+  const tokens = resources.machineTokens;
+  expect(on('MachineTokenKey'), `${name} signs or publishes machine tokens`).toEqual(tokens === 'sign' ? ['kms:GetPublicKey', 'kms:Sign'] : tokens === 'publish' ? ['kms:GetPublicKey'] : []);
+  expect(env[resourceEnv.machineTokenKey], `${name} ${resourceEnv.machineTokenKey}`).toEqual(tokens === 'sign' || tokens === 'publish' ? { 'Fn::GetAtt': ['MachineTokenKey', 'Arn'] } : undefined);
+  expect(env[resourceEnv.machineTokenIssuer] !== undefined, `${name} knows the machine API's issuer`).toBe(tokens !== undefined);
   const keyArns = { [resourceEnv.personalDataKey]: 'PersonalDataKey', [resourceEnv.personalDataMacKey]: 'PersonalDataMacKey' };
   for (const [envVar, key] of Object.entries(keyArns)) {
     expect(env[envVar], `${name} ${envVar}`).toEqual(personal.length > 0 ? { 'Fn::GetAtt': [key, 'Arn'] } : undefined);

@@ -29,9 +29,10 @@ describe('KMS keys', () => {
     LogsKey: 'logs',
     PersonalDataKey: 'personal-data',
     PersonalDataMacKey: 'personal-data-mac',
+    MachineTokenKey: 'machine-tokens',
   };
 
-  it('are four customer managed keys per county, retained, with a county alias each', () => {
+  it('are five customer managed keys per county, retained, with a county alias each', () => {
     expect(Object.keys(resourcesOfType('AWS::KMS::Key')).sort()).toEqual(Object.keys(keys).sort());
     const aliases = Object.values(resourcesOfType('AWS::KMS::Alias')).map((a) => a.Properties);
     for (const [logicalId, alias] of Object.entries(keys)) {
@@ -50,10 +51,11 @@ describe('KMS keys', () => {
       expect(Properties.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');
     }
     expect(stack.json.Resources.PersonalDataMacKey.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    expect(stack.json.Resources.MachineTokenKey.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', EnableKeyRotation: false });
   });
 
   it('admit no one by key policy but the account (IAM decides, per function) and, on the logs key, CloudWatch Logs for its log groups', () => {
-    for (const logicalId of ['StorageKey', 'PersonalDataKey', 'PersonalDataMacKey']) {
+    for (const logicalId of ['StorageKey', 'PersonalDataKey', 'PersonalDataMacKey', 'MachineTokenKey']) {
       expect(stack.json.Resources[logicalId].Properties.KeyPolicy.Statement, logicalId).toEqual([
         { Action: 'kms:*', Effect: 'Allow', Principal: accountRoot, Resource: '*' },
       ]);
@@ -101,7 +103,7 @@ describe('encryption at rest and in transit', () => {
 
   it('encrypts every log group with the logs key', () => {
     const groups = Object.entries(resourcesOfType('AWS::Logs::LogGroup'));
-    expect(groups.length).toBe(catalog.length + 3); // each function, the API access log, the workflow, the website deployment
+    expect(groups.length).toBe(catalog.length + 4); // each function, the two APIs' access logs, the workflow, the website deployment
     for (const [id, group] of groups) expect(group.Properties.KmsKeyId, id).toEqual({ 'Fn::GetAtt': ['LogsKey', 'Arn'] });
   });
 
@@ -238,8 +240,13 @@ describe('grants', () => {
 });
 
 describe('HTTP API', () => {
+  const apiIdOf = (logicalPrefix: string) => Object.keys(resourcesOfType('AWS::ApiGatewayV2::Api')).find((id) => id.startsWith(logicalPrefix))!;
+  const peopleApi = () => apiIdOf('ApiHttpApi');
+  const machineApi = () => apiIdOf('ApiMachineHttpApi');
+  const ofApi = (type: string, api: string) => Object.values(resourcesOfType(type)).filter((r) => JSON.stringify(r.Properties.ApiId) === JSON.stringify({ Ref: api }));
+
   it('authorizes with a JWT authorizer trusting the user pool and its app client', () => {
-    const authorizers = Object.values(resourcesOfType('AWS::ApiGatewayV2::Authorizer'));
+    const authorizers = ofApi('AWS::ApiGatewayV2::Authorizer', peopleApi());
     expect(authorizers).toHaveLength(1);
     const { JwtConfiguration, AuthorizerType } = authorizers[0].Properties;
     expect(AuthorizerType).toBe('JWT');
@@ -255,9 +262,34 @@ describe('HTTP API', () => {
     expect(JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
   });
 
+  it("the machine API's authorizer trusts the machine API's own issuer (its URL) for the county's machine audience", () => {
+    const authorizers = ofApi('AWS::ApiGatewayV2::Authorizer', machineApi());
+    expect(authorizers).toHaveLength(1);
+    const { JwtConfiguration, AuthorizerType } = authorizers[0].Properties;
+    expect(AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(JwtConfiguration.Issuer)).toContain(`"${machineApi()}"`);
+    expect(JwtConfiguration.Audience).toEqual(['credit-platform-jiaxian-machine-api']);
+  });
+
+  it('the machine API has the OAuth endpoints, public, and each route offered to machines with its scopes', () => {
+    const routes = ofApi('AWS::ApiGatewayV2::Route', machineApi()).map((r) => r.Properties);
+    const offered = declarationsOf('http').filter((d) => (d.trigger as HttpTrigger).machine || (d.trigger as HttpTrigger).api === 'machine');
+    expect(routes).toHaveLength(offered.length);
+    for (const declaration of offered) {
+      const trigger = declaration.trigger as HttpTrigger;
+      const route = routes.find((r) => r.RouteKey === `${trigger.method} ${trigger.path}`);
+      expect(route, declaration.name).toBeDefined();
+      if (trigger.api === 'machine') expect(route.AuthorizationType).toBe('NONE');
+      else {
+        expect(route.AuthorizationType).toBe('JWT');
+        expect(route.AuthorizationScopes).toEqual([...trigger.machine!.scopes]);
+      }
+    }
+  });
+
   it('has one route per http declaration, public ones without authorizer', () => {
-    const routes = Object.values(resourcesOfType('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    const declared = declarationsOf('http');
+    const routes = ofApi('AWS::ApiGatewayV2::Route', peopleApi()).map((r) => r.Properties);
+    const declared = declarationsOf('http').filter((d) => (d.trigger as HttpTrigger).api !== 'machine');
     expect(routes).toHaveLength(declared.length);
     for (const declaration of declared) {
       const trigger = declaration.trigger as HttpTrigger;

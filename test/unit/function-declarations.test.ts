@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/catalog.ts';
@@ -16,6 +17,14 @@ describe('function declarations', () => {
       expect(name).toMatch(/^[a-z][a-z0-9-]*$/);
       expect(existsSync(`${root}${handlerEntry(name)}`), handlerEntry(name)).toBe(true);
       expect(existsSync(`${root}events/${name}.json`), `events/${name}.json`).toBe(true);
+    }
+  });
+
+  it("routes offered to machines read the machine clients register: their functions hold the credit table, their handlers are machineHttpHandler", () => {
+    for (const f of functions as readonly FunctionDeclaration[]) {
+      if (f.trigger.type !== 'http' || !f.trigger.machine) continue;
+      expect(f.resources.creditTable, f.name).toBeDefined();
+      expect(readFileSync(join(root, 'functions', f.name, 'handler.ts'), 'utf8'), f.name).toContain('machineHttpHandler(');
     }
   });
 
