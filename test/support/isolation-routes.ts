@@ -35,7 +35,8 @@ export const routeKey = (t: Pick<HttpTrigger, 'method' | 'path'>) => `${t.method
 
 /** Every HTTP route of the catalog, as declared: a route added later is in the matrix at once. */
 export const httpRoutes = () =>
-  functions.flatMap((d) => (d.trigger.type === 'http' ? [{ name: d.name, key: routeKey(d.trigger), trigger: d.trigger as HttpTrigger }] : []));
+  // The machine API's own endpoints (its OAuth token endpoint and issuer metadata) are not on this API: test/integration/machine-clients.test.ts.
+  functions.flatMap((d) => (d.trigger.type === 'http' && !('api' in d.trigger && d.trigger.api === 'machine') ? [{ name: d.name, key: routeKey(d.trigger), trigger: d.trigger as HttpTrigger }] : []));
 
 const isDepartment = (c: CellContext) => c.caller.role === 'department';
 const isOffice = (c: CellContext) => c.caller.role === 'creditOffice';
@@ -138,6 +139,45 @@ export const routeCases: Record<string, RouteCase> = {
     own: (c) => ({ method: 'GET', path: `/checks/${c.mine.checkId}`, shows: showsFor(c, ['department', 'creditOffice'], markerOf(c.mine.family, 'check')) }),
     other: (c) => ({ method: 'GET', path: `/checks/${c.theirs.checkId}` }),
     why: "another department's check: 404, as one that does not exist (list-checks.ts)",
+  },
+
+  'POST /checks/batch': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/checks/batch',
+      headers: { 'idempotency-key': c.w.unique('iso-batch') },
+      body: { matter: { type: 'bidding', reference: c.w.unique('BATCH'), name: '道路工程招标' }, subjects: [{ subjectId: c.mine.subjectId }, { subjectId: c.theirs.subjectId }] },
+    }),
+    // A batch names subjects, not another department's resource: each item is a check of the caller's own.
+  },
+
+  'POST /machine-clients': {
+    own: (c) => ({ method: 'POST', path: '/machine-clients', body: { departmentOrgId: c.mine.department.orgId, name: c.w.unique('新系统'), scopes: ['checks:run'] } }),
+  },
+  'GET /machine-clients': {
+    own: (c) => ({ method: 'GET', path: '/machine-clients' }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/machine-clients?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's register in query.department: 403 (manage-clients.ts)",
+    check: (a, c) => (isDepartment(c) && (a.json?.clients ?? []).some((m: { departmentOrgId: string }) => m.departmentOrgId !== c.caller.orgId) ? "listed another department's machine client" : undefined),
+  },
+  'POST /machine-clients/{id}/secret': {
+    own: (c) => ({ method: 'POST', path: `/machine-clients/${c.mine.machineClientId}/secret` }),
+  },
+  'POST /machine-clients/{id}/revoke': {
+    own: (c) => ({ method: 'POST', path: `/machine-clients/${c.mine.machineClientToRevoke}/revoke`, body: { reason: '隔离测试' } }),
+  },
+
+  'GET /commitments': {
+    own: (c) => ({ method: 'GET', path: `/commitments${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/commitments?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's commitments in query.department: 403 (list-commitments.ts)",
+  },
+  'POST /commitments/{id}/result': {
+    own: (c) => ({ method: 'POST', path: `/commitments/${c.mine.commitmentId}/result`, body: { result: 'fulfilled' } }),
+    other: (c) => ({ method: 'POST', path: `/commitments/${c.theirs.commitmentId}/result`, body: { result: 'fulfilled' } }),
+    why: "another department's commitment: 404, as one that does not exist (commitment-result.ts)",
   },
 
   'POST /departments': {

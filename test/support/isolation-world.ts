@@ -240,6 +240,11 @@ export interface FamilyWorld {
   consentKey: string;
   /** A consent its subject revokes in the matrix. */
   consentToRevoke: string;
+  /** A commitment its department took at a check (issue 16), whose result it records in the matrix. */
+  commitmentId: string;
+  /** Machine clients the credit office registered for the department: one it rotates, one it revokes in the matrix. */
+  machineClientId: string;
+  machineClientToRevoke: string;
 }
 
 export interface World {
@@ -449,6 +454,23 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       body: { subjectId: subject.orgId, matter: { type: 'procurement', reference: `REF-${f}-1`, name: `办公设备采购 ${markerOf(f, 'check')}` } },
     });
     const checkId = check.json.checkId as string;
+    const committed = await as(department, {
+      method: 'POST',
+      path: '/checks',
+      body: {
+        subjectId: subject.orgId,
+        matter: { type: 'administrative-approval', reference: `REF-${f}-C`, name: '许可审批' },
+        commitment: { mode: 'written', subjectName: subjectBlock(f).name, authority, text: '承诺所提交材料真实有效', promised: ['补交材料'], dueDate: addDays(today, 30) },
+      },
+    });
+    if (committed.status !== 201) throw new Error(`seeding: a check with a commitment answered ${committed.status}: ${JSON.stringify(committed.json)}`);
+    const commitmentId = committed.json.commitment.recordId as string;
+    const register = async (name: string) => {
+      const answer = await as(office, { method: 'POST', path: '/machine-clients', body: { departmentOrgId: department.orgId, name, scopes: ['checks:run'] } });
+      if (answer.status !== 201) throw new Error(`seeding: a machine client answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+      return answer.json.clientId as string;
+    };
+    const [machineClientId, machineClientToRevoke] = [await register(`审批系统 ${f}`), await register(`旧系统 ${f}`)];
     const outcome = { usage: `查询信用记录 ${markerOf(f, 'outcome')}`, decision: 'approved' };
     await as(department, { method: 'PUT', path: `/checks/${checkId}/outcome`, body: outcome });
 
@@ -539,6 +561,9 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       consentId,
       consentKey,
       consentToRevoke,
+      commitmentId,
+      machineClientId,
+      machineClientToRevoke,
     };
   };
 
