@@ -2,6 +2,7 @@ import { loadCounty } from '../shared/config/load-counties.ts';
 import { roles } from '../shared/identity/roles.ts';
 import { countyDataDir, defaultCounty, defaultDataRoot, parseCli } from './cli/args.ts';
 import { startLocalPlatform } from './platform.ts';
+import { demoMachineClient } from './demo/demo-machine-client.ts';
 import { ensurePrerequisites } from './prerequisites.ts';
 
 const usage = `npm start -- [--county jiaxian] [--port 3000] [--machine-port 3100] [--data .data] [--fresh] [--no-demo] [--quiet]
@@ -95,6 +96,10 @@ ${tokens.map((t) => `  ${t.role.padEnd(13)} ${t.orgId.padEnd(20)} ${t.name}\n   
 
 Try:  TOKEN=$(npm run -s token -- --role department --org dept-finance)
       curl -H "Authorization: Bearer $TOKEN" ${platform.apiUrl}/me
+A department's system (machine API, OAuth 2.0 client credentials; the demo client of dept-finance):
+      TOKEN=$(curl -s -u ${demoMachineClient.clientId}:${demoMachineClient.clientSecret} -d grant_type=client_credentials ${platform.machineApiUrl}/oauth2/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
+      curl -H "Authorization: Bearer $TOKEN" -H 'Idempotency-Key: tender-1' -H 'content-type: application/json' ${platform.machineApiUrl}/checks/batch \\
+        -d '{"matter":{"type":"bidding","reference":"ZB-1","name":"招标"},"subjects":[{"subjectId":"91410425MA45E8TH52"}]}'
 Run a schedule now:  npm run invoke -- check-calendar --date 2026-12-26
 Ctrl-C stops everything; data stays in ${countyDataDir(String(values.data), county.id)} (--fresh starts empty).
 `);

@@ -63,6 +63,7 @@ export async function loadDemoData(options: {
   await loadDemoReports(options, today);
   await loadDemoChecks(options);
   await (await import('./demo-consents.ts')).loadDemoConsents(options);
+  await (await import('./demo-machine-client.ts')).loadDemoMachineClient({ dynamo: options.dynamo, creditTableName: options.creditTableName, now: now() });
   return { organisations, records };
 }
 

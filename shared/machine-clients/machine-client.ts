@@ -36,7 +36,11 @@ export const newClientId = (): string => `mc_${randomBytes(12).toString('base64u
  * cannot be guessed from its hash, as with API tokens; the salt keeps two clients' hashes unrelated.
  */
 export function newSecret(): { secret: string; secretHash: string; secretSalt: string } {
-  const secret = `mcs_${randomBytes(32).toString('base64url')}`;
+  return keptSecret(`mcs_${randomBytes(32).toString('base64url')}`);
+}
+
+/** What is kept of a secret: its salted hash (the local demo keeps a known one this way). */
+export function keptSecret(secret: string): { secret: string; secretHash: string; secretSalt: string } {
   const secretSalt = randomBytes(16).toString('base64url');
   return { secret, secretHash: hashSecret(secret, secretSalt), secretSalt };
 }
