@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarDate } from '../calendar/date-schema.ts';
+import { commitmentModes } from '../config/county-config.ts';
 
 export const countyProfileQuery = z.object({
   date: calendarDate()
@@ -22,5 +23,8 @@ export const countyProfileBody = z
     reportValidUntilForIssueToday: z.string(),
     usageList: z.object({ period: z.enum(['monthly', 'quarterly']), dueDay: z.number(), nextDue: z.string() }),
     matterTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+    commitments: z
+      .array(z.object({ mode: z.enum(commitmentModes), modeLabel: z.string(), matterTypes: z.array(z.string()) }))
+      .describe("The commitments the county's notice offers at the point of approval (告知承诺, 容缺受理, 信用承诺), each for its matter types: what POST /checks `commitment` accepts"),
   })
   .meta({ id: 'CountyProfile' });

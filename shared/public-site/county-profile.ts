@@ -1,4 +1,4 @@
-import type { CountyConfig } from '../config/county-config.ts';
+import { commitmentModeLabels, type CountyConfig } from '../config/county-config.ts';
 import type { IsoDate } from '../calendar/dates.ts';
 import { addCalendarMonths, addWorkingDays, workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import { nextUsageListDue } from '../usage-lists/port.ts';
@@ -24,5 +24,6 @@ export function countyProfile(county: CountyConfig, date: IsoDate) {
       nextDue: nextUsageListDue(date, county.usageList, calendar),
     },
     matterTypes: county.matterTypes.map(({ id, name }) => ({ id, name })),
+    commitments: county.commitments.offered.map(({ mode, matterTypes }) => ({ mode, modeLabel: commitmentModeLabels[mode], matterTypes })),
   };
 }
