@@ -108,7 +108,9 @@ describe('the site and the console call the API by its declarations', () => {
         // The case jobs (department-cases.ts, subject-cases.ts, subject-consents.ts).
         'add-objection-evidence', 'answer-objection', 'request-repair', 'list-repairs', 'get-repair', 'decide-repair', 'get-check', 'create-consent', 'revoke-consent', 'list-consents',
         // The credit office's registers, reports and stuck cases (office-*.ts), the institution's consented query (institution.ts).
-        'list-departments', 'register-department', 'list-agencies', 'register-agency', 'update-agency', 'list-subject-reports', 'void-report', 'restart-case', 'run-query']),
+        'list-departments', 'register-department', 'list-agencies', 'register-agency', 'update-agency', 'list-subject-reports', 'void-report', 'restart-case', 'run-query',
+        // The office's register of departments' systems (office-machine-clients.ts); a department's batch checks and commitments (department-batch.ts, department-commitments.ts).
+        'list-machine-clients', 'register-machine-client', 'rotate-machine-client-secret', 'revoke-machine-client', 'run-check-batch', 'list-commitments', 'record-commitment-result']),
     );
   });
 

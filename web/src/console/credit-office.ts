@@ -7,12 +7,13 @@ import { dataQualityPage } from './data-quality.ts';
 import { agenciesPage } from './office-agencies.ts';
 import { stuckCasesPage } from './office-cases.ts';
 import { departmentsPage } from './office-departments.ts';
+import { machineClientsPage } from './office-machine-clients.ts';
 import { allNoticesPage } from './office-notices.ts';
 import { reportsPage } from './office-reports.ts';
 
 /**
  * The credit office (信用办): how each department complies in a period, each department's data problems, the
- * registers it keeps (departments, credit service agencies), credit reports to void, stuck cases to restart,
+ * registers it keeps (departments, credit service agencies, departments' systems), credit reports to void, stuck cases to restart,
  * and every notice the platform published. One task per page; a new page is one more entry here.
  */
 export const creditOfficeConsole: Console = [
@@ -20,6 +21,7 @@ export const creditOfficeConsole: Console = [
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, true) },
   { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },
   { path: 'agencies', label: '信用服务机构', page: (root) => agenciesPage(root) },
+  { path: 'machine-clients', label: '系统接入', page: (root) => machineClientsPage(root) },
   { path: 'reports', label: '信用报告', page: (root, route) => reportsPage(root, route) },
   { path: 'cases', label: '受阻案件', page: (root, route) => stuckCasesPage(root, route) },
   // The office's notices are every notice: its own are those to `creditOffice` (the addressee filter).

@@ -1,8 +1,11 @@
 import { call, callFile, type Answer, type CallInput } from '../call.ts';
 import { errorBox, facts, field, h, loading, notice, show, valueOf } from '../dom.ts';
 import { decisionLabels, publicityEnd, statusLabels } from '../labels.ts';
-import type { Route } from '../router.ts';
+import { href, type Route } from '../router.ts';
+import { addDays } from '../../../shared/calendar/dates.ts';
 import { noticesSection, type Console } from './common.ts';
+import { batchPage } from './department-batch.ts';
+import { commitmentsPage } from './department-commitments.ts';
 import { importPage } from './department-imports.ts';
 import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
@@ -15,6 +18,8 @@ import { departmentCaseSections } from './department-cases.ts';
  */
 export const departmentConsole: Console = [
   { path: 'check', label: '信用核查', page: checkPage },
+  { path: 'batch', label: '批量核查', page: batchPage },
+  { path: 'commitments', label: '信用承诺', page: commitmentsPage },
   { path: 'records', label: '信用记录', page: recordsPage },
   { path: 'import', label: '批量导入', page: importPage },
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, false) },
@@ -24,6 +29,8 @@ export const departmentConsole: Console = [
 ];
 
 type CheckReceipt = Answer<'run-check'>;
+type County = Answer<'get-county-profile'>;
+type CommitmentRequest = NonNullable<CallInput<'run-check'>['body']['commitment']>;
 type OutcomeRequest = CallInput<'record-check-outcome'>['body'];
 type ExportFormat = NonNullable<CallInput<'export-usage-list'>['query']>['format'];
 
@@ -58,6 +65,7 @@ const suspendedBy = (measure: CheckReceipt['measures'][number]): string[] => (Ar
 async function checkPage(root: HTMLElement): Promise<void> {
   const county = await call('get-county-profile');
   const result = h('section', { testid: 'check-result', 'aria-live': 'polite' });
+  const commitment = commitmentFields(county);
   const form = h(
     'form',
     { class: 'panel', testid: 'check-form' },
@@ -65,8 +73,11 @@ async function checkPage(root: HTMLElement): Promise<void> {
     field('事项类型', h('select', { required: true, testid: 'check-matter-type' }, county.matterTypes.map((m) => h('option', { value: m.id }, m.name)))),
     field('事项编号', h('input', { type: 'text', required: true, maxlength: 100, testid: 'check-matter-reference' })),
     field('事项名称', h('input', { type: 'text', required: true, maxlength: 200, testid: 'check-matter-name' })),
+    commitment.fieldset,
     h('button', { type: 'submit', testid: 'check-submit' }, '核查'),
   );
+  commitment.offerFor(valueOf(form, 'check-matter-type'));
+  form.querySelector('[data-testid="check-matter-type"]')!.addEventListener('change', () => commitment.offerFor(valueOf(form, 'check-matter-type')));
   // One Idempotency-Key per filled-in form: a double click or a retry logs the check once.
   let idempotencyKey = crypto.randomUUID();
   form.addEventListener('input', () => (idempotencyKey = crypto.randomUUID()));
@@ -76,7 +87,13 @@ async function checkPage(root: HTMLElement): Promise<void> {
     try {
       const receipt = await call(
         'run-check',
-        { body: { subjectId: valueOf(form, 'check-subject'), matter: { type: valueOf(form, 'check-matter-type'), reference: valueOf(form, 'check-matter-reference'), name: valueOf(form, 'check-matter-name') } } },
+        {
+          body: {
+            subjectId: valueOf(form, 'check-subject'),
+            matter: { type: valueOf(form, 'check-matter-type'), reference: valueOf(form, 'check-matter-reference'), name: valueOf(form, 'check-matter-name') },
+            ...commitment.taken(),
+          },
+        },
         { headers: { 'idempotency-key': idempotencyKey } },
       );
       showReceipt(result, receipt);
@@ -85,6 +102,65 @@ async function checkPage(root: HTMLElement): Promise<void> {
     }
   });
   show(root, h('h1', {}, '信用核查（逢办必查）'), form, result);
+}
+
+/**
+ * The optional 信用承诺 of a check (告知承诺, 容缺受理, 信用承诺): offered only for the matter types the county's
+ * notice offers it for (GET /public/county `commitments`), taken when the clerk ticks it, sent as `commitment`.
+ */
+function commitmentFields(county: County): { fieldset: HTMLElement; offerFor: (matterType: string) => void; taken: () => { commitment?: CommitmentRequest } } {
+  const take = h('input', { type: 'checkbox', testid: 'check-commitment-take' });
+  const mode = h('select', { testid: 'check-commitment-mode' });
+  const controls = [
+    field('承诺方式', mode),
+    field('行政相对人名称', h('input', { type: 'text', maxlength: 200, testid: 'check-commitment-subject-name' }), '承诺记录中的主体名称'),
+    field('决定机关名称', h('input', { type: 'text', maxlength: 200, testid: 'check-commitment-authority-name' })),
+    field('决定机关统一社会信用代码', h('input', { type: 'text', maxlength: 18, autocomplete: 'off', testid: 'check-commitment-authority-uscc' })),
+    field('承诺书内容', h('textarea', { rows: 3, maxlength: 4000, testid: 'check-commitment-text' })),
+    field('承诺事项（每行一项）', h('textarea', { rows: 3, testid: 'check-commitment-promised' }), '如：补交消防验收合格证明'),
+    field('履约期限', h('input', { type: 'date', min: addDays(county.date, 1), testid: 'check-commitment-due' }), '须晚于今天'),
+  ];
+  const inputs = controls.flatMap((c) => [...c.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]);
+  const details = h('div', { class: 'panel', testid: 'check-commitment-fields', hidden: true }, controls);
+  const fieldset = h(
+    'fieldset',
+    { testid: 'check-commitment', hidden: true },
+    h('legend', {}, '信用承诺（可选）'),
+    h('label', { class: 'check' }, take, ' 本次办理收取行政相对人的承诺（容缺受理、告知承诺或书面信用承诺）'),
+    details,
+  );
+  // Only what is shown is required, and only what is ticked is sent.
+  const sync = () => {
+    const on = take.checked && !fieldset.hidden;
+    details.hidden = !on;
+    for (const input of inputs) {
+      input.disabled = !on;
+      input.required = on && input.getAttribute('data-testid') !== 'check-commitment-mode';
+    }
+  };
+  take.addEventListener('change', sync);
+  const offerFor = (matterType: string) => {
+    const offered = county.commitments.filter((c) => c.matterTypes.includes(matterType));
+    show(mode, offered.map((c) => h('option', { value: c.mode }, c.modeLabel)));
+    fieldset.hidden = offered.length === 0;
+    sync();
+  };
+  const taken = (): { commitment?: CommitmentRequest } => {
+    if (!take.checked || fieldset.hidden) return {};
+    const value = (testid: string) => valueOf(details, testid);
+    return {
+      commitment: {
+        // The select offers only the county's declared modes for the matter type.
+        mode: value('check-commitment-mode') as CommitmentRequest['mode'],
+        subjectName: value('check-commitment-subject-name'),
+        authority: { name: value('check-commitment-authority-name'), uscc: value('check-commitment-authority-uscc') },
+        text: value('check-commitment-text'),
+        promised: value('check-commitment-promised').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+        dueDate: value('check-commitment-due'),
+      },
+    };
+  };
+  return { fieldset, offerFor, taken };
 }
 
 function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
@@ -99,6 +175,20 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
       ['主体', `${receipt.subject.name ?? '（平台无该主体信息）'} ${receipt.subject.id}`, 'check-subject-shown'],
       ['事项', `${receipt.matter.typeName} · ${receipt.matter.reference} · ${receipt.matter.name}`, 'check-matter'],
       ['名单状态', lists, 'check-lists'],
+      ...(receipt.commitment
+        ? ([
+            [
+              '信用承诺',
+              h(
+                'span',
+                { 'data-record-id': receipt.commitment.recordId, 'data-mode': receipt.commitment.mode },
+                `已收取${receipt.commitment.modeLabel}，履约期限 ${receipt.commitment.dueDate}（承诺记录 ${receipt.commitment.recordId}） `,
+                h('a', { href: href('/console/commitments'), testid: 'check-commitment-link' }, '查看信用承诺'),
+              ),
+              'check-commitment',
+            ],
+          ] as Parameters<typeof facts>[0])
+        : []),
     ]),
     h('h3', {}, `信用记录（${records.length}）`),
     records.length === 0
