@@ -30,6 +30,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { addWorkingDays, workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
+import { demoMachineClient } from '../../local/demo/demo-machine-client.ts';
 import { startLocalPlatform } from '../../local/platform.ts';
 import { dynamo as handlersDynamo } from '../../shared/storage/dynamo-client.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
@@ -218,7 +219,31 @@ try {
     sequential.push(performance.now() - t0);
   }
   const requestsPerSequentialCheck = handlerRequests / sequential.length;
+
+  // Machine clients and batch checks (issue 16): the demo system's token, then a tender's bidders in one batch.
+  const tokenTimes: number[] = [];
+  let machineToken = '';
+  for (let i = 0; i < size(50, 10); i += 1) {
+    const t0 = performance.now();
+    const r = await fetch(`${platform.machineApiUrl}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${demoMachineClient.clientId}&client_secret=${demoMachineClient.clientSecret}` });
+    machineToken = ((await r.json()) as { access_token: string }).access_token;
+    tokenTimes.push(performance.now() - t0);
+  }
+  const batchSize = size(200, 50);
+  handlerRequests = 0;
+  const tb = performance.now();
+  const batchAnswer = await fetch(`${platform.machineApiUrl}/checks/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${machineToken}`, 'content-type': 'application/json', 'idempotency-key': 'bench-tender' },
+    body: JSON.stringify({ matter: { type: 'bidding', reference: 'BENCH-TENDER', name: '基准招标' }, subjects: Array.from({ length: batchSize }, (_, i) => ({ subjectId: code(1000 + i) })) }),
+  });
+  const batchBody = (await batchAnswer.json()) as { succeeded: number };
+  const batchMs = performance.now() - tb;
+  const requestsPerBatchItem = handlerRequests / batchSize;
   process.stdout.write = originalWrite;
+  row(`POST /oauth2/token, client credentials, sequential (${tokenTimes.length})`, `p50 ${ms(percentile(tokenTimes, 50))}`);
+  row(`POST /checks/batch on the machine API, ${batchSize} subjects (${batchBody.succeeded} checked)`, `${(batchMs / 1000).toFixed(2)} s, ${ms(batchMs / batchSize)} per subject`);
+  row('batch: per subject / sequential check p50', `${(batchMs / batchSize / percentile(sequential, 50)).toFixed(2)}×, ${requestsPerBatchItem.toFixed(2)} DynamoDB requests per subject`);
   row(`POST /records, single, sequential (${singles})`, `${singleRate.toFixed(0)} records/s`);
   row(`POST /records, batches of ${perBatch} (${batches})`, `${batchRate.toFixed(0)} records/s`);
   row(`emulator floor: bare BatchWriteItem, 25 a request (${bareItems})`, `${bareBatchRate.toFixed(0)} items/s`);
