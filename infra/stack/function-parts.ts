@@ -11,7 +11,7 @@ import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
  */
 export const functionParts = {
   /** Entering and reading credit data: records, checks, the public site, departments, notices. */
-  Records: ['records', 'checks', 'public-site', 'departments', 'notices', 'machine-clients'],
+  Records: ['records', 'checks', 'public-site', 'departments', 'notices'],
   /** Objections and repairs, and the verification workflow that runs their cases. */
   Cases: ['objections', 'repairs', 'cases'],
   /**
@@ -19,8 +19,11 @@ export const functionParts = {
    * and imports (their files arrive in the reports bucket: one notification configuration per bucket, one part).
    */
   Reports: ['reports', 'credit-report', 'consents', 'imports'],
-  /** The credit office's supervision: usage lists and compliance. */
-  Supervision: ['usage-lists', 'compliance', 'commitments'],
+  /**
+   * The credit office's supervision: usage lists, compliance, commitments' follow-up, and its register of
+   * departments' systems with the machine API's token service (their routes on the machine API live here too).
+   */
+  Supervision: ['usage-lists', 'compliance', 'commitments', 'machine-clients'],
 } as const satisfies Record<string, readonly CapabilityName[]>;
 
 export type FunctionPartName = keyof typeof functionParts;

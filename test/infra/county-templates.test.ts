@@ -72,7 +72,6 @@ const pinned: Record<string, Record<string, string>> = {
     'GetPublicRecord', 'SearchPublicRecords', 'ListPublicList', 'GetCountyProfile',
     'RegisterDepartment', 'ListDepartments', 'GetCaller',
     'RunCheckBatch',
-    'RegisterMachineClient', 'ListMachineClients', 'RotateMachineClientSecret', 'RevokeMachineClient', 'IssueMachineToken', 'GetMachineIssuer', 'GetMachineJwks',
   ]),
   Cases: {
     VerificationStateMachine: 'AWS::StepFunctions::StateMachine',
@@ -89,7 +88,9 @@ const pinned: Record<string, Record<string, string>> = {
     'GetCreditReport', 'VerifyCreditReport',
     'GetImportTemplate', 'CreateImport', 'GetImport', 'ListImports', 'IngestImport', 'ContinueImport',
   ]),
-  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan', 'ListCommitments', 'RecordCommitmentResult', 'FollowUpCommitments']),
+  Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan', 'ListCommitments', 'RecordCommitmentResult', 'FollowUpCommitments',
+    'RegisterMachineClient', 'ListMachineClients', 'RotateMachineClientSecret', 'RevokeMachineClient', 'IssueMachineToken', 'GetMachineIssuer', 'GetMachineJwks',
+  ]),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };
 const replacementIsDataLoss =
