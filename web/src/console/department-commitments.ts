@@ -75,7 +75,7 @@ function commitmentItem(c: Commitment, again: (note: Child) => Promise<void>): H
       ['承诺记录编号', c.recordId, 'commitment-id'],
       ['主体', `${c.subject.name} ${c.subject.id}`, undefined],
       ['事项', `${c.matter.typeName} · ${c.matter.reference} · ${c.matter.name}`, 'commitment-matter'],
-      ['承诺事项', h('ul', {}, c.promised.map((p) => h('li', {}, p))), 'commitment-promised'],
+      ['承诺事项', c.promised.map((p, i) => `${i + 1}. ${p}`).join('；'), 'commitment-promised'],
       ['履约期限', c.dueDate, 'commitment-due'],
       ['承诺日期', c.takenOn, undefined],
       ['核查编号', c.checkId, undefined],

@@ -124,7 +124,7 @@ function commitmentFields(county: County): { fieldset: HTMLElement; offerFor: (m
   const details = h('div', { class: 'panel', testid: 'check-commitment-fields', hidden: true }, controls);
   const fieldset = h(
     'fieldset',
-    { testid: 'check-commitment', hidden: true },
+    { testid: 'check-commitment-fieldset', hidden: true },
     h('legend', {}, '信用承诺（可选）'),
     h('label', { class: 'check' }, take, ' 本次办理收取行政相对人的承诺（容缺受理、告知承诺或书面信用承诺）'),
     details,
@@ -133,6 +133,8 @@ function commitmentFields(county: County): { fieldset: HTMLElement; offerFor: (m
   const sync = () => {
     const on = take.checked && !fieldset.hidden;
     details.hidden = !on;
+    // A .panel is laid out as a grid, which would show it in spite of `hidden`.
+    details.style.display = on ? '' : 'none';
     for (const input of inputs) {
       input.disabled = !on;
       input.required = on && input.getAttribute('data-testid') !== 'check-commitment-mode';
