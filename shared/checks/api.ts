@@ -51,7 +51,7 @@ export const runCheckBatchBody = z
 export const batchSubjectItem = z
   .object({
     subjectId: subjectIdSchema.describe('Unified social credit code or resident ID number'),
-    reference: z.string().max(100).optional().describe('The caller’s own reference for the item (a bidder number), echoed in the answer'),
+    reference: nameText(100).optional().describe('The caller’s own reference for the item (a bidder number), echoed in the answer'),
   })
   .strict();
 export const runCheckBatchDocumented = runCheckBatchBody.extend({ subjects: z.array(batchSubjectItem).min(1) });

@@ -3,7 +3,7 @@ import type { Caller } from '../identity/caller.ts';
 import { DomainError, validationFailed } from '../errors/domain-errors.ts';
 import { idempotencyKeyField } from '../http/idempotency.ts';
 import { logger } from '../lambda/logger.ts';
-import { subjectIdSchema } from '../subjects/subject-id.ts';
+import { batchSubjectItem } from './api.ts';
 import { runCheck, type CheckRequest } from './run-check.ts';
 
 /** Checks of one batch run side by side: enough to finish 200 within the API's limit, few enough not to crowd the department's usage log. */
@@ -37,16 +37,18 @@ export async function runCheckBatch(args: { request: BatchRequest; caller: Calle
   const seen = new Map<string, number>();
   const items: Array<() => Promise<BatchItem>> = request.subjects.map((raw, index) => {
     const field = `body.subjects.${index}.subjectId`;
-    const item = raw as { subjectId?: unknown; reference?: unknown } | null;
-    const reference = typeof item?.reference === 'string' && item.reference.length <= 100 ? item.reference : undefined;
+    const item = raw as { reference?: unknown } | null;
+    // Echoed only as sent and valid: a reference that breaks its rule is the item's error, never shown back.
+    const reference = typeof item?.reference === 'string' && batchSubjectItem.shape.reference.safeParse(item.reference).success ? item.reference : undefined;
     const failed = (error: { code: string; message: string; field?: string }) => async (): Promise<BatchItem> => ({ index, ...(reference ? { reference } : {}), ok: false, error });
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}: must be an object { subjectId, reference? }`, field: `body.subjects.${index}` });
-    const extra = Object.keys(item).find((k) => k !== 'subjectId' && k !== 'reference');
-    if (extra) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}.${extra}: is not a field`, field: `body.subjects.${index}.${extra}` });
-    if (item.reference !== undefined && reference === undefined) return failed({ code: 'VALIDATION_FAILED', message: `body.subjects.${index}.reference: must be text of at most 100 characters`, field: `body.subjects.${index}.reference` });
-    const parsed = subjectIdSchema.safeParse(item.subjectId);
-    if (!parsed.success) return failed({ code: 'VALIDATION_FAILED', message: `${field}: ${parsed.error.issues[0]!.message}`, field });
-    const subjectId = parsed.data;
+    // Each item alone, by the item's schema (the code's rules, the reference's text rules, no other field).
+    const parsed = batchSubjectItem.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const at = ['body', 'subjects', index, ...issue.path].join('.');
+      return failed({ code: 'VALIDATION_FAILED', message: `${at}: ${issue.message}`, field: at });
+    }
+    const subjectId = parsed.data.subjectId;
     const identity = `${subjectId.type}:${subjectId.id}`;
     const first = seen.get(identity);
     if (first !== undefined) return failed({ code: 'DUPLICATE_SUBJECT', message: `${field}: the same subject as body.subjects.${first}.subjectId, checked once`, field });

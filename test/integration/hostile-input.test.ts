@@ -63,7 +63,9 @@ describe('injection-like strings in every string field of every body', () => {
   let seconds = 0;
 
   /** 2xx: the value is read back as the very same string; 400: the error names the field; anything else is wrong. */
-  async function judge(template: Template, field: string, value: string, answer: ApiAnswer, judge2xx?: HostileRoute['judge2xx']): Promise<string | undefined> {
+  async function judge(template: Template, field: string, value: string, answer: ApiAnswer, judge2xx?: HostileRoute['judge2xx'], judgeItem?: boolean): Promise<string | undefined> {
+    const item = judgeItem && answer.status < 300 ? answer.json?.results?.[0] : undefined;
+    if (item && item.ok === false) return item.error?.field === `body.${field}` ? undefined : `the item refused naming ${JSON.stringify(item.error?.field)}, not body.${field}: ${JSON.stringify(item.error)}`;
     if (answer.status === 400) {
       const named = answer.json?.error?.field;
       return named === `body.${field}` ? undefined : `400 naming ${JSON.stringify(named)}, not body.${field}: ${answer.text.slice(0, 200)}`;
@@ -91,7 +93,7 @@ describe('injection-like strings in every string field of every body', () => {
           for (const { name, value } of hostileStrings) {
             const template = await entry.prepare(w, after);
             const answer = await send(platform, { ...template.request, body: withValueAt(template.request.body, field, value) }, template.as);
-            const problem = await judge(template, field, value, answer, entry.judge2xx).catch((error: Error) => `reading back: ${error.message}`);
+            const problem = await judge(template, field, value, answer, entry.judge2xx, entry.judgeItem).catch((error: Error) => `reading back: ${error.message}`);
             attempts.push({ route: key, field, string: name, status: answer.status, ...(problem ? { problem } : {}) });
             after = { template, answer };
           }

@@ -261,12 +261,25 @@ export interface HostileRoute {
    * and the oversized body's control is a 2xx that stores nothing either.
    */
   judge2xx?: (answer: ApiAnswer, field: string, value: string, template: Template) => Promise<string | undefined>;
+  /** A batch answering per item: an item refused naming the field (a 200 whose first result is that error) counts as a 400 naming it. */
+  judgeItem?: boolean;
 }
 
 type After = { template: Template; answer: ApiAnswer } | undefined;
 /** The resource of the previous attempt, unless that attempt went through and used it up. */
 const unused = <T>(after: After): T | undefined => (after && after.answer.status >= 300 ? (after.template.state as T) : undefined);
 const textOf = async (w: HostileWorld, credentials: Credentials, path: string) => (await w.as(credentials, { method: 'GET', path })).text;
+/** Every page of a paged list (`nextToken`), as one text: the matrix's routes log many checks. */
+const allPagesOf = async (w: HostileWorld, credentials: Credentials, path: string) => {
+  let text = '';
+  let token: string | undefined;
+  do {
+    const answer = await w.as(credentials, { method: 'GET', path: `${path}${path.includes('?') ? '&' : '?'}limit=200${token ? `&nextToken=${encodeURIComponent(token)}` : ''}` });
+    text += answer.text;
+    token = answer.json?.nextToken as string | undefined;
+  } while (token);
+  return text;
+};
 
 export const hostileRoutes: Record<string, HostileRoute> = {
   'POST /records': {
@@ -343,7 +356,7 @@ export const hostileRoutes: Record<string, HostileRoute> = {
       request: { method: 'POST', path: '/checks', body: { subjectId: companyId, matter: { type: 'procurement', reference: w.unique('REF'), name: '采购' } } },
       as: department,
       readBack: (a) => w.as(department, { method: 'GET', path: `/checks/${a.json.checkId}` }),
-      stored: async (marker) => (await textOf(w, department, '/checks?limit=200')).includes(marker),
+      stored: async (marker) => (await allPagesOf(w, department, '/checks')).includes(marker),
     }),
   },
   'PUT /checks/{id}/outcome': {
@@ -365,6 +378,93 @@ export const hostileRoutes: Record<string, HostileRoute> = {
         // The answer is the check read again after the outcome was saved (check-outcome.ts).
         readBack: async (a) => a,
         stored: async (marker) => (await textOf(w, department, `/checks/${checkId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /checks/batch': {
+    markerField: 'matter.name',
+    prepare: async (w) => ({
+      request: {
+        method: 'POST',
+        path: '/checks/batch',
+        headers: { 'idempotency-key': w.unique('batch') },
+        body: { matter: { type: 'bidding', reference: w.unique('ZB'), name: '招标' }, subjects: [{ subjectId: companyId, reference: 'B1' }] },
+      },
+      as: department,
+      // The item's reference is echoed; the matter is kept with the check the item logged.
+      readBack: async (a) => {
+        const checkId = a.json?.results?.[0]?.check?.checkId as string | undefined;
+        const check = checkId ? await w.as(department, { method: 'GET', path: `/checks/${checkId}` }) : undefined;
+        return { ...a, json: [a.json, check?.json] };
+      },
+      stored: async (marker) => (await allPagesOf(w, department, '/checks')).includes(marker),
+    }),
+    // A subject's code or reference is refused at its item (200, the item's error naming the field): judged as a 400 would be.
+    judgeItem: true,
+  },
+  'POST /objections/{id}/evidence': {
+    markerField: 'evidence.0.fileName',
+    markerValue: (marker) => `${marker}.pdf`,
+    prepare: async (w, after) => {
+      // A new objection after each success: the county limits the files one objection holds.
+      const caseId = unused<{ caseId: string }>(after)?.caseId ?? (await w.raise('/objections', (await w.pushRecord()).recordId));
+      return {
+        state: { caseId },
+        request: { method: 'POST', path: `/objections/${caseId}/evidence`, body: { evidence: [{ fileName: '补充证明.pdf', contentType: 'application/pdf', bytes: 1000 }] } },
+        as: subject,
+        readBack: () => w.as(subject, { method: 'GET', path: `/objections/${caseId}` }),
+        stored: async (marker) => (await textOf(w, subject, `/objections/${caseId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /machine-clients': {
+    markerField: 'name',
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/machine-clients', body: { departmentOrgId: department.orgId, name: '审批系统', scopes: ['checks:run'] } },
+      as: office,
+      readBack: () => w.as(office, { method: 'GET', path: '/machine-clients' }),
+      stored: async (marker) => (await textOf(w, office, '/machine-clients')).includes(marker),
+    }),
+  },
+  'POST /machine-clients/{id}/revoke': {
+    markerField: 'reason',
+    prepare: async (w, after) => {
+      // A revoked client keeps its first reason: a fresh one after each success.
+      const clientId =
+        unused<{ clientId: string }>(after)?.clientId ??
+        ((await w.as(office, { method: 'POST', path: '/machine-clients', body: { departmentOrgId: department.orgId, name: w.unique('旧系统'), scopes: ['checks:run'] } })).json.clientId as string);
+      return {
+        state: { clientId },
+        request: { method: 'POST', path: `/machine-clients/${clientId}/revoke`, body: { reason: '停用' } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: '/machine-clients' }),
+        stored: async (marker) => (await textOf(w, office, '/machine-clients')).includes(marker),
+      };
+    },
+  },
+  'POST /commitments/{id}/result': {
+    markerField: 'note',
+    prepare: async (w, after) => {
+      // A commitment takes one result: a fresh one (a check with a commitment) after each success.
+      const recordId =
+        unused<{ recordId: string }>(after)?.recordId ??
+        ((
+          await w.as(department, {
+            method: 'POST',
+            path: '/checks',
+            body: {
+              subjectId: companyId,
+              matter: { type: 'administrative-approval', reference: w.unique('XK'), name: '许可' },
+              commitment: { mode: 'written', subjectName: '隔离测试公司', authority, text: '承诺材料真实', promised: ['补交材料'], dueDate: addDays(w.today, 30) },
+            },
+          })
+        ).json.commitment.recordId as string);
+      return {
+        state: { recordId },
+        request: { method: 'POST', path: `/commitments/${recordId}/result`, body: { result: 'fulfilled', note: '已履约' } },
+        as: department,
+        readBack: () => w.as(department, { method: 'GET', path: '/commitments' }),
+        stored: async (marker) => (await textOf(w, department, '/commitments')).includes(marker),
       };
     },
   },

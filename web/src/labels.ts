@@ -142,6 +142,9 @@ export const noticeKindLabels: Record<string, string> = {
   'report-expired': '报告已过期',
   'publicity-ended': '公示期满',
   'calendar-year-missing': '节假日数据缺失',
+  'commitment-due': '信用承诺即将到期',
+  'commitment-overdue': '信用承诺到期未登记结果',
+  'commitment-overdue-office': '部门信用承诺到期未跟踪',
 };
 
 /** Why a consented query or report was refused (403, shared/consents/consent-rule.ts), as the institution reads it. */
