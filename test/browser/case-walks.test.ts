@@ -13,22 +13,18 @@
  * Every page is a `w.step(...)`: a screenshot in test-results/screenshots/<walk>/ and an axe-core check
  * (serious or critical violations fail the walk); the axe report of each walk is printed after it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import { demoInstitution } from '../../local/demo/demo-organisations.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
-import { launchChromium, Walk } from '../support/browser.ts';
-import { testClockStart, testDate } from '../support/test-date.ts';
+import { eventually, walkSuite } from '../support/browser.ts';
+import { testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const bad = (() => {
@@ -43,29 +39,16 @@ const oldPenalty = `${county.name}市监罚〔2025〕WALK88号`;
 const organ = `11${county.divisionCode}MB0000001`;
 
 const pdf = (label: string) => ({ name: `${label}.pdf`, mimeType: 'application/pdf', buffer: demoPdf });
-/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
-const eventually = <T>(value: () => Promise<T>, timeout = 15_000) => expect.poll(value, { timeout, interval: 200 });
 
+const suite = walkSuite('case-walks', county);
 let platform: LocalPlatform;
-let browser: Browser;
-let dataDir: string;
-let walk: Walk | undefined;
+beforeAll(() => void (platform = suite.platform));
 /** The check dept-market ran on the bad company before the objection: it showed the penalty's first version. */
 let checkId = '';
 let oldPenaltyId = '';
 const base = () => platform.apiUrl;
 
 beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  dataDir = mkdtempSync(join(tmpdir(), 'case-walks-'));
-  const started = await Promise.allSettled([
-    ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
-    launchChromium().then((b) => (browser = b)),
-  ]);
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-
   const pushed = await callApi(platform, 'POST', '/records', 'department', 'dept-market', {
     kind: 'penalty',
     subject: { name: bad.name, category: 'legalPerson', uscc: bad.code, legalRepresentative: '王法人' },
@@ -91,24 +74,7 @@ beforeAll(async () => {
   expect(check.status, JSON.stringify(check.body)).toBe(201);
   checkId = check.body.checkId;
   expect(check.body.records.map((r: { decisionNumber: string }) => r.decisionNumber)).toContain(badPenalty);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!walk) return;
-  const { pageErrors, screenshots, name, accessibility } = walk;
-  await walk.close();
-  walk = undefined;
-  console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
-  const report = accessibility.map((v) => `[${v.step}] ${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`);
-  console.log(`${name}: axe-core report, ${accessibility.length} violation(s) of any impact\n  ${report.length ? report.join('\n  ') : 'none'}`);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
+}, 120_000);
 
 /** Reloads until `probe` holds (a workflow's step lands moments after the request that started it). */
 async function reloadUntil(page: Page, ready: string, probe: () => Promise<boolean>, timeout = 30_000): Promise<void> {
@@ -127,7 +93,7 @@ async function reloadUntil(page: Page, ready: string, probe: () => Promise<boole
 
 describe('case walks (Debian chromium, headless)', () => {
   it('subject: objects with evidence, adds evidence to the open objection, grants and revokes a consent, applies for credit repair', async () => {
-    const w = (walk = await Walk.start(browser, 'subject-cases'));
+    const w = await suite.start('subject-cases');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'subject', bad.code);
       await page.getByTestId('my-records').waitFor();
@@ -235,7 +201,7 @@ describe('case walks (Debian chromium, headless)', () => {
     const objections = await callApi(platform, 'GET', '/objections', 'subject', bad.code);
     const objection = objections.body.cases.find((c: { record: { decisionNumber: string } }) => c.record.decisionNumber === badPenalty);
     expect(objection, 'the subject walk raised the objection').toBeDefined();
-    const w = (walk = await Walk.start(browser, 'department-cases'));
+    const w = await suite.start('department-cases');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-market');
       await page.getByTestId('console-nav-objections').click();

@@ -17,20 +17,17 @@
  * Every page is a `w.step(...)`: a screenshot in test-results/screenshots/<walk>/ and axe-core's check (a
  * serious or critical violation fails the walk); every violation axe reports is printed after each walk.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
-import { launchChromium, Walk } from '../support/browser.ts';
-import { testClockStart, testDate } from '../support/test-date.ts';
+import { eventually, walkSuite } from '../support/browser.ts';
+import { testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const demo = (key: string) => {
@@ -50,13 +47,9 @@ const wrongCode = (() => {
   return right.slice(0, 17) + (right.endsWith('1') ? '2' : '1');
 })();
 
-/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
-const eventually = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
-
+const suite = walkSuite('machine-walks', county);
 let platform: LocalPlatform;
-let browser: Browser;
-let dataDir: string;
-let walk: Walk | undefined;
+beforeAll(() => void (platform = suite.platform));
 const base = () => platform.apiUrl;
 const api = (method: string, path: string, role: Parameters<typeof callApi>[3], orgId: string, body?: unknown, headers?: Record<string, string>) =>
   callApi(platform, method, path, role, orgId, body, headers);
@@ -73,40 +66,9 @@ async function tokenStatus(endpoint: string, clientId: string, clientSecret: str
   return response.status;
 }
 
-beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  dataDir = mkdtempSync(join(tmpdir(), 'machine-walks-'));
-  const started = await Promise.allSettled([
-    ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
-    launchChromium().then((b) => (browser = b)),
-  ]);
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!walk) return;
-  const { pageErrors, screenshots, name, accessibility } = walk;
-  await walk.close();
-  walk = undefined;
-  console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
-  console.log(
-    `${name}: axe-core (WCAG 2.1 A/AA) — ${accessibility.length} violation(s) at any impact${accessibility.length ? ':' : ''}\n` +
-      accessibility.map((v) => `  [${v.step}] ${v.impact ?? 'unknown'} ${v.id}: ${v.help} — ${v.nodes.join(', ')}`).join('\n'),
-  );
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
-
 describe('browser walks of the machine clients, batch checks and commitments (issue 16)', () => {
   it('credit office: registers a system of dept-finance and sees its secret once, rotates it, revokes it with the reason', async () => {
-    const w = (walk = await Walk.start(browser, 'machine-clients'));
+    const w = await suite.start('machine-clients');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'creditOffice', 'credit-office');
       expect(await page.locator('.console-nav a').allTextContents()).toContain('系统接入');
@@ -180,7 +142,7 @@ describe('browser walks of the machine clients, batch checks and commitments (is
     const reference = 'ZB-WALK-2026-01';
     const loggedChecks = async () =>
       ((await api('GET', `/checks?from=${today()}&to=${today()}&limit=200`, 'department', 'dept-market')).body.checks as { matter: { reference: string } }[]).filter((c) => c.matter.reference === reference).length;
-    const w = (walk = await Walk.start(browser, 'batch-check', { acceptDownloads: true }));
+    const w = await suite.start('batch-check', { acceptDownloads: true });
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-market');
       await page.getByTestId('console-nav-batch').click();
@@ -233,7 +195,7 @@ describe('browser walks of the machine clients, batch checks and commitments (is
     const company = uscc('MA7WLKC01');
     const authority = { name: '郏县市场监督管理局', uscc: uscc('MB0000001') };
     const dueDate = addDays(testDate, 30);
-    const w = (walk = await Walk.start(browser, 'commitment'));
+    const w = await suite.start('commitment');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-market');
       await page.getByTestId('console-nav-check').click();

@@ -5,22 +5,19 @@
  * test-results/screenshots/<walk>/ and axe-core's check (a serious or critical violation fails the walk);
  * every violation axe reports, the minor and moderate ones too, is printed after each walk.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { demoInstitution } from '../../local/demo/demo-organisations.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
-import { launchChromium, Walk } from '../support/browser.ts';
+import { eventually, walkSuite } from '../support/browser.ts';
 import { until } from '../support/until.ts';
-import { testClockStart, testDate } from '../support/test-date.ts';
+import { testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const demo = (key: string) => {
@@ -36,48 +33,13 @@ const uscc = (body: string) => {
   return first17 + usccCheckCharacter(first17);
 };
 
-/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
-const eventually = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
-
+const suite = walkSuite('office-walks', county);
 let platform: LocalPlatform;
-let browser: Browser;
-let dataDir: string;
-let walk: Walk | undefined;
+beforeAll(() => void (platform = suite.platform));
 const base = () => platform.apiUrl;
 const api = (method: string, path: string, role: Parameters<typeof callApi>[3], orgId: string, body?: unknown, headers?: Record<string, string>) =>
   callApi(platform, method, path, role, orgId, body, headers);
 const today = () => localDate(platform.clock.now(), county.timeZone);
-
-beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  dataDir = mkdtempSync(join(tmpdir(), 'office-walks-'));
-  const started = await Promise.allSettled([
-    ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
-    launchChromium().then((b) => (browser = b)),
-  ]);
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!walk) return;
-  const { pageErrors, screenshots, name, accessibility } = walk;
-  await walk.close();
-  walk = undefined;
-  console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
-  console.log(
-    `${name}: axe-core (WCAG 2.1 A/AA) — ${accessibility.length} violation(s) at any impact${accessibility.length ? ':' : ''}\n` +
-      accessibility.map((v) => `  [${v.step}] ${v.impact ?? 'unknown'} ${v.id}: ${v.help} — ${v.nodes.join(', ')}`).join('\n'),
-  );
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
 
 /** An objection whose workflow failed after its retries (apply-case-outcome keeps failing): stuck, as the office finds it. */
 async function stuckObjection(): Promise<string> {
@@ -111,7 +73,7 @@ async function stuckObjection(): Promise<string> {
 describe('browser walks of the credit office and an institution (issue 16)', () => {
   it('credit office: registers and renames a department, registers and suspends an agency, voids a report, restarts a stuck objection, reads every notice by kind', async () => {
     const caseId = await stuckObjection();
-    const w = (walk = await Walk.start(browser, 'credit-office'));
+    const w = await suite.start('credit-office');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'creditOffice', 'credit-office');
       const nav = await page.locator('.console-nav a').allTextContents();
@@ -238,7 +200,7 @@ describe('browser walks of the credit office and an institution (issue 16)', () 
     }, { 'idempotency-key': 'office-walk-consent-today' });
     expect(lastDay.status, JSON.stringify(lastDay.body)).toBe(201);
 
-    const w = (walk = await Walk.start(browser, 'institution-query', { acceptDownloads: true }));
+    const w = await suite.start('institution-query', { acceptDownloads: true });
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'institution', bank.orgId);
       const row = page.locator(`[data-testid="consent-row"][data-consent-id="${consentId}"]`);

@@ -5,21 +5,17 @@
  * finds the record in its list by filter, corrects it with a reason, and sees its 2 versions with the reason.
  * Screenshots in test-results/screenshots/record-entry/; every step is checked by axe (test/support/browser.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { workingDayCalendar } from '../../shared/calendar/working-day-calendar.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { publicationDeadline } from '../../shared/records/publication-deadline.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
-import { launchChromium, Walk } from '../support/browser.ts';
-import { testClockStart, testDate } from '../support/test-date.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
+import { eventually, walkSuite } from '../support/browser.ts';
+import { testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const uscc = (body: string) => {
@@ -34,46 +30,15 @@ const expected = publicationDeadline(decisionDate, testDate, county, workingDayC
 const recordId = recordIdFor('dept-finance', 'penalty', decisionNumber);
 const reason = '罚款金额录入有误，按决定书更正';
 
-/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
-const eventually = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
-
+const suite = walkSuite('record-entry-walk', county);
 let platform: LocalPlatform;
-let browser: Browser;
-let dataDir: string;
-let walk: Walk | undefined;
+beforeAll(() => void (platform = suite.platform));
 const base = () => platform.apiUrl;
-
-beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  dataDir = mkdtempSync(join(tmpdir(), 'record-entry-walk-'));
-  const started = await Promise.allSettled([
-    ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
-    launchChromium().then((b) => (browser = b)),
-  ]);
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!walk) return;
-  const { pageErrors, screenshots, name } = walk;
-  await walk.close();
-  walk = undefined;
-  console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
 
 describe('record entry walk (Debian chromium, headless)', () => {
   it('dept-finance enters a 行政处罚: an inline error for a bad code, the deadline and 逾期 before submit, found by filter, corrected with a reason, 2 versions', async () => {
     expect(expected.late).toBe(true);
-    const w = (walk = await Walk.start(browser, 'record-entry'));
+    const w = await suite.start('record-entry');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-finance');
       await page.getByTestId('console-nav-records').click();

@@ -9,19 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { penaltyRuleInForce } from '../../shared/records/publicity-rules.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import { demoSubjects } from '../../local/demo/demo-records.ts';
-import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
+import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi } from '../support/platform-api.ts';
 import { penaltyHeaders, penaltyRow } from '../support/import-files.ts';
 import { recordIdFor } from '../../shared/records/stored-record.ts';
-import { launchChromium, Walk } from '../support/browser.ts';
-import { testClockStart, testDate } from '../support/test-date.ts';
+import { eventually, walkSuite } from '../support/browser.ts';
+import { testDate } from '../support/test-date.ts';
 
 const county = loadCounty('jiaxian');
 const demo = (key: string) => {
@@ -39,53 +38,20 @@ interface ProgressBar {
 declare const window: { progressSeen: number[] };
 declare const HTMLProgressElement: { prototype: ProgressBar };
 
-/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
-const eventually = <T>(value: () => Promise<T>) => expect.poll(value, { timeout: 15_000, interval: 100 });
 const isoDate = /\d{4}-\d{2}-\d{2}/;
 /** The bad company's penalty (demo-records.ts), the record the public opens and the subject objects to. */
 const badPenalty = `${county.name}市监罚〔2026〕45号`;
 /** The bad company's warning by the summary procedure, decided 8 days before the test date: minor, withheld under order 36. */
 const badMinorPenalty = `${county.name}市监罚〔2026〕48号`;
 
+const suite = walkSuite('browser-walks', county);
 let platform: LocalPlatform;
-let browser: Browser;
-let dataDir: string;
-let walk: Walk | undefined;
+beforeAll(() => void (platform = suite.platform));
 const base = () => platform.apiUrl;
-
-beforeAll(async () => {
-  // The handlers' INFO lines (Powertools, to stdout) would bury the walks' output; warnings and errors still show.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  dataDir = mkdtempSync(join(tmpdir(), 'browser-walks-'));
-  // The site (web/build.ts, as the local runtime would on its first page), the county and the browser side by
-  // side; all settled before a failure is thrown, so that afterAll stops whatever did start.
-  const started = await Promise.allSettled([
-    ensureWebBuilt(),
-    startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (platform = p)),
-    launchChromium().then((b) => (browser = b)),
-  ]);
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  if (!walk) return;
-  const { pageErrors, screenshots, name } = walk;
-  await walk.close();
-  walk = undefined;
-  console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
 
 describe('browser walks (Debian chromium, headless)', () => {
   it('public search: home → search by name → results → a record with its publicity end; a person found by ID number, masked', async () => {
-    const w = (walk = await Walk.start(browser, 'public-search', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }));
+    const w = await suite.start('public-search', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await w.run(async ({ page }) => {
       await w.open(base(), '/');
       await eventually(() => page.getByTestId('site-title').textContent()).toBe(county.siteName);
@@ -142,7 +108,7 @@ describe('browser walks (Debian chromium, headless)', () => {
   });
 
   it('department check: dept-finance checks the bad company (punishments) and the objecting one (punishments suspended, with the objection id), and records the outcome', async () => {
-    const w = (walk = await Walk.start(browser, 'department-check'));
+    const w = await suite.start('department-check');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-finance');
       const form = page.getByTestId('check-form');
@@ -215,7 +181,7 @@ describe('browser walks (Debian chromium, headless)', () => {
   });
 
   it('department import: dept-finance downloads the 行政处罚 template, fills 20 rows of which 3 are wrong, uploads it and follows it, downloads the result with the 3 errors named by column, mends them, uploads again, and the 20 records exist once each', async () => {
-    const w = (walk = await Walk.start(browser, 'department-import', { acceptDownloads: true }));
+    const w = await suite.start('department-import', { acceptDownloads: true });
     const files = mkdtempSync(join(tmpdir(), 'walk-import-'));
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'department', 'dept-finance');
@@ -316,10 +282,10 @@ describe('browser walks (Debian chromium, headless)', () => {
   });
 
   it('agency upload: agency-xinyuan fills the form, chooses a PDF, the progress bar climbs to 100% and the report is accepted', async () => {
-    const w = (walk = await Walk.start(browser, 'agency-upload'));
+    const w = await suite.start('agency-upload');
     await w.run(async ({ page }) => {
       // A generated PDF of ~1.5 MB (the demo's small PDF with comment lines), so that progress has something to show.
-      const pdfFile = join(dataDir, '信用报告-浏览器测试.pdf');
+      const pdfFile = join(mkdtempSync(join(tmpdir(), 'agency-upload-')), '信用报告-浏览器测试.pdf');
       const padding = `%${'0'.repeat(98)}\n`.repeat(15_000);
       const eof = demoPdf.indexOf('trailer');
       writeFileSync(pdfFile, Buffer.concat([demoPdf.subarray(0, eof), Buffer.from(padding), demoPdf.subarray(eof)]));
@@ -384,7 +350,7 @@ describe('browser walks (Debian chromium, headless)', () => {
   }, 90_000);
 
   it('subject objection: the bad company signs in, sees its records, objects to a penalty, and sees the objection verifying with its answer day', async () => {
-    const w = (walk = await Walk.start(browser, 'subject-objection'));
+    const w = await suite.start('subject-objection');
     await w.run(async ({ page }) => {
       await w.signIn(base(), 'subject', bad.code);
       const records = page.getByTestId('my-records');

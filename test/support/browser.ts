@@ -1,8 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { projectRoot } from '../../local/platform.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { CountyConfig } from '../../shared/config/county-config.ts';
+import { projectRoot, startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
+import { ensureWebBuilt } from '../../web/build.ts';
+import { testClockStart } from './test-date.ts';
 
 /**
  * The browser tests' Chromium: Debian's `chromium` package (`.ci/run` installs it with `fonts-noto-cjk`, so
@@ -119,3 +124,56 @@ export class Walk {
     await this.context.close();
   }
 }
+
+/**
+ * A file of walks: one local platform of `county` (demo data, on the test clock: test/support/test-date.ts), the
+ * site built, and one Chromium, started side by side before the walks (all settled before a failure is thrown, so
+ * that whatever started is stopped); after each walk its screenshots and axe-core's report (every violation, of
+ * any impact) are printed and the page's uncaught errors fail it; everything is stopped after the file.
+ */
+export function walkSuite(label: string, county: CountyConfig) {
+  let dataDir: string | undefined;
+  const suite = {
+    platform: undefined as unknown as LocalPlatform,
+    browser: undefined as unknown as Browser,
+    current: undefined as Walk | undefined,
+    /** Starts a walk in its own browser context; the suite closes it and prints its report after the test. */
+    async start(name: string, options: BrowserContextOptions = {}): Promise<Walk> {
+      return (suite.current = await Walk.start(suite.browser, name, options));
+    },
+  };
+  beforeAll(async () => {
+    // The handlers' INFO lines (Powertools, to stdout) would bury the walks' output; warnings and errors still show.
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    dataDir = mkdtempSync(join(tmpdir(), `${label}-`));
+    const started = await Promise.allSettled([
+      ensureWebBuilt(),
+      startLocalPlatform({ county, dataDir, port: 0, fresh: true, demo: true, retryTimeScale: 0, log: () => undefined, clock: testClockStart }).then((p) => (suite.platform = p)),
+      launchChromium().then((b) => (suite.browser = b)),
+    ]);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  }, 300_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.platform?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    const walk = suite.current;
+    if (!walk) return;
+    suite.current = undefined;
+    const { pageErrors, screenshots, name, accessibility } = walk;
+    await walk.close();
+    console.log(`${name}: ${screenshots.length} screenshots\n  ${screenshots.join('\n  ')}`);
+    console.log(
+      `${name}: axe-core (WCAG 2.1 A/AA) — ${accessibility.length} violation(s) at any impact${accessibility.length ? ':' : ''}\n` +
+        accessibility.map((v) => `  [${v.step}] ${v.impact ?? 'unknown'} ${v.id}: ${v.help} — ${v.nodes.join(', ')}`).join('\n'),
+    );
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+  return suite;
+}
+
+/** Waits for the page: vitest's expect.poll gives up after 1 s, too soon for a handler's cold start on a busy machine. */
+export const eventually = <T>(value: () => Promise<T>, timeout = 15_000) => expect.poll(value, { timeout, interval: 100 });
