@@ -14,10 +14,11 @@ const county = loadCounty('zanhuang');
 let platform: LocalPlatform;
 const logs: Record<string, any>[] = [];
 const ran = () => logs.filter((e) => e.message === 'schedule ran' || e.message === 'schedule failed').map((e) => `${e.scheduledTime} ${e.function}`);
-/** 06:30, 07:00, 08:00 and 09:00 in Beijing are 22:30, 23:00, 00:00 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
+/** 06:30, 07:00, 07:30, 08:00 and 09:00 in Beijing are 22:30, 23:00, 23:30, 00:00 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
 const runsOf = (day: string) => [
   `${addDays(day, -1)}T22:30:00.000Z reconcile-cases`,
   `${addDays(day, -1)}T23:00:00.000Z overdue-scan`,
+  `${addDays(day, -1)}T23:30:00.000Z follow-up-commitments`,
   `${day}T00:00:00.000Z close-usage-period`,
   ...(day.endsWith('-01') ? [`${day}T01:00:00.000Z check-calendar`] : []),
 ];

@@ -71,6 +71,7 @@ beforeAll(async () => {
   process.env.COUNTY_CONFIG = JSON.stringify(county);
   const { functions } = await import('../../functions/catalog.ts');
   const { httpHandler } = await import('../../shared/http/http-handler.ts');
+  const { machineHttpHandler } = await import('../../shared/http/machine-http-handler.ts');
   for (const declared of functions) {
     const trigger = declared.trigger;
     if (trigger.type !== 'http') continue;
@@ -78,7 +79,9 @@ beforeAll(async () => {
     const allowed = 'roles' in trigger.access ? trigger.access.roles : ['department'];
     // A subject or an institution caller needs its ID sealed (the personal-data key): take a role without.
     const role = allowed.find((r) => r !== 'subject' && r !== 'institution') ?? allowed[0]!;
-    routes.set(declared.name, { route: httpHandler(trigger as never, async () => ((ran.value = true), { body: {} })) as unknown as Route, role, ran });
+    // A route offered to machines has the machine handler (the people's refuses to wrap it): the same rules for a person.
+    const wrap = 'machine' in trigger ? machineHttpHandler : httpHandler;
+    routes.set(declared.name, { route: wrap(trigger as never, async () => ((ran.value = true), { body: {} })) as unknown as Route, role, ran });
   }
 });
 
