@@ -22,7 +22,7 @@ import { countyStackOf } from './county-part.ts';
 import type { Functions } from './functions.ts';
 import { acknowledge, pinLogicalId } from './nag.ts';
 import type { CreditFunction } from './credit-function.ts';
-import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
+import { onMachineApi, onPeopleApi, type HttpTrigger } from '../../shared/lambda/declaration.ts';
 import { machineAudience } from '../../shared/identity/machine-scopes.ts';
 
 export interface ApiProps {
@@ -157,8 +157,8 @@ export class Routes extends Construct {
     const noAuthorizer = new HttpNoneAuthorizer();
     for (const { fn, trigger } of functions.triggeredBy('http')) {
       const isPublic = 'public' in trigger.access;
-      if (trigger.machine || trigger.api === 'machine') this.machineRoute(api, fn, trigger, noAuthorizer);
-      if (trigger.api === 'machine') continue;
+      if (onMachineApi(trigger)) this.machineRoute(api, fn, trigger, noAuthorizer);
+      if (!onPeopleApi(trigger)) continue;
       if (isPublic !== trigger.path.startsWith('/public/')) {
         throw new Error(`${fn.declaration.name}: public routes, and only they, must live under /public/ (${trigger.path})`);
       }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type ApiThrottle } from '../../shared/config/county-config.ts';
 import { maskIdsInValue } from '../../shared/privacy/resident-id-mask.ts';
+import { holdsScope } from '../../shared/identity/machine-access.ts';
 import type { LocalFunctions } from '../functions/local-functions.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { findRoute, type Route } from './routes.ts';
@@ -92,8 +93,7 @@ async function handle(
     }
     const scopes = options.scopesOf?.(route);
     if (scopes) {
-      const granted = String(claims.scope ?? '').split(' ');
-      if (!scopes.some((s) => granted.includes(s))) {
+      if (!holdsScope(scopes, claims)) {
         return send(response, 403, { message: 'Forbidden' }, { ...corsHeaders, 'www-authenticate': `Bearer scope="${scopes.join(' ')}" error="insufficient_scope" error_description="the token has none of the route's scopes"` });
       }
     }

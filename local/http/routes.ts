@@ -1,4 +1,4 @@
-import type { FunctionDeclaration, HttpTrigger } from '../../shared/lambda/declaration.ts';
+import { onMachineApi, onPeopleApi, type FunctionDeclaration, type HttpTrigger } from '../../shared/lambda/declaration.ts';
 
 export interface Route {
   functionName: string;
@@ -9,12 +9,12 @@ export interface Route {
 
 /** Routes of the people's HTTP API, from the function declarations (as the stack builds them): all but the machine API's own. */
 export function routesOf(declarations: readonly FunctionDeclaration[]): Route[] {
-  return declarations.flatMap((d) => (d.trigger.type === 'http' && d.trigger.api !== 'machine' ? [route(d.name, d.trigger)] : []));
+  return declarations.flatMap((d) => (d.trigger.type === 'http' && onPeopleApi(d.trigger) ? [route(d.name, d.trigger)] : []));
 }
 
 /** Routes of the machine API (docs/machine-clients.md): its OAuth endpoints and every route offered to machines. */
 export function machineRoutesOf(declarations: readonly FunctionDeclaration[]): Route[] {
-  return declarations.flatMap((d) => (d.trigger.type === 'http' && (d.trigger.api === 'machine' || d.trigger.machine) ? [route(d.name, d.trigger)] : []));
+  return declarations.flatMap((d) => (d.trigger.type === 'http' && onMachineApi(d.trigger) ? [route(d.name, d.trigger)] : []));
 }
 
 function route(functionName: string, trigger: HttpTrigger): Route {

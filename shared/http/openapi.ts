@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FunctionDeclaration, HttpTrigger } from '../lambda/declaration.ts';
+import { onMachineApi, onPeopleApi, type FunctionDeclaration, type HttpTrigger } from '../lambda/declaration.ts';
 import { errorBody } from './common-schemas.ts';
 import { machineScopeLabels, machineScopes } from '../identity/machine-scopes.ts';
 
@@ -26,7 +26,7 @@ export function openApiDocument(declarations: readonly FunctionDeclaration[], in
     if (d.trigger.type !== 'http') continue;
     const t = d.trigger;
     // The people's API has every route but the machine API's own; the machine API its own and those offered to machines.
-    if (machine ? !(t.api === 'machine' || t.machine) : t.api === 'machine') continue;
+    if (!(machine ? onMachineApi(t) : onPeopleApi(t))) continue;
     (paths[t.path] ??= {})[t.method.toLowerCase()] = operation(d.name, d.description, t, machine);
   }
   // Schemas named with .meta({ id }) come out of zod as local $defs; OpenAPI keeps them as components.

@@ -10,7 +10,16 @@ import { claimNames } from './claims.ts';
  */
 export function requireMachineScope(trigger: HttpTrigger, claims: Record<string, unknown> | undefined): void {
   if (!trigger.machine) throw forbidden(`${trigger.method} ${trigger.path} is not offered to machine clients`);
-  const granted = String(claims?.[claimNames.scope] ?? '').split(' ').filter(Boolean);
-  if (!trigger.machine.scopes.some((s) => granted.includes(s)))
+  const granted = grantedScopes(claims);
+  if (!holdsScope(trigger.machine.scopes, claims))
     throw forbidden(`the token's scopes (${granted.join(' ') || 'none'}) include none of ${trigger.machine.scopes.join(', ')}, which ${trigger.method} ${trigger.path} needs`);
 }
+
+/** The scopes a token holds (its space-separated `scope` claim, RFC 6749). */
+export const grantedScopes = (claims: Record<string, unknown> | undefined): string[] => String(claims?.[claimNames.scope] ?? '').split(' ').filter(Boolean);
+
+/** Whether the token holds any one of a route's scopes (as API Gateway's authorization scopes admit it). */
+export const holdsScope = (required: readonly string[], claims: Record<string, unknown> | undefined): boolean => {
+  const granted = grantedScopes(claims);
+  return required.some((s) => granted.includes(s));
+};

@@ -40,6 +40,11 @@ export interface HttpTrigger {
   api?: 'machine';
 }
 
+/** Whether a route is served on the machine API (docs/machine-clients.md): its own OAuth endpoints, and the routes offered to machines. */
+export const onMachineApi = (t: HttpTrigger): boolean => t.api === 'machine' || t.machine !== undefined;
+/** Whether a route is served on the people's API: every route but the machine API's own. */
+export const onPeopleApi = (t: HttpTrigger): boolean => t.api !== 'machine';
+
 export interface S3Trigger {
   type: 's3';
   /** Object-created events under this key prefix of the reports bucket. */

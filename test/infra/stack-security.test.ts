@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functions as catalog } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { customAttributes } from '../../shared/identity/claims.ts';
-import type { HttpTrigger, S3Trigger, ScheduleTrigger } from '../../shared/lambda/declaration.ts';
+import { onMachineApi, onPeopleApi, type HttpTrigger, type S3Trigger, type ScheduleTrigger } from '../../shared/lambda/declaration.ts';
 import { tables } from '../../shared/storage/tables.ts';
 import { verificationWorkflow, workflowTagKey } from '../../shared/cases/workflows.ts';
 import { expectGrantsFollow } from './expect-grants.ts';
@@ -273,7 +273,7 @@ describe('HTTP API', () => {
 
   it('the machine API has the OAuth endpoints, public, and each route offered to machines with its scopes', () => {
     const routes = ofApi('AWS::ApiGatewayV2::Route', machineApi()).map((r) => r.Properties);
-    const offered = declarationsOf('http').filter((d) => (d.trigger as HttpTrigger).machine || (d.trigger as HttpTrigger).api === 'machine');
+    const offered = declarationsOf('http').filter((d) => onMachineApi(d.trigger as HttpTrigger));
     expect(routes).toHaveLength(offered.length);
     for (const declaration of offered) {
       const trigger = declaration.trigger as HttpTrigger;
@@ -289,7 +289,7 @@ describe('HTTP API', () => {
 
   it('has one route per http declaration, public ones without authorizer', () => {
     const routes = ofApi('AWS::ApiGatewayV2::Route', peopleApi()).map((r) => r.Properties);
-    const declared = declarationsOf('http').filter((d) => (d.trigger as HttpTrigger).api !== 'machine');
+    const declared = declarationsOf('http').filter((d) => onPeopleApi(d.trigger as HttpTrigger));
     expect(routes).toHaveLength(declared.length);
     for (const declaration of declared) {
       const trigger = declaration.trigger as HttpTrigger;

@@ -7,6 +7,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { onMachineApi, onPeopleApi } from '../../shared/lambda/declaration.ts';
 import { functions } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { keys } from '../../shared/storage/keys.ts';
@@ -85,14 +86,14 @@ describe('HTTP API on the local runtime', () => {
     const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const declared = functions.flatMap((f) => (f.trigger.type === 'http' && !('api' in f.trigger && f.trigger.api === 'machine') ? [`${f.trigger.method} ${f.trigger.path}`] : []));
+    const declared = functions.flatMap((f) => (f.trigger.type === 'http' && onPeopleApi(f.trigger) ? [`${f.trigger.method} ${f.trigger.path}`] : []));
     expect(documented.sort()).toEqual(declared.sort());
   });
 
   it("publishes the machine API's own document: its OAuth endpoints and the routes offered to machines, with their scopes", async () => {
     const document = (await (await fetch(`${platform.machineApiUrl}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security: unknown[] }>>; components: { securitySchemes: Record<string, { type: string }> } };
     const documented = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
-    const offered = functions.flatMap((f) => (f.trigger.type === 'http' && (('api' in f.trigger && f.trigger.api === 'machine') || 'machine' in f.trigger) ? [`${f.trigger.method} ${f.trigger.path}`] : []));
+    const offered = functions.flatMap((f) => (f.trigger.type === 'http' && onMachineApi(f.trigger) ? [`${f.trigger.method} ${f.trigger.path}`] : []));
     expect(documented.sort()).toEqual(offered.sort());
     expect(document.components.securitySchemes.machineOAuth!.type).toBe('oauth2');
     expect(document.paths['/checks/batch']!.post!.security).toEqual([{ machineOAuth: ['checks:run'] }]);

@@ -6,7 +6,7 @@
  * their own; on another's, the answer written here (404 by default, so existence is not disclosed).
  */
 import { functions } from '../../functions/catalog.ts';
-import type { HttpTrigger } from '../../shared/lambda/declaration.ts';
+import { onPeopleApi, type HttpTrigger } from '../../shared/lambda/declaration.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import type { ApiAnswer, ApiRequest } from './isolation-http.ts';
 import { markerOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
@@ -36,7 +36,7 @@ export const routeKey = (t: Pick<HttpTrigger, 'method' | 'path'>) => `${t.method
 /** Every HTTP route of the catalog, as declared: a route added later is in the matrix at once. */
 export const httpRoutes = () =>
   // The machine API's own endpoints (its OAuth token endpoint and issuer metadata) are not on this API: test/integration/machine-clients.test.ts.
-  functions.flatMap((d) => (d.trigger.type === 'http' && !('api' in d.trigger && d.trigger.api === 'machine') ? [{ name: d.name, key: routeKey(d.trigger), trigger: d.trigger as HttpTrigger }] : []));
+  functions.flatMap((d) => (d.trigger.type === 'http' && onPeopleApi(d.trigger) ? [{ name: d.name, key: routeKey(d.trigger), trigger: d.trigger as HttpTrigger }] : []));
 
 const isDepartment = (c: CellContext) => c.caller.role === 'department';
 const isOffice = (c: CellContext) => c.caller.role === 'creditOffice';
