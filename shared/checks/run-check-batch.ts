@@ -2,6 +2,7 @@ import type { CountyConfig } from '../config/county-config.ts';
 import type { Caller } from '../identity/caller.ts';
 import { DomainError, validationFailed } from '../errors/domain-errors.ts';
 import { idempotencyKeyField } from '../http/idempotency.ts';
+import { inPool } from '../lambda/in-pool.ts';
 import { logger } from '../lambda/logger.ts';
 import { batchSubjectItem } from './api.ts';
 import { runCheck, type CheckRequest } from './run-check.ts';
@@ -73,21 +74,7 @@ export async function runCheckBatch(args: { request: BatchRequest; caller: Calle
     };
   });
 
-  const results = await inParallel(items, concurrency);
+  const results = await inPool(concurrency, items);
   const succeeded = results.filter((r) => r.ok).length;
   return { matter: request.matter, count: results.length, succeeded, failed: results.length - succeeded, results };
-}
-
-/** Runs the tasks `limit` at a time; the results in the tasks' order. */
-async function inParallel<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }

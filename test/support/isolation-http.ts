@@ -74,19 +74,7 @@ export async function send(platform: LocalPlatform, request: ApiRequest, credent
   }
 }
 
-/** Runs `tasks` at most `limit` at a time; answers in the order of the tasks. */
-export async function inPool<T>(limit: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
+export { inPool } from '../../shared/lambda/in-pool.ts';
 
 /** Polls `probe` until it yields a value, or fails naming `what`. */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
