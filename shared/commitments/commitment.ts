@@ -28,7 +28,6 @@ export interface StoredCommitment {
 /** The commitment as its department and the credit office see it (the subject's ID as shown to the department). */
 export const presentCommitment = (c: StoredCommitment, today: string) => {
   const { subject, remindedOn: _r, overdueNoticeOn: _o, ...rest } = c;
-  return { ...rest, subject: { id: subject.maskedId, type: subject.type, name: subject.name }, modeLabel: modeLabel(c.mode), overdue: c.state === 'open' && c.dueDate < today };
+  return { ...rest, subject: { id: subject.maskedId, type: subject.type, name: subject.name }, modeLabel: commitmentModeLabels[c.mode], overdue: c.state === 'open' && c.dueDate < today };
 };
 
-export const modeLabel = (mode: CommitmentMode): string => commitmentModeLabels[mode];

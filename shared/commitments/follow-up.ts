@@ -1,8 +1,8 @@
 import { addWorkingDays, type WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { IsoDate } from '../calendar/dates.ts';
-import type { CountyConfig } from '../config/county-config.ts';
+import { commitmentModeLabels, type CountyConfig } from '../config/county-config.ts';
 import { publishNotice, type Notice } from '../notices/port.ts';
-import { modeLabel, type StoredCommitment } from './commitment.ts';
+import type { StoredCommitment } from './commitment.ts';
 import { markFollowUp, openCommitmentsDueBy } from './commitment-store.ts';
 
 /**
@@ -31,7 +31,7 @@ export async function followUpCommitments(args: { county: CountyConfig; calendar
   return { read: due.length, reminded, overdue };
 }
 
-const what = (c: StoredCommitment) => `${c.subject.name}在「${c.matter.name}」（编号 ${c.matter.reference}）中作出的${modeLabel(c.mode)}（${c.promised.join('；')}）`;
+const what = (c: StoredCommitment) => `${c.subject.name}在「${c.matter.name}」（编号 ${c.matter.reference}）中作出的${commitmentModeLabels[c.mode]}（${c.promised.join('；')}）`;
 
 function reminder(c: StoredCommitment, today: IsoDate): Notice {
   return {

@@ -1,11 +1,10 @@
 import { addDays, localDate, type IsoDate } from '../calendar/dates.ts';
-import type { CountyConfig } from '../config/county-config.ts';
+import { commitmentModeLabels, type CommitmentMode, type CountyConfig } from '../config/county-config.ts';
 import type { Caller } from '../identity/caller.ts';
 import { validationFailed } from '../errors/domain-errors.ts';
 import { pushRecords, recordInput, type RecordInput } from '../records/port.ts';
-import type { CommitmentMode } from '../config/county-config.ts';
 import type { SubjectCategory } from '../config/record-kinds.ts';
-import { modeLabel, type StoredCommitment } from './commitment.ts';
+import type { StoredCommitment } from './commitment.ts';
 import { putCommitment } from './commitment-store.ts';
 
 /** A commitment as a check takes it (its request schema is the check's: shared/checks/api.ts `commitmentAtCheckBody`). */
@@ -32,13 +31,13 @@ export function commitmentRecordInput(args: { commitment: CommitmentAtCheck; sub
   const { commitment, county, today } = args;
   const offered = county.commitments.offered.filter((o) => o.matterTypes.includes(args.matter.type));
   if (!offered.some((o) => o.mode === commitment.mode)) {
-    const modes = offered.map((o) => `${o.mode} (${modeLabel(o.mode)})`);
+    const modes = offered.map((o) => `${o.mode} (${commitmentModeLabels[o.mode]})`);
     throw validationFailed('body.commitment.mode', modes.length ? `the county offers only ${modes.join(', ')} for matter type "${args.matter.type}"` : `the county's catalog offers no commitment for matter type "${args.matter.type}"`);
   }
   if (commitment.dueDate <= today) throw validationFailed('body.commitment.dueDate', `must be after today (${today})`);
   if (commitment.dueDate > addDays(today, maxDueDays)) throw validationFailed('body.commitment.dueDate', `must be within a year (by ${addDays(today, maxDueDays)})`);
   const category = commitment.subjectCategory ?? (args.subjectId.type === 'uscc' ? 'legalPerson' : 'naturalPerson');
-  const label = modeLabel(commitment.mode);
+  const label = commitmentModeLabels[commitment.mode];
   const raw = {
     kind: 'commitment',
     subject: { name: commitment.subjectName, category, ...(args.subjectId.type === 'uscc' ? { uscc: args.subjectId.id } : { residentId: args.subjectId.id }) },
@@ -96,5 +95,5 @@ export async function takeCommitment(args: {
     ...(args.caller.system ? { system: args.caller.system } : {}),
     state: 'open',
   });
-  return { recordId: stored.recordId, mode: stored.mode, modeLabel: modeLabel(stored.mode), dueDate: stored.dueDate, state: stored.state };
+  return { recordId: stored.recordId, mode: stored.mode, modeLabel: commitmentModeLabels[stored.mode], dueDate: stored.dueDate, state: stored.state };
 }
