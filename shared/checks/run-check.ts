@@ -8,7 +8,7 @@ import { listStatus, selectMeasures, type RecordForMeasures } from './select-mea
 import { protectSubjectId } from '../privacy/personal-ids.ts';
 import { usccWarnings, withWarnings } from '../subjects/code-warnings.ts';
 import { residentIdProblem } from '../subjects/resident-id.ts';
-import { presentReport, reportsOf, validReports, type StoredReport } from '../reports/port.ts';
+import { creditCrisisAfter, presentReport, reportsOf, validReports, type StoredReport } from '../reports/port.ts';
 import { logCheck } from './check-store.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './present-check.ts';
@@ -126,7 +126,14 @@ async function presentReceipt(
     lists: { ...shown.lists, entries: listStatus(records.map(({ record, status }) => forMeasuresOf(record, status))).lists },
     records: await Promise.all(records.map(async ({ record, status }) => ({ ...(await presentRecord(record, on, unmasked)), status }))),
     // Links are signed per answer; a repeated request shows the reports it logged, those still held.
-    reports: await Promise.all(reports.map((r) => presentReport(r, on, args.now))),
+    // A report valid for its year unless its subject met a major credit crisis since it was issued (000 二(三), 001 二(三)).
+    reports: await Promise.all(
+      reports.map(async (r) => {
+        const shown = await presentReport(r, on, args.now);
+        const crisis = creditCrisisAfter(r, records);
+        return crisis ? { ...shown, reEvaluation: { reason: '报告出具后主体出现重大信用危机，需重新信用评价', since: crisis } } : shown;
+      }),
+    ),
     measures: shown.measures,
     outcome: shown.outcome,
   };

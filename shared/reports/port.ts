@@ -5,3 +5,4 @@
 export { reportsOf, reportStatus, type StoredReport } from './report-rules.ts';
 export { getReports } from './report-store.ts';
 export { presentReport, reportDetails, validReports } from './subject-reports.ts';
+export { creditCrisisAfter, type CreditCrisis } from './credit-crisis.ts';
