@@ -27,7 +27,11 @@ export interface CheckLogEntry {
   system?: { clientId: string; name: string };
   /** `id` is the subject's key (a USCC, or a person key), `maskedId` how it is shown, `sealedId` a person's number sealed. */
   subject: { id: string; type: 'uscc' | 'residentId'; maskedId?: string; sealedId?: string; name: string | null; known: boolean };
-  matter: { type: string; typeName: string; reference: string; name: string };
+  /**
+   * The matter checked for; `listItem` the item of the department's approved matter list (事项清单,
+   * shared/matter-lists) the check serves, as the list said on the day of the check.
+   */
+  matter: { type: string; typeName: string; reference: string; name: string; listItem?: CheckedListItem };
   records: Array<{ recordId: string; version: number; kind: string; status: string; decisionNumber: string; decisionDate: string; providerOrgId: string; objectionId?: string }>;
   lists: { redListed: boolean; blackListed: boolean; dishonestDebtor: boolean };
   measures: ApplicableMeasure[];
@@ -67,10 +71,25 @@ export interface CheckCorrection {
   markedAt: string;
 }
 
+/** The matter-list item a check served, as the approved list said that day (shared/matter-lists). */
+export interface CheckedListItem {
+  itemId: string;
+  name: string;
+  /** The list version in force when the check ran. */
+  listVersion: number;
+  checkRequired: boolean;
+  reportRequired: boolean;
+}
+
 export interface CheckOutcome {
   /** 使用信用记录或报告情况: how the records and reports were used. */
   usage: string;
   appliedMeasures: Array<{ measureId: string; name: string; kind: 'incentive' | 'punishment'; note?: string }>;
+  /**
+   * Measures the check offered that the department did not apply, each with its reason (不予适用的理由). A
+   * punishment offered and neither applied nor explained here is an accountability candidate (责任追究).
+   */
+  notAppliedMeasures?: Array<{ measureId: string; name: string; kind: 'incentive' | 'punishment'; reason: string }>;
   decision: 'approved' | 'approvedWithConditions' | 'rejected' | 'pending' | 'other';
   note?: string;
   recordedAt: string;
