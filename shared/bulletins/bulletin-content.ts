@@ -7,7 +7,7 @@ export interface BulletinContent {
   county: { id: string; name: string; creditOfficeName: string; siteName: string };
   /** The month reported on, `YYYY-MM`. */
   month: string;
-  /** e.g. 嘉县2026年11月信用信息应用情况通报 */
+  /** e.g. 郏县2026年11月信用信息应用情况通报 */
   title: string;
   state: 'draft' | 'published';
   /** Set when published: the county-local day. */

@@ -13,6 +13,8 @@ import { callApi, startTestPlatform } from '../support/platform-api.ts';
 const county = loadCounty('jiaxian');
 const good = demoSubjects(county).find((s) => s.key === 'good')!;
 let platform: LocalPlatform;
+/** The reports the check showed flagged: each is told to its agency and the office. */
+let flaggedReports: { reportNumber: string; agencyId: string }[] = [];
 beforeAll(async () => {
   platform = await startTestPlatform(county, 'report-crisis-it', { demo: true });
 });
@@ -44,4 +46,30 @@ it('a black-list entry after the issue date flags the valid report in a check; b
   const flagged = after.body.reports.find((r: { reportNumber: string }) => r.reportNumber === 'XY-DEMO-GOOD');
   expect(flagged.reEvaluation).toMatchObject({ since: { recordId: listed.body.recordId, kind: 'blackList', decisionNumber: '郏税黑〔2026〕9号' } });
   expect(flagged.reEvaluation.reason).toContain('重大信用危机');
+  flaggedReports = after.body.reports.filter((r: { reEvaluation?: unknown }) => r.reEvaluation);
+});
+
+it('the daily scan tells the issuing agency and the credit office once; a rerun publishes nothing again', async () => {
+  const today = localDate(platform.clock.now(), county.timeZone);
+  const first = (await platform.invoke('overdue-scan', { date: today })) as { sources: { source: string; itemsDue: number; noticesPublished: number }[] };
+  expect(first.sources.find((s) => s.source === 'report-crisis')).toMatchObject({ itemsDue: flaggedReports.length, noticesPublished: 2 * flaggedReports.length });
+  const again = (await platform.invoke('overdue-scan', { date: today })) as typeof first;
+  expect(again.sources.find((s) => s.source === 'report-crisis')).toMatchObject({ itemsDue: flaggedReports.length, noticesPublished: 0 });
+
+  const agency = await callApi(platform, 'GET', '/notices', 'agency', 'agency-xinyuan');
+  const told = agency.body.notices.filter((n: { kind: string; title: string }) => n.kind === 'report-crisis' && n.title.includes('XY-DEMO-GOOD'));
+  expect(told).toHaveLength(1);
+  expect(told[0].title).toContain('XY-DEMO-GOOD');
+  expect(told[0].text).toContain('郏税黑〔2026〕9号');
+  expect(told[0].text).toContain('郏信用办〔2021〕2号 二、(三)');
+  const office = await callApi(platform, 'GET', '/notices', 'creditOffice', 'credit-office');
+  // The office reads every notice: its own, one per flagged report, and the agencies'.
+  expect(office.body.notices.filter((n: { kind: string; addressee: string }) => n.kind === 'report-crisis' && n.addressee === 'creditOffice')).toHaveLength(flaggedReports.length);
+  // Each agency hears of its own reports only; it is no public notice.
+  for (const agencyId of ['agency-xinyuan', 'agency-huaxin']) {
+    const notices = (await callApi(platform, 'GET', '/notices', 'agency', agencyId)).body.notices;
+    expect(notices.filter((n: { kind: string }) => n.kind === 'report-crisis')).toHaveLength(flaggedReports.filter((r) => r.agencyId === agencyId).length);
+  }
+  const publicNotices = await callApi(platform, 'GET', `/public/notices?date=${today}`);
+  expect(publicNotices.body.notices.filter((n: { kind: string }) => n.kind === 'report-crisis')).toHaveLength(0);
 });

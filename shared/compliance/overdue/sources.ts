@@ -2,6 +2,7 @@ import { caseOverdueSource } from './case-overdue-source.ts';
 import { latePublicationSource } from './late-publication-source.ts';
 import type { OverdueSource } from './overdue-source.ts';
 import { publicityEndedSource } from './publicity-ended-source.ts';
+import { reportCrisisSource } from './report-crisis-source.ts';
 import { reportExpirySource } from './report-expiry-source.ts';
 import { usageListOverdueSource } from './usage-list-source.ts';
 
@@ -11,5 +12,6 @@ export const overdueSources: readonly OverdueSource[] = [
   caseOverdueSource,
   usageListOverdueSource,
   reportExpirySource,
+  reportCrisisSource,
   publicityEndedSource,
 ];
