@@ -15,6 +15,10 @@ import { complianceFunctions } from '../shared/compliance/functions.ts';
 import { importsFunctions } from '../shared/imports/functions.ts';
 import { machineClientsFunctions } from '../shared/machine-clients/functions.ts';
 import { commitmentsFunctions } from '../shared/commitments/functions.ts';
+import { filingsFunctions } from '../shared/filings/functions.ts';
+import { coverageFunctions } from '../shared/coverage/functions.ts';
+import { matterListsFunctions } from '../shared/matter-lists/functions.ts';
+import { bulletinsFunctions } from '../shared/bulletins/functions.ts';
 
 /**
  * The capabilities of a county and the functions each declares in its own folder (shared/<folder>/functions.ts).
@@ -38,12 +42,16 @@ export const capabilities = [
   { name: 'compliance', folder: 'shared/compliance', functions: complianceFunctions },
   { name: 'machine-clients', folder: 'shared/machine-clients', functions: machineClientsFunctions },
   { name: 'commitments', folder: 'shared/commitments', functions: commitmentsFunctions },
+  { name: 'filings', folder: 'shared/filings', functions: filingsFunctions },
+  { name: 'coverage', folder: 'shared/coverage', functions: coverageFunctions },
+  { name: 'matter-lists', folder: 'shared/matter-lists', functions: matterListsFunctions },
+  { name: 'bulletins', folder: 'shared/bulletins', functions: bulletinsFunctions },
 ] as const;
 
 export type CapabilityName = (typeof capabilities)[number]['name'];
 
 /** Every function of a county stack. */
-export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions] as const satisfies readonly FunctionDeclaration[];
+export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions, ...filingsFunctions, ...coverageFunctions, ...matterListsFunctions, ...bulletinsFunctions] as const satisfies readonly FunctionDeclaration[];
 
 export type FunctionName = (typeof functions)[number]['name'];
 

@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
 import { handlerEntry, type FunctionDeclaration } from '../../shared/lambda/declaration.ts';
-import { reportFontBundle } from '../../shared/credit-report/report-fonts.ts';
+import { pdfFontBundle } from '../../shared/pdf/pdf-fonts.ts';
 import { cdkBundling } from './bundling.ts';
 import { acknowledge } from './nag.ts';
 import { fromProjectRoot } from './project-root.ts';
@@ -15,10 +15,14 @@ import { fromProjectRoot } from './project-root.ts';
 /**
  * Files a function reads beside its bundle at run time, which esbuild cannot follow (a font is data, not
  * an import): copied from their npm package into the asset after bundling. The credit report's fonts
- * (shared/credit-report/report-fonts.ts): Noto Sans SC's WOFF cuts, regular weight, ~4.7 MB.
+ * (shared/pdf/pdf-fonts.ts): Noto Sans SC's WOFF cuts, regular weight, ~4.7 MB.
  */
 const filesBesideBundle: Partial<Record<string, { fromPackage: string; files: readonly string[]; into: string }>> = {
-  'get-credit-report': reportFontBundle,
+  'get-credit-report': pdfFontBundle,
+  // The monthly bulletin's PDF (shared/bulletins/render-bulletin-pdf.ts) uses the same fonts.
+  'publish-bulletin': pdfFontBundle,
+  'get-bulletin-file': pdfFontBundle,
+  'get-public-bulletin-file': pdfFontBundle,
 };
 
 /** Shell commands copying `beside` into the asset (globs left unquoted so the shell expands them). */

@@ -10,20 +10,24 @@ import type { FunctionDeclaration } from '../../shared/lambda/declaration.ts';
  * Lambdas are recreated there (nothing is lost, but their log groups are retained resources, see docs/stacks.md).
  */
 export const functionParts = {
-  /** Entering and reading credit data: records, checks, the public site, departments, notices. */
-  Records: ['records', 'checks', 'public-site', 'departments', 'notices'],
+  /**
+   * Entering and reading credit data: records, checks, the public site, departments, notices, and the matters
+   * handled departments report beside their checks (coverage, 办件: here, not in Supervision, for Supervision's headroom).
+   */
+  Records: ['records', 'checks', 'public-site', 'departments', 'notices', 'coverage'],
   /** Objections and repairs, and the verification workflow that runs their cases. */
   Cases: ['objections', 'repairs', 'cases'],
   /**
    * Credit reports of agencies (uploads, the reports bucket's notifications), the county's credit report, consents,
-   * and imports (their files arrive in the reports bucket: one notification configuration per bucket, one part).
+   * and imports (their files arrive in the reports bucket: one notification configuration per bucket, one part);
+   * the monthly bulletins (月通报), whose PDFs use the credit report's fonts and are kept in the same bucket.
    */
-  Reports: ['reports', 'credit-report', 'consents', 'imports'],
+  Reports: ['reports', 'credit-report', 'consents', 'imports', 'bulletins'],
   /**
-   * The credit office's supervision: usage lists, compliance, commitments' follow-up, and its register of
+   * The credit office's supervision: usage lists, compliance, commitments' follow-up, departments' matter lists (事项清单), and its register of
    * departments' systems with the machine API's token service (their routes on the machine API live here too).
    */
-  Supervision: ['usage-lists', 'compliance', 'commitments', 'machine-clients'],
+  Supervision: ['usage-lists', 'compliance', 'commitments', 'machine-clients', 'filings', 'matter-lists'],
 } as const satisfies Record<string, readonly CapabilityName[]>;
 
 export type FunctionPartName = keyof typeof functionParts;

@@ -61,8 +61,11 @@ export async function loadDemoData(options: {
     new PutObjectCommand({ Bucket: options.bucket, Key: 'uploads/agency-xinyuan/示范 信用报告 2026.pdf', Body: demoPdf, ContentType: 'application/pdf' }),
   );
   await loadDemoReports(options, today);
+  await (await import('./demo-matter-lists.ts')).loadDemoMatterLists(options);
   await loadDemoChecks(options);
+  await (await import('./demo-matters.ts')).loadDemoMatters(options);
   await (await import('./demo-consents.ts')).loadDemoConsents(options);
+  await (await import('./demo-filings.ts')).loadDemoFilings(options);
   await (await import('./demo-machine-client.ts')).loadDemoMachineClient({ dynamo: options.dynamo, creditTableName: options.creditTableName, now: now() });
   return { organisations, records };
 }

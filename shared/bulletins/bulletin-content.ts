@@ -16,6 +16,8 @@ export interface BulletinContent {
   asOf: string;
   /** The office's own text, paragraphs in order (empty before the office writes any). */
   officeText: string[];
+  /** Bodies the bulletin is reported to (报送), where the county's notice says so (Zanhuang: 县委、县政府). */
+  reportedTo?: string[];
   /** One row per registered department, best score first. */
   departments: BulletinDepartmentRow[];
   /** The months before and including `month` (oldest first, at most 12), the county's totals each month. */

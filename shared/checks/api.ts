@@ -33,6 +33,13 @@ export const runCheckBody = z
         type: plainText(z.string().min(1).max(64)).describe("One of the county's matter types (GET /public/county)"),
         reference: nameText(100).describe("The department's own case number"),
         name: nameText(200).describe('The case name'),
+        listItem: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be an item code of the department’s matter list')
+          .optional()
+          .describe(
+            "The item of the department's matter list in force (事项清单) this matter is: its matter type must be `type` (400 LIST_ITEM_MATTER_TYPE); an item not in the list in force: 400 LIST_ITEM_NOT_IN_FORCE. The check then offers only the measures the item names (among those the county's rules select) and says whether a report it requires is shown",
+          ),
       })
       .strict(),
     commitment: commitmentAtCheckBody.optional().describe("A commitment taken at the point of approval (告知承诺, 容缺受理, 信用承诺), where the county's catalog offers it for the matter type: it becomes a commitment record, followed up to its due day"),
@@ -66,6 +73,18 @@ export const checkOutcomeBody = z
       .array(z.object({ measureId: plainText(z.string().min(1).max(64)), note: z.string().trim().max(500).optional() }).strict())
       .max(50)
       .default([]),
+    notAppliedMeasures: z
+      .array(
+        z
+          .object({
+            measureId: plainText(z.string().min(1).max(64)),
+            reason: plainText(z.string().trim().min(1).max(1000)).describe('不予适用的理由'),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([])
+      .describe('Measures the check offered that were not applied, each with its reason (a punishment offered and neither applied nor explained is an accountability candidate)'),
     decision: z.enum(['approved', 'approvedWithConditions', 'rejected', 'pending', 'other']),
     note: z.string().trim().max(2000).optional(),
   })
@@ -102,7 +121,20 @@ export const checkReceiptBody = z
     checkId: z.string(),
     checkedAt: z.string(),
     subject: z.object({ id: z.string(), type: z.enum(['uscc', 'residentId']), name: z.string().nullable(), known: z.boolean() }),
-    matter: z.object({ type: z.string(), typeName: z.string(), reference: z.string(), name: z.string() }),
+    matter: z.object({
+      type: z.string(),
+      typeName: z.string(),
+      reference: z.string(),
+      name: z.string(),
+      listItem: z
+        .object({ itemId: z.string(), name: z.string(), listVersion: z.number().int(), checkRequired: z.boolean(), reportRequired: z.boolean() })
+        .optional()
+        .describe('The item of the department’s matter list the check serves, as the list in force said that day'),
+    }),
+    reportRequirement: z
+      .object({ required: z.literal(true), satisfied: z.boolean(), message: z.string().optional().describe('Shown when not satisfied: 本事项须查验第三方信用报告，当前无有效报告') })
+      .optional()
+      .describe('When the list item requires a third-party report: whether the check showed a valid one not flagged for re-evaluation'),
     system: z.object({ clientId: z.string(), name: z.string() }).optional().describe("The department's system that ran the check (a machine client), absent when a person did"),
     lists: z.looseObject({ redListed: z.boolean(), blackListed: z.boolean(), dishonestDebtor: z.boolean() }),
     records: z.array(z.unknown()),

@@ -35,6 +35,11 @@ export interface CheckLogEntry {
   records: Array<{ recordId: string; version: number; kind: string; status: string; decisionNumber: string; decisionDate: string; providerOrgId: string; objectionId?: string }>;
   lists: { redListed: boolean; blackListed: boolean; dishonestDebtor: boolean };
   measures: ApplicableMeasure[];
+  /**
+   * When the matter's list item requires a third-party report (`matter.listItem.reportRequired`): whether the
+   * check showed a valid report not flagged for re-evaluation (a credit crisis since its issue date).
+   */
+  reportRequirement?: { required: true; satisfied: boolean };
   /** The reports shown, by reference (the PDF links are short-lived and never logged). */
   reports: { reportId: string; reportNumber: string; agencyId: string; validUntil: string }[];
   outcome: CheckOutcome | null;

@@ -6,13 +6,14 @@ import type { Caller } from '../identity/caller.ts';
 import { forbidden, notFound } from '../errors/domain-errors.ts';
 import { getCheck, saveOutcome } from './check-store.ts';
 import type { CheckOutcome } from './check-log-entry.ts';
-import { outcomeMeasures } from './outcome-measures.ts';
+import { notAppliedMeasures, outcomeMeasures } from './outcome-measures.ts';
 import { presentCheck } from './present-check.ts';
 
 /**
  * PUT /checks/{id}/outcome: what the department that ran a check did with it. A check the caller may not
  * see is 404, as GET answers (its existence is not another department's business); the measures are those
- * the check offered and that were in force at the check (outcome-measures.ts). Answers the check as GET
+ * the check offered and that were in force at the check, and those offered and not applied each give a reason
+ * (outcome-measures.ts). Answers the check as GET
  * /checks/{id} shows it.
  */
 export async function recordOutcome(args: { checkId: string; body: z.output<typeof checkOutcomeBody>; caller: Caller; county: CountyConfig; now: Date }) {
@@ -23,6 +24,9 @@ export async function recordOutcome(args: { checkId: string; body: z.output<type
   const outcome: CheckOutcome = {
     usage: args.body.usage,
     appliedMeasures: outcomeMeasures(check.measures ?? [], args.body.appliedMeasures, args.county.measures),
+    ...(args.body.notAppliedMeasures.length > 0
+      ? { notAppliedMeasures: notAppliedMeasures(check.measures ?? [], args.body.notAppliedMeasures, args.body.appliedMeasures, args.county.measures) }
+      : {}),
     decision: args.body.decision,
     ...(args.body.note ? { note: args.body.note } : {}),
     recordedAt: args.now.toISOString(),

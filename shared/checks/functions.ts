@@ -45,7 +45,7 @@ export const checksFunctions = [
       method: 'PUT',
       path: '/checks/{id}/outcome',
       access: { roles: ['department'] },
-      summary: "Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); answers the check as GET /checks/{id} (another department's check: 404)",
+      summary: "Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); offered measures not applied each with a reason (notAppliedMeasures); answers the check as GET /checks/{id} (another department's check: 404)",
       request: { params: checkIdParams, body: checkOutcomeBody },
       response: { status: 200, body: checkReceiptBody },
       machine: { scopes: ['checks:outcome'] },

@@ -5,6 +5,7 @@ import type { Caller } from '../identity/caller.ts';
 import { showSubjectId } from '../privacy/personal-ids.ts';
 import { getReports, reportStatus } from '../reports/port.ts';
 import type { CheckLogEntry } from './check-log-entry.ts';
+import { presentReportRequirement } from './list-item.ts';
 
 /**
  * A check as the usage log keeps it, for its reader (the department that ran it, the credit office): the
@@ -35,6 +36,7 @@ export async function presentChecks(entries: CheckLogEntry[], args: { caller: Ca
       records: e.records,
       lists: e.lists,
       measures: e.measures,
+      ...(e.reportRequirement ? { reportRequirement: presentReportRequirement(e.reportRequirement) } : {}),
       reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
       outcome: e.outcome,
       ...(e.outcomeRevision !== undefined ? { outcomeRevision: e.outcomeRevision } : {}),

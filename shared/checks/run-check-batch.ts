@@ -6,6 +6,8 @@ import { inPool } from '../lambda/in-pool.ts';
 import { logger } from '../lambda/logger.ts';
 import { batchSubjectItem } from './api.ts';
 import { runCheck, type CheckRequest } from './run-check.ts';
+import { matterListInForce } from '../matter-lists/port.ts';
+import { checkedListItem } from './list-item.ts';
 
 /** Checks of one batch run side by side: enough to finish 200 within the API's limit, few enough not to crowd the department's usage log. */
 const concurrency = 4;
@@ -35,6 +37,10 @@ export async function runCheckBatch(args: { request: BatchRequest; caller: Calle
   if (request.subjects.length === 0) throw validationFailed('body.subjects', 'must name at least one subject');
   if (request.subjects.length > max) throw validationFailed('body.subjects', `at most ${max} subjects in one batch (county rule: api.batchCheck.maxSubjects)`);
 
+  // The list item, read and checked once: a batch's checks all serve it as the list says now (400 for the whole batch).
+  const matterList = request.matter.listItem !== undefined ? ((await matterListInForce(args.caller.orgId)) ?? null) : undefined;
+  if (request.matter.listItem !== undefined) checkedListItem(matterList ?? undefined, { type: request.matter.type, listItem: request.matter.listItem });
+
   const seen = new Map<string, number>();
   const items: Array<() => Promise<BatchItem>> = request.subjects.map((raw, index) => {
     const field = `body.subjects.${index}.subjectId`;
@@ -63,6 +69,7 @@ export async function runCheckBatch(args: { request: BatchRequest; caller: Calle
           now: args.now,
           // One key per subject within the batch: its check is the same one whoever retries.
           idempotencyKey: `${args.idempotencyKey}\u0000${identity}`,
+          ...(matterList !== undefined ? { matterList } : {}),
         });
         return { index, ...(reference ? { reference } : {}), ok: true, repeated, check: receipt };
       } catch (error) {

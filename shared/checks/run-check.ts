@@ -13,10 +13,13 @@ import { logCheck } from './check-store.ts';
 import { loggedRecord, loggedReport, type CheckLogEntry } from './check-log-entry.ts';
 import { presentCheckSubject } from './present-check.ts';
 import { commitmentRecordInput, takeCommitment, type CommitmentAtCheck } from '../commitments/port.ts';
+import { matterListInForce, type MatterListInForce } from '../matter-lists/port.ts';
+import { checkedListItem, measuresOfItem, presentReportRequirement } from './list-item.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
-  matter: { type: string; reference: string; name: string };
+  /** `listItem`: the item of the department's matter list in force (事项清单) the check serves. */
+  matter: { type: string; reference: string; name: string; listItem?: string };
   /** A commitment taken at the point of approval (告知承诺, 容缺受理, 信用承诺), where the county offers it for the matter type. */
   commitment?: CommitmentAtCheck;
 }
@@ -31,7 +34,7 @@ export interface CheckRequest {
  * the key, and the check keeps the hash of what was asked: the same request again (a retry, or both at
  * once) answers the receipt of the check first logged, as it was; another request under the key is 409.
  */
-export async function runCheck(args: { request: CheckRequest; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string }) {
+export async function runCheck(args: { request: CheckRequest; caller: Caller; county: CountyConfig; now: Date; idempotencyKey?: string; matterList?: MatterListInForce | null }) {
   const { request, caller, county, now } = args;
   const matterType = county.matterTypes.find((m) => m.id === request.matter.type);
   if (!matterType) throw validationFailed('body.matter.type', `must be one of the county's matter types: ${county.matterTypes.map((m) => m.id).join(', ')}`);
@@ -42,7 +45,12 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   if (idRule !== undefined) throw validationFailed('body.subjectId', idRule);
   const warnings = request.subjectId.type === 'uscc' ? usccWarnings(request.subjectId.id, 'body.subjectId') : [];
   const checkId = idempotentId('chk_', caller.orgId, args.idempotencyKey);
-  const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name };
+  // The list item named: of the department's list in force (a batch reads it once for all its checks: `matterList`, null for none).
+  const listItem =
+    request.matter.listItem !== undefined
+      ? checkedListItem(args.matterList === undefined ? await matterListInForce(caller.orgId) : (args.matterList ?? undefined), { type: matterType.id, listItem: request.matter.listItem })
+      : undefined;
+  const matter = { type: matterType.id, typeName: matterType.name, reference: request.matter.reference, name: request.matter.name, ...(listItem ? { listItem: listItem.logged } : {}) };
   // A commitment the county does not offer, or a record it could not become, refuses the check before anything is logged.
   const commitmentInput = request.commitment ? commitmentRecordInput({ commitment: request.commitment, subjectId: request.subjectId, matter, checkId, county, today }) : undefined;
   const who = await protectSubjectId(request.subjectId);
@@ -54,8 +62,11 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate));
   // Bad records that expired still count against a clean history; selectMeasures decides which count.
   const forMeasures = withStatus.map(({ record, status }) => forMeasuresOf(record, status));
-  const measures = selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection });
+  // In a matter of the list, only the measures its item names, among those the county's rules select.
+  const measures = measuresOfItem(selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection }), listItem?.item);
   const reports = validReports(reportsOf(subject), today);
+  // A report the item requires: one shown, valid and not flagged for re-evaluation by a credit crisis since it was issued.
+  const reportRequirement = listItem?.item.reportRequired ? { required: true as const, satisfied: reports.some((r) => !creditCrisisAfter(r, inForce)) } : undefined;
   const lists = listStatus(forMeasures.filter((r) => isInForce(r.status)));
 
   const checkedAt = now.toISOString();
@@ -71,6 +82,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     records: inForce.map(({ record, status }) => loggedRecord(record, status)),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     measures,
+    ...(reportRequirement ? { reportRequirement } : {}),
     reports: reports.map(loggedReport),
     outcome: null,
     // What was asked, with a person's look-up key for the number: the key's binding to this request.
@@ -135,6 +147,7 @@ async function presentReceipt(
       }),
     ),
     measures: shown.measures,
+    ...(shown.reportRequirement ? { reportRequirement: presentReportRequirement(shown.reportRequirement) } : {}),
     outcome: shown.outcome,
   };
 }

@@ -55,3 +55,48 @@ export const dataQualityBody = z
     departments: z.array(departmentQuality).describe('The caller\'s department, or (the credit office) each department, most to mend first'),
   })
   .meta({ id: 'DataQuality' });
+
+const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+
+export const assessmentsQuery = z
+  .object({
+    month: monthText.optional().describe('The month assessed (YYYY-MM); the month before the request\'s by default'),
+    year: z.string().regex(/^\d{4}$/, 'must be a year written YYYY').optional().describe('A year instead: each department\'s months so far and the year\'s score (their mean)'),
+    department: z.string().max(64).optional().describe('The credit office: one department only (a department always reads its own)'),
+  })
+  .strict()
+  .refine((q) => !(q.month && q.year), { path: ['year'], message: 'give a month or a year, not both' });
+
+const scoreLine = z.object({ rule: z.string(), name: z.string(), weight: z.number(), fact: z.string(), points: z.number().nullable().describe('null: the rule did not apply this month') });
+
+export const assessmentsBody = z
+  .looseObject({
+    rules: z.array(z.looseObject({ id: z.string(), name: z.string(), weight: z.number() })),
+    clause: z.string().describe('The clause that asks for the assessment (考核)'),
+    weightsClause: z.string().describe('Where the weights come from'),
+    month: z.string().optional(),
+    year: z.string().optional(),
+    final: z.boolean().optional().describe('The month\'s bulletin is published: the scores are as published'),
+    departments: z.array(
+      z.looseObject({
+        orgId: z.string(),
+        name: z.string(),
+        score: z.number().optional(),
+        rank: z.number().optional(),
+        breakdown: z.array(scoreLine).optional(),
+        annotations: z.array(z.object({ noteId: z.string(), text: z.string(), at: z.string(), by: z.string() })).optional(),
+        months: z.array(z.looseObject({ month: z.string(), score: z.number() })).optional(),
+        yearScore: z.number().nullable().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Assessments' });
+
+export const assessmentMonthParams = z.object({ month: monthText });
+export const assessmentNoteBody = z
+  .object({
+    orgId: z.string().trim().min(1).max(64).describe('The department the note is about'),
+    text: z.string().trim().min(1).max(2000).describe('考核备注: the office\'s note on the department\'s month'),
+  })
+  .strict();
+export const assessmentNoteAnswer = z.object({ noteId: z.string(), text: z.string(), at: z.string(), by: z.string() });

@@ -80,7 +80,7 @@ async function departmentCompliance(
 }
 
 /** A case went overdue when the workflow marked it so, or it was (or is still not) answered after its answer day. */
-function wentOverdue(c: CaseSummary, county: CountyConfig, today: IsoDate): boolean {
+export function wentOverdue(c: CaseSummary, county: CountyConfig, today: IsoDate): boolean {
   if (c.state === 'overdue' || (c.history ?? []).some((e) => e.event === 'overdue')) return true;
   if (c.answer) return localDate(new Date(c.answer.answeredAt), county.timeZone) > c.answerBy!;
   return c.answerBy! < today && c.state !== 'closed';

@@ -1,4 +1,4 @@
-import { complianceBody, complianceQuery, dataQualityBody, dataQualityQuery } from './api.ts';
+import { assessmentMonthParams, assessmentNoteAnswer, assessmentNoteBody, assessmentsBody, assessmentsQuery, complianceBody, complianceQuery, dataQualityBody, dataQualityQuery } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 
 /** The compliance capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
@@ -32,6 +32,35 @@ export const complianceFunctions = [
     },
     resources: { creditTable: 'read' },
     timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'get-assessments',
+    description: "The assessment (考核): each department's score of a month with its breakdown and rank, by the county's rules, and the office's notes; or each department's months and score of a year",
+    trigger: {
+      type: 'http',
+      method: 'GET',
+      path: '/assessments',
+      access: { roles: ['creditOffice', 'department'] },
+      summary: "Departments' scores of a month or a year, with breakdowns (考核; a department: its own)",
+      request: { query: assessmentsQuery },
+      response: { status: 200, body: assessmentsBody },
+    },
+    resources: { usageTable: 'read', creditTable: 'read' },
+    timeoutSeconds: 29,
+  }),
+  declare({
+    name: 'annotate-assessment',
+    description: "The credit office's note on a department's assessed month (考核备注), kept with its author and time",
+    trigger: {
+      type: 'http',
+      method: 'POST',
+      path: '/assessments/{month}/annotations',
+      access: { roles: ['creditOffice'] },
+      summary: "Annotate a department's score of a month (credit office)",
+      request: { params: assessmentMonthParams, body: assessmentNoteBody },
+      response: { status: 201, body: assessmentNoteAnswer },
+    },
+    resources: { creditTable: 'readWrite' },
   }),
   declare({
     name: 'check-calendar',

@@ -1,8 +1,10 @@
 import * as z from 'zod';
+import { assessmentSettingsSchema, bulletinSettingsSchema, defaultAssessment, defaultBulletins } from './supervision-settings.ts';
 import { calendarDate } from '../calendar/date-schema.ts';
 import { blackListNames, isBlackListName, type BlackListName } from './list-names.ts';
 import { platformListRepairRules, platformNotRepairable, type ListRepairRule, type NotRepairableRule } from './list-repair-rules.ts';
 import { recordKinds } from './record-kinds.ts';
+import { filingSettingsSchema, noFilingsAsked } from './filing-kinds.ts';
 
 /** A calendar date written as YYYY-MM-DD, in the county's time zone: a real day in the platform's range (shared/calendar/date-schema.ts). */
 export const isoDate = calendarDate();
@@ -332,6 +334,24 @@ export const commitmentSettings = z
   .strict();
 export type CommitmentSettings = z.output<typeof commitmentSettings>;
 
+/**
+ * Coverage (shared/coverage): how long before a matter's decision a check of its subject still counts as the
+ * check of that matter. No notice sets it; the platform's default, with its reason, unless the county states its own.
+ */
+export const coverageSettings = z
+  .object({ checkLookbackDays: z.object({ days: z.number().int().min(0).max(366), source: ruleSource }).strict() })
+  .strict();
+export type CoverageSettings = z.output<typeof coverageSettings>;
+export const defaultCoverage: CoverageSettings = {
+  checkLookbackDays: {
+    days: 30,
+    source: {
+      platformDefault:
+        '通知未规定核查与办结之间可相隔多久。平台默认 30 日：行政许可法第四十二条规定自受理之日起 20 日内作出决定，可延长 10 日；受理时所作核查在办结前 30 日内均计为该办件的核查。/ No notice says how long before a decision a check still counts: the Administrative Licensing Law art. 42 gives 20 days from acceptance, extendable by 10, so a check at acceptance up to 30 days before the decision counts.',
+    },
+  },
+};
+
 export const apiSettings = z
   .object(
     { throttle: apiThrottle, batchCheck: batchCheckSettings.default(defaultBatchCheck) },
@@ -413,6 +433,12 @@ const countyFields = z
       .default({ maxReportBytes: 20 * 1024 * 1024, maxImportBytes: 200 * 1024 * 1024, importRowsPerInvocation: 50_000 }),
     cases: casePolicy.default(casePolicy.parse({})),
     commitments: commitmentSettings.default({ offered: [], reminderWorkingDays: commitmentSettings.shape.reminderWorkingDays.parse(undefined) }),
+    /** Narrative filings (工作总结, 制度、政策和措施) the notice asks of departments, each with its clause (shared/config/filing-kinds.ts). */
+    filings: filingSettingsSchema(ruleSource).default({ kinds: [], source: noFilingsAsked, maxDocumentBytes: 20 * 1024 * 1024 }),
+    coverage: coverageSettings.default(defaultCoverage),
+    /** The office's assessment (考核) and monthly bulletin (月通报): weights and days as data, each with its clause (shared/config/supervision-settings.ts). */
+    assessment: assessmentSettingsSchema(ruleSource).default(defaultAssessment as never),
+    bulletins: bulletinSettingsSchema(ruleSource).default(defaultBulletins as never),
     api: apiSettings,
     notices: noticeSettings,
     publication: publicationSettings,
@@ -454,6 +480,17 @@ const countyFields = z
       ]),
       ...county.cases.notRepairable.map((r, i): [PropertyKey[], RuleSource] => [['cases', 'notRepairable', i, 'clause'], r.clause]),
       ...county.commitments.offered.map((o, i): [PropertyKey[], RuleSource] => [['commitments', 'offered', i, 'clause'], o.clause]),
+      [['filings', 'source'], county.filings.source],
+      ...county.filings.kinds.flatMap((k, i): [PropertyKey[], RuleSource | undefined][] => [
+        [['filings', 'kinds', i, 'source'], k.source],
+        [['filings', 'kinds', i, 'dueSource'], k.dueSource],
+      ]),
+      [['assessment', 'source'], county.assessment.source],
+      [['assessment', 'weightsSource'], county.assessment.weightsSource],
+      [['bulletins', 'source'], county.bulletins.source],
+      [['bulletins', 'draftDay', 'source'], county.bulletins.draftDay.source],
+      [['bulletins', 'publicSite', 'source'], county.bulletins.publicSite.source],
+      [['bulletins', 'reportedTo', 'source'], county.bulletins.reportedTo?.source],
     ];
     for (const [path, source] of cited)
       if (source && 'notice' in source && !ownNotices.includes(source.notice))

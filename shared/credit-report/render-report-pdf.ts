@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportContent, ReportItem } from './report-content.ts';
-import { reportFonts, type ReportFonts } from './report-fonts.ts';
+import { pdfFonts, type PdfFonts } from '../pdf/pdf-fonts.ts';
+import { PdfTextWriter } from '../pdf/pdf-text-writer.ts';
 import { chineseOrdinal } from './report-sections.ts';
 import { groupedCode, verificationPath } from './verification-code.ts';
 
@@ -30,7 +31,7 @@ const cellPadding = 4;
  * its records ("无" when there are none). Every page's footer carries the verification code and the path
  * where it is checked. Text is set in Noto Sans SC, embedded as subsets of the glyphs drawn.
  */
-export async function renderReportPdf(content: ReportContent, code: string, fonts: ReportFonts = reportFonts()): Promise<RenderedReport> {
+export async function renderReportPdf(content: ReportContent, code: string, fonts: PdfFonts = pdfFonts()): Promise<RenderedReport> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: page.top, bottom: page.bottom, left: page.left, right: page.right },
@@ -54,7 +55,7 @@ export async function renderReportPdf(content: ReportContent, code: string, font
     doc.on('error', reject);
   });
 
-  const w = new Writer(doc, fonts);
+  const w = new PdfTextWriter(doc, fonts);
   cover(w, content, code);
   for (const [index, section] of content.sections.entries()) sectionPages(w, `${chineseOrdinal(index + 1)}、${section.heading}`, section.count, section.items, index === 0);
   const pages = footers(w, code);
@@ -63,7 +64,7 @@ export async function renderReportPdf(content: ReportContent, code: string, font
   return { pdf: Buffer.concat(chunks), pages };
 }
 
-function cover(w: Writer, content: ReportContent, code: string) {
+function cover(w: PdfTextWriter, content: ReportContent, code: string) {
   const { doc } = w;
   w.write(`${content.county.siteName} · ${content.county.name}公共信用信息平台`, page.left, page.top, { size: 9, colour: colours.muted, width: contentWidth, align: 'right' });
   w.write('公共信用信息报告', page.left, 120, { size: 28, bold: true, colour: colours.heading, width: contentWidth, align: 'center' });
@@ -122,7 +123,7 @@ function cover(w: Writer, content: ReportContent, code: string) {
   }
 }
 
-function sectionPages(w: Writer, heading: string, count: number, items: ReportItem[], first: boolean) {
+function sectionPages(w: PdfTextWriter, heading: string, count: number, items: ReportItem[], first: boolean) {
   const { doc } = w;
   if (first) doc.addPage();
   let y = first ? page.top : doc.y + 18;
@@ -165,7 +166,7 @@ function sectionPages(w: Writer, heading: string, count: number, items: ReportIt
   doc.y = y;
 }
 
-function tableHeader(w: Writer, y: number, height: number): number {
+function tableHeader(w: PdfTextWriter, y: number, height: number): number {
   let x = page.left;
   for (const column of itemColumns) {
     w.doc.rect(x, y, column.width, height).fillAndStroke(colours.headerFill, colours.rule);
@@ -176,7 +177,7 @@ function tableHeader(w: Writer, y: number, height: number): number {
 }
 
 /** The verification code, where to check it and the page number at the foot of every page. */
-function footers(w: Writer, code: string): number {
+function footers(w: PdfTextWriter, code: string): number {
   const { doc } = w;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
@@ -197,59 +198,3 @@ const limit = () => page.height - page.bottom;
 const pick = (f: { text: string; colour?: string }) => ({ value: f.text, ...(f.colour ? { colour: f.colour } : {}) });
 /** HH:mm in Beijing time (the county's zone: every county is in Asia/Shanghai). */
 const beijingTime = (instant: string) => new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-
-interface WriteOptions {
-  size: number;
-  width?: number;
-  align?: 'left' | 'center' | 'right';
-  bold?: boolean;
-  colour?: string | undefined;
-  lineBreak?: boolean;
-}
-
-/** Draws text in runs of the font that has each character (report-fonts.ts), registering fonts in the document as they are first needed. */
-class Writer {
-  private readonly registered = new Set<string>();
-
-  constructor(
-    readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: ReportFonts,
-  ) {}
-
-  write(text: string, x: number, y: number, options: WriteOptions) {
-    const runs = this.fonts.runsOf(text);
-    this.doc.fontSize(options.size).fillColor(options.colour ?? colours.ink);
-    // Bold without a second font file: the glyphs are filled and stroked with a thin outline.
-    if (options.bold) this.doc.lineWidth(options.size / 40).strokeColor(options.colour ?? colours.ink);
-    const common = {
-      ...(options.width !== undefined ? { width: options.width } : {}),
-      align: options.align ?? 'left',
-      lineGap: 1,
-      ...(options.lineBreak === false ? { lineBreak: false } : {}),
-      ...(options.bold ? { fill: true, stroke: true } : {}),
-    };
-    runs.forEach((run, i) => {
-      this.use(run.font);
-      const continued = i < runs.length - 1;
-      if (i === 0) this.doc.text(run.text, x, y, { ...common, continued });
-      else this.doc.text(run.text, { ...common, continued });
-    });
-    this.doc.lineWidth(0.5);
-  }
-
-  /** The height `text` takes at `size` in `width`: measured in the primary font, whose CJK advance every fallback cut shares. */
-  height(text: string, width: number, size: number): number {
-    const measured = [...text].map((c) => (this.fonts.fontFor(c) === this.fonts.primary ? c : '中')).join('');
-    this.use(this.fonts.primary.name);
-    return this.doc.fontSize(size).heightOfString(measured || ' ', { width, lineGap: 1 });
-  }
-
-  private use(name: string) {
-    if (!this.registered.has(name)) {
-      const font = this.fonts.loaded().find((f) => f.name === name)!;
-      this.doc.registerFont(name, font.font as unknown as Buffer);
-      this.registered.add(name);
-    }
-    this.doc.font(name);
-  }
-}

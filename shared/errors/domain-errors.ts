@@ -118,6 +118,42 @@ export class MeasureSuspended extends Conflict {
     super(message, field, 'MEASURE_SUSPENDED');
   }
 }
+/** A measure named both applied and not applied in one outcome. */
+export class MeasureAppliedAndNotApplied extends DomainError {
+  constructor(message: string, field: string) {
+    super('invalidInput', 'MEASURE_APPLIED_AND_NOT_APPLIED', message, field);
+  }
+}
+/** A matter list (事项清单) may have one version awaiting review: the department waits for the credit office. */
+export class MatterListPending extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'MATTER_LIST_PENDING');
+  }
+}
+/** Only a version awaiting review is approved or returned. */
+export class MatterListNotPending extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'MATTER_LIST_NOT_PENDING');
+  }
+}
+/** The same item code twice in one version of a matter list. */
+export class DuplicateListItem extends DomainError {
+  constructor(message: string, field: string) {
+    super('invalidInput', 'DUPLICATE_LIST_ITEM', message, field);
+  }
+}
+/** A check names a list item that is not in the department's matter list in force. */
+export class ListItemNotInForce extends DomainError {
+  constructor(message: string, field: string) {
+    super('invalidInput', 'LIST_ITEM_NOT_IN_FORCE', message, field);
+  }
+}
+/** A check's matter type is not the matter type of the list item it names. */
+export class ListItemMatterTypeMismatch extends DomainError {
+  constructor(message: string, field: string) {
+    super('invalidInput', 'LIST_ITEM_MATTER_TYPE', message, field);
+  }
+}
 /** Another request holds the organisation's usage-log position; trying again succeeds. */
 export class UsageLogBusy extends DomainError {
   constructor(message: string) {

@@ -21,6 +21,39 @@ export const keys = {
   openCommitmentsByDueDay: (dueDate: string, recordId: string) => ({ gsi2pk: 'COMMITMENTS#OPEN', gsi2sk: `${dueDate}#${recordId}` }),
   openCommitments: 'COMMITMENTS#OPEN',
 
+  /** A matter a department handled (办件, shared/coverage), once per department and case number: reporting it again updates it. */
+  matterHandled: (orgId: string, reference: string) => ({ pk: `MATTER#${orgId}#${reference}`, sk: 'MATTER' }),
+  /** The department's matters by decision day (gsi1): a month is one key range. */
+  mattersHandledByDay: (orgId: string, decidedOn: string, reference: string) => ({ gsi1pk: `PROVIDER#${orgId}#MATTERS`, gsi1sk: `${decidedOn}#${reference}` }),
+  mattersHandledBetween: (orgId: string, fromDay: string, toDay: string) => ({ gsi1pk: `PROVIDER#${orgId}#MATTERS`, from: `${fromDay}#`, to: `${toDay}#\uffff` }),
+
+  /**
+   * A department's matter list (事项清单, shared/matter-lists): its head (state, the version in force with its
+   * items, the pending version) and its versions, in one partition; every department's head on gsi1.
+   */
+  matterListHead: (orgId: string) => ({ pk: `MATTERLIST#${orgId}`, sk: 'HEAD' }),
+  matterListHeads: (orgId: string) => ({ gsi1pk: 'MATTERLISTS', gsi1sk: orgId }),
+  matterLists: 'MATTERLISTS',
+  matterListVersion: (orgId: string, version: number) => ({ pk: `MATTERLIST#${orgId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  matterListVersionsOf: (orgId: string) => ({ pk: `MATTERLIST#${orgId}`, skPrefix: 'VERSION#' }),
+  /** A submission's Idempotency-Key (hashed): the version it made and the hash of what was asked. */
+  matterListSubmission: (orgId: string, submissionId: string) => ({ pk: `MATTERLIST#${orgId}`, sk: `SUBMISSION#${submissionId}` }),
+
+  /**
+   * Narrative filings (shared/filings/): a document announced by a department (a presigned POST to the reports
+   * bucket), then confirmed with its metadata as a revision; revisions are kept, the latest pointer moves.
+   */
+  filingUpload: (uploadId: string) => ({ pk: `FILINGUPLOAD#${uploadId}`, sk: 'FILINGUPLOAD' }),
+  filingObject: (orgId: string, uploadId: string, extension: string) => `filings/${orgId}/${uploadId}.${extension}`,
+  filingRevision: (orgId: string, kind: string, period: string, revision: number) => ({ pk: `FILING#${orgId}#${kind}#${period}`, sk: `REV#${String(revision).padStart(6, '0')}` }),
+  filingLatest: (orgId: string, kind: string, period: string) => ({ pk: `FILING#${orgId}#${kind}#${period}`, sk: 'LATEST' }),
+  /** Sparse, on the latest pointer only: who filed a kind's period, one query (the office's view, the overdue source, the port). */
+  filingsOfPeriod: (kind: string, period: string, orgId: string) => ({ gsi2pk: `FILINGS#${kind}#${period}`, gsi2sk: orgId }),
+  filingsOfPeriodPartition: (kind: string, period: string) => `FILINGS#${kind}#${period}`,
+  /** Every revision a department filed, by kind and period (gsi1): its own list in one query. */
+  filingsByDepartment: (orgId: string, kind: string, period: string, revision: number) => ({ gsi1pk: `PROVIDER#${orgId}#FILINGS`, gsi1sk: `${kind}#${period}#${String(revision).padStart(6, '0')}` }),
+  filingsOfDepartment: (orgId: string) => `PROVIDER#${orgId}#FILINGS`,
+
   /** An object that arrived in the reports bucket; one item per object version (S3 events come at least once). */
   upload: (bucket: string, objectKey: string, version: string) => ({
     pk: `UPLOAD#${bucket}/${objectKey}`,
@@ -150,6 +183,25 @@ export const keys = {
   consentsOfGrantee: (granteeId: string) => `GRANTEE#${granteeId}#CONSENTS`,
   consentsByTime: (grantedAt: string, consentId: string) => ({ gsi3pk: 'CONSENTS#ALL', gsi3sk: `${grantedAt}#${consentId}` }),
   allConsents: 'CONSENTS#ALL',
+
+  /**
+   * The office's assessment (考核) of a month: the snapshot of the scores the month's bulletin was drawn from
+   * (written when the bulletin is drafted, refreshed until it is published), and the office's annotations on a
+   * department's score, each its own item, in one partition per month.
+   */
+  assessmentSnapshot: (month: string) => ({ pk: `ASSESSMENT#${month}`, sk: 'SNAPSHOT' }),
+  assessmentPartition: (month: string) => `ASSESSMENT#${month}`,
+  assessmentNote: (month: string, orgId: string, at: string, noteId: string) => ({ pk: `ASSESSMENT#${month}`, sk: `NOTE#${orgId}#${at}#${noteId}` }),
+  assessmentNotesPrefix: 'NOTE#',
+  /** A monthly bulletin (月通报): draft, then published; every bulletin by month in one index partition (gsi1). */
+  bulletin: (month: string) => ({ pk: `BULLETIN#${month}`, sk: 'BULLETIN' }),
+  bulletinsByMonth: (month: string) => ({ gsi1pk: 'BULLETINS', gsi1sk: month }),
+  bulletins: 'BULLETINS',
+  /** Sparse: published bulletins the public may read (counties whose file says so), by month (gsi2). */
+  publicBulletinsByMonth: (month: string) => ({ gsi2pk: 'BULLETINS#PUBLIC', gsi2sk: month }),
+  publicBulletins: 'BULLETINS#PUBLIC',
+  /** The files of a published bulletin, kept: the PDF and the workbook of its revision. */
+  bulletinObject: (month: string, revision: number, extension: 'pdf' | 'xlsx') => `bulletins/${month}/${String(revision).padStart(3, '0')}.${extension}`,
 
   /**
    * What a generated credit report said, under its verification code (shared/credit-report/): written once

@@ -72,6 +72,7 @@ const pinned: Record<string, Record<string, string>> = {
     'GetPublicRecord', 'SearchPublicRecords', 'ListPublicList', 'GetCountyProfile',
     'RegisterDepartment', 'ListDepartments', 'GetCaller',
     'RunCheckBatch',
+    'ReportMatters', 'ListMatters', 'GetMatter', 'GetMatterTemplate', 'UploadMatters', 'GetCoverage', 'GetAccountability',
   ]),
   Cases: {
     VerificationStateMachine: 'AWS::StepFunctions::StateMachine',
@@ -90,6 +91,8 @@ const pinned: Record<string, Record<string, string>> = {
   ]),
   Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan', 'ListCommitments', 'RecordCommitmentResult', 'FollowUpCommitments',
     'RegisterMachineClient', 'ListMachineClients', 'RotateMachineClientSecret', 'RevokeMachineClient', 'IssueMachineToken', 'GetMachineIssuer', 'GetMachineJwks',
+    'SubmitMatterList', 'ListMatterLists', 'GetMatterList', 'ReviewMatterList', 'CommentMatterList',
+    'CreateFilingUpload', 'ConfirmFiling', 'ListFilings', 'GetFilingStatus', 'GetFilingDocument',
   ]),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };

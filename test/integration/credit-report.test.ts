@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, addMonthsClamped, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
-import { ReportFonts, missingCharacterSign } from '../../shared/credit-report/report-fonts.ts';
+import { PdfFonts, missingCharacterSign } from '../../shared/pdf/pdf-fonts.ts';
 import { reportSections } from '../../shared/credit-report/report-sections.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import { maskResidentId } from '../../shared/privacy/resident-id-mask.ts';
@@ -135,7 +135,7 @@ describe('GET /subjects/{subjectId}/report.pdf', () => {
   });
 
   it('draws every character from a font that has it: no missing glyph, no substitute sign', () => {
-    const fonts = new ReportFonts();
+    const fonts = new PdfFonts();
     const drawn = [...reportSections.map((s) => s.heading), '公共信用信息报告', '守信激励对象', '失信惩戒对象', '报告验证码', companyName].join('');
     expect(fonts.missing(drawn)).toEqual([]);
     expect(fonts.missing(report.text)).toEqual([]);

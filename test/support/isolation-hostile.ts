@@ -13,7 +13,7 @@ import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
-import { companyId, county, declares, office, orgOf, uscc } from './isolation-world.ts';
+import { companyId, county, declares, isolationFilingKind, office, orgOf, uscc } from './isolation-world.ts';
 
 /** What the brief names, and one more for JSON escaping itself; none has whitespace at its ends (bodies are trimmed). */
 export const hostileStrings: readonly { name: string; value: string }[] = [
@@ -203,6 +203,9 @@ export async function seedHostileWorld(platform: LocalPlatform): Promise<Hostile
   return w;
 }
 
+/** An item of a matter list, with a measure (so that its measure ids are sent hostile strings too). */
+const matterListItem = () => ({ itemId: 'ML-01', matterType: 'procurement', name: '政府采购资格审查', legalBasis: '《政府采购法》第二十二条', checkRequired: true, reportRequired: false, measures: ['dishonesty-punishment'] });
+
 const penaltyInput = (decisionNumber: string, decisionDate: string) => ({
   kind: 'penalty',
   subject: { name: '郏县甲隔离测试有限公司', category: 'legalPerson', uscc: companyId, legalRepresentative: '王甲' },
@@ -280,6 +283,16 @@ const allPagesOf = async (w: HostileWorld, credentials: Credentials, path: strin
   } while (token);
   return text;
 };
+
+/** Posts a PDF with the presigned POST a `POST /filings/uploads` answered: its upload id, ready to confirm. */
+async function postFilingDocument(announced: ApiAnswer): Promise<string> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(announced.json.upload.fields as Record<string, string>)) form.append(name, value);
+  form.append('file', new Blob([demoPdf], { type: 'application/pdf' }), 'filing.pdf');
+  const posted = await fetch(announced.json.upload.url, { method: 'POST', body: form });
+  if (posted.status !== 204) throw new Error(`a filing's document POST answered ${posted.status}: ${await posted.text()}`);
+  return announced.json.uploadId as string;
+}
 
 export const hostileRoutes: Record<string, HostileRoute> = {
   'POST /records': {
@@ -465,6 +478,85 @@ export const hostileRoutes: Record<string, HostileRoute> = {
         as: department,
         readBack: () => w.as(department, { method: 'GET', path: '/commitments' }),
         stored: async (marker) => (await textOf(w, department, '/commitments')).includes(marker),
+      };
+    },
+  },
+  // Narrative filings (issue 17 §5): an announced document is stored only once confirmed; a confirmation uses its document up.
+  'POST /filings/uploads': {
+    markerField: 'fileName',
+    markerValue: (marker) => `${marker}.pdf`,
+    judge2xx: async (answer, _field, value, template) => {
+      // Announced: the document posted and confirmed, the filing keeps the value.
+      const w = (template.state as { w: HostileWorld }).w;
+      const uploadId = await postFilingDocument(answer);
+      const body = { uploadId, kind: isolationFilingKind.id, period: `${w.today.slice(0, 4)}-Q1`, title: '工作总结', summary: '隔离测试', documentDate: w.today };
+      const filed = await send(w.platform, { method: 'POST', path: '/filings', body }, department);
+      return filed.status < 300 && holdsString(filed.json, value) ? undefined : `announced, but the filing did not keep the value (${filed.status}: ${filed.text.slice(0, 200)})`;
+    },
+    prepare: async (w) => ({
+      state: { w },
+      request: { method: 'POST', path: '/filings/uploads', body: { fileName: `${w.unique('FIL')}.pdf`, contentType: 'application/pdf', bytes: demoPdf.length } },
+      as: department,
+      readBack: async (a) => a,
+      stored: async () => false,
+    }),
+  },
+  'POST /filings': {
+    markerField: 'title',
+    prepare: async (w, after) => {
+      let uploadId = unused<{ uploadId: string }>(after)?.uploadId;
+      if (!uploadId) uploadId = await postFilingDocument(await w.as(department, { method: 'POST', path: '/filings/uploads', body: { fileName: '工作总结.pdf', contentType: 'application/pdf', bytes: demoPdf.length } }));
+      return {
+        state: { uploadId },
+        request: { method: 'POST', path: '/filings', body: { uploadId, kind: isolationFilingKind.id, period: `${w.today.slice(0, 4)}-Q1`, title: '工作总结', summary: '隔离测试', documentDate: w.today } },
+        as: department,
+        readBack: () => w.as(department, { method: 'GET', path: '/filings' }),
+        stored: async (marker) => (await textOf(w, department, '/filings')).includes(marker),
+      };
+    },
+  },
+  // Matter lists (事项清单): one version awaits review at a time, so a fresh department for each submission that went through.
+  'POST /matter-lists': {
+    markerField: 'items.0.legalBasis',
+    prepare: async (w, after) => {
+      const orgId = unused<{ orgId: string }>(after)?.orgId ?? w.unique('dept-ml');
+      const caller = { role: 'department' as const, orgId };
+      return {
+        state: { orgId },
+        request: { method: 'POST', path: '/matter-lists', body: { items: [matterListItem()], comment: '首次报送' } },
+        as: caller,
+        readBack: () => w.as(caller, { method: 'GET', path: `/matter-lists/${orgId}` }),
+        stored: async (marker) => (await textOf(w, caller, `/matter-lists/${orgId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /matter-lists/{department}/versions/{version}/review': {
+    markerField: 'comment',
+    prepare: async (w, after) => {
+      // A version is reviewed once: a fresh department and version after each review that went through.
+      let orgId = unused<{ orgId: string }>(after)?.orgId;
+      if (!orgId) await w.as({ role: 'department', orgId: (orgId = w.unique('dept-mlr')) }, { method: 'POST', path: '/matter-lists', body: { items: [matterListItem()] } });
+      return {
+        state: { orgId },
+        request: { method: 'POST', path: `/matter-lists/${orgId}/versions/1/review`, body: { decision: 'return', comment: '请补充设定依据' } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: `/matter-lists/${orgId}` }),
+        stored: async (marker) => (await textOf(w, office, `/matter-lists/${orgId}`)).includes(marker),
+      };
+    },
+  },
+  'POST /matter-lists/{department}/versions/{version}/comments': {
+    markerField: 'text',
+    prepare: async (w, after) => {
+      let orgId = after?.template.state?.orgId as string | undefined;
+      if (!orgId) await w.as({ role: 'department', orgId: (orgId = w.unique('dept-mlc')) }, { method: 'POST', path: '/matter-lists', body: { items: [matterListItem()] } });
+      const caller = { role: 'department' as const, orgId };
+      return {
+        state: { orgId },
+        request: { method: 'POST', path: `/matter-lists/${orgId}/versions/1/comments`, body: { text: '已补充' } },
+        as: caller,
+        readBack: () => w.as(caller, { method: 'GET', path: `/matter-lists/${orgId}` }),
+        stored: async (marker) => (await textOf(w, caller, `/matter-lists/${orgId}`)).includes(marker),
       };
     },
   },

@@ -9,7 +9,7 @@ import { functions } from '../../functions/catalog.ts';
 import { onPeopleApi, type HttpTrigger } from '../../shared/lambda/declaration.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import type { ApiAnswer, ApiRequest } from './isolation-http.ts';
-import { markerOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
+import { isolationFilingKind, markerOf, matterListItemOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
 
 export interface CellContext {
   caller: Org;
@@ -178,6 +178,83 @@ export const routeCases: Record<string, RouteCase> = {
     own: (c) => ({ method: 'POST', path: `/commitments/${c.mine.commitmentId}/result`, body: { result: 'fulfilled' } }),
     other: (c) => ({ method: 'POST', path: `/commitments/${c.theirs.commitmentId}/result`, body: { result: 'fulfilled' } }),
     why: "another department's commitment: 404, as one that does not exist (commitment-result.ts)",
+  },
+
+  'POST /filings/uploads': {
+    own: () => ({ method: 'POST', path: '/filings/uploads', body: { fileName: '工作总结.pdf', contentType: 'application/pdf', bytes: 1000 } }),
+  },
+  'POST /filings': {
+    own: (c) => ({ method: 'POST', path: '/filings', body: { uploadId: c.mine.filingUploadId, kind: isolationFilingKind.id, period: c.mine.filingPeriod, title: '工作总结', summary: '隔离测试', documentDate: c.w.today } }),
+    other: (c) => ({ method: 'POST', path: '/filings', body: { uploadId: c.theirs.filingUploadId, kind: isolationFilingKind.id, period: c.theirs.filingPeriod, title: '工作总结', summary: '隔离测试', documentDate: c.w.today } }),
+    why: "another department's posted document: 404, as one that does not exist (file-document.ts)",
+  },
+  'GET /filings': {
+    own: (c) => ({ method: 'GET', path: `/filings${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/filings?department=${c.theirs.department.orgId}` } : undefined),
+    why: "a department names another's filings in query.department: 404, as if there were none (list-filings.ts)",
+    check: (a, c) => (isDepartment(c) && a.json?.orgId !== c.caller.orgId ? "listed another department's filings" : undefined),
+  },
+  'GET /filings/status': { own: () => ({ method: 'GET', path: '/filings/status' }) },
+  'GET /filings/{kind}/{period}/document': {
+    own: (c) => ({ method: 'GET', path: `/filings/${isolationFilingKind.id}/${c.mine.filingPeriod}/document${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/filings/${isolationFilingKind.id}/${c.theirs.filingPeriod}/document?department=${c.theirs.department.orgId}` } : undefined),
+    why: "another department's document: 404 (list-filings.ts)",
+  },
+
+  'POST /matters': {
+    own: (c) => ({ method: 'POST', path: '/matters', body: { matters: [{ itemId: 'ISO-01', reference: c.w.unique(`MAT-${c.mine.family}-NEW`), subjectId: c.mine.subject.orgId, subjectName: '郏县隔离测试主体', decidedOn: c.w.today }] } }),
+  },
+  'GET /matters': {
+    own: (c) => ({ method: 'GET', path: `/matters${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/matters?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's matters in query.department: 403 (list-matters.ts)",
+  },
+  'GET /matters/{reference}': {
+    own: (c) => ({ method: 'GET', path: `/matters/${c.mine.matterReference}${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/matters/${c.theirs.matterReference}` } : undefined),
+    why: "another department's case number is looked up among the caller's own: 404 (list-matters.ts)",
+  },
+  'GET /matter-uploads/template': { own: () => ({ method: 'GET', path: '/matter-uploads/template' }) },
+  'POST /matter-uploads': {
+    own: (c) => ({
+      method: 'POST',
+      path: '/matter-uploads',
+      body: { month: c.w.today.slice(0, 7), fileName: 'matters.csv', content: Buffer.from(`事项清单编号,办件编号,主体代码,主体名称,办结日期\nISO-01,${c.w.unique(`UP-${c.mine.family}`)},${c.mine.subject.orgId},郏县隔离测试主体,${c.w.today}\n`).toString('base64') },
+    }),
+  },
+  'GET /coverage': {
+    own: (c) => ({ method: 'GET', path: `/coverage${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/coverage?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's coverage in query.department: 403 (get-coverage.ts)",
+  },
+  'GET /accountability': { own: () => ({ method: 'GET', path: '/accountability' }) },
+
+  // Matter lists (事项清单): a department its own; the credit office every department's.
+  'POST /matter-lists': {
+    // Version 2, left awaiting review (version 1, in force, keeps ISO-01); a submission names no other department's list.
+    own: (c) => ({ method: 'POST', path: '/matter-lists', body: { items: [matterListItemOf(c.mine.family), { ...matterListItemOf(c.mine.family), itemId: 'ISO-02' }], comment: '第 2 版' } }),
+  },
+  'GET /matter-lists': {
+    own: (c) => ({ method: 'GET', path: `/matter-lists${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/matter-lists?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's list in query.department: 403 (read-matter-lists.ts)",
+    check: (a, c) => (isDepartment(c) && (a.json?.lists ?? []).some((l: { orgId: string }) => l.orgId !== c.caller.orgId) ? "listed another department's matter list" : undefined),
+  },
+  'GET /matter-lists/{department}': {
+    own: (c) => ({ method: 'GET', path: `/matter-lists/${c.mine.department.orgId}` }),
+    other: (c) => ({ method: 'GET', path: `/matter-lists/${c.theirs.department.orgId}` }),
+    why: "another department's matter list: 404, as one that does not exist (read-matter-lists.ts)",
+  },
+  'POST /matter-lists/{department}/versions/{version}/review': {
+    own: (c) => ({ method: 'POST', path: `/matter-lists/${c.w.matterListToReview.orgId}/versions/${c.w.matterListToReview.version}/review`, body: { decision: 'return', comment: '隔离测试退回' } }),
+  },
+  'POST /matter-lists/{department}/versions/{version}/comments': {
+    own: (c) => ({ method: 'POST', path: `/matter-lists/${c.mine.department.orgId}/versions/${c.mine.matterListVersion}/comments`, body: { text: '隔离测试意见' } }),
+    other: (c) => ({ method: 'POST', path: `/matter-lists/${c.theirs.department.orgId}/versions/${c.theirs.matterListVersion}/comments`, body: { text: '越权意见' } }),
+    why: "another department's matter list: 404 (comment-matter-list.ts)",
   },
 
   'POST /departments': {

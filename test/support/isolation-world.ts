@@ -31,7 +31,17 @@ import type { LocalPlatform } from '../../local/platform.ts';
 import { functions } from '../../functions/catalog.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
 
-export const county: CountyConfig = loadCounty('jiaxian');
+/** One narrative filing kind (issue 17 §5) for the world: Jiaxian's notice asks for none, and the filings routes need one to file. */
+export const isolationFilingKind: CountyConfig['filings']['kinds'][number] = {
+  id: 'iso-report',
+  name: '隔离测试报告',
+  contains: '隔离测试用的书面报送材料',
+  due: { cadence: 'quarterly', dueDay: 25 },
+  reminderWorkingDays: 3,
+  source: { platformDefault: '隔离测试：郏县通知未要求书面报送材料，测试另设一种' },
+};
+const jiaxian = loadCounty('jiaxian');
+export const county: CountyConfig = { ...jiaxian, filings: { ...jiaxian.filings, kinds: [isolationFilingKind] } };
 const calendar = workingDayCalendar(county.calendar);
 
 export type Family = 'A' | 'B';
@@ -242,9 +252,16 @@ export interface FamilyWorld {
   consentToRevoke: string;
   /** A commitment its department took at a check (issue 16), whose result it records in the matrix. */
   commitmentId: string;
+  /** A matter handled (办件) its department reported (issue 17 §2), by its case number. */
+  matterReference: string;
+  /** The department's matter list (事项清单): version 1, approved (issue 17), item `ISO-01`; it comments on it in the matrix. */
+  matterListVersion: number;
   /** Machine clients the credit office registered for the department: one it rotates, one it revokes in the matrix. */
   machineClientId: string;
   machineClientToRevoke: string;
+  /** The department's narrative filing (issue 17 §5) of `filingPeriod`, and a posted document it confirms in the matrix. */
+  filingPeriod: string;
+  filingUploadId: string;
 }
 
 export interface World {
@@ -262,6 +279,8 @@ export interface World {
   officeObjectionTarget: string;
   /** A report the credit office voids. */
   officeReportToVoid: string;
+  /** A matter-list version awaiting review, of a department no family's caller is: the credit office returns it in the matrix. */
+  matterListToReview: { orgId: string; version: number };
   /** A registered agency whose status the credit office changes. */
   agencyToUpdate: string;
   /** The verification code of a credit report (PDF) the company fetched, where the platform makes them. */
@@ -465,12 +484,36 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     });
     if (committed.status !== 201) throw new Error(`seeding: a check with a commitment answered ${committed.status}: ${JSON.stringify(committed.json)}`);
     const commitmentId = committed.json.commitment.recordId as string;
+    // The department's matter list, approved: its item ISO-01 is in force.
+    const listed = await as(department, { method: 'POST', path: '/matter-lists', body: { items: [matterListItemOf(f)], comment: '隔离测试清单' } });
+    if (listed.status !== 201) throw new Error(`seeding: a matter list answered ${listed.status}: ${JSON.stringify(listed.json)}`);
+    const listApproved = await as(office, { method: 'POST', path: `/matter-lists/${department.orgId}/versions/1/review`, body: { decision: 'approve' } });
+    if (listApproved.status !== 200) throw new Error(`seeding: approving a matter list answered ${listApproved.status}: ${JSON.stringify(listApproved.json)}`);
+    const matterReference = `MAT-${f}-1`;
+    const matter = await as(department, { method: 'POST', path: '/matters', body: { matters: [{ itemId: 'ISO-01', reference: matterReference, subjectId: subject.orgId, subjectName: subjectBlock(f).name, decidedOn: today, checkId }] } });
+    if (matter.status !== 200) throw new Error(`seeding: a matter handled answered ${matter.status}: ${JSON.stringify(matter.json)}`);
     const register = async (name: string) => {
       const answer = await as(office, { method: 'POST', path: '/machine-clients', body: { departmentOrgId: department.orgId, name, scopes: ['checks:run'] } });
       if (answer.status !== 201) throw new Error(`seeding: a machine client answered ${answer.status}: ${JSON.stringify(answer.json)}`);
       return answer.json.clientId as string;
     };
     const [machineClientId, machineClientToRevoke] = [await register(`审批系统 ${f}`), await register(`旧系统 ${f}`)];
+    // A narrative filing (issue 17 §5): one filed, one document posted and left for the matrix to confirm.
+    const filingPeriod = `${today.slice(0, 4)}-Q1`;
+    const postFiling = async () => {
+      const announced = await as(department, { method: 'POST', path: '/filings/uploads', body: { fileName: `工作总结-${f}.pdf`, contentType: 'application/pdf', bytes: demoPdf.length } });
+      const form = new FormData();
+      for (const [name, value] of Object.entries(announced.json.upload.fields as Record<string, string>)) form.append(name, value);
+      form.append('file', new Blob([demoPdf], { type: 'application/pdf' }), 'filing.pdf');
+      const posted = await fetch(announced.json.upload.url, { method: 'POST', body: form });
+      if (posted.status !== 204) throw new Error(`seeding: a filing's document POST answered ${posted.status}: ${await posted.text()}`);
+      return announced.json.uploadId as string;
+    };
+    let filingUploadId = '';
+    if (declares('POST /filings')) {
+      await as(department, { method: 'POST', path: '/filings', body: { uploadId: await postFiling(), kind: isolationFilingKind.id, period: filingPeriod, title: `工作总结 ${f}`, summary: '隔离测试', documentDate: today } });
+      filingUploadId = await postFiling();
+    }
     const outcome = { usage: `查询信用记录 ${markerOf(f, 'outcome')}`, decision: 'approved' };
     await as(department, { method: 'PUT', path: `/checks/${checkId}/outcome`, body: outcome });
 
@@ -562,12 +605,21 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
       consentKey,
       consentToRevoke,
       commitmentId,
+      matterListVersion: 1,
+      matterReference,
       machineClientId,
       machineClientToRevoke,
+      filingPeriod,
+      filingUploadId,
     };
   };
 
   const [A, B, officeReport] = await Promise.all([seedFamily('A'), seedFamily('B'), upload('A', `${markerOf('A', 'report')}-3`)]);
+
+  // A matter list awaiting review, of a department of neither family.
+  const matterListToReview = { orgId: 'dept-iso-review', version: 1 };
+  const toReview = await as({ role: 'department', orgId: matterListToReview.orgId }, { method: 'POST', path: '/matter-lists', body: { items: [matterListItemOf('A')] } });
+  if (toReview.status !== 201) throw new Error(`seeding: a matter list to review answered ${toReview.status}: ${JSON.stringify(toReview.json)}`);
 
   // The day's overdue scan: public notices (late publications) and notices to departments.
   await platform.invoke('overdue-scan', { date: today });
@@ -596,6 +648,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     stuckCaseId,
     officeObjectionTarget: pushed.A.ids.officeObjectionTarget!,
     officeReportToVoid: officeReport.reportId,
+    matterListToReview,
     agencyToUpdate: 'agency-d',
     reportVerificationCode,
     markers,
@@ -604,3 +657,6 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     as,
   };
 }
+
+/** The item of a family's matter list (both families use the code ISO-01; a list is per department). */
+export const matterListItemOf = (_f: Family) => ({ itemId: 'ISO-01', matterType: 'procurement', name: '政府采购资格审查', legalBasis: '《政府采购法》第二十二条', checkRequired: true, reportRequired: true, measures: [] as string[] });

@@ -82,6 +82,11 @@ function citations(county: CountyConfig): { path: string; source: RuleSource }[]
     ...county.cases.notRepairable.map((rule, i) => ({ path: `cases.notRepairable.${i}`, source: rule.clause })),
     ...county.commitments.offered.map((o, i) => ({ path: `commitments.offered.${i}`, source: o.clause })),
     { path: 'commitments.reminderWorkingDays', source: county.commitments.reminderWorkingDays.source },
+    { path: 'filings.source', source: county.filings.source },
+    ...county.filings.kinds.flatMap((k) => [
+      { path: `filings.kinds.${k.id}.source`, source: k.source },
+      ...(k.dueSource ? [{ path: `filings.kinds.${k.id}.dueSource`, source: k.dueSource }] : []),
+    ]),
   ];
 }
 

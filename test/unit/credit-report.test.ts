@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { buildReportContent } from '../../shared/credit-report/report-content.ts';
-import { missingCharacterSign, reportFonts } from '../../shared/credit-report/report-fonts.ts';
+import { missingCharacterSign, pdfFonts } from '../../shared/pdf/pdf-fonts.ts';
 import { reportSections, sectionOfKind } from '../../shared/credit-report/report-sections.ts';
 import { groupedCode, newVerificationCode, parseVerificationCode, verificationPath } from '../../shared/credit-report/verification-code.ts';
 import { recordKinds } from '../../shared/config/record-kinds.ts';
@@ -71,7 +71,7 @@ describe('report content', () => {
 
 describe('report fonts', () => {
   it('draw common text in the primary cut, rare hanzi from fallback cuts, and nothing as a box', () => {
-    const fonts = reportFonts();
+    const fonts = pdfFonts();
     expect(fonts.runsOf('郏县诚信建筑工程有限公司 91410425MA45E8TH52')).toEqual([{ font: fonts.primary.name, text: '郏县诚信建筑工程有限公司 91410425MA45E8TH52' }]);
     const runs = fonts.runsOf('当事人赜堉商行');
     expect(runs.map((r) => r.text).join('')).toBe('当事人赜堉商行');

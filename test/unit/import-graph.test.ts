@@ -10,7 +10,7 @@ import { importsOf, modulesUnder, projectRoot, reachableFrom } from '../support/
  * no capability; nothing in shared/ imports functions/, infra/ or local/. Each failure prints the chain of
  * imports that breaks the rule.
  */
-const kernel = ['errors', 'http', 'lambda', 'storage', 'config', 'identity', 'calendar', 'subjects', 'privacy', 'time', 'files'];
+const kernel = ['errors', 'http', 'lambda', 'storage', 'config', 'identity', 'calendar', 'subjects', 'privacy', 'time', 'files', 'pdf'];
 const folderOf = (file: string): string | undefined => (file.startsWith('shared/') ? file.split('/')[1] : undefined);
 const isKernel = (file: string): boolean => kernel.includes(folderOf(file) ?? '');
 const isCapability = (file: string): boolean => folderOf(file) !== undefined && !isKernel(file);

@@ -110,7 +110,11 @@ describe('the site and the console call the API by its declarations', () => {
         // The credit office's registers, reports and stuck cases (office-*.ts), the institution's consented query (institution.ts).
         'list-departments', 'register-department', 'list-agencies', 'register-agency', 'update-agency', 'list-subject-reports', 'void-report', 'restart-case', 'run-query',
         // The office's register of departments' systems (office-machine-clients.ts); a department's batch checks and commitments (department-batch.ts, department-commitments.ts).
-        'list-machine-clients', 'register-machine-client', 'rotate-machine-client-secret', 'revoke-machine-client', 'run-check-batch', 'list-commitments', 'record-commitment-result']),
+        'list-machine-clients', 'register-machine-client', 'rotate-machine-client-secret', 'revoke-machine-client', 'run-check-batch', 'list-commitments', 'record-commitment-result',
+        // Coverage and accountability (coverage.ts).
+        'get-coverage', 'get-matter-template', 'upload-matters', 'get-accountability',
+        // Matter lists (department-matter-list.ts, office-matter-lists.ts).
+        'get-matter-list', 'submit-matter-list', 'comment-matter-list', 'list-matter-lists', 'review-matter-list']),
     );
   });
 

@@ -121,7 +121,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); answers the check as GET /checks/{id} (another department's check: 404)
+         * Record the outcome of a check: only measures it offered, in force at the check (else 409 MEASURE_NOT_OFFERED, MEASURE_SUSPENDED); offered measures not applied each with a reason (notAppliedMeasures); answers the check as GET /checks/{id} (another department's check: 404)
          * @description The department that ran a check records the measures applied and how the records were used. Roles: department
          */
         put: operations["record-check-outcome"];
@@ -266,6 +266,50 @@ export interface paths {
          * @description The department records a commitment kept, or breached (a commitment-breach record on the subject). Roles: department
          */
         post: operations["record-commitment-result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Matters handled in a month (department: its own; the credit office: ?department=)
+         * @description A department's reported matters of a month. Roles: department, creditOffice
+         */
+        get: operations["list-matters"];
+        put?: never;
+        /**
+         * Report matters handled, per item of the matter list (≤ 500); the same reference again updates the matter, never a second one
+         * @description A department (or its system) reports matters handled (办件), idempotent per case number. Roles: department
+         */
+        post: operations["report-matters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matters/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One matter handled, by its case number (department: its own; the credit office: ?department=)
+         * @description One reported matter by its case number. Roles: department, creditOffice
+         */
+        get: operations["get-matter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -485,6 +529,22 @@ export interface components {
                 typeName: string;
                 reference: string;
                 name: string;
+                /** @description The item of the department’s matter list the check serves, as the list in force said that day */
+                listItem?: {
+                    itemId: string;
+                    name: string;
+                    listVersion: number;
+                    checkRequired: boolean;
+                    reportRequired: boolean;
+                };
+            };
+            /** @description When the list item requires a third-party report: whether the check showed a valid one not flagged for re-evaluation */
+            reportRequirement?: {
+                /** @constant */
+                required: true;
+                satisfied: boolean;
+                /** @description Shown when not satisfied: 本事项须查验第三方信用报告，当前无有效报告 */
+                message?: string;
             };
             /** @description The department's system that ran the check (a machine client), absent when a person did */
             system?: {
@@ -658,6 +718,28 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
+        };
+        MatterHandled: {
+            reference: string;
+            itemId: string;
+            departmentOrgId: string;
+            subject: {
+                /** @description USCC, or a masked resident ID */
+                id: string;
+                /** @enum {string} */
+                type: "uscc" | "residentId";
+                name: string;
+            };
+            decidedOn: string;
+            decision?: string;
+            checkId?: string;
+            /** @enum {string} */
+            via: "api" | "upload";
+            revision: number;
+            firstReportedAt: string;
+            reportedAt: string;
         } & {
             [key: string]: unknown;
         };
@@ -4154,6 +4236,8 @@ export interface operations {
                         reference: string;
                         /** @description The case name */
                         name: string;
+                        /** @description The item of the department's matter list in force (事项清单) this matter is: its matter type must be `type` (400 LIST_ITEM_MATTER_TYPE); an item not in the list in force: 400 LIST_ITEM_NOT_IN_FORCE. The check then offers only the measures the item names (among those the county's rules select) and says whether a report it requires is shown */
+                        listItem?: string;
                     };
                     /** @description A commitment taken at the point of approval (告知承诺, 容缺受理, 信用承诺), where the county's catalog offers it for the matter type: it becomes a commitment record, followed up to its due day */
                     commitment?: {
@@ -4243,6 +4327,8 @@ export interface operations {
                         reference: string;
                         /** @description The case name */
                         name: string;
+                        /** @description The item of the department's matter list in force (事项清单) this matter is: its matter type must be `type` (400 LIST_ITEM_MATTER_TYPE); an item not in the list in force: 400 LIST_ITEM_NOT_IN_FORCE. The check then offers only the measures the item names (among those the county's rules select) and says whether a report it requires is shown */
+                        listItem?: string;
                     };
                     subjects: {
                         /** @description Unified social credit code or resident ID number */
@@ -4308,6 +4394,15 @@ export interface operations {
                     appliedMeasures?: {
                         measureId: string;
                         note?: string;
+                    }[];
+                    /**
+                     * @description Measures the check offered that were not applied, each with its reason (a punishment offered and neither applied nor explained is an accountability candidate)
+                     * @default []
+                     */
+                    notAppliedMeasures?: {
+                        measureId: string;
+                        /** @description 不予适用的理由 */
+                        reason: string;
                     }[];
                     /** @enum {string} */
                     decision: "approved" | "approvedWithConditions" | "rejected" | "pending" | "other";
@@ -4458,7 +4553,7 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /** @constant */
                     grant_type: "client_credentials";
-                    /** @description Space-separated, among the client's: checks:run checks:outcome records:write */
+                    /** @description Space-separated, among the client's: checks:run checks:outcome records:write matters:report */
                     scope?: string;
                     /** @description With client_secret, when not sent as HTTP Basic */
                     client_id?: string;
@@ -4649,6 +4744,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Commitment"];
+                };
+            };
+            /** @description Invalid input: the field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role or county not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-matters": {
+        parameters: {
+            query?: {
+                /** @description Matters decided in this month (YYYY-MM); the request’s month by default */
+                month?: string;
+                itemId?: string;
+                /** @description The credit office: the department */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        matters: components["schemas"]["MatterHandled"][];
+                    };
+                };
+            };
+            /** @description Invalid input: the field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role or county not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "report-matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Up to 500 matters; each is stored or updated by its reference */
+                    matters: {
+                        /** @description The item of the department’s matter list (事项清单编号); an item not in the list in force is counted under its code and flagged */
+                        itemId: string;
+                        /** @description 办件编号: the department’s case number; reporting it again updates the matter */
+                        reference: string;
+                        /** @description Unified social credit code or resident ID number of the subject */
+                        subjectId: string;
+                        /** @description 主体名称 */
+                        subjectName: string;
+                        /** @description 办结日期: the day the matter was decided (not after today) */
+                        decidedOn: string;
+                        /** @description 办理结果, e.g. 准予许可 */
+                        decision?: string;
+                        /** @description The check the system ran for it */
+                        checkId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            reference: string;
+                            /** @description false: an earlier report of the same reference was updated */
+                            created: boolean;
+                            revision: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: the field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role or county not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-matter": {
+        parameters: {
+            query?: {
+                /** @description The credit office: the department */
+                department?: string;
+            };
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatterHandled"];
                 };
             };
             /** @description Invalid input: the field and the rule it broke */

@@ -1,4 +1,5 @@
 import { caseOverdueSource } from './case-overdue-source.ts';
+import { filingOverdueSource } from './filing-source.ts';
 import { latePublicationSource } from './late-publication-source.ts';
 import type { OverdueSource } from './overdue-source.ts';
 import { publicityEndedSource } from './publicity-ended-source.ts';
@@ -14,4 +15,5 @@ export const overdueSources: readonly OverdueSource[] = [
   reportExpirySource,
   reportCrisisSource,
   publicityEndedSource,
+  filingOverdueSource,
 ];

@@ -4,10 +4,13 @@ import { failingLabels, usageListStateLabels } from '../labels.ts';
 import { go, type Route } from '../router.ts';
 import type { Console } from './common.ts';
 import { dataQualityPage } from './data-quality.ts';
+import { accountabilityPage, officeCoveragePage } from './coverage.ts';
 import { agenciesPage } from './office-agencies.ts';
 import { stuckCasesPage } from './office-cases.ts';
 import { departmentsPage } from './office-departments.ts';
 import { machineClientsPage } from './office-machine-clients.ts';
+import { officeMatterListsPage } from './office-matter-lists.ts';
+import { filingStatusPage } from './office-filings.ts';
 import { allNoticesPage } from './office-notices.ts';
 import { reportsPage } from './office-reports.ts';
 
@@ -19,6 +22,10 @@ import { reportsPage } from './office-reports.ts';
 export const creditOfficeConsole: Console = [
   { path: 'compliance', label: '合规情况', page: compliancePage },
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, true) },
+  { path: 'coverage', label: '覆盖率', page: officeCoveragePage },
+  { path: 'accountability', label: '责任追究', page: accountabilityPage },
+  { path: 'matter-lists', label: '事项清单审核', page: (root, route) => officeMatterListsPage(root, route) },
+  { path: 'filings', label: '报送情况', page: filingStatusPage },
   { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },
   { path: 'agencies', label: '信用服务机构', page: (root) => agenciesPage(root) },
   { path: 'machine-clients', label: '系统接入', page: (root) => machineClientsPage(root) },

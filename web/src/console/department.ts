@@ -2,10 +2,14 @@ import { call, callFile, type Answer, type CallInput } from '../call.ts';
 import { errorBox, facts, field, h, loading, notice, show, valueOf } from '../dom.ts';
 import { decisionLabels, publicityEnd, statusLabels } from '../labels.ts';
 import { href, type Route } from '../router.ts';
+import type { Caller } from '../session.ts';
 import { addDays } from '../../../shared/calendar/dates.ts';
 import { noticesSection, type Console } from './common.ts';
 import { batchPage } from './department-batch.ts';
 import { commitmentsPage } from './department-commitments.ts';
+import { filingsPage } from './department-filings.ts';
+import { departmentMatterListPage } from './department-matter-list.ts';
+import { mattersPage } from './coverage.ts';
 import { importPage } from './department-imports.ts';
 import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
@@ -20,11 +24,14 @@ export const departmentConsole: Console = [
   { path: 'check', label: '信用核查', page: checkPage },
   { path: 'batch', label: '批量核查', page: batchPage },
   { path: 'commitments', label: '信用承诺', page: commitmentsPage },
+  { path: 'matter-list', label: '事项清单', page: departmentMatterListPage },
+  { path: 'matters', label: '办件报送', page: mattersPage },
   { path: 'records', label: '信用记录', page: recordsPage },
   { path: 'import', label: '批量导入', page: importPage },
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, false) },
   ...departmentCaseSections,
   { path: 'usage', label: '使用情况清单', page: usagePage },
+  { path: 'filings', label: '工作总结与制度措施报送', page: filingsPage },
   noticesSection,
 ];
 
@@ -62,14 +69,28 @@ interface ReceiptReport {
 /** The objections suspending a measure; the declaration keeps a measure loose (its `suspendedBy` undeclared). */
 const suspendedBy = (measure: CheckReceipt['measures'][number]): string[] => (Array.isArray(measure.suspendedBy) ? measure.suspendedBy.map(String) : []);
 
-async function checkPage(root: HTMLElement): Promise<void> {
-  const county = await call('get-county-profile');
+async function checkPage(root: HTMLElement, _route: Route, caller: Caller): Promise<void> {
+  const [county, list] = await Promise.all([call('get-county-profile'), call('get-matter-list', { params: { department: caller.orgId } })]);
+  // The items of the department's matter list in force (事项清单): choosing one sets the matter type.
+  const listItems = list.versions.find((v) => v.version === list.inForceVersion)?.items ?? [];
   const result = h('section', { testid: 'check-result', 'aria-live': 'polite' });
   const commitment = commitmentFields(county);
   const form = h(
     'form',
     { class: 'panel', testid: 'check-form' },
     field('主体代码', h('input', { type: 'text', required: true, maxlength: 18, placeholder: '统一社会信用代码或身份证号码', autocomplete: 'off', testid: 'check-subject' })),
+    listItems.length
+      ? field(
+          '事项清单事项',
+          h(
+            'select',
+            { testid: 'check-list-item' },
+            h('option', { value: '' }, '（不选择清单事项）'),
+            listItems.map((i) => h('option', { value: i.itemId }, `${i.itemId} ${i.name}${i.reportRequired ? '（须查验信用报告）' : ''}`)),
+          ),
+          `本部门现行事项清单（第 ${list.inForceVersion} 版）中的事项；选择后事项类型随之确定`,
+        )
+      : null,
     field('事项类型', h('select', { required: true, testid: 'check-matter-type' }, county.matterTypes.map((m) => h('option', { value: m.id }, m.name)))),
     field('事项编号', h('input', { type: 'text', required: true, maxlength: 100, testid: 'check-matter-reference' })),
     field('事项名称', h('input', { type: 'text', required: true, maxlength: 200, testid: 'check-matter-name' })),
@@ -77,7 +98,17 @@ async function checkPage(root: HTMLElement): Promise<void> {
     h('button', { type: 'submit', testid: 'check-submit' }, '核查'),
   );
   commitment.offerFor(valueOf(form, 'check-matter-type'));
-  form.querySelector('[data-testid="check-matter-type"]')!.addEventListener('change', () => commitment.offerFor(valueOf(form, 'check-matter-type')));
+  const matterTypeSelect = form.querySelector<HTMLSelectElement>('[data-testid="check-matter-type"]')!;
+  matterTypeSelect.addEventListener('change', () => commitment.offerFor(valueOf(form, 'check-matter-type')));
+  form.querySelector('[data-testid="check-list-item"]')?.addEventListener('change', () => {
+    const item = listItems.find((i) => i.itemId === valueOf(form, 'check-list-item'));
+    matterTypeSelect.disabled = Boolean(item);
+    if (!item) return;
+    matterTypeSelect.value = item.matterType;
+    const name = form.querySelector<HTMLInputElement>('[data-testid="check-matter-name"]')!;
+    if (!name.value) name.value = item.name;
+    commitment.offerFor(item.matterType);
+  });
   // One Idempotency-Key per filled-in form: a double click or a retry logs the check once.
   let idempotencyKey = crypto.randomUUID();
   form.addEventListener('input', () => (idempotencyKey = crypto.randomUUID()));
@@ -90,7 +121,12 @@ async function checkPage(root: HTMLElement): Promise<void> {
         {
           body: {
             subjectId: valueOf(form, 'check-subject'),
-            matter: { type: valueOf(form, 'check-matter-type'), reference: valueOf(form, 'check-matter-reference'), name: valueOf(form, 'check-matter-name') },
+            matter: {
+              type: valueOf(form, 'check-matter-type'),
+              reference: valueOf(form, 'check-matter-reference'),
+              name: valueOf(form, 'check-matter-name'),
+              ...(valueOf(form, 'check-list-item') ? { listItem: valueOf(form, 'check-list-item') } : {}),
+            },
             ...commitment.taken(),
           },
         },
@@ -176,6 +212,9 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
       ['核查编号', receipt.checkId, 'check-id'],
       ['主体', `${receipt.subject.name ?? '（平台无该主体信息）'} ${receipt.subject.id}`, 'check-subject-shown'],
       ['事项', `${receipt.matter.typeName} · ${receipt.matter.reference} · ${receipt.matter.name}`, 'check-matter'],
+      ...(receipt.matter.listItem
+        ? ([['事项清单事项', `${receipt.matter.listItem.itemId} ${receipt.matter.listItem.name}（第 ${receipt.matter.listItem.listVersion} 版清单）`, 'check-list-item-shown']] as Parameters<typeof facts>[0])
+        : []),
       ['名单状态', lists, 'check-lists'],
       ...(receipt.commitment
         ? ([
@@ -192,6 +231,11 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
           ] as Parameters<typeof facts>[0])
         : []),
     ]),
+    receipt.reportRequirement
+      ? receipt.reportRequirement.satisfied
+        ? h('p', { class: 'ok', testid: 'check-report-requirement', 'data-satisfied': 'true' }, '本事项须查验第三方信用报告：已查验有效报告。')
+        : h('p', { class: 'warn', role: 'alert', testid: 'check-report-requirement', 'data-satisfied': 'false' }, receipt.reportRequirement.message ?? '本事项须查验第三方信用报告，当前无有效报告')
+      : null,
     h('h3', {}, `信用记录（${records.length}）`),
     records.length === 0
       ? h('p', { class: 'empty', testid: 'check-no-records' }, '无有效信用记录。')
@@ -252,6 +296,7 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
 function outcomeForm(receipt: CheckReceipt): HTMLElement {
   const saved = h('div', { 'aria-live': 'polite' });
   const applicable = receipt.measures.filter((m) => !m.suspended);
+  const punishments = applicable.filter((m) => m.kind === 'punishment');
   const form = h(
     'form',
     { class: 'panel', testid: 'outcome-form' },
@@ -265,20 +310,54 @@ function outcomeForm(receipt: CheckReceipt): HTMLElement {
           applicable.map((m) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: m.measureId, testid: 'outcome-measure', 'data-measure-id': m.measureId }), ` ${m.name}`)),
         )
       : null,
+    // Each offered punishment not applied needs its reason (不予适用的理由): unexplained, it is an accountability candidate.
+    punishments.length
+      ? h(
+          'fieldset',
+          { testid: 'outcome-not-applied' },
+          h('legend', {}, '未采取的惩戒措施及理由'),
+          punishments.map((m) =>
+            h(
+              'div',
+              { testid: 'outcome-not-applied-item', 'data-measure-id': m.measureId },
+              field(`未采取“${m.name}”的理由`, h('textarea', { rows: 2, maxlength: 1000, required: true, testid: 'outcome-not-applied-reason', 'data-measure-id': m.measureId }), '勾选采取该措施后无需填写'),
+            ),
+          ),
+        )
+      : null,
     field('办理结果', h('select', { required: true, testid: 'outcome-decision' }, Object.entries(decisionLabels).map(([value, label]) => h('option', { value }, label)))),
     field('备注', h('textarea', { rows: 2, maxlength: 2000, testid: 'outcome-note' })),
     h('button', { type: 'submit', testid: 'outcome-submit' }, '保存结果'),
     saved,
   );
+  // A punishment ticked as applied needs no reason: its reason box is hidden and not required.
+  const syncReasons = () => {
+    for (const item of form.querySelectorAll<HTMLElement>('[data-testid="outcome-not-applied-item"]')) {
+      const applied = form.querySelector<HTMLInputElement>(`[data-testid="outcome-measure"][data-measure-id="${item.dataset.measureId}"]`)?.checked ?? false;
+      item.hidden = applied;
+      item.querySelector('textarea')!.required = !applied;
+    }
+  };
+  form.addEventListener('change', syncReasons);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const appliedMeasures = [...form.querySelectorAll<HTMLInputElement>('[data-testid="outcome-measure"]:checked')].map((box) => ({ measureId: box.value }));
+    const notAppliedMeasures = [...form.querySelectorAll<HTMLElement>('[data-testid="outcome-not-applied-item"]')]
+      .filter((item) => !item.hidden)
+      .map((item) => ({ measureId: item.dataset.measureId!, reason: item.querySelector('textarea')!.value.trim() }))
+      .filter((m) => m.reason);
     const note = valueOf(form, 'outcome-note');
     try {
       await call('record-check-outcome', {
         params: { id: receipt.checkId },
         // The select offers only the declared decisions (labels.ts decisionLabels).
-        body: { usage: valueOf(form, 'outcome-usage'), appliedMeasures, decision: valueOf(form, 'outcome-decision') as OutcomeRequest['decision'], ...(note ? { note } : {}) },
+        body: {
+          usage: valueOf(form, 'outcome-usage'),
+          appliedMeasures,
+          ...(notAppliedMeasures.length ? { notAppliedMeasures } : {}),
+          decision: valueOf(form, 'outcome-decision') as OutcomeRequest['decision'],
+          ...(note ? { note } : {}),
+        },
       });
       show(saved, notice('核查结果已登记。', 'outcome-saved'));
     } catch (error) {

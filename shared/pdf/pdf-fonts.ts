@@ -6,16 +6,17 @@ import * as fontkit from 'fontkit';
 import { woffToSfnt } from './woff-to-sfnt.ts';
 
 /**
- * The fonts a credit report is set in: Noto Sans SC (SIL Open Font License 1.1), regular weight, from
- * the npm package `@fontsource/noto-sans-sc`, which ships it cut by Unicode ranges as web fonts do:
+ * The fonts the platform's PDFs (the credit report, the monthly bulletin) are set in: Noto Sans SC (SIL Open
+ * Font License 1.1), regular weight, from the npm package `@fontsource/noto-sans-sc`, which ships it cut
+ * by Unicode ranges as web fonts do:
  *
  * - `primary`: the package's `chinese-simplified` cut, ~7,900 characters (the common hanzi, ASCII and
- *   CJK punctuation) in one 1.5 MB file: every fixed text of the report and nearly every name.
+ *   CJK punctuation) in one 1.5 MB file: every fixed text of a document and nearly every name.
  * - fallback cuts: the numbered slices (and the latin, latin-ext, cyrillic and vietnamese cuts) that
  *   together cover the rest of the font (rare hanzi such as 赜, 堉, 譞), found through the package's
  *   `unicode.json` and read only when a text needs one.
  *
- * pdfkit embeds each font used as a subset of the glyphs drawn (a report is tens of KB). A character
+ * pdfkit embeds each font used as a subset of the glyphs drawn (a credit report is tens of KB). A character
  * that no cut has is drawn as 〓 (the geta mark, typesetting's sign for a character the type lacks), never
  * as an empty box or a blank. The files are the package's WOFF files (not WOFF2: pdfkit cannot subset
  * those and would embed megabytes), unwrapped once per warm function (woff-to-sfnt.ts).
@@ -26,13 +27,13 @@ const primaryCut = 'chinese-simplified';
 const unicodeMapFile = 'unicode.json';
 
 /**
- * What the get-credit-report bundle carries, as paths in the package: shell globs, copied flat into
+ * What a bundle that renders a PDF carries, as paths in the package: shell globs, copied flat into
  * `fonts/` beside the bundle's index.mjs (infra/stack/credit-function.ts).
  */
 export const bundledFontFiles = ['files/noto-sans-sc-*-400-normal.woff', unicodeMapFile, 'LICENSE'] as const;
 export const bundledFontDir = 'fonts';
 /** The same, as the stack's bundling copies them: from the package, into `fonts/` beside index.mjs. */
-export const reportFontBundle = { fromPackage: fontPackage, files: bundledFontFiles, into: bundledFontDir } as const;
+export const pdfFontBundle = { fromPackage: fontPackage, files: bundledFontFiles, into: bundledFontDir } as const;
 
 /** The sign drawn for a character no cut of the font has. */
 export const missingCharacterSign = '〓';
@@ -45,7 +46,7 @@ function packageFile(file: string): string {
 }
 
 export interface LoadedFont {
-  /** The name the report's PDF document registers it under. */
+  /** The name a PDF document registers it under. */
   name: string;
   /** The parsed font, for pdfkit: parsed once per warm function, its tables decoded once (a document that parsed it anew would take a second). */
   font: fontkit.Font;
@@ -77,10 +78,10 @@ export interface TextRun {
 }
 
 /**
- * The report's fonts, loaded once per warm function: the primary cut at once, fallback cuts on first
+ * The PDF fonts, loaded once per warm function: the primary cut at once, fallback cuts on first
  * need. `runsOf` splits a text into runs each drawn in a font that has all its characters.
  */
-export class ReportFonts {
+export class PdfFonts {
   readonly primary: LoadedFont;
   private readonly fallbacks = new Map<string, LoadedFont>();
   private cutOf?: (codePoint: number) => string | undefined;
@@ -130,6 +131,6 @@ export class ReportFonts {
   }
 }
 
-let fonts: ReportFonts | undefined;
-/** The report fonts of this process, loaded on first use. */
-export const reportFonts = (): ReportFonts => (fonts ??= new ReportFonts());
+let fonts: PdfFonts | undefined;
+/** The PDF fonts of this process, loaded on first use. */
+export const pdfFonts = (): PdfFonts => (fonts ??= new PdfFonts());

@@ -1,0 +1,7 @@
+import { triggerOf } from '../../shared/bulletins/functions.ts';
+import { bulletinFile } from '../../shared/bulletins/bulletins.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+
+export const handler = httpHandler(triggerOf('get-public-bulletin-file'), async ({ params }) => ({
+  file: await bulletinFile({ month: params.month, format: 'pdf', publicRead: true }),
+}));

@@ -1,0 +1,33 @@
+import type { BulletinContent } from './bulletin-content.ts';
+
+/**
+ * A monthly bulletin (月通报) as stored: drafted on the county's draft day for the month before, refreshed and
+ * written by the credit office, then published once (its PDF and workbook kept in the reports bucket, the
+ * month's scores kept final). `version` counts changes, for conditional writes.
+ */
+export interface StoredBulletin {
+  month: string;
+  state: 'draft' | 'published';
+  version: number;
+  title: string;
+  content: BulletinContent;
+  draftedAt: string;
+  updatedAt: string;
+  updatedBy?: string;
+  publishedAt?: string;
+  publishedOn?: string;
+  publishedBy?: string;
+  /** Whether the public reads it (the county file's `bulletins.publicSite`, as it said when published). */
+  public?: boolean;
+  files?: { pdf: string; xlsx: string };
+}
+
+/** How a bulletin is listed. */
+export const bulletinSummary = (b: Pick<StoredBulletin, 'month' | 'state' | 'title' | 'publishedOn' | 'public' | 'version'>) => ({
+  month: b.month,
+  state: b.state,
+  title: b.title,
+  version: b.version,
+  ...(b.publishedOn ? { publishedOn: b.publishedOn } : {}),
+  public: b.public === true,
+});
