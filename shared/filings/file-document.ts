@@ -19,6 +19,8 @@ import { filedLate, parseFilingPeriod } from './filing-periods.ts';
 import { getUpload, latestFiling, markUploadFiled, markUploadPending, putUpload, saveRevision } from './filing-store.ts';
 
 const postExpirySeconds = 15 * 60;
+/** Attempts at taking the next revision while others of the same period are stored at the same moment. */
+const maxAttempts = 10;
 
 /**
  * POST /filings/uploads: a department announces a document (PDF, .doc or .docx, within the county's size) and
@@ -71,34 +73,39 @@ export async function confirmFiling(args: { body: z.output<typeof confirmFilingB
   if (problem) throw validationFailed('file', problem);
 
   if (!(await markUploadFiled(upload.uploadId))) throw conflict('this document was already filed: upload the document again for another filing', 'body.uploadId');
-  const latest = await latestFiling(caller.orgId, kind.id, period.id);
-  const filing: StoredFiling = {
-    orgId: caller.orgId,
-    kind: kind.id,
-    period: period.id,
-    revision: (latest?.revision ?? 0) + 1,
-    title: body.title,
-    summary: body.summary,
-    documentDate: body.documentDate,
-    fileName: upload.fileName,
-    contentType: upload.contentType,
-    bytes: document.bytes.length,
-    sha256: createHash('sha256').update(document.bytes).digest('hex'),
-    objectKey: upload.objectKey,
-    ...(document.versionId ? { versionId: document.versionId } : {}),
-    uploadId: upload.uploadId,
-    filedAt: now.toISOString(),
-    filedOn: today,
-    dueDay: period.dueDay,
-    late: filedLate(today, period),
-    firstFiledOn: latest?.firstFiledOn ?? today,
-    filedBy: caller.userId,
-  };
-  if ((await saveRevision(filing)) === 'stale') {
-    await markUploadPending(upload.uploadId);
-    throw conflict(`another filing of ${kind.name} ${period.id} was stored at the same moment: confirm again to file this one as the next revision`, 'body.period');
+  // Two filings of one period at once (a double click, two clerks): each is a revision, so the one that finds
+  // its revision taken reads the latest again and takes the next.
+  for (let attempt = 1; ; attempt++) {
+    const latest = await latestFiling(caller.orgId, kind.id, period.id);
+    const filing: StoredFiling = {
+      orgId: caller.orgId,
+      kind: kind.id,
+      period: period.id,
+      revision: (latest?.revision ?? 0) + 1,
+      title: body.title,
+      summary: body.summary,
+      documentDate: body.documentDate,
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      bytes: document.bytes.length,
+      sha256: createHash('sha256').update(document.bytes).digest('hex'),
+      objectKey: upload.objectKey,
+      ...(document.versionId ? { versionId: document.versionId } : {}),
+      uploadId: upload.uploadId,
+      filedAt: now.toISOString(),
+      filedOn: today,
+      dueDay: period.dueDay,
+      late: filedLate(today, period),
+      firstFiledOn: latest?.firstFiledOn ?? today,
+      filedBy: caller.userId,
+    };
+    if ((await saveRevision(filing)) === 'saved') return presentFiling(filing, kind.name, period.name);
+    if (attempt >= maxAttempts) {
+      await markUploadPending(upload.uploadId);
+      throw conflict(`other filings of ${kind.name} ${period.id} were being stored at the same moment: confirm again to file this one as the next revision`, 'body.period');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 50 * attempt));
   }
-  return presentFiling(filing, kind.name, period.name);
 }
 
 async function readDocument(objectKey: string): Promise<{ bytes: Buffer; versionId?: string } | undefined> {

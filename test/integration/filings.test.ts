@@ -198,3 +198,12 @@ describe('reminded before the due day, reported after it, by the overdue scan', 
     expect(await filingsDueInMonth({ month: '2026-08', county, now: platform.clock.now() })).toEqual([]);
   });
 });
+
+describe('two filings of one period at once', () => {
+  it('are both kept, as consecutive revisions', async () => {
+    const [a, b] = await Promise.all([file('dept-finance', pdf('h2-a'), { period: '2026-H2' }), file('dept-finance', pdf('h2-b'), { period: '2026-H2' })]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.revision, b.body.revision].sort()).toEqual([1, 2]);
+    expect([a.body.firstFiledOn, b.body.firstFiledOn]).toEqual(['2026-07-16', '2026-07-16']);
+  });
+});

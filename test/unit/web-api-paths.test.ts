@@ -114,7 +114,9 @@ describe('the site and the console call the API by its declarations', () => {
         // Coverage and accountability (coverage.ts).
         'get-coverage', 'get-matter-template', 'upload-matters', 'get-accountability',
         // Matter lists (department-matter-list.ts, office-matter-lists.ts).
-        'get-matter-list', 'submit-matter-list', 'comment-matter-list', 'list-matter-lists', 'review-matter-list']),
+        'get-matter-list', 'submit-matter-list', 'comment-matter-list', 'list-matter-lists', 'review-matter-list',
+        // Narrative filings (department-filings.ts, office-filings.ts).
+        'list-filings', 'create-filing-upload', 'confirm-filing', 'get-filing-document', 'get-filing-status']),
     );
   });
 
