@@ -1,5 +1,5 @@
 import { triggerOf } from '../../shared/bulletins/functions.ts';
-import { bulletinFile } from '../../shared/bulletins/bulletins.ts';
+import { bulletinFile } from '../../shared/bulletins/bulletin-files.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 
 export const handler = httpHandler(triggerOf('get-public-bulletin-file'), async ({ params }) => ({

@@ -1,3 +1,5 @@
+import type { Caller } from '../identity/caller.ts';
+import { validationFailed } from '../errors/domain-errors.ts';
 import type { BulletinContent } from './bulletin-content.ts';
 
 /**
@@ -31,3 +33,12 @@ export const bulletinSummary = (b: Pick<StoredBulletin, 'month' | 'state' | 'tit
   ...(b.publishedOn ? { publishedOn: b.publishedOn } : {}),
   public: b.public === true,
 });
+
+/** The office reads drafts and published bulletins; everyone else signed in, the published ones. */
+export const canRead = (caller: Caller, b: Pick<StoredBulletin, 'state'>) => caller.role === 'creditOffice' || b.state === 'published';
+
+/** A month in a path, checked (the route's schema checks its form; this, when called from elsewhere). */
+export function bulletinMonth(month: string, field = 'path.month'): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw validationFailed(field, `must be a month written YYYY-MM, got "${month}"`);
+  return month;
+}

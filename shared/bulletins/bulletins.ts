@@ -10,7 +10,8 @@ import { keys } from '../storage/keys.ts';
 import { assembleBulletin, trendPoint } from './assemble-bulletin.ts';
 import { bulletinSummary, type StoredBulletin } from './bulletin.ts';
 import type { BulletinTrendPoint } from './bulletin-content.ts';
-import { getBulletin, getBulletinFile, listBulletins, putBulletinFile, putFirstDraft, replaceBulletin } from './bulletin-store.ts';
+import { getBulletin, listBulletins, putBulletinFile, putFirstDraft, replaceBulletin } from './bulletin-store.ts';
+import { canRead } from './bulletin.ts';
 import { bulletinWorkbook } from './bulletin-workbook.ts';
 import { renderBulletinPdf } from './render-bulletin-pdf.ts';
 
@@ -66,7 +67,6 @@ export async function prepareBulletin(args: { county: CountyConfig; now: Date; d
   return { drafted: true, month, departments: content.departments.length, accountability: content.accountability.length };
 }
 
-const canRead = (caller: Caller, b: Pick<StoredBulletin, 'state'>) => caller.role === 'creditOffice' || b.state === 'published';
 
 /** GET /bulletins: the office reads drafts and published bulletins; everyone else signed in, the published ones. */
 export async function readBulletinList(caller: Caller) {
@@ -139,8 +139,6 @@ export async function refreshBulletin(args: { month: string; body: { version?: n
   return readBulletin(next.month, caller);
 }
 
-const fileNames = (b: Pick<StoredBulletin, "title" | "month">, ext: string) => ({ fileName: `${b.title}.${ext}`, asciiFileName: `bulletin-${b.month}.${ext}` });
-
 /**
  * POST /bulletins/{month}/publish: renders the PDF (charts drawn as vectors) and the workbook from the draft as
  * the office left it, keeps both, marks the bulletin published (on condition of the version read: an edit in
@@ -199,21 +197,3 @@ async function assessMonthKept(b: StoredBulletin, county: CountyConfig, now: Dat
   return { ...assessed, departments: assessed.departments.map((d) => ({ ...d, ...(byOrg.has(d.orgId) ? { score: byOrg.get(d.orgId)!.score, rank: byOrg.get(d.orgId)!.rank } : {}) })) };
 }
 
-/**
- * GET /bulletins/{month}/file?format=pdf|xlsx: a published bulletin's kept file; the office's draft rendered now,
- * marked 草稿. GET /public/bulletins/{month}/file: the published PDF where the public reads bulletins.
- */
-export async function bulletinFile(args: { month: string; format: 'pdf' | 'xlsx'; caller?: Caller; publicRead?: boolean }) {
-  parseMonth(args.month, 'path.month');
-  const b = await getBulletin(args.month);
-  const visible = b && (args.publicRead ? b.state === 'published' && b.public === true : canRead(args.caller!, b));
-  if (!b || !visible) throw notFound(`bulletin ${args.month}`);
-  const contentType = args.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const content = b.files ? await getBulletinFile(b.files[args.format]) : args.format === 'pdf' ? await renderBulletinPdf(b.content) : await bulletinWorkbook(b.content);
-  return { content, contentType, ...fileNames(b, args.format) };
-}
-
-/** GET /public/bulletins: the published bulletins the public reads (none where the county file says they are not public). */
-export async function readPublicBulletins() {
-  return { bulletins: (await listBulletins(true)).map(bulletinSummary) };
-}

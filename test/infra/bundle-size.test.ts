@@ -35,7 +35,7 @@ const limitsKb: Record<string, number> = {
   'run-check': 685,
   'get-usage-list': 430,
   'export-usage-list': 935,
-  'get-credit-report': 885,
+  'get-credit-report': 890,
   'get-import-template': 850,
   'ingest-import': 1500,
 };

@@ -88,11 +88,13 @@ const pinned: Record<string, Record<string, string>> = {
     'CreateConsent', 'RevokeConsent', 'ListConsents', 'RunQuery', 'ListMyChecks',
     'GetCreditReport', 'VerifyCreditReport',
     'GetImportTemplate', 'CreateImport', 'GetImport', 'ListImports', 'IngestImport', 'ContinueImport',
+    'PrepareBulletin', 'ListBulletins', 'GetBulletin', 'GetBulletinFile', 'EditBulletinText', 'RefreshBulletin', 'PublishBulletin', 'ListPublicBulletins', 'GetPublicBulletinFile',
   ]),
   Supervision: functionLogGroups(['ExportUsageList', 'GetUsageList', 'SubmitUsageList', 'CloseUsagePeriod', 'GetCompliance', 'GetDataQuality', 'CheckCalendar', 'OverdueScan', 'ListCommitments', 'RecordCommitmentResult', 'FollowUpCommitments',
     'RegisterMachineClient', 'ListMachineClients', 'RotateMachineClientSecret', 'RevokeMachineClient', 'IssueMachineToken', 'GetMachineIssuer', 'GetMachineJwks',
     'SubmitMatterList', 'ListMatterLists', 'GetMatterList', 'ReviewMatterList', 'CommentMatterList',
     'CreateFilingUpload', 'ConfirmFiling', 'ListFilings', 'GetFilingStatus', 'GetFilingDocument',
+    'GetAssessments', 'AnnotateAssessment',
   ]),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };

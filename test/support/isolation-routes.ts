@@ -231,6 +231,38 @@ export const routeCases: Record<string, RouteCase> = {
   },
   'GET /accountability': { own: () => ({ method: 'GET', path: '/accountability' }) },
 
+  // Monthly bulletins (月通报): the office writes and publishes; departments read the published ones; the public those the county publishes.
+  'GET /bulletins': { own: () => ({ method: 'GET', path: '/bulletins' }) },
+  'GET /bulletins/{month}': {
+    own: (c) => ({ method: 'GET', path: `/bulletins/${c.w.bulletins.published}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/bulletins/${c.w.bulletins.toEdit}` } : undefined),
+    why: 'a draft is the office\'s: to a department it does not exist yet (404, bulletin.ts canRead)',
+  },
+  'GET /bulletins/{month}/file': {
+    own: (c) => ({ method: 'GET', path: `/bulletins/${c.w.bulletins.published}/file?format=pdf` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/bulletins/${c.w.bulletins.toEdit}/file?format=pdf` } : undefined),
+    why: "a draft's file: 404 to a department (bulletin-files.ts)",
+  },
+  'PUT /bulletins/{month}/text': { own: (c) => ({ method: 'PUT', path: `/bulletins/${c.w.bulletins.toEdit}/text`, body: { version: 1, paragraphs: ['隔离测试通报文字'] } }) },
+  'POST /bulletins/{month}/refresh': { own: (c) => ({ method: 'POST', path: `/bulletins/${c.w.bulletins.toRefresh}/refresh`, body: { version: 1 } }) },
+  'POST /bulletins/{month}/publish': { own: (c) => ({ method: 'POST', path: `/bulletins/${c.w.bulletins.toPublish}/publish`, body: { version: 1 } }) },
+  // The isolation county publishes its bulletins to the public (isolation-world.ts): the published one is read by anyone.
+  'GET /public/bulletins': { own: () => ({ method: 'GET', path: '/public/bulletins' }) },
+  'GET /public/bulletins/{month}/file': {
+    own: (c) => ({ method: 'GET', path: `/public/bulletins/${c.w.bulletins.published}/file` }),
+  },
+  // The assessment (考核): the office every department's, a department its own.
+  'GET /assessments': {
+    own: (c) => ({ method: 'GET', path: `/assessments${isOffice(c) ? `?department=${c.mine.department.orgId}` : ''}` }),
+    other: (c) => (isDepartment(c) ? { method: 'GET', path: `/assessments?department=${c.theirs.department.orgId}` } : undefined),
+    otherStatus: 403,
+    why: "a department names another's assessment in query.department: 403 (assessments.ts)",
+    check: (a, c) => (isDepartment(c) && (a.json?.departments ?? []).some((d: { orgId: string }) => d.orgId !== c.caller.orgId) ? "listed another department's score" : undefined),
+  },
+  'POST /assessments/{month}/annotations': {
+    own: (c) => ({ method: 'POST', path: `/assessments/${c.w.bulletins.published}/annotations`, body: { orgId: c.mine.department.orgId, text: '隔离测试备注' } }),
+  },
+
   // Matter lists (事项清单): a department its own; the credit office every department's.
   'POST /matter-lists': {
     // Version 2, left awaiting review (version 1, in force, keeps ISO-01); a submission names no other department's list.

@@ -41,7 +41,12 @@ export const isolationFilingKind: CountyConfig['filings']['kinds'][number] = {
   source: { platformDefault: '隔离测试：郏县通知未要求书面报送材料，测试另设一种' },
 };
 const jiaxian = loadCounty('jiaxian');
-export const county: CountyConfig = { ...jiaxian, filings: { ...jiaxian.filings, kinds: [isolationFilingKind] } };
+/** Jiaxian, with a filing kind (its notice asks for none) and its bulletins public (no notice says so), so every route has something to answer. */
+export const county: CountyConfig = {
+  ...jiaxian,
+  filings: { ...jiaxian.filings, kinds: [isolationFilingKind] },
+  bulletins: { ...jiaxian.bulletins, publicSite: { publish: true, source: { platformDefault: 'isolation tests: the public path of bulletins' } } },
+};
 const calendar = workingDayCalendar(county.calendar);
 
 export type Family = 'A' | 'B';
@@ -283,6 +288,8 @@ export interface World {
   matterListToReview: { orgId: string; version: number };
   /** A registered agency whose status the credit office changes. */
   agencyToUpdate: string;
+  /** Monthly bulletins (issue 17 §4): one published (everyone signed in reads it), and three drafts the office writes, refreshes and publishes in the matrix. */
+  bulletins: { published: string; toEdit: string; toRefresh: string; toPublish: string };
   /** The verification code of a credit report (PDF) the company fetched, where the platform makes them. */
   reportVerificationCode: string;
   markers: Marker[];
@@ -621,6 +628,18 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
   const toReview = await as({ role: 'department', orgId: matterListToReview.orgId }, { method: 'POST', path: '/matter-lists', body: { items: [matterListItemOf('A')] } });
   if (toReview.status !== 201) throw new Error(`seeding: a matter list to review answered ${toReview.status}: ${JSON.stringify(toReview.json)}`);
 
+  // Monthly bulletins of past months: one published, three drafts (each version 1) for the office's routes.
+  const monthBefore = (n: number) => {
+    const [y, m] = today.slice(0, 7).split('-').map(Number) as [number, number];
+    const i = y * 12 + (m - 1) - n;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  };
+  const bulletins = { published: monthBefore(1), toEdit: monthBefore(2), toRefresh: monthBefore(3), toPublish: monthBefore(4) };
+  if (declares('POST /bulletins/{month}/refresh')) {
+    for (const month of Object.values(bulletins)) await as(office, { method: 'POST', path: `/bulletins/${month}/refresh`, body: {} }, 200);
+    await as(office, { method: 'POST', path: `/bulletins/${bulletins.published}/publish`, body: { version: 1 } }, 200);
+  }
+
   // The day's overdue scan: public notices (late publications) and notices to departments.
   await platform.invoke('overdue-scan', { date: today });
 
@@ -650,6 +669,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     officeReportToVoid: officeReport.reportId,
     matterListToReview,
     agencyToUpdate: 'agency-d',
+    bulletins,
     reportVerificationCode,
     markers,
     unique: (prefix) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`,

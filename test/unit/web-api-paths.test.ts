@@ -116,7 +116,9 @@ describe('the site and the console call the API by its declarations', () => {
         // Matter lists (department-matter-list.ts, office-matter-lists.ts).
         'get-matter-list', 'submit-matter-list', 'comment-matter-list', 'list-matter-lists', 'review-matter-list',
         // Narrative filings (department-filings.ts, office-filings.ts).
-        'list-filings', 'create-filing-upload', 'confirm-filing', 'get-filing-document', 'get-filing-status']),
+        'list-filings', 'create-filing-upload', 'confirm-filing', 'get-filing-document', 'get-filing-status',
+        // The assessment and the monthly bulletin (bulletins.ts).
+        'get-assessments', 'annotate-assessment', 'list-bulletins', 'get-bulletin', 'get-bulletin-file', 'edit-bulletin-text', 'refresh-bulletin', 'publish-bulletin']),
     );
   });
 

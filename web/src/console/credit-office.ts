@@ -5,6 +5,7 @@ import { go, type Route } from '../router.ts';
 import type { Console } from './common.ts';
 import { dataQualityPage } from './data-quality.ts';
 import { accountabilityPage, officeCoveragePage } from './coverage.ts';
+import { officeAssessmentPage, officeBulletinsPage } from './bulletins.ts';
 import { agenciesPage } from './office-agencies.ts';
 import { stuckCasesPage } from './office-cases.ts';
 import { departmentsPage } from './office-departments.ts';
@@ -24,6 +25,8 @@ export const creditOfficeConsole: Console = [
   { path: 'quality', label: '问题数据', page: (root, route) => dataQualityPage(root, route, true) },
   { path: 'coverage', label: '覆盖率', page: officeCoveragePage },
   { path: 'accountability', label: '责任追究', page: accountabilityPage },
+  { path: 'assessment', label: '考核', page: officeAssessmentPage },
+  { path: 'bulletins', label: '月通报', page: officeBulletinsPage },
   { path: 'matter-lists', label: '事项清单审核', page: (root, route) => officeMatterListsPage(root, route) },
   { path: 'filings', label: '报送情况', page: filingStatusPage },
   { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },

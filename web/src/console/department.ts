@@ -10,6 +10,7 @@ import { commitmentsPage } from './department-commitments.ts';
 import { filingsPage } from './department-filings.ts';
 import { departmentMatterListPage } from './department-matter-list.ts';
 import { mattersPage } from './coverage.ts';
+import { departmentBulletinsPage } from './bulletins.ts';
 import { importPage } from './department-imports.ts';
 import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
@@ -32,6 +33,7 @@ export const departmentConsole: Console = [
   ...departmentCaseSections,
   { path: 'usage', label: '使用情况清单', page: usagePage },
   { path: 'filings', label: '工作总结与制度措施报送', page: filingsPage },
+  { path: 'bulletins', label: '月通报', page: departmentBulletinsPage },
   noticesSection,
 ];
 
