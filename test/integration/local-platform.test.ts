@@ -10,14 +10,27 @@ import { DescribeExecutionCommand, SFNClient, SendTaskSuccessCommand, StartExecu
 import { onMachineApi, onPeopleApi } from '../../shared/lambda/declaration.ts';
 import { functions } from '../../functions/catalog.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
+import { shiftMonth } from '../../shared/compliance/month-facts.ts';
 import { keys } from '../../shared/storage/keys.ts';
 import { verificationWorkflow } from '../../shared/cases/workflows.ts';
 import { startLocalPlatform, type LocalPlatform } from '../../local/platform.ts';
 import { until } from '../support/until.ts';
 import { testClockStart, testDate } from '../support/test-date.ts';
 
-const county = loadCounty('jiaxian');
+/**
+ * Jiaxian, with Lianjiang's work summary as a filing kind (Jiaxian's notice asks for none; the filing samples need
+ * one) and its bulletins public (no notice says so; the public bulletin sample needs one): what a sample names exists.
+ */
+const jiaxian = loadCounty('jiaxian');
+const workSummary = loadCounty('lianjiang').filings.kinds[0]!;
+const county: typeof jiaxian = {
+  ...jiaxian,
+  filings: { ...jiaxian.filings, kinds: [{ ...workSummary, source: { platformDefault: "local-platform test: Lianjiang's work summary in Jiaxian" } }] },
+  bulletins: { ...jiaxian.bulletins, publicSite: { publish: true, source: { platformDefault: 'local-platform test: the public bulletin sample' } } },
+};
 let platform: LocalPlatform;
+/** The month before the suite's day: ended, so a bulletin of it can be drafted. */
+const previousMonth = shiftMonth(testDate.slice(0, 7), -1);
 let dynamo: DynamoDBDocumentClient;
 let logs: Record<string, unknown>[] = [];
 
@@ -172,6 +185,10 @@ describe('sample events', () => {
     'register-machine-client', 'list-machine-clients', 'issue-machine-token', 'rotate-machine-client-secret', 'revoke-machine-client',
     // The commitment the run-check sample took is listed, then found breached.
     'list-commitments', 'record-commitment-result',
+    // A filing's document is posted to its presigned form before the filing is confirmed, listed and downloaded.
+    'create-filing-upload', 'confirm-filing', 'list-filings', 'get-filing-status', 'get-filing-document',
+    // A month's bulletin is drafted, written and published before it is read (the month before the test date's).
+    'refresh-bulletin', 'edit-bulletin-text', 'publish-bulletin', 'list-bulletins', 'get-bulletin', 'get-bulletin-file', 'list-public-bulletins', 'get-public-bulletin-file', 'get-assessments', 'annotate-assessment',
   ];
   const placeholders = new Map<string, string>();
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
@@ -184,6 +201,8 @@ describe('sample events', () => {
   it.each([...functions].sort((a, b) => rank(a.name) - rank(b.name)).map((f) => f.name))('replays events/%s.json through the real handler', async (name) => {
     let text = readFileSync(new URL(`${name}.json`, eventsDir), 'utf8');
     for (const [placeholder, id] of placeholders) text = text.replaceAll(placeholder, id);
+    // The samples name October 2026; the suite's month before is what has ended on its day.
+    if (name.includes('bulletin') || name.includes('assessment')) text = text.replaceAll('2026-10', previousMonth);
     const event = JSON.parse(text);
     if (name === 'receive-upload' || name === 'ingest-report') event.Records[0].s3.bucket.name = platform.names.reportsBucket;
     const result = (await platform.invoke(name, { event })) as { statusCode?: number; body?: string };
@@ -193,6 +212,17 @@ describe('sample events', () => {
     if (created) placeholders.set(name === 'raise-objection' ? 'obj_SAMPLEOBJECTION0000000' : 'rep_SAMPLEREPAIR0000000000', created);
     if (name === 'create-import') placeholders.set('imp_sampleSampleSample01', (JSON.parse(result.body!) as { importId: string }).importId);
     if (name === 'run-check') placeholders.set('rec_SAMPLECOMMITMENT000000', (JSON.parse(result.body!) as { commitment: { recordId: string } }).commitment.recordId);
+    if (name === 'create-filing-upload') {
+      const announced = JSON.parse(result.body!) as { uploadId: string; upload: { url: string; fields: Record<string, string> } };
+      // A PDF of the size the sample announced (its presigned form admits that size only).
+      const size = (JSON.parse(event.body) as { bytes: number }).bytes;
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 15, 0x20), Buffer.from('\n%%EOF')]);
+      const form = new FormData();
+      for (const [field, value] of Object.entries(announced.upload.fields)) form.append(field, value);
+      form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'summary.pdf');
+      expect((await fetch(announced.upload.url, { method: 'POST', body: form })).status).toBe(204);
+      placeholders.set('fup_0123456789abcdef01234567', announced.uploadId);
+    }
     if (name === 'register-machine-client') {
       const client = JSON.parse(result.body!) as { clientId: string; clientSecret: string };
       placeholders.set('mc_SAMPLECLIENT0000', client.clientId);
