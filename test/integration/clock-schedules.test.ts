@@ -14,12 +14,13 @@ const county = loadCounty('zanhuang');
 let platform: LocalPlatform;
 const logs: Record<string, any>[] = [];
 const ran = () => logs.filter((e) => e.message === 'schedule ran' || e.message === 'schedule failed').map((e) => `${e.scheduledTime} ${e.function}`);
-/** 06:30, 07:00, 07:30, 08:00 and 09:00 in Beijing are 22:30, 23:00, 23:30, 00:00 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
+/** 06:30, 07:00, 07:30, 08:00, 08:30 and 09:00 in Beijing are 22:30, 23:00, 23:30, 00:00, 00:30 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
 const runsOf = (day: string) => [
   `${addDays(day, -1)}T22:30:00.000Z reconcile-cases`,
   `${addDays(day, -1)}T23:00:00.000Z overdue-scan`,
   `${addDays(day, -1)}T23:30:00.000Z follow-up-commitments`,
   `${day}T00:00:00.000Z close-usage-period`,
+  `${day}T00:30:00.000Z prepare-bulletin`,
   ...(day.endsWith('-01') ? [`${day}T01:00:00.000Z check-calendar`] : []),
 ];
 
@@ -43,6 +44,15 @@ describe('a jump of 45 days', () => {
     const reminders = sentNotices(platform).filter((n) => n.kind === 'usage-list-reminder' && n.addressee === 'dept-a');
     expect(reminders.length).toBeGreaterThan(0);
     expect(reminders.map((n) => n.about)).toContain(`dept-a#${testDate.slice(0, 7)}#draft`);
+  });
+
+  it('drafted the monthly bulletin of each month that ended, once, on its draft day', async () => {
+    const drafted = sentNotices(platform).filter((n) => n.kind === 'bulletin-drafted');
+    // 45 days from the test day pass one draft day at least (the county's day of the month, after each month's end).
+    expect(drafted.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(drafted.map((n) => n.about)).size).toBe(drafted.length);
+    const list = await callApi(platform, 'GET', '/bulletins', 'creditOffice', 'credit-office');
+    expect(list.body.bulletins.map((b: { month: string }) => b.month).sort()).toEqual(drafted.map((n) => n.about).sort());
   });
 
   it('a second move runs only what is newly due; a move of nothing runs nothing', async () => {
