@@ -22,7 +22,18 @@ export const bulletinTextBody = z
     paragraphs: z.array(z.string().trim().min(1).max(4000)).max(30).describe("The office's text, one paragraph each, printed before the tables"),
   })
   .strict();
-export const bulletinVersionBody = z.object({ version: z.number().int().min(1).describe('The version read') }).strict();
-export const bulletinRefreshBody = z.object({ version: z.number().int().min(1).optional().describe('The version read (needed once a draft exists)') }).strict();
+const note = z.string().trim().min(1).max(500);
+export const bulletinVersionBody = z
+  .object({
+    version: z.number().int().min(1).describe('The version read'),
+    note: note.optional().describe('签发说明: kept with the publication (who approved it, what changed since the draft)'),
+  })
+  .strict();
+export const bulletinRefreshBody = z
+  .object({
+    version: z.number().int().min(1).optional().describe('The version read (needed once a draft exists)'),
+    note: note.optional().describe('Why the figures are read again (e.g. 财政局补报了11月办件), kept with the draft'),
+  })
+  .strict();
 export const prepareBulletinAnswer = z.looseObject({ drafted: z.boolean(), month: z.string().optional() });
 export const bulletinFileBody = z.string().describe('The bulletin: application/pdf or the XLSX workbook, as an attachment');

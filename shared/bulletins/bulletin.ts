@@ -22,6 +22,10 @@ export interface StoredBulletin {
   /** Whether the public reads it (the county file's `bulletins.publicSite`, as it said when published). */
   public?: boolean;
   files?: { pdf: string; xlsx: string };
+  /** The office's note on publishing (签发说明). */
+  publishNote?: string;
+  /** The last time the figures were read again, by whom and why. */
+  lastRefresh?: { at: string; by: string; note?: string };
 }
 
 /** How a bulletin is listed. */

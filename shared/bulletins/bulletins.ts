@@ -85,7 +85,15 @@ async function readable(month: string, caller: Caller): Promise<StoredBulletin> 
 /** GET /bulletins/{month}: its content (the charts are drawn from it by the console). */
 export async function readBulletin(month: string, caller: Caller) {
   const b = await readable(month, caller);
-  return { ...bulletinSummary(b), content: b.content, draftedAt: b.draftedAt, updatedAt: b.updatedAt, ...(b.publishedAt ? { publishedAt: b.publishedAt } : {}) };
+  return {
+    ...bulletinSummary(b),
+    content: b.content,
+    draftedAt: b.draftedAt,
+    updatedAt: b.updatedAt,
+    ...(b.publishedAt ? { publishedAt: b.publishedAt } : {}),
+    ...(b.publishNote ? { publishNote: b.publishNote } : {}),
+    ...(b.lastRefresh ? { lastRefresh: b.lastRefresh } : {}),
+  };
 }
 
 async function changeDraft(month: string, version: number, change: (b: StoredBulletin) => Promise<StoredBulletin> | StoredBulletin) {
@@ -116,14 +124,24 @@ export async function editBulletinText(args: { month: string; body: { version: n
  * keeping the office's text; with no bulletin yet for an ended month, drafts it now (the office need not wait
  * for the draft day).
  */
-export async function refreshBulletin(args: { month: string; body: { version?: number }; caller: Caller; county: CountyConfig; now: Date }) {
+export async function refreshBulletin(args: { month: string; body: { version?: number; note?: string }; caller: Caller; county: CountyConfig; now: Date }) {
   const { county, now, caller } = args;
   const { month, last } = parseMonth(args.month, 'path.month');
   if (last >= localDate(now, county.timeZone)) throw validationFailed('path.month', `has not ended: ${month} is drafted once it is over`);
   const existing = await getBulletin(month);
   if (!existing) {
     const { assessed, content } = await draftOf(month, county, now, []);
-    const stored: StoredBulletin = { month, state: 'draft', version: 1, title: content.title, content, draftedAt: now.toISOString(), updatedAt: now.toISOString(), updatedBy: caller.userId };
+    const stored: StoredBulletin = {
+      month,
+      state: 'draft',
+      version: 1,
+      title: content.title,
+      content,
+      draftedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      updatedBy: caller.userId,
+      lastRefresh: { at: now.toISOString(), by: caller.userId, ...(args.body.note ? { note: args.body.note } : {}) },
+    };
     if (!(await putFirstDraft(stored))) throw conflict('the bulletin was drafted meanwhile: read it again', 'path.month');
     await keepAssessment(assessed, false);
     return readBulletin(month, caller);
@@ -133,7 +151,8 @@ export async function refreshBulletin(args: { month: string; body: { version?: n
   const next = await changeDraft(month, args.body.version, async (b) => {
     const { assessed, content } = await draftOf(month, county, now, b.content.officeText);
     assessedNow = assessed;
-    return { ...b, version: b.version + 1, content, updatedAt: now.toISOString(), updatedBy: caller.userId };
+    const lastRefresh = { at: now.toISOString(), by: caller.userId, ...(args.body.note ? { note: args.body.note } : {}) };
+    return { ...b, version: b.version + 1, content, updatedAt: now.toISOString(), updatedBy: caller.userId, lastRefresh };
   });
   if (assessedNow) await keepAssessment(assessedNow, false);
   return readBulletin(next.month, caller);
@@ -145,7 +164,7 @@ export async function refreshBulletin(args: { month: string; body: { version?: n
  * between refuses it), keeps the month's scores final, and tells every department (and the public, where the
  * county file says the public reads bulletins).
  */
-export async function publishBulletin(args: { month: string; body: { version: number }; caller: Caller; county: CountyConfig; now: Date }) {
+export async function publishBulletin(args: { month: string; body: { version: number; note?: string }; caller: Caller; county: CountyConfig; now: Date }) {
   const { county, now, caller } = args;
   const today = localDate(now, county.timeZone);
   const isPublic = county.bulletins.publicSite.publish;
@@ -156,7 +175,7 @@ export async function publishBulletin(args: { month: string; body: { version: nu
     const [pdf, xlsx] = await Promise.all([renderBulletinPdf(content), bulletinWorkbook(content)]);
     await putBulletinFile(files.pdf, pdf, 'application/pdf');
     await putBulletinFile(files.xlsx, xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return { ...b, version: revision, state: 'published', content, files, public: isPublic, publishedAt: now.toISOString(), publishedOn: today, publishedBy: caller.userId, updatedAt: now.toISOString(), updatedBy: caller.userId };
+    return { ...b, version: revision, state: 'published', content, files, public: isPublic, publishedAt: now.toISOString(), publishedOn: today, publishedBy: caller.userId, updatedAt: now.toISOString(), updatedBy: caller.userId, ...(args.body.note ? { publishNote: args.body.note } : {}) };
   });
   // The scores as published, final: a later reading of the month shows what the bulletin said.
   const snapshot = await assessMonthKept(published, county, now);

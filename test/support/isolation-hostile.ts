@@ -294,6 +294,26 @@ async function postFilingDocument(announced: ApiAnswer): Promise<string> {
   return announced.json.uploadId as string;
 }
 
+/** The day the marker's matter is decided on in the upload (the world's today). */
+let markerDay = '';
+/** Months back of the next bulletin the publish route uses up (each success publishes a month). */
+let publishMonthsBack = 6;
+/** The month `n` months before the world's today, YYYY-MM. */
+const monthsBefore = (w: HostileWorld, n: number) => {
+  const [y, m] = w.today.slice(0, 7).split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) - n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+/** The version of a month's draft bulletin, drafted first when there is none. */
+async function draftVersion(w: HostileWorld, month: string): Promise<number> {
+  let read = await send(w.platform, { method: 'GET', path: `/bulletins/${month}` }, office);
+  if (read.status === 404) {
+    await send(w.platform, { method: 'POST', path: `/bulletins/${month}/refresh`, body: {} }, office);
+    read = await w.as(office, { method: 'GET', path: `/bulletins/${month}` });
+  }
+  return read.json.version as number;
+}
+
 export const hostileRoutes: Record<string, HostileRoute> = {
   'POST /records': {
     markerField: 'facts',
@@ -515,6 +535,91 @@ export const hostileRoutes: Record<string, HostileRoute> = {
       };
     },
   },
+  // Matters handled (办件, coverage): a case number is the department's key, so reporting it again updates it.
+  'POST /matters': {
+    markerField: 'matters.0.decision',
+    prepare: async (w) => {
+      const reference = w.unique('BJ');
+      return {
+        request: { method: 'POST', path: '/matters', body: { matters: [{ itemId: 'ML-01', reference, subjectId: companyId, subjectName: '郏县测试公司', decidedOn: w.today, decision: '准予许可' }] } },
+        as: department,
+        // The month's list: a hostile case number is read back there (it cannot be a path segment).
+        readBack: () => w.as(department, { method: 'GET', path: `/matters?month=${w.today.slice(0, 7)}` }),
+        stored: async (marker) => (await textOf(w, department, `/matters?month=${w.today.slice(0, 7)}`)).includes(marker),
+      };
+    },
+  },
+  // The monthly upload: the marker is a case number in the file (its content), found by the matters of the month.
+  'POST /matter-uploads': {
+    markerField: 'content',
+    markerValue: (marker) => Buffer.from(`事项清单编号,办件编号,主体代码,主体名称,办结日期\nML-01,${marker},${companyId},郏县测试公司,${markerDay}\n`).toString('base64'),
+    prepare: async (w) => {
+      markerDay = w.today;
+      const reference = w.unique('UP');
+      return {
+        request: { method: 'POST', path: '/matter-uploads', body: { month: w.today.slice(0, 7), fileName: '办件.csv', content: Buffer.from(`事项清单编号,办件编号,主体代码,主体名称,办结日期\nML-01,${reference},${companyId},郏县测试公司,${w.today}\n`).toString('base64') } },
+        as: department,
+        readBack: async (a) => a,
+        stored: async (marker) => (await textOf(w, department, `/matters?month=${w.today.slice(0, 7)}`)).includes(marker),
+      };
+    },
+  },
+  // The assessment's notes (考核备注): each kept.
+  'POST /assessments/{month}/annotations': {
+    markerField: 'text',
+    prepare: async (w) => {
+      // This month: the world's department was registered today, so it is assessed from this month on.
+      const month = monthsBefore(w, 0);
+      return {
+        request: { method: 'POST', path: `/assessments/${month}/annotations`, body: { orgId: department.orgId, text: '核查结果登记不全' } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: `/assessments?month=${month}&department=${department.orgId}` }),
+        stored: async (marker) => (await textOf(w, office, `/assessments?month=${month}&department=${department.orgId}`)).includes(marker),
+      };
+    },
+  },
+  // Monthly bulletins (月通报): a draft is written and refreshed at the version read; each publication uses up a month.
+  'PUT /bulletins/{month}/text': {
+    markerField: 'paragraphs.0',
+    prepare: async (w) => {
+      const month = monthsBefore(w, 5);
+      const version = await draftVersion(w, month);
+      return {
+        request: { method: 'PUT', path: `/bulletins/${month}/text`, body: { version, paragraphs: ['本月核查总体平稳。'] } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: `/bulletins/${month}` }),
+        stored: async (marker) => (await textOf(w, office, `/bulletins/${month}`)).includes(marker),
+      };
+    },
+  },
+  'POST /bulletins/{month}/refresh': {
+    markerField: 'note',
+    prepare: async (w) => {
+      const month = monthsBefore(w, 6);
+      const version = await draftVersion(w, month);
+      return {
+        request: { method: 'POST', path: `/bulletins/${month}/refresh`, body: { version, note: '财政局补报了办件' } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: `/bulletins/${month}` }),
+        stored: async (marker) => (await textOf(w, office, `/bulletins/${month}`)).includes(marker),
+      };
+    },
+  },
+  'POST /bulletins/{month}/publish': {
+    markerField: 'note',
+    prepare: async (w, after) => {
+      const month = unused<{ month: string }>(after)?.month ?? monthsBefore(w, (publishMonthsBack += 1));
+      const version = await draftVersion(w, month);
+      return {
+        state: { month },
+        request: { method: 'POST', path: `/bulletins/${month}/publish`, body: { version, note: '经信用办主任签发' } },
+        as: office,
+        readBack: () => w.as(office, { method: 'GET', path: `/bulletins/${month}` }),
+        stored: async (marker) => (await textOf(w, office, `/bulletins/${month}`)).includes(marker),
+      };
+    },
+  },
+
   // Matter lists (事项清单): one version awaits review at a time, so a fresh department for each submission that went through.
   'POST /matter-lists': {
     markerField: 'items.0.legalBasis',
