@@ -171,6 +171,8 @@ function titleBlock(layout: Layout, content: BulletinContent) {
     `通报月份：${monthWords(content.month)}　　数据截至：${content.asOf}`,
     `${content.county.name}　${content.county.creditOfficeName}`,
     content.state === 'published' && content.publishedOn ? `发布日期：${content.publishedOn}` : '状态：草稿（未发布，不得对外引用）',
+    // Where the county's notice reports the bulletin up (Zanhuang 002 三(四): 县委、县政府).
+    ...(content.reportedTo?.length ? [`报送：${content.reportedTo.join('、')}`] : []),
   ];
   for (const line of meta) {
     w.write(line, page.left, y, { size: 10.5, colour: line.startsWith('状态：草稿') ? colours.draft : colours.muted, width: contentWidth, align: 'center' });

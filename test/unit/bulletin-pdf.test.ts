@@ -59,6 +59,11 @@ describe('the bulletin PDF', () => {
     expect(all).not.toContain(missingCharacterSign);
   });
 
+  it('names the bodies it is reported to where the county says so (Zanhuang: 县委、县政府), and none otherwise', async () => {
+    expect((await rendered(bulletinFixture({ reportedTo: ['县委', '县政府'] }))).pages[0]).toContain('报送：县委、县政府');
+    expect((await rendered(bulletinFixture())).all).not.toContain('报送：');
+  });
+
   it('a draft says 草稿 on every page', async () => {
     const { pages } = await rendered(bulletinFixture());
     expect(pages[0]).toContain('状态：草稿');
