@@ -1,7 +1,7 @@
 import { triggerOf } from '../../shared/bulletins/functions.ts';
 import { bulletinFile } from '../../shared/bulletins/bulletin-files.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('get-public-bulletin-file'), async ({ params }) => ({
+export const handler = publicHttpHandler(triggerOf('get-public-bulletin-file'), async ({ params }) => ({
   file: await bulletinFile({ month: params.month, format: 'pdf', publicRead: true }),
 }));

@@ -1,5 +1,5 @@
 import { triggerOf } from '../../shared/bulletins/functions.ts';
 import { readPublicBulletins } from '../../shared/bulletins/bulletin-files.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
+import { publicHttpHandler } from '../../shared/http/http-handler.ts';
 
-export const handler = httpHandler(triggerOf('list-public-bulletins'), async () => ({ body: await readPublicBulletins() }));
+export const handler = publicHttpHandler(triggerOf('list-public-bulletins'), async () => ({ body: await readPublicBulletins() }));

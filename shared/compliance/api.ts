@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { departmentOrgId } from '../departments/port.ts';
+import { organisationId } from '../http/common-schemas.ts';
 
 export const complianceQuery = z.object({
   period: z.string().max(16).optional().describe("A period of the county's cadence (2026-11, 2026-Q4, 2026-S1); the last ended one by default"),
@@ -96,7 +96,7 @@ export const assessmentsBody = z
 export const assessmentMonthParams = z.object({ month: monthText });
 export const assessmentNoteBody = z
   .object({
-    orgId: departmentOrgId.describe('The department the note is about'),
+    orgId: organisationId.describe('The department the note is about'),
     text: z.string().trim().min(1).max(2000).describe('考核备注: the office\'s note on the department\'s month'),
   })
   .strict();

@@ -41,6 +41,7 @@ import { benchOverdueScan } from './overdue-scan-bench.ts';
 import { benchUsageChain } from './usage-chain-bench.ts';
 import { benchBundles } from './bundles-bench.ts';
 import { benchImport } from './import-bench.ts';
+import { benchSupervision } from './supervision-bench.ts';
 
 const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
 /** A size: the full one, or the quick one for CI. */
@@ -268,6 +269,17 @@ try {
   row(`usage-log chain: ${chain.entries.toLocaleString()} checks appended, sequential`, `${(chain.appendMs / 1000).toFixed(1)} s (${ms(chain.appendMs / chain.entries)} each)`);
   row(`GET /checks/{id}/receipt, chain of ${chain.entries.toLocaleString()} (5)`, `p50 ${ms(percentile(chain.receiptTimes, 50))}, max ${ms(Math.max(...chain.receiptTimes))}${chain.verified ? '' : ' (NOT VERIFIED)'}`);
   row(`  recomputing the ${chain.entries.toLocaleString()} links and checks alone`, ms(chain.pureMs));
+
+  // The credit office's month (issue 17): the assessment, the bulletin drafted and published, per department.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const supervisionDepartments = size(40, 8);
+  const supervision = await benchSupervision({ apiUrl: platform.apiUrl, token: platform.token, today, departments: supervisionDepartments, checksEach: size(50, 5), subjectId: subjects[0]!, countRequests: () => handlerRequests });
+  process.stdout.write = originalWrite;
+  const registered = supervision.assessed; // the demo county's departments too
+  row(`GET /assessments, ${supervision.month}, ${registered} departments`, `${ms(supervision.assessment.ms)}, ${(supervision.assessment.requests / registered).toFixed(1)} DynamoDB requests per department`);
+  row('  assessment / bare Query + PutItem p50, per department', `${(supervision.assessment.ms / registered / percentile(bare, 50)).toFixed(2)}×`);
+  row('POST /bulletins/{month}/refresh: drafted (month and 5 trend months read)', `${ms(supervision.draft.ms)}, ${supervision.draft.requests} DynamoDB requests`);
+  row('POST /bulletins/{month}/publish: PDF and XLSX rendered and kept', `${ms(supervision.publish.ms)}; PDF ${(supervision.pdfBytes / 1024).toFixed(0)} KB, downloaded in ${ms(supervision.downloadMs)}`);
 
   // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
   // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
