@@ -35,16 +35,24 @@ export interface LatePublication {
   publication: PublicationDeadline;
 }
 
-/** The department's records received between two instants (its records by receipt time, gsi1) that pass `filter`: one key range, the rest read by DynamoDB but not returned. */
-const providerRecordsBetween = (orgId: string, fromInstant: string, toInstant: string, filter: string, projection: string) =>
-  queryItems({
+/**
+ * The department's records received between two instants (its records by receipt time, gsi1) that pass `filter`
+ * (`:yes` is true; `values` adds others): one key range, the rest read by DynamoDB but not returned. With `read`,
+ * also how many items DynamoDB read.
+ */
+export async function providerRecordsRead(args: { orgId: string; fromInstant: string; toInstant: string; filter: string; projection?: string; names?: Record<string, string>; values?: Record<string, unknown> }) {
+  return queryAll({
     TableName: tableName(creditTable),
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-    FilterExpression: filter,
-    ProjectionExpression: projection,
-    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(orgId), ':from': fromInstant, ':to': toInstant, ':yes': true },
+    FilterExpression: args.filter,
+    ...(args.projection ? { ProjectionExpression: args.projection } : {}),
+    ...(args.names ? { ExpressionAttributeNames: args.names } : {}),
+    ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(args.orgId), ':from': args.fromInstant, ':to': args.toInstant, ...(args.filter.includes(':yes') ? { ':yes': true } : {}), ...args.values },
   });
+}
+const providerRecordsBetween = async (orgId: string, fromInstant: string, toInstant: string, filter: string, projection: string) =>
+  (await providerRecordsRead({ orgId, fromInstant, toInstant, filter, projection })).items;
 
 /** Dual-publicity records the department pushed between two instants that came after their deadline. */
 export async function latePublications(orgId: string, fromInstant: string, toInstant: string): Promise<LatePublication[]> {

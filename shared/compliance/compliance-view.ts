@@ -53,17 +53,7 @@ async function departmentCompliance(
   county: CountyConfig,
   today: IsoDate,
 ): Promise<DepartmentCompliance> {
-  const from = endOfLocalDay(addDays(period.firstDay, -1), county.timeZone).toISOString();
-  const to = endOfLocalDay(period.lastDay, county.timeZone).toISOString();
-  // A case answered in the period was raised at most this long before it: N working days never span more.
-  const lookBackDays = Math.ceil((county.deadlines.objectionAnswerWorkingDays * 7) / 5) + 21;
-  const casesFrom = endOfLocalDay(addDays(period.firstDay, -lookBackDays - 1), county.timeZone).toISOString();
-  const [checks, late, cases] = await Promise.all([
-    countChecks(department.orgId, period.firstDay, period.lastDay),
-    latePublications(department.orgId, from, to),
-    casesRaisedBetween(department.orgId, casesFrom, to),
-  ]);
-  const overdue = cases.filter((c) => c.answerBy !== undefined && c.answerBy >= period.firstDay && c.answerBy <= period.lastDay && wentOverdue(c, county, today));
+  const { checks, late, overdue } = await departmentDays(department.orgId, period, county, today);
   const usageList = usageListState(submission, period, today);
   const result: Counted = {
     orgId: department.orgId,
@@ -77,6 +67,22 @@ async function departmentCompliance(
     usageList,
   };
   return { ...result, failings: failingsOf(result) };
+}
+
+/**
+ * What a department did on the days `firstDay`..`lastDay` (a usage period, or a month): its checks (with and
+ * without an outcome), its dual-publicity records received late, and the cases on its records whose answer day
+ * fell in the days and went overdue. Three index key ranges, each bounded by the days.
+ */
+export async function departmentDays(orgId: string, days: { firstDay: IsoDate; lastDay: IsoDate }, county: CountyConfig, today: IsoDate) {
+  const from = endOfLocalDay(addDays(days.firstDay, -1), county.timeZone).toISOString();
+  const to = endOfLocalDay(days.lastDay, county.timeZone).toISOString();
+  // A case answered in the days was raised at most this long before them: N working days never span more.
+  const lookBackDays = Math.ceil((county.deadlines.objectionAnswerWorkingDays * 7) / 5) + 21;
+  const casesFrom = endOfLocalDay(addDays(days.firstDay, -lookBackDays - 1), county.timeZone).toISOString();
+  const [checks, late, cases] = await Promise.all([countChecks(orgId, days.firstDay, days.lastDay), latePublications(orgId, from, to), casesRaisedBetween(orgId, casesFrom, to)]);
+  const overdue = cases.filter((c) => c.answerBy !== undefined && c.answerBy >= days.firstDay && c.answerBy <= days.lastDay && wentOverdue(c, county, today));
+  return { checks, late, overdue };
 }
 
 /** A case went overdue when the workflow marked it so, or it was (or is still not) answered after its answer day. */

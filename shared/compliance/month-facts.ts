@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, endOfLocalDay, formatIsoDate, localDate, type IsoDate } from '../calendar/dates.ts';
+import { addDays, daysInMonth, formatIsoDate, localDate, type IsoDate } from '../calendar/dates.ts';
 import { workingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { coverageOfMonth, accountabilityOfMonth, type AccountabilityCandidate } from '../coverage/port.ts';
@@ -7,8 +7,7 @@ import { validationFailed } from '../errors/domain-errors.ts';
 import { filingsDueInMonth, type FilingDue } from '../filings/port.ts';
 import { matterListStates, type MatterListStateRow } from '../matter-lists/port.ts';
 import { periodsDueBefore, submissionsOfPeriod, type UsagePeriod } from '../usage-lists/port.ts';
-import { casesRaisedBetween, countChecks, latePublications } from './compliance-queries.ts';
-import { wentOverdue } from './compliance-view.ts';
+import { departmentDays } from './compliance-view.ts';
 
 /** A county-local month `YYYY-MM` read from `field`, with its first and last day. */
 export function parseMonth(month: string, field: string): { month: string; first: IsoDate; last: IsoDate } {
@@ -117,17 +116,7 @@ async function departmentFacts(
   today: IsoDate,
   read: { usageList: UsageListInMonth; filings: FilingDue[]; matterList: MatterListStateRow['state']; coverage?: { handled: number; checked: number; coverage: number | null }; accountability: number },
 ): Promise<DepartmentMonthFacts> {
-  const from = endOfLocalDay(addDays(month.first, -1), county.timeZone).toISOString();
-  const to = endOfLocalDay(month.last, county.timeZone).toISOString();
-  const lookBackDays = Math.ceil((county.deadlines.objectionAnswerWorkingDays * 7) / 5) + 21;
-  const casesFrom = endOfLocalDay(addDays(month.first, -lookBackDays - 1), county.timeZone).toISOString();
-  const [checks, late, cases] = await Promise.all([
-    countChecks(department.orgId, month.first, month.last),
-    latePublications(department.orgId, from, to),
-    casesRaisedBetween(department.orgId, casesFrom, to),
-  ]);
-  // A case is overdue in the month when its answer day fell in the month and it was answered after it (or not yet, and the day has passed).
-  const overdue = cases.filter((c) => c.answerBy !== undefined && c.answerBy >= month.first && c.answerBy <= month.last && wentOverdue(c, county, today));
+  const { checks, late, overdue } = await departmentDays(department.orgId, { firstDay: month.first, lastDay: month.last }, county, today);
   const due = read.filings.filter((f) => f.state !== 'notYetDue');
   return {
     orgId: department.orgId,

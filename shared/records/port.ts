@@ -13,6 +13,7 @@ export { recordDateProblems } from './record-dates.ts';
 export { recordInput, type RecordInput } from './record-input.ts';
 export type { Withheld } from './non-publication.ts';
 export { isInForce, isPublic, statusOf, type RecordStatus } from './record-status.ts';
+export { isCrisisRecord } from './crisis-record.ts';
 export { allVersions, correctionItems, latestVersion, newRecordItems, readSubject } from './record-store.ts';
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';
 export { storeImportedRecords, type ImportedRecord } from './import-records.ts';

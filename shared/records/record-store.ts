@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { isCrisisRecord } from './crisis-record.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
@@ -58,11 +59,18 @@ function profileUpdate(record: StoredRecord): TransactItem {
  * profile. `createRecord` sends them alone; a case that publishes a record with its outcome (a repair's
  * credit commitment) sends them in its own transaction.
  */
+/** Version 1 of a record, in the crisis index when it is a credit crisis (`keys.crisisRecordsByDay`). */
+const firstVersionItem = (record: StoredRecord) => ({
+  ...keys.recordVersion(record.recordId, 1),
+  ...(isCrisisRecord(record) ? keys.crisisRecordsByDay(record.receivedOn, record.recordId) : {}),
+  ...record,
+});
+
 export function newRecordItems(record: StoredRecord): TransactItem[] {
   const key = keys.recordKey(record.providerOrgId, record.kind, record.decisionNumber);
   return [
     { Put: { TableName: table(), Item: { ...key, recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table(), Item: { ...keys.recordVersion(record.recordId, 1), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table(), Item: firstVersionItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table(), Item: currentCopy(record) } },
     profileUpdate(record),
   ];
@@ -140,7 +148,7 @@ export async function createRecords(records: StoredRecord[]): Promise<CreateResu
                 const record = records[index]!;
                 return [
                   { Put: { TableName: table(), Item: { ...keyOf(record), recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
-                  { Put: { TableName: table(), Item: { ...keys.recordVersion(record.recordId, 1), ...record }, ConditionExpression: 'attribute_not_exists(pk)' } },
+                  { Put: { TableName: table(), Item: firstVersionItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
                   { Put: { TableName: table(), Item: currentCopy(record) } },
                 ];
               }),

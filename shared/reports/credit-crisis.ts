@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates.ts';
-import { isInForce, type RecordStatus, type StoredRecord } from '../records/port.ts';
+import { isCrisisRecord, isInForce, type RecordStatus, type StoredRecord } from '../records/port.ts';
 
 /**
  * A report valid for a year, unless its subject meets a major credit crisis within it (重大信用危机: Jiaxian
@@ -15,13 +15,10 @@ export interface CreditCrisis {
   decisionDate: IsoDate;
 }
 
-const isCrisis = (record: StoredRecord): boolean =>
-  record.kind === 'blackList' || record.kind === 'dishonestDebtor' || (record.kind === 'penalty' && (record.publicity as { severity?: string } | undefined)?.severity === 'serious');
-
 /** The first record in force that is a credit crisis and came after the report's issue date; undefined when none. */
 export function creditCrisisAfter(report: { issueDate: IsoDate }, records: readonly { record: StoredRecord; status: RecordStatus }[]): CreditCrisis | undefined {
   const crises = records
-    .filter(({ record, status }) => isInForce(status) && isCrisis(record) && record.decisionDate > report.issueDate)
+    .filter(({ record, status }) => isInForce(status) && isCrisisRecord(record) && record.decisionDate > report.issueDate)
     .map(({ record }) => record)
     .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate) || a.recordId.localeCompare(b.recordId));
   const first = crises[0];

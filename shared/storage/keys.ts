@@ -96,6 +96,13 @@ export const keys = {
   subjectRecord: (subjectId: string, recordId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: `RECORD#${recordId}` }),
   recordsByProvider: (orgId: string, receivedAt: string, recordId: string) => ({ gsi1pk: `PROVIDER#${orgId}#RECORDS`, gsi1sk: `${receivedAt}#${recordId}` }),
   recordsOfProvider: (orgId: string) => `PROVIDER#${orgId}#RECORDS`,
+  /**
+   * Sparse, on version 1 of a record that is a credit crisis (shared/records/crisis-record.ts; version items use no
+   * other index): such records by first receipt day, so the daily scan telling agencies of reports to re-evaluate
+   * reads the crisis records of a few days, never a department's whole inflow.
+   */
+  crisisRecordsByDay: (receivedOn: string, recordId: string) => ({ gsi2pk: `CRISIS#${receivedOn}`, gsi2sk: recordId }),
+  crisisRecordsOn: (receivedOn: string) => `CRISIS#${receivedOn}`,
   latePublications: (receivedOn: string, orgId: string, recordId: string) => ({ gsi2pk: `LATE#${receivedOn}`, gsi2sk: `${orgId}#${recordId}` }),
   latePublicationsOn: (receivedOn: string) => `LATE#${receivedOn}`,
   /**

@@ -270,17 +270,6 @@ try {
   row(`GET /checks/{id}/receipt, chain of ${chain.entries.toLocaleString()} (5)`, `p50 ${ms(percentile(chain.receiptTimes, 50))}, max ${ms(Math.max(...chain.receiptTimes))}${chain.verified ? '' : ' (NOT VERIFIED)'}`);
   row(`  recomputing the ${chain.entries.toLocaleString()} links and checks alone`, ms(chain.pureMs));
 
-  // The credit office's month (issue 17): the assessment, the bulletin drafted and published, per department.
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  const supervisionDepartments = size(40, 8);
-  const supervision = await benchSupervision({ apiUrl: platform.apiUrl, token: platform.token, today, departments: supervisionDepartments, checksEach: size(50, 5), subjectId: subjects[0]!, countRequests: () => handlerRequests });
-  process.stdout.write = originalWrite;
-  const registered = supervision.assessed; // the demo county's departments too
-  row(`GET /assessments, ${supervision.month}, ${registered} departments`, `${ms(supervision.assessment.ms)}, ${(supervision.assessment.requests / registered).toFixed(1)} DynamoDB requests per department`);
-  row('  assessment / bare Query + PutItem p50, per department', `${(supervision.assessment.ms / registered / percentile(bare, 50)).toFixed(2)}×`);
-  row('POST /bulletins/{month}/refresh: drafted (month and 5 trend months read)', `${ms(supervision.draft.ms)}, ${supervision.draft.requests} DynamoDB requests`);
-  row('POST /bulletins/{month}/publish: PDF and XLSX rendered and kept', `${ms(supervision.publish.ms)}; PDF ${(supervision.pdfBytes / 1024).toFixed(0)} KB, downloaded in ${ms(supervision.downloadMs)}`);
-
   // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
   // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
   process.stdout.write = (() => true) as typeof process.stdout.write;
@@ -292,6 +281,19 @@ try {
   for (const s of overdue.sources) row(`  ${s.source}`, `${s.itemsRead} read, ${s.itemsDue} due, ${s.noticesPublished} published`);
   process.stdout.write = (() => true) as typeof process.stdout.write;
 
+  // The credit office's month (issue 17): the assessment, the bulletin drafted and published, per department.
+  // Last of the sections: it moves the platform clock past the month's end.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const supervisionDepartments = size(40, 8);
+  const supervision = await benchSupervision({ apiUrl: platform.apiUrl, token: platform.token, today, departments: supervisionDepartments, checksEach: size(50, 5), subjectId: subjects[0]!, countRequests: () => handlerRequests, toNextMonth: (day) => platform.clock.set(`${day}T09:00:00+08:00`) });
+  process.stdout.write = originalWrite;
+  const registered = Math.max(1, supervision.assessed); // the demo county's departments too
+  row(`GET /assessments, ${supervision.month}, ${registered} departments`, `${ms(supervision.assessment.ms)}, ${(supervision.assessment.requests / registered).toFixed(1)} DynamoDB requests per department`);
+  row('  assessment / bare Query + PutItem p50, per department', `${(supervision.assessment.ms / registered / percentile(bare, 50)).toFixed(2)}×`);
+  row('POST /bulletins/{month}/refresh: drafted (month and 5 trend months read)', `${ms(supervision.draft.ms)}, ${supervision.draft.requests} DynamoDB requests`);
+  row('POST /bulletins/{month}/publish: PDF and XLSX rendered and kept', `${ms(supervision.publish.ms)}; PDF ${(supervision.pdfBytes / 1024).toFixed(0)} KB, downloaded in ${ms(supervision.downloadMs)}`);
+
+  process.stdout.write = (() => true) as typeof process.stdout.write;
   const rss = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
   const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
   row('bench gateway throttle (the county\'s own is tested in throttling.test.ts)', `${benchThrottle.rateLimit.toLocaleString()}/s, burst ${benchThrottle.burstLimit.toLocaleString()}; county ${county.api.throttle.rateLimit}/s, burst ${county.api.throttle.burstLimit}`);

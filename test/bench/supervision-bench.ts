@@ -17,6 +17,8 @@ export async function benchSupervision(args: {
   checksEach: number;
   subjectId: string;
   countRequests: () => number;
+  /** Moves the platform clock to a day of the next month, so that the month is over (last in the bench: the clock only moves forward). */
+  toNextMonth: (day: string) => Promise<void>;
 }) {
   const office = await args.token('creditOffice', 'credit-office');
   const call = async (method: string, path: string, body?: unknown) => {
@@ -25,16 +27,16 @@ export async function benchSupervision(args: {
     if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(json)}`);
     return json;
   };
-  // A month whose bulletin nothing else drafted: two before the bench's day.
-  const month = shiftMonth(args.today.slice(0, 7), -2);
-  const day = `${month}-15`;
+  // The bench's month: its departments registered and its checks logged today, then the clock moved past its end.
+  const month = args.today.slice(0, 7);
+  const day = args.today;
   for (let d = 0; d < args.departments; d += 1) {
     const orgId = `dept-bench-sup-${d}`;
     await call('POST', '/departments', { orgId, name: `基准监督局${d}` }).catch(() => undefined);
     for (let i = 0; i < args.checksEach; i += 1) {
       const entry: CheckLogEntry = {
         checkId: `chk_BENCHSUP${String(d).padStart(4, '0')}${String(i).padStart(9, '0')}`,
-        checkedAt: `${day}T0${i % 9}:00:00.000Z`,
+        checkedAt: new Date(Date.parse(`${day}T00:00:00+08:00`) + i * 1000).toISOString(),
         checkedOn: day,
         departmentOrgId: orgId,
         userId: 'bench-user',
@@ -49,6 +51,7 @@ export async function benchSupervision(args: {
       await logCheck(entry);
     }
   }
+  await args.toNextMonth(`${shiftMonth(month, 1)}-10`);
   const timed = async (f: () => Promise<unknown>) => {
     const before = args.countRequests();
     const t = performance.now();

@@ -1,13 +1,12 @@
-import { addDays, endOfLocalDay } from '../../calendar/dates.ts';
+import { addDays } from '../../calendar/dates.ts';
 import { clauseLabel, type CountyConfig } from '../../config/county-config.ts';
 import { recordKindLabels } from '../../config/record-kinds.ts';
-import { listDepartments } from '../../departments/port.ts';
 import type { Notice } from '../../notices/port.ts';
-import { readSubject, statusOf, type StoredRecord } from '../../records/port.ts';
+import { readSubject, statusOf } from '../../records/port.ts';
 import { creditCrisisAfter, reportsOf, validReports } from '../../reports/port.ts';
 import { tableName } from '../../storage/resource-names.ts';
 import { queryAll } from '../../storage/query-all.ts';
-import { keys, withoutKeys } from '../../storage/keys.ts';
+import { keys } from '../../storage/keys.ts';
 import { creditTable } from '../../storage/tables.ts';
 import type { OverdueSource } from './overdue-source.ts';
 
@@ -25,29 +24,20 @@ export const reportCrisisDays = 7;
  * moment the record is stored (shared/reports/credit-crisis.ts); this source tells the issuing agency (to
  * re-evaluate) and the credit office (to supervise it), once per report and record.
  *
- * Reads: each registered department's records received in the days (its records by receipt time, gsi1,
- * filtered by kind in DynamoDB), then the partition of each subject met, once.
+ * Reads: the crisis records first received in the days (a sparse index, `keys.crisisRecordsByDay`: nothing else
+ * is in it), then the partition of each subject met, once.
  */
 export const reportCrisisSource: OverdueSource = {
   name: 'report-crisis',
   async find({ county, today }) {
-    const from = endOfLocalDay(addDays(today, -reportCrisisDays - 1), county.timeZone).toISOString();
-    const to = endOfLocalDay(today, county.timeZone).toISOString();
-    const { departments } = await listDepartments();
-    let itemsRead = 0;
-    const received: StoredRecord[] = [];
-    for (const department of departments) {
-      const read = await queryAll({
-        TableName: tableName(creditTable),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        FilterExpression: '#kind IN (:black, :debtor, :penalty)',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: { ':pk': keys.recordsOfProvider(department.orgId), ':from': from, ':to': to, ':black': 'blackList', ':debtor': 'dishonestDebtor', ':penalty': 'penalty' },
-      });
-      itemsRead += read.itemsRead;
-      received.push(...read.items.map((item) => withoutKeys<StoredRecord>(item)));
-    }
+    const days = Array.from({ length: reportCrisisDays + 1 }, (_, i) => addDays(today, -i));
+    const reads = await Promise.all(
+      days.map((day) =>
+        queryAll({ TableName: tableName(creditTable), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.crisisRecordsOn(day) }, ProjectionExpression: 'recordId, subjectId' }),
+      ),
+    );
+    let itemsRead = reads.reduce((n, r) => n + r.itemsRead, 0);
+    const received = reads.flatMap((r) => r.items as { recordId: string; subjectId: string }[]);
     const notices: Notice[] = [];
     let itemsDue = 0;
     for (const subjectId of new Set(received.map((r) => r.subjectId))) {
