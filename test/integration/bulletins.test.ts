@@ -205,7 +205,7 @@ describe('across the month end', () => {
     expect(flagged[0].reEvaluation.since.decisionNumber).toBe('郏税黑〔2026〕19号');
     // The scan of the morning after the listing (schedules do not run in this suite) tells the agency.
     await platform.invoke('overdue-scan', { date: addDays(listedOn, 1) });
-    const agencyNotices = (await callApi(platform, 'GET', '/notices', 'agency', flagged[0].agencyId)).body.notices;
+    const agencyNotices = (await callApi(platform, 'GET', `/notices?from=${addDays(listedOn, 1)}&to=${addDays(listedOn, 1)}`, 'agency', flagged[0].agencyId)).body.notices;
     expect(agencyNotices.some((n: { kind: string; title: string }) => n.kind === 'report-crisis' && n.title.includes(flagged[0].reportNumber))).toBe(true);
   });
 });
