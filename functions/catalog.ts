@@ -19,6 +19,8 @@ import { filingsFunctions } from '../shared/filings/functions.ts';
 import { coverageFunctions } from '../shared/coverage/functions.ts';
 import { matterListsFunctions } from '../shared/matter-lists/functions.ts';
 import { bulletinsFunctions } from '../shared/bulletins/functions.ts';
+import { exchangeFunctions } from '../shared/exchange/functions.ts';
+import { nationalListsFunctions } from '../shared/national-lists/functions.ts';
 
 /**
  * The capabilities of a county and the functions each declares in its own folder (shared/<folder>/functions.ts).
@@ -46,12 +48,14 @@ export const capabilities = [
   { name: 'coverage', folder: 'shared/coverage', functions: coverageFunctions },
   { name: 'matter-lists', folder: 'shared/matter-lists', functions: matterListsFunctions },
   { name: 'bulletins', folder: 'shared/bulletins', functions: bulletinsFunctions },
+  { name: 'exchange', folder: 'shared/exchange', functions: exchangeFunctions },
+  { name: 'national-lists', folder: 'shared/national-lists', functions: nationalListsFunctions },
 ] as const;
 
 export type CapabilityName = (typeof capabilities)[number]['name'];
 
 /** Every function of a county stack. */
-export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions, ...filingsFunctions, ...coverageFunctions, ...matterListsFunctions, ...bulletinsFunctions] as const satisfies readonly FunctionDeclaration[];
+export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions, ...filingsFunctions, ...coverageFunctions, ...matterListsFunctions, ...bulletinsFunctions, ...exchangeFunctions, ...nationalListsFunctions] as const satisfies readonly FunctionDeclaration[];
 
 export type FunctionName = (typeof functions)[number]['name'];
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type JsonWebKey } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -30,6 +30,9 @@ import { stablePorts, startOnPort } from './ports.ts';
 import { startS3Emulator } from './s3/start-s3-emulator.ts';
 import { scheduledTimeOn, startLocalScheduler } from './schedules/local-scheduler.ts';
 import { createSnsEndpoint } from './sns/sns-endpoint.ts';
+import { createUpstreamReceiver, type UpstreamReceiver } from './exchange/upstream-receiver.ts';
+import { demoDestinations } from './demo/demo-destinations.ts';
+import { localTokenSigner } from '../shared/machine-clients/token-signer.ts';
 import { startStepFunctions } from './workflows/start-step-functions.ts';
 import { decodeS3Key } from '../shared/lambda/event-schemas.ts';
 
@@ -72,7 +75,7 @@ export interface LocalPlatform {
   apiUrl: string;
   /** The machine API: `POST /oauth2/token` and the routes offered to departments' systems. */
   machineApiUrl: string;
-  endpoints: { dynamodb: string; s3: string; stepfunctions: string; sns: string };
+  endpoints: { dynamodb: string; s3: string; stepfunctions: string; sns: string; upstream: string };
   names: { creditTable: string; usageTable: string; reportsBucket: string; noticesTopicArn: string; workflowArns: Record<string, string> };
   outboxFile: string;
   issuer: LocalIssuer;
@@ -82,6 +85,11 @@ export interface LocalPlatform {
   invoke(name: string, options?: { date?: string; event?: unknown }): Promise<unknown>;
   /** The platform clock: time advanced, not slept. */
   clock: PlatformClock;
+  /**
+   * The upstream platforms' receiving endpoint (docs/exchange.md): every https destination's deliveries come here
+   * (`EXCHANGE_ENDPOINT_URL`), are verified, recorded and de-duplicated; it can be told to fail and to recover.
+   */
+  upstream: UpstreamReceiver;
   /** Transient faults injected into functions, for tests of retries and error paths. */
   faults: {
     /** The next `times` invocations of function `name` throw an Error named `errorName` before the handler runs. */
@@ -126,7 +134,8 @@ function localPersonalDataKey(file: string): string {
  * API, the scheduler, and the real handlers wired to them through the SDK's endpoint variables.
  */
 export async function startLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
-  const { county } = options;
+  // With the demo, a county that names no upstream yet delivers to two demo destinations on this machine.
+  const county = options.demo !== false && options.county.exchange.destinations.length === 0 ? demoDestinations(options.county) : options.county;
   const log = options.log ?? ((entry) => process.stdout.write(JSON.stringify(entry) + '\n'));
   if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
   mkdirSync(options.dataDir, { recursive: true });
@@ -149,7 +158,7 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     };
 
     const portsFile = join(options.dataDir, 'ports.json');
-    const ports = await stablePorts(portsFile, ['dynamodb', 's3', 'stepfunctions', 'sns']);
+    const ports = await stablePorts(portsFile, ['dynamodb', 's3', 'stepfunctions', 'sns', 'upstream']);
     const dynamodb = await startOnPort(ports, 'dynamodb', portsFile, (port) =>
       startDynamoDbLocal({ port, dataDir: join(options.dataDir, 'dynamodb'), log: (line) => log({ level: 'DEBUG', message: line }) }),
     );
@@ -178,7 +187,14 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     const snsEndpoint = await startOnPort(ports, 'sns', portsFile, (port) => listen(snsServer, port));
     stops.push(() => close(snsServer));
 
+    // The receiving endpoint verifies with the machine API's key (its JWKS), as an upstream would.
+    let upstreamJwks: Promise<{ keys: JsonWebKey[] }> | undefined;
+    const upstream = createUpstreamReceiver(join(options.dataDir, 'upstream'), () => (upstreamJwks ??= localTokenSigner(JSON.parse(process.env[resourceEnv.machineTokenLocalKey]!) as JsonWebKey).publicJwk().then((k) => ({ keys: [k] }))), () => platformNow());
+    const upstreamEndpoint = await startOnPort(ports, 'upstream', portsFile, (port) => listen(upstream.server, port));
+    stops.push(() => close(upstream.server));
+
     Object.assign(process.env, {
+      [resourceEnv.exchangeEndpoint]: upstreamEndpoint,
       AWS_REGION: localRegion,
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
@@ -356,7 +372,8 @@ export async function startLocalPlatform(options: LocalPlatformOptions): Promise
     return {
       apiUrl,
       machineApiUrl,
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, stepfunctions: stepFunctions.endpoint, sns: snsEndpoint },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, stepfunctions: stepFunctions.endpoint, sns: snsEndpoint, upstream: upstreamEndpoint },
+      upstream,
       names,
       outboxFile,
       issuer,

@@ -28,6 +28,11 @@ export const functionParts = {
    * departments' systems with the machine API's token service (their routes on the machine API live here too).
    */
   Supervision: ['usage-lists', 'compliance', 'commitments', 'machine-clients', 'filings', 'matter-lists'],
+  /**
+   * Exchange with the wider credit system (docs/exchange.md): records delivered up to the city and provincial
+   * platforms, and the national lists taken down into checks.
+   */
+  Exchange: ['exchange', 'national-lists'],
 } as const satisfies Record<string, readonly CapabilityName[]>;
 
 export type FunctionPartName = keyof typeof functionParts;

@@ -17,6 +17,12 @@ export function dueRuns(declarations: readonly FunctionDeclaration[], timeZone: 
   for (const d of declarations) {
     if (d.trigger.type !== 'schedule') continue;
     const cron = new Cron(toFiveFieldCron(d.trigger.cron), { timezone: timeZone, paused: true });
+    if (d.trigger.catchUp === 'latest') {
+      // Only the last occurrence in the window: found from its end (croner's previous run), never by walking a minutely schedule through days.
+      const last = cron.previousRuns(1, new Date(toMs + 1))[0];
+      if (last && last.getTime() > fromMs && last.getTime() <= toMs) runs.push({ name: d.name, at: last });
+      continue;
+    }
     for (let at = cron.nextRun(new Date(fromMs)); at && at.getTime() <= toMs; at = cron.nextRun(at)) runs.push({ name: d.name, at });
   }
   return runs.sort((a, b) => a.at.getTime() - b.at.getTime() || a.name.localeCompare(b.name));

@@ -4,7 +4,7 @@ import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { keys, withoutKeys } from '../storage/keys.ts';
 import { creditTable } from '../storage/tables.ts';
-import type { StoredRecord } from '../records/port.ts';
+import { recordChangeItem, type StoredRecord } from '../records/port.ts';
 import { answerableStates, evidenceStates, type CaseAnswer, type CaseEvent, type CaseState, type Evidence, type StoredCase } from './case.ts';
 
 /**
@@ -76,6 +76,8 @@ export async function raiseCase(newCase: StoredCase, record: StoredRecord, readC
             condition: 'attribute_exists(pk) AND attribute_not_exists(openCaseId) AND version = :version AND #lifecycle IN (:active, :corrected)',
             values: { ':version': record.version, ':active': 'active', ':corrected': 'corrected' },
           }),
+          // The upstream platforms learn that the record is contested (a repair changes nothing until decided).
+          ...(objection ? [recordChangeItem(record, 'objectionRaised', 'underObjection', newCase.raisedAt, newCase.caseId)] : []),
         ],
       }),
     );
@@ -291,14 +293,22 @@ export async function applyAnswer(
   }
 }
 
-/** Record changes when a case closes without a new version: the record leaves the case (and its objection), with a lifecycle. */
-export function releaseRecord(record: StoredRecord, caseId: string, lifecycle: StoredRecord['lifecycle'], extra: Record<string, unknown> = {}): TransactItem[] {
-  return recordUpdates(record, {
-    set: { lifecycle, ...extra },
-    remove: ['openCaseId', 'objectionId'],
-    condition: 'openCaseId = :case',
-    values: { ':case': caseId },
-  });
+/**
+ * Record changes when a case closes without a new version: the record leaves the case (and its objection), with a
+ * lifecycle; a revocation, a repair or an objection resolved is a change the upstream platforms are told of (a
+ * repair refused changes nothing they hold).
+ */
+export function releaseRecord(record: StoredRecord, caseId: string, lifecycle: StoredRecord['lifecycle'], at: string, extra: Record<string, unknown> = {}): TransactItem[] {
+  const change = lifecycle === 'revoked' ? 'revoked' : lifecycle === 'repaired' ? 'repaired' : record.lifecycle === 'underObjection' ? 'objectionResolved' : undefined;
+  return [
+    ...recordUpdates(record, {
+      set: { lifecycle, ...extra },
+      remove: ['openCaseId', 'objectionId'],
+      condition: 'openCaseId = :case',
+      values: { ':case': caseId },
+    }),
+    ...(change ? [recordChangeItem(record, change, lifecycle, at, caseId)] : []),
+  ];
 }
 
 /** Marks a case stuck unless it closed meanwhile; answers whether it did. */

@@ -142,7 +142,7 @@ export async function applyOutcome(args: { caseId: string; county: CountyConfig;
       await applyAnswer(
         c,
         { outcome, appliedAt: now.toISOString(), recordVersion: record.version, recordStatus: lifecycle, ...(commitment ? { commitmentRecordId: commitment.recordId } : {}) },
-        [...releaseRecord(record, c.caseId, lifecycle, extra), ...(commitment ? newRecordItems(commitment) : [])],
+        [...releaseRecord(record, c.caseId, lifecycle, now.toISOString(), extra), ...(commitment ? newRecordItems(commitment) : [])],
         event,
       );
     }

@@ -4,6 +4,7 @@ import { subjectCategories } from '../config/record-kinds.ts';
 import { warningsBody } from '../http/common-schemas.ts';
 import { nameText, plainText } from '../http/input-text.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
+import { nationalListsAtCheckBody } from '../national-lists/api.ts';
 
 /**
  * A commitment taken with a check (POST /checks `commitment`): where the county's catalog offers 告知承诺, 容缺受理 or a
@@ -140,6 +141,9 @@ export const checkReceiptBody = z
     records: z.array(z.unknown()),
     reports: z.array(z.unknown()),
     measures: z.array(measure),
+    nationalLists: nationalListsAtCheckBody
+      .optional()
+      .describe('The national lists the county takes: each with its list date (数据日期) and freshness, and the subject’s entries in force or repaired with their source, list date and basis (absent on checks logged before)'),
     outcome: z.unknown().nullable(),
     corrections: z
       .array(checkCorrectionBody)

@@ -3,6 +3,7 @@ import type { RecordCorrection } from './record-correction.ts';
 import type { ApplicableMeasure } from './select-measures.ts';
 import type { StoredRecord } from '../records/port.ts';
 import type { StoredReport } from '../reports/port.ts';
+import type { NationalEntryView, SourceFreshness } from '../national-lists/port.ts';
 
 /** What the usage log keeps of a check: enough to show the receipt again and to build usage lists. */
 export interface CheckLogEntry {
@@ -35,6 +36,12 @@ export interface CheckLogEntry {
   records: Array<{ recordId: string; version: number; kind: string; status: string; decisionNumber: string; decisionDate: string; providerOrgId: string; objectionId?: string }>;
   lists: { redListed: boolean; blackListed: boolean; dishonestDebtor: boolean };
   measures: ApplicableMeasure[];
+  /**
+   * The national lists the county takes (shared/national-lists): each source with its list date and freshness on the
+   * day of the check, and the subject's entries in force or repaired, each with its source, list date and basis.
+   * Absent on checks logged before the lists were taken in.
+   */
+  nationalLists?: { sources: SourceFreshness[]; entries: NationalEntryView[] };
   /**
    * When the matter's list item requires a third-party report (`matter.listItem.reportRequired`): whether the
    * check showed a valid report not flagged for re-evaluation (a credit crisis since its issue date).

@@ -36,6 +36,7 @@ export async function presentChecks(entries: CheckLogEntry[], args: { caller: Ca
       records: e.records,
       lists: e.lists,
       measures: e.measures,
+      ...(e.nationalLists ? { nationalLists: e.nationalLists } : {}),
       ...(e.reportRequirement ? { reportRequirement: presentReportRequirement(e.reportRequirement) } : {}),
       reports: (e.reports ?? []).map((r) => ({ ...r, ...reportNow(r.reportId) })),
       outcome: e.outcome,

@@ -15,6 +15,7 @@ import { presentCheckSubject } from './present-check.ts';
 import { commitmentRecordInput, takeCommitment, type CommitmentAtCheck } from '../commitments/port.ts';
 import { matterListInForce, type MatterListInForce } from '../matter-lists/port.ts';
 import { checkedListItem, measuresOfItem, presentReportRequirement } from './list-item.ts';
+import { nationalListsOfSubject, type NationalEntryView } from '../national-lists/port.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
@@ -54,14 +55,18 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   // A commitment the county does not offer, or a record it could not become, refuses the check before anything is logged.
   const commitmentInput = request.commitment ? commitmentRecordInput({ commitment: request.commitment, subjectId: request.subjectId, matter, checkId, county, today }) : undefined;
   const who = await protectSubjectId(request.subjectId);
-  const subject = await readSubject(who.key);
+  // The subject's partition, and its entries on the national lists the county takes with each list's freshness (docs/exchange.md).
+  const [subject, national] = await Promise.all([readSubject(who.key), nationalListsOfSubject({ subjectKey: who.key, county, today })]);
   // Each record's status today, computed once for the receipt and for measure selection.
   const withStatus = subject.records.map((record) => ({ record, status: statusOf(record, today) }));
   const inForce = withStatus
     .filter(({ status }) => isInForce(status))
     .sort((a, b) => b.record.decisionDate.localeCompare(a.record.decisionDate));
   // Bad records that expired still count against a clean history; selectMeasures decides which count.
-  const forMeasures = withStatus.map(({ record, status }) => forMeasuresOf(record, status));
+  // National entries count as records of the kind the county reads their list as: its measures apply to them alike.
+  const forMeasures = [...withStatus.map(({ record, status }) => forMeasuresOf(record, status)), ...national.forMeasures];
+  // Shown: the entries in force and those repaired (a repair shows, and punishes no more); removed and ended ones count only for a clean history.
+  const nationalShown = national.entries.filter((e) => e.status !== 'expired');
   // In a matter of the list, only the measures its item names, among those the county's rules select.
   const measures = measuresOfItem(selectMeasures({ measures: county.measures, matterType: matterType.id, records: forMeasures, today, objectionPolicy: county.cases.keepPunishmentsDuringObjection }), listItem?.item);
   const reports = validReports(reportsOf(subject), today);
@@ -77,11 +82,19 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
     departmentOrgId: caller.orgId,
     userId: caller.userId,
     ...(caller.system ? { system: caller.system } : {}),
-    subject: { id: who.key, type: request.subjectId.type, maskedId: who.masked, ...(who.sealed ? { sealedId: who.sealed } : {}), name: subject.profile?.subjectName ?? null, known: subject.records.length > 0 },
+    subject: {
+      id: who.key,
+      type: request.subjectId.type,
+      maskedId: who.masked,
+      ...(who.sealed ? { sealedId: who.sealed } : {}),
+      name: subject.profile?.subjectName ?? national.entries[0]?.subject.name ?? null,
+      known: subject.records.length > 0 || national.entries.length > 0,
+    },
     matter,
     records: inForce.map(({ record, status }) => loggedRecord(record, status)),
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     measures,
+    nationalLists: { sources: national.sources, entries: nationalShown },
     ...(reportRequirement ? { reportRequirement } : {}),
     reports: reports.map(loggedReport),
     outcome: null,
@@ -104,10 +117,20 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   return {
     repeated: logged.repeated,
     // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).
-    requests: subject.requests + 2,
+    requests: subject.requests + national.requests + 2,
     receipt: { ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })), ...(commitment ? { commitment } : {}), ...withWarnings(warnings) },
   };
 }
+
+/** A national entry a check logged, as measure selection and the list status see it. */
+const nationalForMeasures = (e: NationalEntryView): RecordForMeasures => ({
+  recordId: e.recordId,
+  kind: e.kind,
+  ...(e.listName ? { listName: e.listName } : {}),
+  decisionDate: e.listedOn ?? e.decidedOn ?? e.changedOn,
+  status: e.status,
+  nationalList: e.source,
+});
 
 const forMeasuresOf = (record: StoredRecord, status: RecordStatus): RecordForMeasures => ({
   recordId: record.recordId,
@@ -135,7 +158,7 @@ async function presentReceipt(
     subject: await presentCheckSubject(shown.subject, unmasked),
     matter: shown.matter,
     ...(shown.system ? { system: shown.system } : {}),
-    lists: { ...shown.lists, entries: listStatus(records.map(({ record, status }) => forMeasuresOf(record, status))).lists },
+    lists: { ...shown.lists, entries: listStatus([...records.map(({ record, status }) => forMeasuresOf(record, status)), ...(shown.nationalLists?.entries ?? []).map(nationalForMeasures)]).lists },
     records: await Promise.all(records.map(async ({ record, status }) => ({ ...(await presentRecord(record, on, unmasked)), status }))),
     // Links are signed per answer; a repeated request shows the reports it logged, those still held.
     // A report valid for its year unless its subject met a major credit crisis since it was issued (000 二(三), 001 二(三)).
@@ -147,6 +170,7 @@ async function presentReceipt(
       }),
     ),
     measures: shown.measures,
+    ...(shown.nationalLists ? { nationalLists: shown.nationalLists } : {}),
     ...(shown.reportRequirement ? { reportRequirement: presentReportRequirement(shown.reportRequirement) } : {}),
     outcome: shown.outcome,
   };

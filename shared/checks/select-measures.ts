@@ -13,6 +13,8 @@ export interface RecordForMeasures {
   decisionDate: IsoDate;
   status: RecordStatusForMeasures;
   objectionId?: string;
+  /** An entry of a national list the county takes (shared/national-lists), seen as a record of its kind: the list's source. */
+  nationalList?: string;
 }
 
 /** A record a measure rests on, as the check receipt shows it. */
@@ -183,6 +185,7 @@ function toSupporting(record: RecordForMeasures): SupportingRecord {
     decisionDate: record.decisionDate,
     status: record.status,
     ...(record.objectionId ? { objectionId: record.objectionId } : {}),
+    ...(record.nationalList ? { nationalList: record.nationalList } : {}),
   };
 }
 
@@ -198,6 +201,8 @@ export interface ListEntry {
   listName?: string;
   recordId: string;
   status: RecordStatusForMeasures;
+  /** A national list's entry: its source. */
+  nationalList?: string;
 }
 
 /**
@@ -213,7 +218,7 @@ export function listStatus(records: RecordForMeasures[]): {
 } {
   const lists: ListEntry[] = records
     .filter((r): r is RecordForMeasures & { kind: ListEntry['kind'] } => isInForceForMeasures(r) && (listKinds as readonly RecordKind[]).includes(r.kind))
-    .map((r) => ({ kind: r.kind, ...(r.listName !== undefined ? { listName: r.listName } : {}), recordId: r.recordId, status: r.status }))
+    .map((r) => ({ kind: r.kind, ...(r.listName !== undefined ? { listName: r.listName } : {}), recordId: r.recordId, status: r.status, ...(r.nationalList ? { nationalList: r.nationalList } : {}) }))
     .sort((a, b) => listKinds.indexOf(a.kind) - listKinds.indexOf(b.kind) || compareIds(a.listName ?? '', b.listName ?? '') || compareIds(a.recordId, b.recordId));
   return {
     redListed: lists.some((l) => l.kind === 'redList'),

@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { assessmentSettingsSchema, bulletinSettingsSchema, defaultAssessment, defaultBulletins } from './supervision-settings.ts';
+import { defaultExchange, exchangeSettingsSchema } from './exchange-settings.ts';
 import { calendarDate } from '../calendar/date-schema.ts';
 import { blackListNames, isBlackListName, type BlackListName } from './list-names.ts';
 import { platformListRepairRules, platformNotRepairable, type ListRepairRule, type NotRepairableRule } from './list-repair-rules.ts';
 import { recordKinds } from './record-kinds.ts';
 import { filingSettingsSchema, noFilingsAsked } from './filing-kinds.ts';
+import { defaultNationalLists, nationalListSettingsSchema } from './national-list-settings.ts';
 
 /** A calendar date written as YYYY-MM-DD, in the county's time zone: a real day in the platform's range (shared/calendar/date-schema.ts). */
 export const isoDate = calendarDate();
@@ -439,6 +441,10 @@ const countyFields = z
     /** The office's assessment (考核) and monthly bulletin (月通报): weights and days as data, each with its clause (shared/config/supervision-settings.ts). */
     assessment: assessmentSettingsSchema(ruleSource).default(defaultAssessment as never),
     bulletins: bulletinSettingsSchema(ruleSource).default(defaultBulletins as never),
+    /** The national lists the county takes into checks (shared/config/national-list-settings.ts, docs/exchange.md). */
+    nationalLists: nationalListSettingsSchema(ruleSource).default(defaultNationalLists as never),
+    /** Where records go upstream (docs/exchange.md): each destination with its clause (shared/config/exchange-settings.ts). */
+    exchange: exchangeSettingsSchema(ruleSource).default(defaultExchange as never),
     api: apiSettings,
     notices: noticeSettings,
     publication: publicationSettings,
@@ -491,6 +497,10 @@ const countyFields = z
       [['bulletins', 'draftDay', 'source'], county.bulletins.draftDay.source],
       [['bulletins', 'publicSite', 'source'], county.bulletins.publicSite.source],
       [['bulletins', 'reportedTo', 'source'], county.bulletins.reportedTo?.source],
+      ...county.nationalLists.sources.map((n, i): [PropertyKey[], RuleSource] => [['nationalLists', 'sources', i, 'clause'], n.clause]),
+      [['nationalLists', 'staleAfterDays', 'source'], county.nationalLists.staleAfterDays.source],
+      [['exchange', 'source'], county.exchange.source],
+      ...county.exchange.destinations.map((d, i): [PropertyKey[], RuleSource] => [['exchange', 'destinations', i, 'source'], d.source]),
     ];
     for (const [path, source] of cited)
       if (source && 'notice' in source && !ownNotices.includes(source.notice))

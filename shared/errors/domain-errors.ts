@@ -161,6 +161,42 @@ export class UsageLogBusy extends DomainError {
   }
 }
 
+/** A problem of a refused file, by row (as a spreadsheet shows it: the header is row 1) and column (by its header), and the rule broken: never the cell's value. */
+export interface FileProblem {
+  row: number;
+  column: string;
+  rule: string;
+}
+/** A file refused as a whole, nothing of it stored, with every problem found (answered as `error.problems`). */
+export class FileRefused extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    field: string,
+    readonly problems: readonly FileProblem[],
+  ) {
+    super('invalidInput', code, message, field);
+  }
+}
+/** Another import of the same national list is being applied: the office waits, or sends the same file again. */
+export class NationalListImportPending extends Conflict {
+  constructor(message: string) {
+    super(message, undefined, 'NATIONAL_LIST_IMPORT_PENDING');
+  }
+}
+/** A national list dated before the one already applied: applying it would turn the list back. */
+export class NationalListOutOfDate extends Conflict {
+  constructor(message: string, field: string) {
+    super(message, field, 'NATIONAL_LIST_OUT_OF_DATE');
+  }
+}
+/** The national list's index has not caught up with its last import yet: trying again in a moment succeeds. */
+export class NationalListBusy extends DomainError {
+  constructor(message: string) {
+    super('busy', 'NATIONAL_LIST_BUSY', message);
+  }
+}
+
 // Short forms, for the common cases.
 export const validationFailed = (field: string, rule: string): InvalidInput => new InvalidInput(field, rule);
 export const unauthenticated = (message?: string): Unauthenticated => new Unauthenticated(message);

@@ -7,6 +7,10 @@ export const errorBody = z
       code: z.string().describe('Stable machine-readable code, e.g. VALIDATION_FAILED'),
       message: z.string(),
       field: z.string().optional().describe('The request field that broke the rule'),
+      problems: z
+        .array(z.object({ row: z.number().int(), column: z.string(), rule: z.string() }))
+        .optional()
+        .describe('A file refused as a whole (e.g. NATIONAL_LIST_FILE_REFUSED): every problem by row (the header is row 1) and column'),
     }),
   })
   .meta({ id: 'Error' });

@@ -12,7 +12,7 @@ import { isSealedValue } from '../privacy/personal-ids.ts';
 import { codeFields, maskIdsInText, maskIdsInValue } from '../privacy/resident-id-mask.ts';
 import { localDate } from '../calendar/dates.ts';
 import { validatingOn } from '../time/request-day.ts';
-import { DomainError, payloadTooLarge, validationFailed } from '../errors/domain-errors.ts';
+import { DomainError, FileRefused, payloadTooLarge, validationFailed } from '../errors/domain-errors.ts';
 import { statusOfKind } from './error-status.ts';
 import { forbiddenKeyPath } from './input-text.ts';
 import { asPageTokenError } from './page-token.ts';
@@ -212,7 +212,7 @@ export function errorResponse(thrown: unknown): APIGatewayProxyResultV2 {
     const status = statusOfKind[error.kind];
     if (status >= 500) logger.error('request failed', { code: error.code, error });
     else logger.info('request refused', { code: error.code, status, field: error.field });
-    const body = { code: error.code, message: maskIdsInText(error.message), ...(error.field ? { field: error.field } : {}) };
+    const body = { code: error.code, message: maskIdsInText(error.message), ...(error.field ? { field: error.field } : {}), ...(error instanceof FileRefused ? { problems: error.problems } : {}) };
     return json(status, { error: body });
   }
   logger.error('unexpected error', { error: error as Error });

@@ -57,6 +57,11 @@ export interface ScheduleTrigger {
   /** EventBridge Scheduler cron expression, run in the county's time zone: `cron(min hour dom month dow year)`. */
   cron: string;
   description: string;
+  /**
+   * When the local clock jumps over several occurrences: `each` runs every one (a daily job whose day matters), `latest`
+   * only the last (a sweep that does all that is due whenever it runs). On AWS a schedule runs in real time: no jumps.
+   */
+  catchUp?: 'each' | 'latest';
 }
 
 export interface TaskTrigger {

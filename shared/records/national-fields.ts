@@ -395,3 +395,65 @@ export function columnOf(kind: RecordKind, path: readonly string[]): string {
   }
   return path.join('.') || '（整行）';
 }
+
+/** The first label written for each id of a label → id table: how the platform writes an id back as its label. */
+function labelsOf<T extends string>(byLabel: Readonly<Record<string, T>>): Partial<Record<T, string>> {
+  const labels: Partial<Record<T, string>> = {};
+  for (const [label, id] of Object.entries(byLabel) as [string, T][]) if (!/^[a-z]/.test(label)) labels[id] ??= label;
+  return labels;
+}
+const subjectCategoryLabels = labelsOf(subjectCategoryByLabel);
+const idTypeLabels = labelsOf(idTypeByLabel);
+const penaltyCategoryLabels = labelsOf(penaltyCategoryByLabel);
+
+function getPath(source: Readonly<Record<string, unknown>>, path: string): unknown {
+  let node: unknown = source;
+  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+/** Yuan as 万元, exactly (12345.67 元 = 1.234567 万元), without trailing zeros. */
+export function yuanToWanYuan(yuan: number): string {
+  const fen = BigInt(Math.round(yuan * 100));
+  const whole = fen / 1_000_000n;
+  const fraction = (fen % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : `${whole}`;
+}
+
+/**
+ * A record as a row of its kind's template, the reverse of `rowToRecord`: each column's text by header, in the
+ * standard's column order, absent fields left out (ignored columns too). What goes up to the city and provincial
+ * platforms (docs/exchange.md): the same mapping both ways. Pure: the input as given (masked or whole numbers).
+ */
+export function recordToRow(input: RecordInput): [header: string, text: string][] {
+  const row: [string, string][] = [];
+  const fields = input as unknown as Record<string, unknown>;
+  for (const column of templateColumns[input.kind]) {
+    if ('ignored' in column.read) continue;
+    const { field, as } = column.read;
+    if (as === 'idType') {
+      if (getPath(fields, 'subject.residentId')) row.push([column.header, idTypeLabels.residentId!]);
+      continue;
+    }
+    const value = getPath(fields, field);
+    if (value === undefined || value === null || value === '') continue;
+    const text = (() => {
+      switch (as) {
+        case 'wanYuan':
+          return yuanToWanYuan(value as number);
+        case 'subjectCategory':
+          return subjectCategoryLabels[value as string] ?? String(value);
+        case 'choice':
+          return Object.entries(column.read.choices).find(([label, id]) => id === value && !/^[a-z]/.test(label))?.[0] ?? String(value);
+        case 'penaltyCategories':
+          return (value as PenaltyCategory[]).map((c) => penaltyCategoryLabels[c] ?? c).join('；');
+        case 'legalRepresentativeIdType':
+          return idTypeLabels[value as LegalRepresentativeIdType] ?? legalRepresentativeIdTypeLabels[value as LegalRepresentativeIdType] ?? String(value);
+        default:
+          return String(value);
+      }
+    })();
+    row.push([column.header, text]);
+  }
+  return row;
+}

@@ -17,5 +17,6 @@ export { isCrisisRecord } from './crisis-record.ts';
 export { allVersions, correctionItems, latestVersion, newRecordItems, readSubject } from './record-store.ts';
 export { buildRecordVersion, firstReceipt, keepFirstReceipt, type StoredRecord } from './stored-record.ts';
 export { storeImportedRecords, type ImportedRecord } from './import-records.ts';
-export { nationalColumns, templateColumns, rowToRecord, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';
+export { nationalColumns, templateColumns, rowToRecord, recordToRow, columnOf, type NationalColumn, type NationalKind, type RowProblem as NationalRowProblem } from './national-fields.ts';
 export { pushRecords, type PushResult } from './push-records.ts';
+export { changesOfRecord, markChangeHandedOn, recordChangeItem, recordChangeKinds, recordsWithPendingChanges, recordVersion, type RecordChange, type RecordChangeKind } from './record-changes.ts';

@@ -31,7 +31,7 @@ function validate(raw: unknown, today: string) {
 /**
  * Pushes records of one department. Each record is validated and stored all or nothing: an invalid record
  * is reported and not stored, without stopping the others. Idempotent on (department, kind, decision
- * number). The valid ones are stored together (`createRecords`: their keys read at once, 25 records a
+ * number). The valid ones are stored together (`createRecords`: their keys read at once, 20 records a
  * transaction), each still conditional on its key.
  */
 export async function pushRecords(args: { records: unknown[]; caller: Caller; county: CountyConfig; now: Date; fieldPrefix: (index: number) => string }): Promise<PushResult[]> {

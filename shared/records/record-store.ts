@@ -10,6 +10,7 @@ import { creditTable } from '../storage/tables.ts';
 import { publicityEndsOn } from './publicity.ts';
 import { firstReceipt, type StoredRecord } from './stored-record.ts';
 import { subjectNameIndex } from '../subjects/subject-names.ts';
+import { versionChangeItem } from './record-changes.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 const table = () => tableName(creditTable);
@@ -54,9 +55,9 @@ function profileUpdate(record: StoredRecord): TransactItem {
 }
 
 /**
- * The four writes that store version 1 of a record, each put conditional on its key being absent where a
+ * The five writes that store version 1 of a record, each put conditional on its key being absent where a
  * second write would be a duplicate: the idempotency key, the version, the subject's current copy and
- * profile. `createRecord` sends them alone; a case that publishes a record with its outcome (a repair's
+ * profile, and the change that goes upstream (shared/records/record-changes.ts). `createRecord` sends them alone; a case that publishes a record with its outcome (a repair's
  * credit commitment) sends them in its own transaction.
  */
 /** Version 1 of a record, in the crisis index when it is a credit crisis (`keys.crisisRecordsByDay`). */
@@ -73,6 +74,7 @@ export function newRecordItems(record: StoredRecord): TransactItem[] {
     { Put: { TableName: table(), Item: firstVersionItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table(), Item: currentCopy(record) } },
     profileUpdate(record),
+    versionChangeItem(record),
   ];
 }
 
@@ -103,15 +105,15 @@ export async function createRecord(record: StoredRecord): Promise<CreateResult> 
   }
 }
 
-/** Records written in one transaction: 4 items each, DynamoDB's limit being 100 items a transaction. */
-const recordsPerTransaction = 25;
+/** Records written in one transaction: 4 items each and at most one profile update, DynamoDB's limit being 100 items a transaction. */
+const recordsPerTransaction = 20;
 /** Transactions of a batch in flight at once. */
 const parallelTransactions = 4;
 
 /**
  * Stores version 1 of many records, each all or nothing as `createRecord` does, with far fewer requests: the
  * idempotency keys are read first (BatchGetItem, 100 a request), and the records whose key is absent are
- * written 25 to a transaction (their four items each, one profile update per subject), every put still
+ * written 20 to a transaction (their four items each, one profile update per subject), every put still
  * conditional on its key being absent. A record whose key exists, a decision number repeated in the batch, and
  * every record of a transaction cancelled by a race (a concurrent push of the same number, or of the same
  * subject's profile) take `createRecord`'s path one by one, which tells created, existing and conflict apart.
@@ -150,6 +152,7 @@ export async function createRecords(records: StoredRecord[]): Promise<CreateResu
                   { Put: { TableName: table(), Item: { ...keyOf(record), recordId: record.recordId, bodyHash: record.bodyHash }, ConditionExpression: 'attribute_not_exists(pk)' } },
                   { Put: { TableName: table(), Item: firstVersionItem(record), ConditionExpression: 'attribute_not_exists(pk)' } },
                   { Put: { TableName: table(), Item: currentCopy(record) } },
+                  versionChangeItem(record),
                 ];
               }),
               ...[...profiles.values()].map(profileUpdate),
@@ -200,6 +203,7 @@ export function correctionItems(previous: StoredRecord, next: StoredRecord, expe
         ]
       : [{ Put: { TableName: table(), Item: currentCopy(next), ...expectVersion } }]),
     profileUpdate(next),
+    versionChangeItem(next),
   ];
 }
 

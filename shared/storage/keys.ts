@@ -90,6 +90,16 @@ export const keys = {
   /** One version of a record; versions of a record sort oldest → newest. */
   recordVersion: (recordId: string, version: number) => ({ pk: `RECORD#${recordId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
   recordVersionsOf: (recordId: string) => ({ pk: `RECORD#${recordId}`, skPrefix: 'VERSION#' }),
+  /**
+   * A change of a record (created, corrected, objection raised or resolved, revoked, repaired), beside its versions,
+   * written in the transaction that made it: what goes upstream (docs/exchange.md). `seq` sorts the record's
+   * changes in the order they happened (`version#instant#change`).
+   */
+  recordChange: (recordId: string, seq: string) => ({ pk: `RECORD#${recordId}`, sk: `CHANGE#${seq}` }),
+  recordChangesOf: (recordId: string) => ({ pk: `RECORD#${recordId}`, skPrefix: 'CHANGE#' }),
+  /** Sparse, on a change until the exchange has handed it to each destination: every pending change, oldest first. */
+  pendingRecordChange: (at: string, recordId: string, seq: string) => ({ gsi2pk: 'CHANGES#PENDING', gsi2sk: `${at}#${recordId}#${seq}` }),
+  pendingRecordChanges: 'CHANGES#PENDING',
   /** The subject's partition: its profile and the current copy of each of its records. */
   subjectPartition: (subjectId: string) => `SUBJECT#${subjectId}`,
   subjectProfile: (subjectId: string) => ({ pk: `SUBJECT#${subjectId}`, sk: 'PROFILE' }),
@@ -215,6 +225,47 @@ export const keys = {
    * when the PDF is made, read by the public verification route. No index: a code is only ever looked up whole.
    */
   reportVerification: (code: string) => ({ pk: `REPORTVERIFY#${code}`, sk: 'VERIFICATION' }),
+
+  /**
+   * Deliveries of record changes to an upstream destination (shared/exchange): one partition per destination and
+   * record, the record's changes in order (`seq`), so what goes next for a record is one query.
+   */
+  delivery: (destinationId: string, recordId: string, seq: string) => ({ pk: `DELIVERY#${destinationId}#${recordId}`, sk: seq }),
+  deliveriesOfRecord: (destinationId: string, recordId: string) => `DELIVERY#${destinationId}#${recordId}`,
+  /** Every delivery of a destination, newest first by when it was queued (the console's list). */
+  deliveryByQueuedAt: (destinationId: string, queuedAt: string, recordId: string, seq: string) => ({ gsi1pk: `DELIVERIES#${destinationId}`, gsi1sk: `${queuedAt}#${recordId}#${seq}` }),
+  deliveriesOfDestination: (destinationId: string) => `DELIVERIES#${destinationId}`,
+  /**
+   * Sparse, by state (`due`: the head of its record's queue, by next attempt; `waiting`: behind an earlier change
+   * of its record; `failed`: dead-lettered, by when; `file#<day>`: queued for a file drop of that day).
+   */
+  deliveryInState: (destinationId: string, state: string, sortKey: string) => ({ gsi2pk: `DELIVERIES#${destinationId}#${state}`, gsi2sk: sortKey }),
+  deliveriesInState: (destinationId: string, state: string) => `DELIVERIES#${destinationId}#${state}`,
+  /** A destination's counters and file-drop progress; the dispatcher's lease. */
+  destinationState: (destinationId: string) => ({ pk: `DESTINATION#${destinationId}`, sk: 'STATE' }),
+  exchangeLease: { pk: 'EXCHANGE#LEASE', sk: 'LEASE' },
+
+  /**
+   * National lists taken into checks (shared/national-lists, docs/exchange.md). An entry's states are immutable
+   * items in its subject's partition, one per import that changed it (`seq`, zero-padded), so a check reads them
+   * beside the subject's other items; a source's states also sit in one gsi1 partition, by entry then seq, which
+   * an import reads to know what it changes. Which seqs count is the source's state item (committed seq, skipped
+   * seqs): an import's items count only once it is committed.
+   */
+  nationalListEntryState: (subjectKey: string, source: string, entryId: string, seq: number) => ({
+    pk: `SUBJECT#${subjectKey}`,
+    sk: `NATLIST#${source}#${entryId}#${String(seq).padStart(10, '0')}`,
+    gsi1pk: `NATLIST#${source}`,
+    gsi1sk: `${entryId}#${String(seq).padStart(10, '0')}`,
+  }),
+  nationalListEntriesOfSubjectPrefix: 'NATLIST#',
+  nationalListStatesOfSource: (source: string) => `NATLIST#${source}`,
+  /** A source's state: its committed seq, skipped seqs, list date, counts, and the import in progress. */
+  nationalListSource: (source: string) => ({ pk: `NATLISTSOURCE#${source}`, sk: 'STATE' }),
+  /** An import of a list file, by its id (a hash of source, mode, list date and file); every import by start time on gsi1. */
+  nationalListImport: (importId: string) => ({ pk: `NATLISTIMPORT#${importId}`, sk: 'IMPORT' }),
+  nationalListImportsByTime: (startedAt: string, importId: string) => ({ gsi1pk: 'NATLISTIMPORTS', gsi1sk: `${startedAt}#${importId}` }),
+  nationalListImports: 'NATLISTIMPORTS',
 } as const;
 
 /** Kinds of item in the due-date index (`keys.dueOn`). */

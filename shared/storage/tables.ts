@@ -66,6 +66,11 @@ export const resourceEnv = {
   machineTokenLocalKey: 'MACHINE_TOKEN_LOCAL_KEY',
   /** The machine API's issuer: its own base URL (tokens' `iss`, the authorizer's issuer). */
   machineTokenIssuer: 'MACHINE_TOKEN_ISSUER',
+  /**
+   * Where the exchange sends every https destination's deliveries instead of the county file's URL
+   * (`<value>/<destination id>`), like the SDK's AWS_ENDPOINT_URL_*: the local runtime's receiving endpoint. Unset on AWS.
+   */
+  exchangeEndpoint: 'EXCHANGE_ENDPOINT_URL',
 } as const;
 
 /**

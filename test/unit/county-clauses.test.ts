@@ -87,6 +87,8 @@ function citations(county: CountyConfig): { path: string; source: RuleSource }[]
       { path: `filings.kinds.${k.id}.source`, source: k.source },
       ...(k.dueSource ? [{ path: `filings.kinds.${k.id}.dueSource`, source: k.dueSource }] : []),
     ]),
+    ...county.nationalLists.sources.map((n) => ({ path: `nationalLists.${n.source}`, source: n.clause })),
+    { path: 'nationalLists.staleAfterDays', source: county.nationalLists.staleAfterDays.source },
   ];
 }
 
