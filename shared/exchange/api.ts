@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { recordChangeKinds } from '../records/port.ts';
-import { deliveryStates } from './delivery-store.ts';
+import { recordChangeKinds } from '../records/api.ts';
+import { deliveryStates } from './delivery-states.ts';
 
 const destinationId = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be a destination id of the county file (lower-case kebab-case)');
 const deliveryId = z.string().regex(/^dlv_[A-Za-z0-9_-]{26}$/, 'must be a deliveryId answered by GET /exchange/destinations/{destinationId}/deliveries');
@@ -17,7 +17,7 @@ export const destinationSummaryBody = z.object({
   personIdNumbers: z.enum(['masked', 'whole']),
   source: z.string().describe('The clause that asks for this push'),
   delivered: z.number().int(),
-  pending: z.number().int().describe('due + waiting'),
+  pending: z.number().int().describe('due + waiting (a file destination: queued for the days not yet written)'),
   due: z.number().int(),
   waiting: z.number().int().describe('Behind an earlier change of the same record'),
   failed: z.number().int().describe('Dead-lettered: POST …/redrive sends them again'),

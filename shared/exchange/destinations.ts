@@ -1,3 +1,4 @@
+import { addDays, localDate } from '../calendar/dates.ts';
 import { clauseLabel, type CountyConfig } from '../config/county-config.ts';
 import { NotFound } from '../errors/domain-errors.ts';
 import { asPageTokenError, decodePageToken, encodePageToken } from '../http/page-token.ts';
@@ -17,8 +18,9 @@ function destinationOf(county: CountyConfig, destinationId: string): Destination
  * arrived, are pending (due, or waiting behind an earlier change of their record) and failed (the dead-letter
  * queue, to redrive), the last delivery and the last error; a file destination's last day written.
  */
-export async function listDestinations(args: { county: CountyConfig }) {
+export async function listDestinations(args: { county: CountyConfig; now: Date }) {
   const { county } = args;
+  const today = localDate(args.now, county.timeZone);
   return {
     source: clauseLabel(county.exchange.source),
     retry: county.exchange.retry,
@@ -30,6 +32,11 @@ export async function listDestinations(args: { county: CountyConfig }) {
           d.transport === 'https' ? countInState(d.id, 'waiting') : Promise.resolve(0),
           countInState(d.id, 'failed'),
         ]);
+        // A file destination: what is queued for the days not yet written (today's file is written tomorrow).
+        const fileDays: string[] = [];
+        if (d.transport === 'file')
+          for (let day = state.droppedThrough ? addDays(state.droppedThrough, 1) : state.firstFileDay; day && day <= today && fileDays.length < 32; day = addDays(day, 1)) fileDays.push(day);
+        const queuedForFiles = (await Promise.all(fileDays.map((day) => countInState(d.id, `file#${day}`)))).reduce((a, b) => a + b, 0);
         const oldestDue = d.transport === 'https' ? (await deliveriesInState({ destinationId: d.id, state: 'due', limit: 1 })).deliveries[0] : undefined;
         return {
           id: d.id,
@@ -40,7 +47,7 @@ export async function listDestinations(args: { county: CountyConfig }) {
           personIdNumbers: d.personIdNumbers,
           source: clauseLabel(d.source),
           delivered: state.delivered,
-          pending: due + waiting,
+          pending: due + waiting + queuedForFiles,
           due,
           waiting,
           failed,

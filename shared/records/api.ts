@@ -189,3 +189,10 @@ export const recordListBody = z
     nextToken: z.string().optional(),
   })
   .meta({ id: 'DepartmentRecords' });
+
+/**
+ * What happened to a record, as the upstream platforms are told (docs/exchange.md): pushed, corrected (a new
+ * version, by its department, an import or a case), put under objection (its punishments suspended), the
+ * objection resolved with the record kept, revoked, repaired (taken out of publicity).
+ */
+export const recordChangeKinds = ['created', 'corrected', 'objectionRaised', 'objectionResolved', 'revoked', 'repaired'] as const;

@@ -10,13 +10,10 @@ import type { RecordLifecycle } from './record-status.ts';
 
 const table = () => tableName(creditTable);
 
-/**
- * What happened to a record, as the upstream platforms are told (docs/exchange.md): pushed, corrected (a new
- * version, by its department, an import or a case), put under objection (its punishments suspended), the
- * objection resolved with the record kept, revoked, repaired (taken out of publicity).
- */
-export const recordChangeKinds = ['created', 'corrected', 'objectionRaised', 'objectionResolved', 'revoked', 'repaired'] as const;
+import { recordChangeKinds } from './api.ts';
+
 export type RecordChangeKind = (typeof recordChangeKinds)[number];
+export { recordChangeKinds };
 
 /** One change of a record, kept beside its versions (`keys.recordChange`), written in the transaction that made it. */
 export interface RecordChange {

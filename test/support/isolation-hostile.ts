@@ -13,7 +13,7 @@ import { periodContaining } from '../../shared/usage-lists/usage-periods.ts';
 import { demoPdf } from '../../local/demo/load-demo-data.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { eventually, send, type ApiAnswer, type ApiRequest, type Credentials } from './isolation-http.ts';
-import { companyId, county, declares, isolationFilingKind, office, orgOf, uscc } from './isolation-world.ts';
+import { companyId, county, declares, isolationFilingKind, nationalListUpload, office, orgOf, uscc } from './isolation-world.ts';
 
 /** What the brief names, and one more for JSON escaping itself; none has whitespace at its ends (bodies are trimmed). */
 export const hostileStrings: readonly { name: string; value: string }[] = [
@@ -563,6 +563,25 @@ export const hostileRoutes: Record<string, HostileRoute> = {
         stored: async (marker) => (await textOf(w, department, `/matters?month=${w.today.slice(0, 7)}`)).includes(marker),
       };
     },
+  },
+  // The redrive of a destination's dead-letter queue (issue 18): it stores nothing but states; a delivery id is refused by its pattern.
+  'POST /exchange/destinations/{destinationId}/redrive': {
+    markerField: 'deliveryIds.0',
+    markerValue: () => 'dlv_AAAAAAAAAAAAAAAAAAAAAAAAAA',
+    judge2xx: async (answer) => (answer.json.redriven === 0 ? undefined : `redrove ${answer.json.redriven} deliveries for a hostile id`),
+    prepare: async () => ({ request: { method: 'POST', path: '/exchange/destinations/iso-city/redrive', body: { deliveryIds: ['dlv_AAAAAAAAAAAAAAAAAAAAAAAAAA'] } }, as: office, readBack: async (a) => a, stored: async () => false }),
+  },
+  // A national list file (issue 18): its file name is kept with the import (the file itself is checked whole: a
+  // hostile content is no list file, 400 on body.content); each upload names another case, so each is a new import.
+  'POST /national-lists/imports': {
+    markerField: 'fileName',
+    markerValue: (marker) => `${marker}.csv`,
+    prepare: async (w) => ({
+      request: { method: 'POST', path: '/national-lists/imports', body: nationalListUpload(w.today, w.unique('HOST-NL')) },
+      as: office,
+      readBack: (a) => w.as(office, { method: 'GET', path: `/national-lists/imports/${a.json.importId}` }),
+      stored: async (marker) => (await textOf(w, office, '/national-lists/imports?limit=100')).includes(marker),
+    }),
   },
   // The assessment's notes (考核备注): each kept.
   'POST /assessments/{month}/annotations': {

@@ -9,7 +9,7 @@ import { functions } from '../../functions/catalog.ts';
 import { onPeopleApi, type HttpTrigger } from '../../shared/lambda/declaration.ts';
 import type { Role } from '../../shared/identity/roles.ts';
 import type { ApiAnswer, ApiRequest } from './isolation-http.ts';
-import { isolationFilingKind, markerOf, matterListItemOf, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
+import { isolationFilingKind, markerOf, matterListItemOf, nationalListUpload, orgOf, uscc, world, type FamilyWorld, type Org, type World } from './isolation-world.ts';
 
 export interface CellContext {
   caller: Org;
@@ -231,6 +231,13 @@ export const routeCases: Record<string, RouteCase> = {
   },
   'GET /accountability': { own: () => ({ method: 'GET', path: '/accountability' }) },
 
+  // National lists (issue 18): the credit office's alone (every other role 403, from the declaration).
+  'POST /national-lists/imports': { own: (c) => ({ method: 'POST', path: '/national-lists/imports', body: nationalListUpload(c.w.today, c.w.unique('ISO-NL')) }) },
+  'GET /national-lists/imports': { own: () => ({ method: 'GET', path: '/national-lists/imports' }) },
+  'GET /national-lists/imports/{id}': { own: (c) => ({ method: 'GET', path: `/national-lists/imports/${c.w.nationalListImportId}` }) },
+  'GET /national-lists': { own: () => ({ method: 'GET', path: '/national-lists' }) },
+  'GET /national-lists/entries': { own: (c) => ({ method: 'GET', path: `/national-lists/entries?subjectId=${c.mine.subjectId}` }) },
+
   // Monthly bulletins (月通报): the office writes and publishes; departments read the published ones; the public those the county publishes.
   'GET /bulletins': { own: () => ({ method: 'GET', path: '/bulletins' }) },
   'GET /bulletins/{month}': {
@@ -259,6 +266,10 @@ export const routeCases: Record<string, RouteCase> = {
     why: "a department names another's assessment in query.department: 403 (assessments.ts)",
     check: (a, c) => (isDepartment(c) && (a.json?.departments ?? []).some((d: { orgId: string }) => d.orgId !== c.caller.orgId) ? "listed another department's score" : undefined),
   },
+  // Upstream deliveries (issue 18): the credit office's alone; a destination is the county's, no organisation's.
+  'GET /exchange/destinations': { own: () => ({ method: 'GET', path: '/exchange/destinations' }) },
+  'GET /exchange/destinations/{destinationId}/deliveries': { own: () => ({ method: 'GET', path: '/exchange/destinations/iso-city/deliveries' }) },
+  'POST /exchange/destinations/{destinationId}/redrive': { own: () => ({ method: 'POST', path: '/exchange/destinations/iso-city/redrive', body: {} }) },
   'POST /assessments/{month}/annotations': {
     own: (c) => ({ method: 'POST', path: `/assessments/${c.w.bulletins.published}/annotations`, body: { orgId: c.mine.department.orgId, text: '隔离测试备注' } }),
   },

@@ -46,6 +46,8 @@ export const county: CountyConfig = {
   ...jiaxian,
   filings: { ...jiaxian.filings, kinds: [isolationFilingKind] },
   bulletins: { ...jiaxian.bulletins, publicSite: { publish: true, source: { platformDefault: 'isolation tests: the public path of bulletins' } } },
+  // An upstream destination (issue 18), so the exchange routes have deliveries to list (to the local receiving endpoint).
+  exchange: { ...jiaxian.exchange, destinations: [{ id: 'iso-city', name: '隔离测试市平台', transport: 'https', url: 'https://iso.example.invalid/in', personIdNumbers: 'masked', source: { platformDefault: 'isolation tests: a destination' } }] },
 };
 const calendar = workingDayCalendar(county.calendar);
 
@@ -292,6 +294,8 @@ export interface World {
   bulletins: { published: string; toEdit: string; toRefresh: string; toPublish: string };
   /** The verification code of a credit report (PDF) the company fetched, where the platform makes them. */
   reportVerificationCode: string;
+  /** A national list import the credit office applied (issue 18): the SPC's list, of a company of neither family. */
+  nationalListImportId: string;
   markers: Marker[];
   /** A string unique in this run (numbers, ids). */
   unique(prefix: string): string;
@@ -307,6 +311,16 @@ export const world = (w: World, family: Family): FamilyWorld => (family === 'A' 
 export const declares = (routeKey: string) => functions.some((d) => d.trigger.type === 'http' && `${d.trigger.method} ${d.trigger.path}` === routeKey);
 
 const authority = { name: '郏县隔离测试执法局', uscc: uscc('MB0000001') };
+
+/**
+ * A changes file of the SPC's list (issue 18) adding one entry of a company of neither family, under `caseNumber`
+ * (each upload of another case number is another import), as POST /national-lists/imports takes it.
+ */
+export function nationalListUpload(today: string, caseNumber: string, fileName = 'shixin.csv') {
+  const header = ['被执行人姓名/名称', '身份证号码/组织机构代码', '执行法院', '执行依据文号', '立案时间', '案号', '生效法律文书确定的义务', '被执行人的履行情况', '失信被执行人行为具体情形', '发布时间', '状态'];
+  const row = ['郏县隔离名单测试有限公司', uscc('MA7Q0NL01'), '郏县人民法院', '（2025）豫0425民初1号', addDays(today, -30), caseNumber, '支付货款', '全部未履行', '拒不履行', addDays(today, -5), '新增'];
+  return { source: 'spc-dishonest-debtors', listDate: today, mode: 'changes', fileName, content: Buffer.from(`${header.join(',')}\n${row.join(',')}\n`).toString('base64') };
+}
 /** Family B's subject: a person, shown to the public as 乙** (the name is a marker, see markerVisible). */
 export const personName = '乙某某';
 const subjectBlock = (family: Family) =>
@@ -642,6 +656,13 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
 
   // The day's overdue scan: public notices (late publications) and notices to departments.
   await platform.invoke('overdue-scan', { date: today });
+  // The records' changes delivered upstream (issue 18).
+  if (declares('GET /exchange/destinations')) await platform.invoke('dispatch-exchange');
+
+  // A national list the credit office applied (issue 18), listing a company of neither family.
+  const nationalListImportId = declares('POST /national-lists/imports')
+    ? ((await as(office, { method: 'POST', path: '/national-lists/imports', body: nationalListUpload(today, 'ISO-NL-SEED') }, 201)).json.importId as string)
+    : '';
 
   // A credit report (PDF) of the company, for its verification code.
   const reportVerificationCode = declares('GET /subjects/{subjectId}/report.pdf')
@@ -671,6 +692,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     agencyToUpdate: 'agency-d',
     bulletins,
     reportVerificationCode,
+    nationalListImportId,
     markers,
     unique: (prefix) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`,
     penalty,

@@ -12,6 +12,7 @@ import { departmentsPage } from './office-departments.ts';
 import { machineClientsPage } from './office-machine-clients.ts';
 import { officeMatterListsPage } from './office-matter-lists.ts';
 import { filingStatusPage } from './office-filings.ts';
+import { exchangePage } from './office-exchange.ts';
 import { allNoticesPage } from './office-notices.ts';
 import { reportsPage } from './office-reports.ts';
 
@@ -32,6 +33,7 @@ export const creditOfficeConsole: Console = [
   { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },
   { path: 'agencies', label: '信用服务机构', page: (root) => agenciesPage(root) },
   { path: 'machine-clients', label: '系统接入', page: (root) => machineClientsPage(root) },
+  { path: 'exchange', label: '上报交换', page: (root, route) => exchangePage(root, route) },
   { path: 'reports', label: '信用报告', page: (root, route) => reportsPage(root, route) },
   { path: 'cases', label: '受阻案件', page: (root, route) => stuckCasesPage(root, route) },
   // The office's notices are every notice: its own are those to `creditOffice` (the addressee filter).
