@@ -35,6 +35,8 @@ export interface Delivery {
   lastError?: string;
   failedAt?: string;
   deliveredAt?: string;
+  /** A later change of the record queued behind this one (its arrival makes that one due). */
+  followedBy?: string;
   /** A file destination's day (county time) and, once dropped, the object it is in. */
   fileDay?: string;
   file?: string;
@@ -84,15 +86,17 @@ export async function deliveriesOfRecord(destinationId: string, recordId: string
 
 /**
  * Queues a change for a destination, once (a second queueing of the same change is ignored). Sent one by one: due
- * at once when nothing earlier of the record is still undelivered there, otherwise waiting behind it. A file
- * destination queues it for the day's file.
+ * at once when nothing earlier of the record is still undelivered there (`first`: the record's first change, which
+ * nothing precedes, is due without reading), otherwise waiting behind it, the delivery it waits for marked so that
+ * its arrival looks for the next. A file destination queues it for the day's file.
  */
-export async function queueDelivery(args: { destinationId: string; transport: 'https' | 'file'; change: RecordChange; queuedAt: string; fileDay: string }): Promise<'queued' | 'existing'> {
+export async function queueDelivery(args: { destinationId: string; transport: 'https' | 'file'; change: RecordChange; queuedAt: string; fileDay: string; first?: boolean }): Promise<'queued' | 'existing'> {
   const { change, destinationId } = args;
   let state: DeliveryState = 'file';
+  let ahead: Delivery | undefined;
   if (args.transport === 'https') {
-    const earlier = (await deliveriesOfRecord(destinationId, change.recordId)).filter((d) => d.seq < change.seq && d.state !== 'delivered');
-    state = earlier.length ? 'waiting' : 'due';
+    if (!args.first) ahead = (await deliveriesOfRecord(destinationId, change.recordId)).filter((d) => d.seq < change.seq && d.state !== 'delivered').at(-1);
+    state = ahead ? 'waiting' : 'due';
   }
   const delivery: Delivery = {
     destinationId,
@@ -119,11 +123,16 @@ export async function queueDelivery(args: { destinationId: string; transport: 'h
     if (error instanceof ConditionalCheckFailedException) return 'existing';
     throw error;
   }
-  if (state === 'file')
-    await dynamo.send(
-      new UpdateCommand({ TableName: table(), Key: keys.destinationState(destinationId), UpdateExpression: 'SET firstFileDay = if_not_exists(firstFileDay, :day)', ExpressionAttributeValues: { ':day': args.fileDay } }),
-    );
+  if (ahead)
+    await dynamo.send(new UpdateCommand({ TableName: table(), Key: keys.delivery(destinationId, ahead.recordId, ahead.seq), UpdateExpression: 'SET followedBy = :seq', ExpressionAttributeValues: { ':seq': change.seq } }));
   return 'queued';
+}
+
+/** A file destination's first day with a delivery queued (where its daily files begin), once per run. */
+export async function noteFileDay(destinationId: string, day: string): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({ TableName: table(), Key: keys.destinationState(destinationId), UpdateExpression: 'SET firstFileDay = if_not_exists(firstFileDay, :day)', ExpressionAttributeValues: { ':day': day } }),
+  );
 }
 
 /** Deliveries of a destination in a state (oldest key first), a page at a time; `until` bounds due ones by their next attempt. */
@@ -248,7 +257,8 @@ async function transact(items: Update[]): Promise<boolean> {
  * it) due at once, all in one transaction. False when it had moved meanwhile (nothing written).
  */
 export async function markDelivered(delivery: Delivery, at: string): Promise<{ ok: boolean; next?: Delivery }> {
-  const next = (await deliveriesOfRecord(delivery.destinationId, delivery.recordId)).find((d) => d.seq > delivery.seq && d.state === 'waiting');
+  // Only a delivery a later change was queued behind looks for it (most records have one change).
+  const next = delivery.followedBy ? (await deliveriesOfRecord(delivery.destinationId, delivery.recordId)).find((d) => d.seq > delivery.seq && d.state === 'waiting') : undefined;
   const delivered: Delivery = { ...delivery, state: 'delivered', deliveredAt: at, lastAttemptAt: at, attempts: delivery.attempts + 1 };
   delete delivered.nextAttemptAt;
   delete delivered.lastError;

@@ -16,6 +16,7 @@ import {
   markAttemptFailed,
   markDelivered,
   markDroppedInFile,
+  noteFileDay,
   queueDelivery,
   releaseLease,
   setDroppedThrough,
@@ -58,7 +59,7 @@ export async function dispatchExchange(args: { county: CountyConfig; now: Date; 
   if (!(await takeLease(owner, now, 60))) return { ...summary, skipped: 'leaseHeld' };
   try {
     const destinations = county.exchange.destinations;
-    await handOnChanges(destinations, now, county, summary);
+    await handOnChanges(destinations, now, county, summary, args.deadline);
     if (destinations.length === 0) return summary;
     const signer = args.signer ?? tokenSignerFromEnv();
     const input = inputReader();
@@ -72,21 +73,37 @@ export async function dispatchExchange(args: { county: CountyConfig; now: Date; 
   }
 }
 
+/** Records handed on at once (each record's own changes still one after another, in order). */
+const parallelRecords = 8;
+
 /** Each record's pending changes, in its order, queued for every destination that takes the kind, then marked handed on. */
-async function handOnChanges(destinations: readonly Destination[], now: Date, county: CountyConfig, summary: DispatchSummary) {
+async function handOnChanges(destinations: readonly Destination[], now: Date, county: CountyConfig, summary: DispatchSummary, deadline?: () => number) {
   const recordIds = await recordsWithPendingChanges(changesPerRun);
   const queuedAt = now.toISOString();
   const fileDay = localDate(now, county.timeZone);
-  for (const recordId of recordIds) {
-    for (const change of (await changesOfRecord(recordId)).filter((c) => c.pending)) {
-      for (const destination of destinations) {
-        if (destination.kinds && !destination.kinds.includes(change.kind)) continue;
-        if ((await queueDelivery({ destinationId: destination.id, transport: destination.transport, change, queuedAt, fileDay })) === 'queued') summary.queued += 1;
+  const fileDays = new Set<string>();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < recordIds.length; i = next++) {
+      // Leave time to send: what is not handed on now is the next run's.
+      if (deadline && deadline() < 25_000) return;
+      const changes = await changesOfRecord(recordIds[i]!);
+      for (const [index, change] of changes.entries()) {
+        if (!change.pending) continue;
+        for (const destination of destinations) {
+          if (destination.kinds && !destination.kinds.includes(change.kind)) continue;
+          // The record's first change has nothing before it at any destination: due without reading its queue.
+          const outcome = await queueDelivery({ destinationId: destination.id, transport: destination.transport, change, queuedAt, fileDay, first: index === 0 });
+          if (outcome === 'queued') summary.queued += 1;
+          if (destination.transport === 'file') fileDays.add(destination.id);
+        }
+        await markChangeHandedOn(change.recordId, change.seq, queuedAt);
+        summary.changesHandedOn += 1;
       }
-      await markChangeHandedOn(recordId, change.seq, queuedAt);
-      summary.changesHandedOn += 1;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelRecords, recordIds.length) }, worker));
+  for (const destinationId of fileDays) await noteFileDay(destinationId, fileDay);
 }
 
 /** The body of a delivery: its version read once per run, persons' numbers opened only for a destination entitled to them. */

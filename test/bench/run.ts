@@ -281,6 +281,29 @@ try {
   for (const s of overdue.sources) row(`  ${s.source}`, `${s.itemsRead} read, ${s.itemsDue} due, ${s.noticesPublished} published`);
   process.stdout.write = (() => true) as typeof process.stdout.write;
 
+  // The exchange (issue 18): every change of the bench's records (the demo county delivers to its two demo
+  // destinations: the city by signed HTTPS to the local receiving endpoint, the province by daily files) handed on
+  // and delivered by minutely runs, as many as it takes; DynamoDB requests per delivery, time per delivery.
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const exchangeBefore = handlerRequests;
+  const exchangeStart = performance.now();
+  let delivered = 0;
+  let handedOn = 0;
+  let runs = 0;
+  for (;;) {
+    const run = (await platform.invoke('dispatch-exchange')) as { delivered: number; changesHandedOn: number };
+    runs += 1;
+    delivered += run.delivered;
+    handedOn += run.changesHandedOn;
+    if (run.delivered === 0 && run.changesHandedOn === 0) break;
+  }
+  const exchangeMs = performance.now() - exchangeStart;
+  const exchangeRequests = handlerRequests - exchangeBefore;
+  process.stdout.write = originalWrite;
+  row(`exchange: ${handedOn.toLocaleString()} changes handed on, ${delivered.toLocaleString()} signed HTTPS deliveries, ${runs} runs`, `${(exchangeMs / 1000).toFixed(1)} s (${ms(exchangeMs / Math.max(1, delivered))} per delivery)`);
+  row('  DynamoDB requests per delivery (queue, send, mark, promote)', (exchangeRequests / Math.max(1, delivered)).toFixed(2));
+  row('  per delivery / bare Query + PutItem p50', `${(exchangeMs / Math.max(1, delivered) / percentile(bare, 50)).toFixed(2)}×`);
+
   // The credit office's month (issue 17): the assessment, the bulletin drafted and published, per department.
   // Last of the sections: it moves the platform clock past the month's end.
   process.stdout.write = (() => true) as typeof process.stdout.write;

@@ -96,6 +96,9 @@ const pinned: Record<string, Record<string, string>> = {
     'CreateFilingUpload', 'ConfirmFiling', 'ListFilings', 'GetFilingStatus', 'GetFilingDocument',
     'GetAssessments', 'AnnotateAssessment',
   ]),
+  Exchange: functionLogGroups(['DispatchExchange', 'ListExchangeDestinations', 'ListExchangeDeliveries', 'RedriveExchange',
+    'UploadNationalList', 'ListNationalListImports', 'GetNationalListImport', 'GetNationalListSources', 'ListNationalListEntries',
+  ]),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };
 const replacementIsDataLoss =
@@ -136,7 +139,7 @@ describe('stateful resources', () => {
         .map(([logicalId]) => logicalId)
         .sort();
       expect(nested, county.id).toEqual(
-        ['StorageStack', 'IdentityStack', 'ApiStack', 'RecordsStack', 'CasesStack', 'ReportsStack', 'SupervisionStack', 'WebsiteStack'].sort(),
+        ['StorageStack', 'IdentityStack', 'ApiStack', 'RecordsStack', 'CasesStack', 'ReportsStack', 'SupervisionStack', 'ExchangeStack', 'WebsiteStack'].sort(),
       );
       expect(templates.filter((t) => t.part).map((t) => t.logicalId).sort(), county.id).toEqual(nested);
     }
