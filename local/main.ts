@@ -89,6 +89,7 @@ ${county.siteName} — local platform (${county.name}, ${county.id}) is up.
   S3           ${platform.endpoints.s3}   bucket ${platform.names.reportsBucket}
   StepFuncs    ${platform.endpoints.stepfunctions}
   SNS outbox   ${platform.outboxFile}
+  Upstream     ${platform.endpoints.upstream}/<destination>   (the city and provincial platforms' receiving endpoint: deliveries every minute, docs/exchange.md)
   Clock        ${platform.clock.now().toISOString()}${Math.abs(platform.clock.now().getTime() - Date.now()) > 1000 ? ' (moved forward)' : ''}   curl ${platform.apiUrl}/_local/clock -d '{"advance":"P20D"}'
 
 Dev tokens (12 h; more with: npm run token -- --role department --org <id>):
