@@ -61,6 +61,7 @@ export async function loadDemoData(options: {
     new PutObjectCommand({ Bucket: options.bucket, Key: 'uploads/agency-xinyuan/示范 信用报告 2026.pdf', Body: demoPdf, ContentType: 'application/pdf' }),
   );
   await loadDemoReports(options, today);
+  await (await import('./demo-national-lists.ts')).loadDemoNationalLists(options);
   await (await import('./demo-matter-lists.ts')).loadDemoMatterLists(options);
   await loadDemoChecks(options);
   await (await import('./demo-matters.ts')).loadDemoMatters(options);

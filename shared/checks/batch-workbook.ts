@@ -21,7 +21,8 @@ export function batchRows(batch: Batch): string[][] {
     if (!item.ok) return [...base, '', '', '', '', '', '', `未核查：${item.error.message}`];
     const c = item.check;
     const lists = [c.lists.blackListed ? '黑名单' : '', c.lists.dishonestDebtor ? '失信被执行人' : '', c.lists.redListed ? '红名单' : ''].filter(Boolean).join('、') || '无';
-    const records = (c.records as ShownRecord[]).map((r) => `${r.kindLabel ?? ''} ${r.decisionNumber ?? ''}`.trim()).join('；') || '无';
+    const national = (c.nationalLists?.entries ?? []).map((e) => `${e.listLabel}${e.state === 'repaired' ? '（已信用修复）' : ''}（${e.publisher}，数据日期 ${e.listDate ?? '—'}${e.stale ? '，未及时更新' : ''}）`);
+    const records = [...(c.records as ShownRecord[]).map((r) => `${r.kindLabel ?? ''} ${r.decisionNumber ?? ''}`.trim()), ...national].join('；') || '无';
     const measures = (c.measures as ShownMeasure[]).map((m) => `${m.kind === 'punishment' ? '惩戒' : '激励'}：${m.name}${m.suspended ? '（异议中，暂停）' : ''}`).join('；') || '无';
     return [...base, c.subject.name ?? '（平台无此主体记录）', c.subject.id, c.checkId, lists, records, measures, item.repeated ? '已核查（重复提交，返回原核查）' : '已核查'];
   });

@@ -38,6 +38,10 @@ export const reportVerificationBody = z
     generatedOn: isoDate,
     flags: z.object({ incentiveObject: z.boolean(), punishmentObject: z.boolean() }),
     sections: z.array(z.object({ id: z.enum(reportSections.map((s) => s.id) as [string, ...string[]]), heading: z.string(), count: z.number().int() })),
+    nationalLists: z
+      .object({ count: z.number().int(), sources: z.array(z.object({ source: z.string(), name: z.string(), listDate: z.string().nullable(), stale: z.boolean() })) })
+      .optional()
+      .describe('The national list entries the report showed, and the list date (数据日期) of each list it read'),
     sha256: z.string().describe('SHA-256 of the PDF as it was sent (hex)'),
     bytes: z.number().int(),
     pages: z.number().int(),

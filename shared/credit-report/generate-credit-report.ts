@@ -14,6 +14,7 @@ import { buildReportContent } from './report-content.ts';
 import { renderReportPdf } from './render-report-pdf.ts';
 import { groupedCode, newVerificationCode } from './verification-code.ts';
 import { putReportVerification } from './verification-store.ts';
+import { nationalListsOfSubject } from '../national-lists/port.ts';
 
 const reportName = '公共信用信息报告';
 
@@ -54,16 +55,19 @@ export async function generateCreditReport(args: {
     throw forbidden('a credit report is for its subject, the credit office, or an institution with the subject’s consent');
   }
 
-  const subject = await readSubject(subjectKey);
-  if (!subject.profile) throw notFound(`subject ${subjectId.type === 'residentId' ? maskResidentId(subjectId.id) : subjectId.id}`);
+  const [subject, national] = await Promise.all([readSubject(subjectKey), nationalListsOfSubject({ subjectKey, county, today })]);
+  // A subject the platform knows only from a national list is named as the list names it.
+  const subjectName = subject.profile?.subjectName ?? national.entries[0]?.subject.name;
+  if (subjectName === undefined) throw notFound(`subject ${subjectId.type === 'residentId' ? maskResidentId(subjectId.id) : subjectId.id}`);
   const maskedId = subjectId.type === 'residentId' ? maskResidentId(subjectId.id) : subjectId.id;
   const code = newVerificationCode();
   const content = buildReportContent({
-    subject: { name: subject.profile.subjectName, id: accessPolicy.revealIds(caller, subjectKey) ? subjectId.id : maskedId, type: subjectId.type },
+    subject: { name: subjectName, id: accessPolicy.revealIds(caller, subjectKey) ? subjectId.id : maskedId, type: subjectId.type },
     records: subject.records,
     county,
     today,
     generatedAt: now.toISOString(),
+    national,
   });
   const { pdf, pages } = await renderReportPdf(content, code);
 
@@ -74,6 +78,9 @@ export async function generateCreditReport(args: {
     generatedOn: content.generatedOn,
     flags: { incentiveObject: content.flags.incentiveObject, punishmentObject: content.flags.punishmentObject },
     sections: content.sections.map(({ id, heading, count }) => ({ id, heading, count })),
+    ...(content.nationalLists
+      ? { nationalLists: { count: content.nationalLists.entries.length, sources: content.nationalLists.sources.map((s) => ({ source: s.source, name: s.name, listDate: s.listDate, stale: s.stale })) } }
+      : {}),
     sha256: createHash('sha256').update(pdf).digest('hex'),
     bytes: pdf.length,
     pages,

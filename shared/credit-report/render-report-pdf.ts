@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ReportContent, ReportItem } from './report-content.ts';
+import type { NationalEntryView } from '../national-lists/port.ts';
 import { pdfFonts, type PdfFonts } from '../pdf/pdf-fonts.ts';
 import { PdfTextWriter } from '../pdf/pdf-text-writer.ts';
 import { chineseOrdinal } from './report-sections.ts';
@@ -24,6 +25,17 @@ const itemColumns = [
   { title: '公示截止', width: 58 },
 ] as const;
 const cellPadding = 4;
+/** The national lists' table: 序号, 名单, 案号 / 文号, 列入日期, 内容, 数据日期. */
+const nationalColumns = [
+  { title: '序号', width: 28 },
+  { title: '名单', width: 78 },
+  { title: '案号 / 文号', width: 92 },
+  { title: '列入日期', width: 56 },
+  { title: '内容', width: contentWidth - 28 - 78 - 92 - 56 - 70 },
+  { title: '数据日期', width: 70 },
+] as const;
+/** Of the national lists' section: its title, after the record sections. */
+const nationalHeading = '国家名单信息';
 
 /**
  * The report as a PDF in Chinese: a cover (subject, ID, date, verification code, incentive and
@@ -58,6 +70,7 @@ export async function renderReportPdf(content: ReportContent, code: string, font
   const w = new PdfTextWriter(doc, fonts);
   cover(w, content, code);
   for (const [index, section] of content.sections.entries()) sectionPages(w, `${chineseOrdinal(index + 1)}、${section.heading}`, section.count, section.items, index === 0);
+  if (content.nationalLists?.sources.length) nationalPages(w, `${chineseOrdinal(content.sections.length + 1)}、${nationalHeading}`, content.nationalLists);
   const pages = footers(w, code);
   doc.end();
   await ended;
@@ -107,6 +120,13 @@ function cover(w: PdfTextWriter, content: ReportContent, code: string) {
     w.write(`共 ${section.count} 条`, page.left + contentWidth - 100, y + 5, { size: 10.5, width: 100 - cellPadding, align: 'right', bold: section.count > 0 });
     y += 20;
   }
+  if (content.nationalLists?.sources.length) {
+    const count = content.nationalLists.entries.length;
+    doc.rect(page.left, y, contentWidth, 20).stroke(colours.rule);
+    w.write(`${chineseOrdinal(content.sections.length + 1)}、${nationalHeading}`, page.left + cellPadding, y + 5, { size: 10.5, width: contentWidth - 100 });
+    w.write(`共 ${count} 条`, page.left + contentWidth - 100, y + 5, { size: 10.5, width: 100 - cellPadding, align: 'right', bold: count > 0 });
+    y += 20;
+  }
 
   y += 20;
   w.write('说明', page.left, y, { size: 11, bold: true, colour: colours.heading });
@@ -116,6 +136,9 @@ function cover(w: PdfTextWriter, content: ReportContent, code: string) {
     `凭报告验证码可在 ${verificationPath(code)} 核验本报告的真实性，及其所载主体名称、证件号码、生成日期、各类信息条数和本文件的 SHA-256 摘要。`,
     '自然人的公民身份号码，除本人和信用办外，仅显示前六位和后四位。标注“异议处理中”的记录，其惩戒措施在核实期间暂停执行（法律另有规定的除外）。',
     '对本报告所载信息有异议的，可向信息提供单位或信用办提出异议；已纠正失信行为的，可申请信用修复。',
+    ...(content.nationalLists?.sources.length
+      ? ['国家名单信息来自各名单的公布机关，按信用办导入的名单文件载入，并注明每份名单的数据日期；对其有异议或已履行、已修复的，应向公布机关申请，公布机关移出或修复后，下次导入即予更新。']
+      : []),
   ];
   for (const [index, note] of notes.entries()) {
     w.write(`${index + 1}. ${note}`, page.left, y, { size: 9, width: contentWidth, colour: colours.muted });
@@ -166,9 +189,58 @@ function sectionPages(w: PdfTextWriter, heading: string, count: number, items: R
   doc.y = y;
 }
 
-function tableHeader(w: PdfTextWriter, y: number, height: number): number {
+/** The national lists' section: each list's data date and freshness, then the subject's entries in force. */
+function nationalPages(w: PdfTextWriter, heading: string, national: NonNullable<ReportContent['nationalLists']>) {
+  const { doc } = w;
+  let y = doc.y + 18;
+  const headerHeight = w.height('案号 / 文号', nationalColumns[2].width - 2 * cellPadding, 9) + 2 * cellPadding;
+  if (y + 24 + 16 * national.sources.length + headerHeight + 40 > limit()) {
+    doc.addPage();
+    y = page.top;
+  }
+  w.write(`${heading}（共 ${national.entries.length} 条）`, page.left, y, { size: 13, bold: true, colour: colours.heading });
+  y += 24;
+  for (const s of national.sources) {
+    const age = s.listDate === null ? '尚未导入' : `数据日期 ${s.listDate}（${s.ageDays} 天前）${s.stale ? `，超过 ${s.staleAfterDays} 天未更新` : ''}`;
+    w.write(`${s.name}（${s.publisher}）：${age}`, page.left + 12, y, { size: 9, width: contentWidth - 12, colour: s.stale ? colours.flagYes : colours.muted });
+    y = doc.y + 3;
+  }
+  y += 6;
+  if (national.entries.length === 0) {
+    w.write('无', page.left + 12, y, { size: 10.5, colour: colours.muted });
+    doc.y = y + 16;
+    return;
+  }
+  y = tableHeader(w, y, headerHeight, nationalColumns);
+  for (const [index, entry] of national.entries.entries()) {
+    const cells = [String(index + 1), `${entry.listLabel}（${entry.publisher}）`, entry.caseNumber ?? entry.documentNumber ?? '—', entry.listedOn ?? entry.decidedOn ?? '—', nationalContent(entry), entry.listDate === null ? '—' : `${entry.listDate}${entry.stale ? '（未及时更新）' : ''}`];
+    const height = Math.max(...cells.map((text, i) => w.height(text, nationalColumns[i]!.width - 2 * cellPadding, 8.5))) + 2 * cellPadding;
+    if (y + height > limit()) {
+      doc.addPage();
+      y = tableHeader(w, page.top, headerHeight, nationalColumns);
+    }
+    let x = page.left;
+    for (const [i, column] of nationalColumns.entries()) {
+      doc.rect(x, y, column.width, height).stroke(colours.rule);
+      w.write(cells[i]!, x + cellPadding, y + cellPadding, { size: 8.5, width: column.width - 2 * cellPadding, colour: i === 5 && entry.stale ? colours.flagYes : undefined });
+      x += column.width;
+    }
+    y += height;
+  }
+  doc.y = y;
+}
+
+/** The content column of a national entry: who listed it, on what basis, for what; cut as a record's is. */
+function nationalContent(entry: NationalEntryView): string {
+  const text = [entry.authority && `${entry.authority.label}：${entry.authority.name}`, entry.basis.text && `${entry.basis.label}：${entry.basis.text}`, entry.conduct && `${entry.conduct.label}：${entry.conduct.text}`, entry.endsOn && `公布截止：${entry.endsOn}`]
+    .filter((p): p is string => typeof p === 'string' && p.length > 0)
+    .join('；');
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+function tableHeader(w: PdfTextWriter, y: number, height: number, columns: readonly { title: string; width: number }[] = itemColumns): number {
   let x = page.left;
-  for (const column of itemColumns) {
+  for (const column of columns) {
     w.doc.rect(x, y, column.width, height).fillAndStroke(colours.headerFill, colours.rule);
     w.write(column.title, x + cellPadding, y + cellPadding, { size: 9, width: column.width - 2 * cellPadding, bold: true });
     x += column.width;

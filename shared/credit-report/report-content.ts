@@ -5,6 +5,7 @@ import { listStatus, selectMeasures, type RecordForMeasures } from '../checks/po
 import { isPublicRecord, statusOf, type RecordInput, type RecordStatus, type StoredRecord } from '../records/port.ts';
 import { penaltyCategoryLabels, recordKindLabels, type RecordKind } from '../config/record-kinds.ts';
 import { reportSections, sectionOfKind, type ReportSectionId } from './report-sections.ts';
+import type { NationalEntryForMeasures, NationalEntryView, SourceFreshness } from '../national-lists/port.ts';
 
 /** One record as a report's table shows it. */
 export interface ReportItem {
@@ -45,6 +46,15 @@ export interface ReportContent {
   generatedOn: IsoDate;
   flags: ReportFlags;
   sections: ReportSection[];
+  /** The national lists the county takes: each with its list date and freshness, and the subject's entries in force on them (none: no section). */
+  nationalLists?: { sources: SourceFreshness[]; entries: NationalEntryView[] };
+}
+
+/** A subject's national list entries, as the national-lists port reads them (none when the county takes no list). */
+export interface NationalListsForReport {
+  sources: SourceFreshness[];
+  entries: NationalEntryView[];
+  forMeasures: NationalEntryForMeasures[];
 }
 
 /** A long text is cut in the report's table (a row fits a page); the record itself is on the platform. */
@@ -65,6 +75,8 @@ export function buildReportContent(args: {
   county: Pick<CountyConfig, 'name' | 'siteName' | 'creditOfficeName' | 'measures' | 'cases'>;
   today: IsoDate;
   generatedAt: string;
+  /** The subject's national list entries: shown in force, and counted for the flags as the measures count them. */
+  national?: NationalListsForReport;
 }): ReportContent {
   const { records, county, today } = args;
   const withStatus = records.map((record) => ({ record, status: statusOf(record, today) }));
@@ -83,13 +95,15 @@ export function buildReportContent(args: {
     county: { name: county.name, siteName: county.siteName, creditOfficeName: county.creditOfficeName },
     generatedAt: args.generatedAt,
     generatedOn: today,
-    flags: reportFlags(withStatus, county, today),
+    flags: reportFlags(withStatus, county, today, args.national?.forMeasures ?? []),
     sections,
+    // A public report shows what is in force: an entry removed, repaired or past its ban is not (repair ends publicity).
+    nationalLists: { sources: args.national?.sources ?? [], entries: (args.national?.entries ?? []).filter((e) => e.status === 'active') },
   };
 }
 
-function reportFlags(records: { record: StoredRecord; status: RecordStatus }[], county: Pick<CountyConfig, 'measures' | 'cases'>, today: IsoDate): ReportFlags {
-  const forMeasures: RecordForMeasures[] = records.map(({ record, status }) => ({
+function reportFlags(records: { record: StoredRecord; status: RecordStatus }[], county: Pick<CountyConfig, 'measures' | 'cases'>, today: IsoDate, national: readonly NationalEntryForMeasures[]): ReportFlags {
+  const own: RecordForMeasures[] = records.map(({ record, status }) => ({
     recordId: record.recordId,
     kind: record.kind,
     listName: 'listName' in record.input ? (record.input.listName as string) : undefined,
@@ -97,6 +111,8 @@ function reportFlags(records: { record: StoredRecord; status: RecordStatus }[], 
     status,
     ...(record.objectionId ? { objectionId: record.objectionId } : {}),
   }));
+  // National entries count as records of the kind the county reads their list as (docs/exchange.md).
+  const forMeasures: RecordForMeasures[] = [...own, ...national];
   // Every measure of the catalog, whatever matters it is limited to: is the subject an object of any?
   const measures = selectMeasures({
     measures: county.measures.map((m) => ({ ...m, matters: [] })),

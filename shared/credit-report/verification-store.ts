@@ -17,6 +17,8 @@ export interface ReportVerification {
   generatedOn: IsoDate;
   flags: { incentiveObject: boolean; punishmentObject: boolean };
   sections: { id: ReportSectionId; heading: string; count: number }[];
+  /** The national list entries it showed, and the list date of each list it read (absent on reports made before). */
+  nationalLists?: { count: number; sources: { source: string; name: string; listDate: string | null; stale: boolean }[] };
   /** SHA-256 of the PDF as sent (hex), its size and pages: a copy can be compared byte for byte. */
   sha256: string;
   bytes: number;

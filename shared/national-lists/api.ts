@@ -75,6 +75,7 @@ export const sourceFreshnessBody = z
     kind: z.enum(nationalListKinds).describe('The record kind the county’s measures see its entries as'),
     kindLabel: z.string(),
     listName: z.string().optional(),
+    listLabel: z.string().describe('The list its entries are on, as the county’s measures name it'),
     clause: z.string().describe('Where the county takes the list from'),
     listDate: z.string().nullable().describe('数据日期 of the list applied last; null: never imported'),
     ageDays: z.number().int().nullable().describe('Days since the list date'),

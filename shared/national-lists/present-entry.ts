@@ -6,7 +6,7 @@ import { recordKindLabels } from '../config/record-kinds.ts';
 import { entryRecordId, type EntryStateItem } from './list-entry.ts';
 import { entryStatus, freshness, type EntryStatus } from './list-rules.ts';
 import type { SourceRecord } from './list-store.ts';
-import { sourceFormats } from './source-formats.ts';
+import { entryLabels } from './entry-labels.ts';
 
 /**
  * How national lists are shown: each source with its freshness, each entry with its source, list date, basis and
@@ -25,6 +25,8 @@ export interface SourceFreshness {
   kind: TakenSource['kind'];
   kindLabel: string;
   listName?: string;
+  /** The list the county's measures see its entries on (失信被执行人名单, 重大税收违法案件当事人名单, …). */
+  listLabel: string;
   /** Where the county takes it from: its notice's clause, another instrument, or the platform's default. */
   clause: string;
   /** 数据日期 of the list applied last; null: never imported. */
@@ -84,6 +86,7 @@ export function sourceFreshness(taken: TakenSource, state: Pick<SourceRecord, 'l
     kind: taken.kind,
     kindLabel: recordKindLabels[taken.kind],
     ...(taken.listName ? { listName: taken.listName } : {}),
+    listLabel: listLabelOf(taken),
     clause: clauseLabel(taken.clause),
     ...freshness(state.listDate, today, staleAfterDays),
     staleAfterDays,
@@ -91,7 +94,7 @@ export function sourceFreshness(taken: TakenSource, state: Pick<SourceRecord, 'l
 }
 
 export function entryView(item: EntryStateItem, source: SourceFreshness, today: IsoDate): NationalEntryView {
-  const format = sourceFormats[item.source];
+  const format = entryLabels[item.source];
   const f = item.fields;
   return {
     recordId: entryRecordId(item.entryId),

@@ -10,7 +10,7 @@ import type { SubjectIdType } from '../subjects/subject-id.ts';
  * published, named as the publisher's pages name them (the SPC's 法释〔2017〕7号 第六条 and 中国执行信息公开网;
  * the tax authority's 重大税收违法失信主体信息公布栏; 中国政府采购网's 严重违法失信行为记录名单; the 国家企业信用信息
  * 公示系统's 严重违法失信名单). A few other spellings are read as the same column (`aliases`); columns a file has
- * beyond these are left aside.
+ * beyond these are left aside. How an entry is labelled where it is shown is entry-labels.ts.
  */
 
 /** What a column holds in an entry, whichever list it comes from. */
@@ -58,16 +58,7 @@ export interface SourceFormat {
   columns: readonly ColumnFormat[];
   /** The codes the list holds: a person's resident ID number, an organisation's USCC. */
   subjectTypes: readonly SubjectIdType[];
-  /** How an entry's basis (执行依据 / 处罚依据 / 文号) is shown, from its fields. */
-  basisLabel: string;
-  basisOf(fields: Partial<Record<EntryField, string>>): string;
-  /** How the conduct column is labelled where it is shown. */
-  conductLabel: string;
-  /** How the authority column is labelled where it is shown. */
-  authorityLabel: string;
 }
-
-const join = (...parts: (string | undefined)[]) => parts.filter((p): p is string => p !== undefined && p !== '').join('；');
 
 /** The 状态 column of a changes file (变更文件): what happened to the entry upstream. */
 export const statusColumn = { header: '状态', aliases: ['变更类型', '变动类型'] } as const;
@@ -95,10 +86,6 @@ export const sourceFormats: Readonly<Record<NationalListSource, SourceFormat>> =
       { field: 'conduct', header: '失信被执行人行为具体情形', type: 'text', required: true },
       { field: 'listedOn', header: '发布时间', aliases: ['发布日期'], type: 'date', required: true },
     ],
-    basisLabel: '执行依据',
-    basisOf: (f) => join(f.documentIssuer, f.documentNumber),
-    conductLabel: '失信行为具体情形',
-    authorityLabel: '执行法院',
   },
   // 重大税收违法失信主体信息公布管理办法（国家税务总局令第54号）: the subject, its principal facts, the tax decisions and their
   // legal basis, the tax authority that determined it — as the 公布栏 names them.
@@ -116,10 +103,6 @@ export const sourceFormats: Readonly<Record<NationalListSource, SourceFormat>> =
       { field: 'authority', header: '确定失信主体的税务机关', aliases: ['税务机关', '公布机关'], type: 'name', required: true, key: true },
       { field: 'listedOn', header: '公布日期', aliases: ['列入日期'], type: 'date', required: true, key: true },
     ],
-    basisLabel: '税务处理处罚',
-    basisOf: (f) => join(f.caseNature, f.basis, f.documentNumber),
-    conductLabel: '主要违法事实',
-    authorityLabel: '税务机关',
   },
   // 中国政府采购网 政府采购严重违法失信行为信息记录 (政府采购法 第七十七条: one to three years barred).
   'procurement-serious-violations': {
@@ -136,10 +119,6 @@ export const sourceFormats: Readonly<Record<NationalListSource, SourceFormat>> =
       { field: 'endsOn', header: '公布截止日期', type: 'date', required: true },
       { field: 'authority', header: '执法单位', type: 'name', required: true, key: true },
     ],
-    basisLabel: '处罚依据',
-    basisOf: (f) => join(f.basis, f.penalty),
-    conductLabel: '严重违法失信行为的具体情形',
-    authorityLabel: '执法单位',
   },
   // 国家企业信用信息公示系统 列入严重违法失信名单（黑名单）信息 (市场监督管理严重违法失信名单管理办法, 总局令第44号).
   'market-serious-violations': {
@@ -155,10 +134,6 @@ export const sourceFormats: Readonly<Record<NationalListSource, SourceFormat>> =
       { field: 'removalReason', header: '移出严重违法失信名单（黑名单）原因', aliases: ['移出原因'], type: 'text', required: false },
       { field: 'removedOn', header: '移出日期', type: 'date', required: false },
     ],
-    basisLabel: '列入决定',
-    basisOf: (f) => join(f.documentNumber, f.conduct),
-    conductLabel: '列入原因',
-    authorityLabel: '作出决定机关',
   },
 };
 

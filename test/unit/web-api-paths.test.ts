@@ -118,7 +118,10 @@ describe('the site and the console call the API by its declarations', () => {
         // Narrative filings (department-filings.ts, office-filings.ts).
         'list-filings', 'create-filing-upload', 'confirm-filing', 'get-filing-document', 'get-filing-status',
         // The assessment and the monthly bulletin (bulletins.ts).
-        'get-assessments', 'annotate-assessment', 'list-bulletins', 'get-bulletin', 'get-bulletin-file', 'edit-bulletin-text', 'refresh-bulletin', 'publish-bulletin']),
+        'get-assessments', 'annotate-assessment', 'list-bulletins', 'get-bulletin', 'get-bulletin-file', 'edit-bulletin-text', 'refresh-bulletin', 'publish-bulletin',
+        // National lists (office-national-lists.ts); the exchange upstream (office-exchange.ts).
+        'get-national-list-sources', 'list-national-list-imports', 'upload-national-list', 'list-national-list-entries',
+        'list-exchange-destinations', 'list-exchange-deliveries', 'redrive-exchange']),
     );
   });
 

@@ -570,6 +570,8 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description The national lists the county takes: each with its list date (数据日期) and freshness, and the subject’s entries in force or repaired with their source, list date and basis (absent on checks logged before) */
+            nationalLists?: components["schemas"]["NationalListsAtCheck"];
             outcome: unknown | null;
             /** @description Records the check showed that a case later corrected, revoked or repaired (GET /checks, GET /checks/{id}) */
             corrections?: components["schemas"]["CheckCorrection"][];
@@ -585,6 +587,95 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        NationalListsAtCheck: {
+            /** @description Every list the county takes, with its list date and freshness */
+            sources: components["schemas"]["NationalListSourceFreshness"][];
+            /** @description The subject’s entries in force or repaired, each with its source, list date, basis and freshness */
+            entries: components["schemas"]["NationalListEntry"][];
+        };
+        NationalListSourceFreshness: {
+            /**
+             * @description The national list: spc-dishonest-debtors 失信被执行人名单, tax-major-violations 重大税收违法失信主体, procurement-serious-violations 政府采购严重违法失信行为记录名单, market-serious-violations 严重违法失信名单
+             * @enum {string}
+             */
+            source: "spc-dishonest-debtors" | "tax-major-violations" | "procurement-serious-violations" | "market-serious-violations";
+            name: string;
+            publisher: string;
+            /**
+             * @description The record kind the county’s measures see its entries as
+             * @enum {string}
+             */
+            kind: "dishonestDebtor" | "blackList";
+            kindLabel: string;
+            listName?: string;
+            /** @description The list its entries are on, as the county’s measures name it */
+            listLabel: string;
+            /** @description Where the county takes the list from */
+            clause: string;
+            /** @description 数据日期 of the list applied last; null: never imported */
+            listDate: string | null;
+            /** @description Days since the list date */
+            ageDays: number | null;
+            /** @description Older than the county allows (nationalLists.staleAfterDays), or never imported */
+            stale: boolean;
+            staleAfterDays: number;
+        };
+        NationalListEntry: {
+            /** @description The id the measures name it by (restsOn) */
+            recordId: string;
+            entryId: string;
+            /**
+             * @description The national list: spc-dishonest-debtors 失信被执行人名单, tax-major-violations 重大税收违法失信主体, procurement-serious-violations 政府采购严重违法失信行为记录名单, market-serious-violations 严重违法失信名单
+             * @enum {string}
+             */
+            source: "spc-dishonest-debtors" | "tax-major-violations" | "procurement-serious-violations" | "market-serious-violations";
+            sourceName: string;
+            publisher: string;
+            /** @enum {string} */
+            kind: "dishonestDebtor" | "blackList";
+            kindLabel: string;
+            listName?: string;
+            listLabel: string;
+            clause: string;
+            /** @enum {string} */
+            state: "listed" | "removed" | "repaired";
+            /**
+             * @description Today: in force, repaired (no punishment), ended
+             * @enum {string}
+             */
+            status: "active" | "repaired" | "expired";
+            subject: {
+                name: string;
+                /** @description USCC, or a person’s ID number masked */
+                id: string;
+                /** @enum {string} */
+                type: "uscc" | "residentId";
+            };
+            authority?: {
+                label: string;
+                name: string;
+            };
+            caseNumber?: string;
+            documentNumber?: string;
+            /** @description 执行依据 / 处罚依据 / 文号 */
+            basis: {
+                label: string;
+                text: string;
+            };
+            conduct?: {
+                label: string;
+                text: string;
+            };
+            listedOn?: string;
+            decidedOn?: string;
+            endsOn?: string;
+            /** @description 数据日期 of the list that set this state */
+            changedOn: string;
+            /** @description The source’s list date today: the entry is as of that list */
+            listDate: string | null;
+            ageDays: number | null;
+            stale: boolean;
         };
         CheckCorrection: {
             caseId: string;
@@ -750,6 +841,12 @@ export interface components {
                 message: string;
                 /** @description The request field that broke the rule */
                 field?: string;
+                /** @description A file refused as a whole (e.g. NATIONAL_LIST_FILE_REFUSED): every problem by row (the header is row 1) and column */
+                problems?: {
+                    row: number;
+                    column: string;
+                    rule: string;
+                }[];
             };
         };
     };

@@ -12,6 +12,7 @@ import { departmentsPage } from './office-departments.ts';
 import { machineClientsPage } from './office-machine-clients.ts';
 import { officeMatterListsPage } from './office-matter-lists.ts';
 import { filingStatusPage } from './office-filings.ts';
+import { nationalListsPage } from './office-national-lists.ts';
 import { exchangePage } from './office-exchange.ts';
 import { allNoticesPage } from './office-notices.ts';
 import { reportsPage } from './office-reports.ts';
@@ -30,6 +31,7 @@ export const creditOfficeConsole: Console = [
   { path: 'bulletins', label: '月通报', page: officeBulletinsPage },
   { path: 'matter-lists', label: '事项清单审核', page: (root, route) => officeMatterListsPage(root, route) },
   { path: 'filings', label: '报送情况', page: filingStatusPage },
+  { path: 'national-lists', label: '国家名单', page: nationalListsPage },
   { path: 'departments', label: '部门管理', page: (root, route) => departmentsPage(root, route) },
   { path: 'agencies', label: '信用服务机构', page: (root) => agenciesPage(root) },
   { path: 'machine-clients', label: '系统接入', page: (root) => machineClientsPage(root) },

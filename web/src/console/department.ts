@@ -1,5 +1,5 @@
 import { call, callFile, type Answer, type CallInput } from '../call.ts';
-import { errorBox, facts, field, h, loading, notice, show, valueOf } from '../dom.ts';
+import { errorBox, facts, field, h, loading, notice, show, valueOf, type Child } from '../dom.ts';
 import { decisionLabels, publicityEnd, statusLabels } from '../labels.ts';
 import { href, type Route } from '../router.ts';
 import type { Caller } from '../session.ts';
@@ -15,6 +15,7 @@ import { importPage } from './department-imports.ts';
 import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
 import { departmentCaseSections } from './department-cases.ts';
+import { freshnessText } from './office-national-lists.ts';
 
 /**
  * A department: a check for a matter (逢办必查), its outcome, imports of its records (批量导入), the objections and
@@ -257,6 +258,7 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
             ),
           ),
         ),
+    nationalListsShown(receipt),
     h('h3', {}, `信用报告（${reports.length}）`),
     reports.length === 0
       ? h('p', { class: 'empty', testid: 'check-no-reports' }, '无有效信用报告。')
@@ -287,12 +289,49 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
               ` ${m.name} `,
               m.suspended ? h('span', { class: 'badge suspended', testid: 'check-measure-suspended', 'data-objections': suspendedBy(m).join(' ') }, `已中止：异议 ${suspendedBy(m).join('、')}`) : null,
               m.inForceDespiteObjection ? h('span', { class: 'meta', testid: 'check-measure-in-force' }, '异议期间不停止执行') : null,
+              nationalBasis(receipt, m) ? h('span', { class: 'meta', testid: 'check-measure-national' }, `依据国家名单：${nationalBasis(receipt, m)}`) : null,
               h('span', { class: 'meta' }, m.clause),
             ),
           ),
         ),
     outcomeForm(receipt),
   );
+}
+
+/** The national lists a measure rests on (its `restsOn` entries from a list), by their names; '' when none. */
+function nationalBasis(receipt: CheckReceipt, measure: CheckReceipt['measures'][number]): string {
+  const restsOn = Array.isArray(measure.restsOn) ? (measure.restsOn as { nationalList?: string }[]) : [];
+  const sources = new Set(restsOn.flatMap((r) => (r.nationalList ? [r.nationalList] : [])));
+  return (receipt.nationalLists?.sources ?? []).filter((s) => sources.has(s.source)).map((s) => s.listLabel).join('、');
+}
+
+/** The national lists the county takes: each list's date and freshness, and the subject's entries with their source and basis. */
+function nationalListsShown(receipt: CheckReceipt): Child {
+  const national = receipt.nationalLists;
+  if (!national) return [];
+  const stale = national.sources.filter((s) => s.stale);
+  return [
+    h('h3', {}, `国家名单（${national.entries.length}）`),
+    h('p', { class: 'hint', testid: 'check-national-sources' }, national.sources.map((s) => `${s.name}：${freshnessText(s)}`).join('；')),
+    stale.length ? h('p', { class: 'warn', testid: 'check-national-stale' }, `以下名单未及时更新，核查结果可能不反映最新情况：${stale.map((s) => s.name).join('、')}`) : null,
+    national.entries.length === 0
+      ? h('p', { class: 'empty', testid: 'check-no-national' }, '该主体不在本县采用的国家名单中。')
+      : h(
+          'ul',
+          { class: 'records' },
+          national.entries.map((e) =>
+            h(
+              'li',
+              { testid: 'check-national-entry', 'data-record-id': e.recordId, 'data-source': e.source, 'data-state': e.state, 'data-stale': String(e.stale) },
+              h('span', { class: 'kind' }, e.listLabel),
+              ` ${e.caseNumber ?? e.documentNumber ?? ''} `,
+              h('span', { class: `badge${e.state === 'repaired' ? '' : ' punishment'}`, testid: 'check-national-state' }, e.state === 'repaired' ? '已信用修复，不再惩戒' : '在册'),
+              h('span', { class: 'meta' }, `${e.publisher}${e.authority ? ` · ${e.authority.label} ${e.authority.name}` : ''} · ${e.basis.label}：${e.basis.text}${e.listedOn ? ` · 列入日期 ${e.listedOn}` : ''}${e.endsOn ? ` · 公布截止 ${e.endsOn}` : ''}`),
+              h('span', { class: 'meta', testid: 'check-national-freshness' }, freshnessText(e)),
+            ),
+          ),
+        ),
+  ];
 }
 
 function outcomeForm(receipt: CheckReceipt): HTMLElement {
