@@ -15,7 +15,7 @@ import { presentCheckSubject } from './present-check.ts';
 import { commitmentRecordInput, takeCommitment, type CommitmentAtCheck } from '../commitments/port.ts';
 import { matterListInForce, type MatterListInForce } from '../matter-lists/port.ts';
 import { checkedListItem, measuresOfItem, presentReportRequirement } from './list-item.ts';
-import { nationalListsOfSubject, type NationalEntryView } from '../national-lists/port.ts';
+import { entryForMeasures, nationalListsOfSubject } from '../national-lists/port.ts';
 
 export interface CheckRequest {
   subjectId: { type: 'uscc' | 'residentId'; id: string };
@@ -122,16 +122,6 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   };
 }
 
-/** A national entry a check logged, as measure selection and the list status see it. */
-const nationalForMeasures = (e: NationalEntryView): RecordForMeasures => ({
-  recordId: e.recordId,
-  kind: e.kind,
-  ...(e.listName ? { listName: e.listName } : {}),
-  decisionDate: e.listedOn ?? e.decidedOn ?? e.changedOn,
-  status: e.status,
-  nationalList: e.source,
-});
-
 const forMeasuresOf = (record: StoredRecord, status: RecordStatus): RecordForMeasures => ({
   recordId: record.recordId,
   kind: record.kind,
@@ -158,7 +148,7 @@ async function presentReceipt(
     subject: await presentCheckSubject(shown.subject, unmasked),
     matter: shown.matter,
     ...(shown.system ? { system: shown.system } : {}),
-    lists: { ...shown.lists, entries: listStatus([...records.map(({ record, status }) => forMeasuresOf(record, status)), ...(shown.nationalLists?.entries ?? []).map(nationalForMeasures)]).lists },
+    lists: { ...shown.lists, entries: listStatus([...records.map(({ record, status }) => forMeasuresOf(record, status)), ...(shown.nationalLists?.entries ?? []).map(entryForMeasures)]).lists },
     records: await Promise.all(records.map(async ({ record, status }) => ({ ...(await presentRecord(record, on, unmasked)), status }))),
     // Links are signed per answer; a repeated request shows the reports it logged, those still held.
     // A report valid for its year unless its subject met a major credit crisis since it was issued (000 二(三), 001 二(三)).

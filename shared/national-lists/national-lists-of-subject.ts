@@ -6,6 +6,15 @@ import { getSources, statesOfSubject } from './list-store.ts';
 import { byListing, entryView, sourceFreshness, type NationalEntryView, type SourceFreshness } from './present-entry.ts';
 
 /** What measure selection needs of an entry: it is seen as a record of the kind the county reads its list as. */
+export const entryForMeasures = (e: NationalEntryView): NationalEntryForMeasures => ({
+  recordId: e.recordId,
+  kind: e.kind,
+  ...(e.listName ? { listName: e.listName } : {}),
+  decisionDate: e.listedOn ?? e.decidedOn ?? e.changedOn,
+  status: e.status,
+  nationalList: e.source,
+});
+
 export interface NationalEntryForMeasures {
   recordId: string;
   kind: RecordKind;
@@ -44,14 +53,7 @@ export async function nationalListsOfSubject(args: { subjectKey: string; county:
   return {
     sources: shown,
     entries,
-    forMeasures: entries.map((e) => ({
-      recordId: e.recordId,
-      kind: e.kind,
-      ...(e.listName ? { listName: e.listName } : {}),
-      decisionDate: e.listedOn ?? e.decidedOn ?? e.changedOn,
-      status: e.status,
-      nationalList: e.source,
-    })),
+    forMeasures: entries.map(entryForMeasures),
     requests: states.requests + 1,
   };
 }
