@@ -3,7 +3,7 @@ import { clauseLabel, type CountyConfig } from '../config/county-config.ts';
 import { NotFound } from '../errors/domain-errors.ts';
 import { asPageTokenError, decodePageToken, encodePageToken } from '../http/page-token.ts';
 import { countInState, deliveriesInState, destinationState, recentDeliveries, redriveDelivery, type Delivery } from './delivery-store.ts';
-import { dropFileKey } from './dispatch.ts';
+import { dropFileKey, dropFilePrefix } from './drop-files.ts';
 
 type Destination = CountyConfig['exchange']['destinations'][number];
 
@@ -42,7 +42,7 @@ export async function listDestinations(args: { county: CountyConfig; now: Date }
           id: d.id,
           name: d.name,
           transport: d.transport,
-          ...(d.transport === 'https' ? { url: d.url! } : { files: `exchange/${d.id}/` }),
+          ...(d.transport === 'https' ? { url: d.url! } : { files: dropFilePrefix(d.id) }),
           kinds: d.kinds ?? null,
           personIdNumbers: d.personIdNumbers,
           source: clauseLabel(d.source),

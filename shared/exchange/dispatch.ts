@@ -24,6 +24,7 @@ import {
   type Delivery,
 } from './delivery-store.ts';
 import { afterFailure, failureOf } from './retry-policy.ts';
+import { dropFileKey, dropManifestKey } from './drop-files.ts';
 
 type Destination = CountyConfig['exchange']['destinations'][number];
 
@@ -201,9 +202,6 @@ async function post(send: typeof fetch, url: string, body: Buffer, headers: Reco
   }
 }
 
-/** The object a file destination's day is written to, and its signed manifest beside it. */
-export const dropFileKey = (destinationId: string, day: string) => `exchange/${destinationId}/${day}.jsonl`;
-export const dropManifestKey = (destinationId: string, day: string) => `exchange/${destinationId}/${day}.manifest.json`;
 
 /** At most this many ended days are written per run (a destination added long after its first queued day catches up over runs). */
 const daysPerRun = 31;
