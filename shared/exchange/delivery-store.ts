@@ -280,9 +280,10 @@ export async function markAttemptFailed(delivery: Delivery, at: string, reason: 
   return transact([moveDelivery(delivery, moved), counters(delivery.destinationId, { lastError: reason, lastErrorAt: at }, outcome.dead ? { failed: 1 } : {})]);
 }
 
-/** A dead-lettered delivery sent again: due at once, its attempts from zero. */
-export async function redriveDelivery(delivery: Delivery, at: string): Promise<boolean> {
-  const again: Delivery = { ...delivery, state: 'due', nextAttemptAt: at, attempts: 0 };
+/** A dead-lettered delivery sent again, its attempts from zero. */
+export async function redriveDelivery(delivery: Delivery, at: string, today: string): Promise<boolean> {
+  // A file destination's delivery goes into the file of the redrive's day; a push's is due at once.
+  const again: Delivery = delivery.fileDay ? { ...delivery, state: 'file', fileDay: today, attempts: 0 } : { ...delivery, state: 'due', nextAttemptAt: at, attempts: 0 };
   delete again.failedAt;
   delete again.firstFailedAt;
   return transact([moveDelivery(delivery, again), counters(delivery.destinationId, {}, { failed: -1 })]);

@@ -118,7 +118,7 @@ export async function redriveDestination(args: { county: CountyConfig; destinati
     for (const d of page.deliveries) {
       if (wanted && !wanted.has(d.deliveryId)) continue;
       notFound.delete(d.deliveryId);
-      if (await redriveDelivery(d, at)) redriven += 1;
+      if (await redriveDelivery(d, at, localDate(args.now, args.county.timeZone))) redriven += 1;
     }
     startKey = page.lastKey;
   } while (startKey);

@@ -165,7 +165,16 @@ async function sendDue(args: {
   const sendOne = async (delivery: Delivery): Promise<Delivery | undefined> => {
     {
       const at = now.toISOString();
-      const payload = Buffer.from(JSON.stringify(await args.input(delivery, destination, args.county)), 'utf8');
+      let payload: Buffer;
+      try {
+        payload = Buffer.from(JSON.stringify(await args.input(delivery, destination, args.county)), 'utf8');
+      } catch (error) {
+        // A delivery whose body cannot be built (its version unreadable) is given up alone, not the run with it.
+        const reason = `not built: ${(error as Error).message}`.slice(0, 300);
+        if (await markAttemptFailed(delivery, at, reason, { dead: true })) summary.deadLettered += 1;
+        logger.error('delivery not built', { destination: destination.id, deliveryId: delivery.deliveryId, reason });
+        return undefined;
+      }
       const signature = await signer.sign(signingInput(delivery.deliveryId, at, payload));
       const result = await post(args.send, urlOf(destination), payload, {
         [deliveryHeaders.id]: delivery.deliveryId,
@@ -227,18 +236,29 @@ async function dropFiles(args: { destination: Destination; county: CountyConfig;
       startKey = page.lastKey;
     } while (startKey);
     const lines: string[] = [];
-    for (const d of deliveries) lines.push(JSON.stringify(await args.input(d, destination, county)));
+    const written: Delivery[] = [];
+    for (const d of deliveries) {
+      try {
+        lines.push(JSON.stringify(await args.input(d, destination, county)));
+        written.push(d);
+      } catch (error) {
+        // Given up alone, as a push is: the day's file is written without it (a redrive queues it for a later day).
+        const reason = `not built: ${(error as Error).message}`.slice(0, 300);
+        if (await markAttemptFailed(d, now.toISOString(), reason, { dead: true })) args.summary.deadLettered += 1;
+        logger.error('delivery not built', { destination: destination.id, deliveryId: d.deliveryId, reason });
+      }
+    }
     const content = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
     const sha256 = createHash('sha256').update(content).digest('hex');
     const file = dropFileKey(destination.id, day);
     const id = `${destination.id}/${day}`;
     const at = now.toISOString();
-    const manifest = { destination: destination.id, day, file, count: deliveries.length, sha256, signedAt: at, signature: signatureHeader(kid, await signer.sign(signingInput(id, at, content))) };
+    const manifest = { destination: destination.id, day, file, count: written.length, sha256, signedAt: at, signature: signatureHeader(kid, await signer.sign(signingInput(id, at, content))) };
     await s3.send(new PutObjectCommand({ Bucket: reportsBucketName(), Key: file, Body: content, ContentType: 'application/x-ndjson; charset=utf-8' }));
     await s3.send(new PutObjectCommand({ Bucket: reportsBucketName(), Key: dropManifestKey(destination.id, day), Body: JSON.stringify(manifest, null, 2), ContentType: 'application/json' }));
-    await markDroppedInFile(deliveries, file, at);
+    await markDroppedInFile(written, file, at);
     await setDroppedThrough(destination.id, day);
     args.summary.files.push(file);
-    args.summary.delivered += deliveries.length;
+    args.summary.delivered += written.length;
   }
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import type { CountyConfig } from '../../shared/config/county-config.ts';
@@ -46,6 +46,8 @@ const authority = { name: '赞皇县市场监督管理局', uscc: newCompany() }
 const person = '13012919880808123' + residentIdCheckDigit('13012919880808123');
 
 let platform: LocalPlatform;
+/** A record whose version the table lost (a test below), so its deliveries cannot be built. */
+let brokenRecord = '';
 const call = (method: string, path: string, role: Role, orgId: string, body?: unknown) => callApi(platform, method, path, role, orgId, body);
 const office = {
   get: (path: string) => call('GET', path, 'creditOffice', 'credit-office'),
@@ -210,6 +212,18 @@ describe('records delivered to the upstream platforms', () => {
     expect(await destination('city')).toMatchObject({ failed: 0, pending: 0 });
   });
 
+  it('a delivery whose version cannot be read is dead-lettered alone; the run goes on with the others', async () => {
+    const broken = (brokenRecord = await push(penalty(newCompany(), '赞市监罚〔2026〕310号')));
+    const sound = await push(penalty(newCompany(), '赞市监罚〔2026〕311号'));
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: platform.endpoints.dynamodb, region: process.env.AWS_REGION }));
+    await dynamo.send(new DeleteCommand({ TableName: platform.names.creditTable, Key: keys.recordVersion(broken, 1) }));
+    const run = await dispatch();
+    expect(run.deadLettered).toBe(1);
+    expect(keptFor(sound)).toHaveLength(1);
+    const failed = (await office.get('/exchange/destinations/city/deliveries?state=failed')).body.deliveries;
+    expect(failed).toEqual([expect.objectContaining({ recordId: broken, lastError: expect.stringContaining('not built') })]);
+  });
+
   it('one run at a time: a run that finds the lease held does nothing; a lease left by a dead run frees itself', async () => {
     await push(penalty(newCompany(), '赞市监罚〔2026〕306号'));
     const before = platform.upstream.received('city').length;
@@ -261,6 +275,10 @@ describe('records delivered to the upstream platforms', () => {
     for (const l of lines) byRecord.set(l.recordId, [...(byRecord.get(l.recordId) ?? []), l.sequence]);
     for (const seqs of byRecord.values()) expect([...seqs].sort()).toEqual(seqs);
     expect(lines.filter((l) => l.recordId === recordId).map((l) => l.change)).toEqual(['created', 'corrected']);
+    // The delivery that cannot be built is left out of the file and dead-lettered, the rest of the day written.
+    expect(lines.some((l) => l.recordId === brokenRecord)).toBe(false);
+    const filesFailed = (await office.get('/exchange/destinations/province-files/deliveries?state=failed')).body.deliveries;
+    expect(filesFailed).toEqual([expect.objectContaining({ recordId: brokenRecord, lastError: expect.stringContaining('not built') })]);
     const manifest = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: platform.names.reportsBucket, Key: `exchange/province-files/${day}.manifest.json` }))).Body!.transformToString());
     const jwks = await fetch(`${platform.machineApiUrl}/.well-known/jwks.json`).then((r) => r.json() as Promise<{ keys: any[] }>);
     expect(verifyDelivery({ jwks, id: `province-files/${day}`, timestamp: manifest.signedAt, signature: manifest.signature, body: text })).toBeNull();
