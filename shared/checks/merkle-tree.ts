@@ -206,3 +206,38 @@ export function completedBy(size: number, added: number): Subtree[] {
 
 /** The root of a tree of `size` from its complete subtrees: the ranges of its binary digits, folded. */
 export const rootRange = (size: number): Subtree[] => rangeSubtrees(0, size);
+
+/**
+ * The right edge of a tree: the hashes of the complete subtrees that make it (`rangeSubtrees(0, size)`), left to
+ * right. Kept with the tree head, it is all the sequencer reads to integrate a batch: each new node's left child is
+ * either new or on this edge.
+ */
+export interface Frontier {
+  size: number;
+  hashes: Hash[];
+}
+
+/**
+ * Appends leaves to a tree known by its frontier: every complete subtree the batch completes with its hash (what the
+ * sequencer writes), the new frontier and the new root. Pure; O(batch + log n).
+ */
+export function integrate(frontier: Frontier, leaves: readonly Hash[]): { nodes: { subtree: Subtree; hash: Hash }[]; frontier: Frontier; root: Hash } {
+  // The edge as a stack of (level, hash), lowest level last: appending a leaf merges equal levels, as binary addition carries.
+  const stack = rangeSubtrees(0, frontier.size).map((t, i) => ({ level: t.level, index: t.index, hash: frontier.hashes[i]! }));
+  if (stack.length !== frontier.hashes.length) throw new Error(`a frontier of ${frontier.hashes.length} hashes is not that of a tree of ${frontier.size}`);
+  const nodes: { subtree: Subtree; hash: Hash }[] = [];
+  let size = frontier.size;
+  for (const leaf of leaves) {
+    let node = { level: 0, index: size, hash: leaf };
+    nodes.push({ subtree: { level: 0, index: size }, hash: leaf });
+    while (stack.length && stack[stack.length - 1]!.level === node.level) {
+      const left = stack.pop()!;
+      node = { level: node.level + 1, index: left.index / 2, hash: nodeHash(left.hash, node.hash) };
+      nodes.push({ subtree: { level: node.level, index: node.index }, hash: node.hash });
+    }
+    stack.push(node);
+    size += 1;
+  }
+  const hashes = stack.map((s) => s.hash);
+  return { nodes, frontier: { size, hashes }, root: foldRange(hashes) };
+}

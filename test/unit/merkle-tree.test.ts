@@ -3,6 +3,7 @@ import {
   completedBy,
   consistencyRanges,
   foldRange,
+  integrate,
   inclusionRanges,
   leafHash,
   nodeHash,
@@ -110,4 +111,25 @@ describe('the Merkle tree of RFC 9162', () => {
       }
     expect(rangeSubtrees(0, 133).map((t) => `${t.level}/${t.index}`).every((k) => seen.has(k))).toBe(true);
   });
+
+  it('integrating batches from the frontier alone gives the root and the subtrees of the whole tree', () => {
+    const d = leaves(300);
+    const hashOf = storeOf(d);
+    let frontier = { size: 0, hashes: [] as Hash[] };
+    const written = new Map<string, Hash>();
+    for (const batch of [1, 2, 5, 8, 16, 31, 64, 1, 100, 72]) {
+      const start = frontier.size;
+      const step = integrate(frontier, d.slice(start, start + batch));
+      for (const n of step.nodes) written.set(`${n.subtree.level}/${n.subtree.index}`, n.hash);
+      frontier = step.frontier;
+      expect(step.root.equals(rootOfLeaves(d.slice(0, frontier.size)))).toBe(true);
+      expect(step.nodes.map((n) => `${n.subtree.level}/${n.subtree.index}`)).toEqual(completedBy(start, batch).map((t) => `${t.level}/${t.index}`));
+    }
+    expect(frontier.size).toBe(300);
+    for (const [key, hash] of written) {
+      const [level, index] = key.split('/').map(Number);
+      expect(hash.equals(hashOf({ level: level!, index: index! }))).toBe(true);
+    }
+  });
 });
+
