@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { consistencyRanges, inclusionRanges, integrate, leafHash, proofFrom, type Hash, type Subtree } from '../../shared/checks/merkle-tree.ts';
+import { verifyReceiptFiles } from '../../local/cli/verify-receipt.ts';
 import { hex, promiseText, signWith, treeHeadText, verifyPromise, verifyReceipt, type Receipt, type TreeHead } from '../../shared/checks/tree-head.ts';
 
 /** A receipt verified offline from the published key alone (issue 19 §3, §4): the head, the inclusion, a kept head. */
@@ -58,4 +59,13 @@ describe('a receipt, verified offline', () => {
     expect(verifyPromise({ ...promise, leafHash: hex(leafHash(entries[1]!)) }, keys[0]!.jwk)).toBe(false);
     expect(promiseText(promise).toString().split('\n')[0]).not.toBe(treeHeadText(headOf(1, leafHash(entries[0]!))).toString().split('\n')[0]);
   });
+
+  it('the CLI reads a receipt and the JWKS from files', async () => {
+    const receipt = await receiptFor(7, 21);
+    const files: Record<string, string> = { 'receipt.json': JSON.stringify(receipt), 'jwks.json': JSON.stringify({ keys: keys.map((k) => ({ ...k.jwk, kid: k.keyId })) }) };
+    expect(verifyReceiptFiles({ receipt: 'receipt.json', keys: 'jwks.json' }, (f) => files[f]!)).toEqual([]);
+    files['receipt.json'] = JSON.stringify({ ...receipt, leafIndex: 8 });
+    expect(verifyReceiptFiles({ receipt: 'receipt.json', keys: 'jwks.json' }, (f) => files[f]!)).toEqual(['the entry is not proven at 8 in the head of 21']);
+  });
 });
+
