@@ -273,6 +273,14 @@ export type DueItemKind = 'publicity-end' | 'report-expiry';
 
 /** Keys of the usage log (one item per credit check). */
 export const usageKeys = {
+  /**
+   * The usage log as a Merkle tree (docs/usage-log.md): an organisation's complete subtrees `(level, index)` and its
+   * head (size, root, frontier) in one partition; the signed heads, public, in another.
+   */
+  logNode: (orgId: string, level: number, index: number) => ({ pk: `LOG#${orgId}`, sk: `N#${String(level).padStart(2, '0')}#${String(index).padStart(12, '0')}` }),
+  logHead: (orgId: string) => ({ pk: `LOG#${orgId}`, sk: 'HEAD' }),
+  signedLogHead: (orgId: string, treeSize: number, timestamp: string) => ({ pk: `LOGHEADS#${orgId}`, sk: `${String(treeSize).padStart(12, '0')}#${timestamp}` }),
+  signedLogHeadsOf: (orgId: string) => `LOGHEADS#${orgId}`,
   check: (checkId: string) => ({ pk: `CHECK#${checkId}`, sk: 'CHECK' }),
   /** Sorted by the county-local day first, so a period of days is one key range. */
   checksByDepartment: (orgId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi1pk: `DEPT#${orgId}`, gsi1sk: `${checkedOn}#${checkedAt}#${checkId}` }),

@@ -1,0 +1,92 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
+import { usageKeys } from '../storage/keys.ts';
+import { usageTable } from '../storage/tables.ts';
+import { inclusionRanges, integrate, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
+
+const table = () => tableName(usageTable);
+
+/** An organisation's tree as the sequencer last committed it: its size, root and right edge. */
+export interface LogHead {
+  orgId: string;
+  treeSize: number;
+  rootHash: string;
+  frontier: string[];
+  integratedAt: string;
+}
+
+export async function readLogHead(orgId: string): Promise<LogHead | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: table(), Key: usageKeys.logHead(orgId), ConsistentRead: true }));
+  return result.Item as LogHead | undefined;
+}
+
+const frontierOf = (head: LogHead | undefined): Frontier => ({ size: head?.treeSize ?? 0, hashes: (head?.frontier ?? []).map((h) => Buffer.from(h, 'hex')) });
+
+/**
+ * Integrates a batch of leaf hashes at the end of an organisation's tree: the subtrees it completes written first
+ * (BatchWriteItem, idempotent: a batch retried after a crash writes the same or overwrites what no head names), then
+ * the head moved on condition that it is still the one read (a second sequencer loses; the tree never forks).
+ * Answers the new head, or undefined when another sequencer moved it first.
+ */
+export async function appendLeaves(orgId: string, leaves: readonly Hash[], at: string): Promise<LogHead | undefined> {
+  const head = await readLogHead(orgId);
+  const step = integrate(frontierOf(head), leaves);
+  for (let i = 0; i < step.nodes.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [table()]: step.nodes.slice(i, i + 25).map((n) => ({ PutRequest: { Item: { ...usageKeys.logNode(orgId, n.subtree.level, n.subtree.index), hash: n.hash.toString('hex') } } })),
+    };
+    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      const result = await dynamo.send(new BatchWriteCommand({ RequestItems: request }));
+      request = result.UnprocessedItems as typeof request;
+    }
+  }
+  const next: LogHead = { orgId, treeSize: step.frontier.size, rootHash: step.root.toString('hex'), frontier: step.frontier.hashes.map((h) => h.toString('hex')), integratedAt: at };
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...usageKeys.logHead(orgId), ...next },
+        ConditionExpression: head ? 'treeSize = :size' : 'attribute_not_exists(pk)',
+        ...(head ? { ExpressionAttributeValues: { ':size': head.treeSize } } : {}),
+      }),
+    );
+    return next;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+/** The hashes of complete subtrees, by one BatchGetItem per 100 (strongly consistent). Counts what it read. */
+export async function readSubtrees(orgId: string, subtrees: readonly Subtree[]): Promise<{ hashOf: (t: Subtree) => Hash; read: number }> {
+  const found = new Map<string, Hash>();
+  for (let i = 0; i < subtrees.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [table()]: { Keys: subtrees.slice(i, i + 100).map((t) => usageKeys.logNode(orgId, t.level, t.index)), ConsistentRead: true },
+    };
+    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[table()] ?? []) found.set(item.sk as string, Buffer.from(item.hash as string, 'hex'));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return {
+    hashOf: (t) => {
+      const hash = found.get(usageKeys.logNode(orgId, t.level, t.index).sk);
+      if (!hash) throw new Error(`subtree ${t.level}/${t.index} of ${orgId}'s log is missing`);
+      return hash;
+    },
+    read: subtrees.length,
+  };
+}
+
+/** The inclusion proof of a leaf in the tree of `treeSize`: at most 2·log2(n) subtrees read. */
+export async function proveInclusion(orgId: string, leafIndex: number, treeSize: number): Promise<{ proof: Hash[]; subtreesRead: number }> {
+  const ranges = inclusionRanges(leafIndex, treeSize);
+  const { hashOf, read } = await readSubtrees(orgId, subtreesOf(ranges));
+  return { proof: proofFrom(ranges, hashOf), subtreesRead: read };
+}

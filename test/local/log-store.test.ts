@@ -1,0 +1,51 @@
+/**
+ * The usage log's tree in DynamoDB Local (issue 19): batches integrated from the head alone, the head moved only by
+ * the sequencer that read it, and inclusion proofs read from at most 2·log2(n) subtrees that verify.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTables } from '../../local/dynamodb/create-tables.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb/start-dynamodb-local.ts';
+import { usageTable } from '../../shared/storage/tables.ts';
+import { leafHash, rootOfLeaves, verifyInclusion } from '../../shared/checks/merkle-tree.ts';
+
+let local: DynamoDbLocal;
+let store: typeof import('../../shared/checks/log-store.ts');
+
+beforeAll(async () => {
+  local = await startDynamoDbLocal({});
+  Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: local.endpoint, AWS_REGION: 'local', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', [usageTable.envVar]: 'log-store-usage' });
+  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTables(client, [{ table: usageTable, name: 'log-store-usage' }]);
+  client.destroy();
+  store = await import('../../shared/checks/log-store.ts');
+}, 60_000);
+afterAll(async () => {
+  await local?.stop();
+});
+
+describe('the usage log tree in DynamoDB', () => {
+  it('integrates batches, proves every entry from at most 2·log2(n) subtrees, and never forks', async () => {
+    const leaves = Array.from({ length: 100 }, (_, i) => leafHash(Buffer.from(`check ${i}`)));
+    let head;
+    for (const [from, to] of [[0, 1], [1, 9], [9, 40], [40, 100]] as const) head = await store.appendLeaves('dept-a', leaves.slice(from, to), '2026-12-07T01:00:00.000Z');
+    expect(head).toMatchObject({ treeSize: 100, rootHash: rootOfLeaves(leaves).toString('hex') });
+    for (const m of [0, 1, 37, 63, 64, 98, 99]) {
+      const { proof, subtreesRead } = await store.proveInclusion('dept-a', m, 100);
+      expect(subtreesRead).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(100)));
+      expect(verifyInclusion({ leafIndex: m, treeSize: 100, leaf: leaves[m]!, path: proof, root: Buffer.from(head!.rootHash, 'hex') })).toBe(true);
+    }
+    // An older tree size is still provable from the same subtrees (a receipt against an older head).
+    const older = await store.proveInclusion('dept-a', 5, 40);
+    expect(verifyInclusion({ leafIndex: 5, treeSize: 40, leaf: leaves[5]!, path: older.proof, root: rootOfLeaves(leaves.slice(0, 40)) })).toBe(true);
+  });
+
+  it('two sequencers at once: one head moves, the other is told it lost', async () => {
+    const a = Array.from({ length: 5 }, (_, i) => leafHash(Buffer.from(`a ${i}`)));
+    const b = Array.from({ length: 5 }, (_, i) => leafHash(Buffer.from(`b ${i}`)));
+    await store.appendLeaves('dept-b', [leafHash(Buffer.from('first'))], '2026-12-07T01:00:00.000Z');
+    const results = await Promise.all([store.appendLeaves('dept-b', a, '2026-12-07T01:00:01.000Z'), store.appendLeaves('dept-b', b, '2026-12-07T01:00:01.000Z')]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await store.readLogHead('dept-b'))!.treeSize).toBe(6);
+  });
+});
