@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
@@ -31,6 +32,38 @@ const frontierOf = (head: LogHead | undefined): Frontier => ({ size: head?.treeS
  * Answers the new head, or undefined when another sequencer moved it first.
  */
 export async function appendLeaves(orgId: string, leaves: readonly Hash[], at: string): Promise<LogHead | undefined> {
+  // One sequencer writes an organisation's subtrees at a time: a second one's writes would overwrite the first's
+  // subtrees of the same positions even though only one moves the head.
+  const owner = randomUUID();
+  if (!(await takeLease(orgId, owner, at))) return undefined;
+  try {
+    return await integrateHeld(orgId, leaves, at);
+  } finally {
+    await dynamo.send(new DeleteCommand({ TableName: table(), Key: leaseKey(orgId), ConditionExpression: '#owner = :owner', ExpressionAttributeNames: { '#owner': 'owner' }, ExpressionAttributeValues: { ':owner': owner } })).catch(() => undefined);
+  }
+}
+
+const leaseKey = (orgId: string) => ({ pk: usageKeys.logHead(orgId).pk, sk: 'LEASE' });
+/** Held for a minute at most: a sequencer that died frees it by itself. */
+async function takeLease(orgId: string, owner: string, at: string): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...leaseKey(orgId), owner, until: new Date(Date.parse(at) + 60_000).toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
+        ExpressionAttributeNames: { '#until': 'until' },
+        ExpressionAttributeValues: { ':now': at },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string): Promise<LogHead | undefined> {
   const head = await readLogHead(orgId);
   const step = integrate(frontierOf(head), leaves);
   for (let i = 0; i < step.nodes.length; i += 25) {

@@ -46,6 +46,16 @@ describe('the usage log tree in DynamoDB', () => {
     await store.appendLeaves('dept-b', [leafHash(Buffer.from('first'))], '2026-12-07T01:00:00.000Z');
     const results = await Promise.all([store.appendLeaves('dept-b', a, '2026-12-07T01:00:01.000Z'), store.appendLeaves('dept-b', b, '2026-12-07T01:00:01.000Z')]);
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect((await store.readLogHead('dept-b'))!.treeSize).toBe(6);
+    const head = (await store.readLogHead('dept-b'))!;
+    expect(head.treeSize).toBe(6);
+    // The subtrees are the winner's, every one: each entry proves against the head.
+    const won = [leafHash(Buffer.from('first')), ...(results[0] ? a : b)];
+    expect(head.rootHash).toBe(rootOfLeaves(won).toString('hex'));
+    for (let m = 0; m < 6; m += 1) {
+      const { proof } = await store.proveInclusion('dept-b', m, 6);
+      expect(verifyInclusion({ leafIndex: m, treeSize: 6, leaf: won[m]!, path: proof, root: Buffer.from(head.rootHash, 'hex') })).toBe(true);
+    }
+    const leaf = await store.readSubtrees('dept-b', [{ level: 0, index: 3 }]);
+    expect(leaf.hashOf({ level: 0, index: 3 }).equals(won[3]!)).toBe(true);
   });
 });
