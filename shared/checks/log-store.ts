@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
 import { inclusionRanges, integrate, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
+import { signWith, treeHeadText, type Signed, type TreeHead } from './tree-head.ts';
 
 const table = () => tableName(usageTable);
 
@@ -122,4 +123,34 @@ export async function proveInclusion(orgId: string, leafIndex: number, treeSize:
   const ranges = inclusionRanges(leafIndex, treeSize);
   const { hashOf, read } = await readSubtrees(orgId, subtreesOf(ranges));
   return { proof: proofFrom(ranges, hashOf), subtreesRead: read };
+}
+
+/** A signed head as kept (public: anyone may list and keep them). */
+export type StoredSignedHead = Signed<TreeHead>;
+
+/** Keeps a signed head (once per size and time; again is harmless). */
+export async function keepSignedHead(head: StoredSignedHead): Promise<void> {
+  await dynamo.send(new PutCommand({ TableName: table(), Item: { ...usageKeys.signedLogHead(head.org, head.treeSize, head.timestamp), ...head } }));
+}
+
+/** An organisation's signed heads, newest first (a page). */
+export async function listSignedHeads(orgId: string, limit: number): Promise<StoredSignedHead[]> {
+  const result = await dynamo.send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.signedLogHeadsOf(orgId) }, ScanIndexForward: false, Limit: limit }),
+  );
+  return (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...head }) => head as StoredSignedHead);
+}
+
+/**
+ * Signs an organisation's head when it grew since the last signed one, or when that one is older than
+ * `everyMinutes` (a reader learns the log is alive and did not grow): the head a receipt is proven against.
+ */
+export async function signHeadIfDue(args: { orgId: string; logId: string; now: Date; everyMinutes: number; signer: { keyId: string; sign(data: Buffer): Promise<Buffer> } }): Promise<StoredSignedHead | undefined> {
+  const [head, [last]] = await Promise.all([readLogHead(args.orgId), listSignedHeads(args.orgId, 1)]);
+  if (!head) return undefined;
+  const stale = !last || args.now.getTime() - Date.parse(last.timestamp) >= args.everyMinutes * 60_000;
+  if (last && last.treeSize === head.treeSize && !stale) return undefined;
+  const signed = await signWith<TreeHead>({ logId: args.logId, org: args.orgId, treeSize: head.treeSize, rootHash: head.rootHash, timestamp: args.now.toISOString() }, treeHeadText, args.signer);
+  await keepSignedHead(signed);
+  return signed;
 }

@@ -7,7 +7,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTables } from '../../local/dynamodb/create-tables.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb/start-dynamodb-local.ts';
 import { usageTable } from '../../shared/storage/tables.ts';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { leafHash, rootOfLeaves, verifyInclusion } from '../../shared/checks/merkle-tree.ts';
+import { verifyReceipt } from '../../shared/checks/tree-head.ts';
 
 let local: DynamoDbLocal;
 let store: typeof import('../../shared/checks/log-store.ts');
@@ -58,4 +60,21 @@ describe('the usage log tree in DynamoDB', () => {
     const leaf = await store.readSubtrees('dept-b', [{ level: 0, index: 3 }]);
     expect(leaf.hashOf({ level: 0, index: 3 }).equals(won[3]!)).toBe(true);
   });
+
+  it('signs a head when the log grew or the last is older than the county’s minutes; a receipt verifies against it', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const signer = { keyId: 'k1', sign: async (d: Buffer) => sign('sha256', d, { key: privateKey, dsaEncoding: 'ieee-p1363' }) };
+    const entries = Array.from({ length: 11 }, (_, i) => Buffer.from(`{"checkId":"chk_${i}"}`));
+    await store.appendLeaves('dept-c', entries.map(leafHash), '2026-12-07T01:00:00.000Z');
+    const at = (minutes: number) => new Date(Date.parse('2026-12-07T01:00:00.000Z') + minutes * 60_000);
+    const first = await store.signHeadIfDue({ orgId: 'dept-c', logId: 'jiaxian-usage', now: at(0), everyMinutes: 10, signer });
+    expect(first).toMatchObject({ treeSize: 11 });
+    expect(await store.signHeadIfDue({ orgId: 'dept-c', logId: 'jiaxian-usage', now: at(5), everyMinutes: 10, signer })).toBeUndefined();
+    expect(await store.signHeadIfDue({ orgId: 'dept-c', logId: 'jiaxian-usage', now: at(10), everyMinutes: 10, signer })).toMatchObject({ treeSize: 11 });
+    expect((await store.listSignedHeads('dept-c', 10)).map((h) => h.timestamp)).toEqual([at(10).toISOString(), at(0).toISOString()]);
+    const { proof } = await store.proveInclusion('dept-c', 4, 11);
+    const receipt = { entry: entries[4]!.toString('base64'), leafIndex: 4, inclusionProof: proof.map((h) => h.toString('hex')), head: first! };
+    expect(verifyReceipt({ receipt, keys: [{ keyId: 'k1', jwk: publicKey.export({ format: 'jwk' }) }] })).toEqual([]);
+  });
 });
+
