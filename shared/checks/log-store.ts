@@ -5,7 +5,7 @@ import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
-import { inclusionRanges, integrate, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
+import { inclusionRanges, integrate, leafHash, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
 import { signWith, treeHeadText, type Signed, type TreeHead } from './tree-head.ts';
 
 const table = () => tableName(usageTable);
@@ -17,6 +17,8 @@ export interface LogHead {
   rootHash: string;
   frontier: string[];
   integratedAt: string;
+  /** The leaves the last batch added: what a run checks first (an entry of it may not be marked yet). */
+  lastBatch?: { from: number; to: number };
 }
 
 export async function readLogHead(orgId: string): Promise<LogHead | undefined> {
@@ -32,13 +34,13 @@ const frontierOf = (head: LogHead | undefined): Frontier => ({ size: head?.treeS
  * the head moved on condition that it is still the one read (a second sequencer loses; the tree never forks).
  * Answers the new head, or undefined when another sequencer moved it first.
  */
-export async function appendLeaves(orgId: string, leaves: readonly Hash[], at: string): Promise<LogHead | undefined> {
+export async function appendLeaves(orgId: string, leaves: readonly Hash[], at: string, entryIds?: readonly string[]): Promise<LogHead | undefined> {
   // One sequencer writes an organisation's subtrees at a time: a second one's writes would overwrite the first's
   // subtrees of the same positions even though only one moves the head.
   const owner = randomUUID();
   if (!(await takeLease(orgId, owner, at))) return undefined;
   try {
-    return await integrateHeld(orgId, leaves, at);
+    return await integrateHeld(orgId, leaves, at, entryIds);
   } finally {
     await dynamo.send(new DeleteCommand({ TableName: table(), Key: leaseKey(orgId), ConditionExpression: '#owner = :owner', ExpressionAttributeNames: { '#owner': 'owner' }, ExpressionAttributeValues: { ':owner': owner } })).catch(() => undefined);
   }
@@ -64,12 +66,21 @@ async function takeLease(orgId: string, owner: string, at: string): Promise<bool
   }
 }
 
-async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string): Promise<LogHead | undefined> {
+async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string, entryIds?: readonly string[]): Promise<LogHead | undefined> {
   const head = await readLogHead(orgId);
   const step = integrate(frontierOf(head), leaves);
   for (let i = 0; i < step.nodes.length; i += 25) {
     let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-      [table()]: step.nodes.slice(i, i + 25).map((n) => ({ PutRequest: { Item: { ...usageKeys.logNode(orgId, n.subtree.level, n.subtree.index), hash: n.hash.toString('hex') } } })),
+      [table()]: step.nodes.slice(i, i + 25).map((n) => ({
+        PutRequest: {
+          Item: {
+            ...usageKeys.logNode(orgId, n.subtree.level, n.subtree.index),
+            hash: n.hash.toString('hex'),
+            // A leaf names its entry: a run after a sequencer died between the head and the marks finds it here.
+            ...(n.subtree.level === 0 && entryIds ? { entryId: entryIds[n.subtree.index - (head?.treeSize ?? 0)] } : {}),
+          },
+        },
+      })),
     };
     for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
       if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
@@ -77,7 +88,14 @@ async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string)
       request = result.UnprocessedItems as typeof request;
     }
   }
-  const next: LogHead = { orgId, treeSize: step.frontier.size, rootHash: step.root.toString('hex'), frontier: step.frontier.hashes.map((h) => h.toString('hex')), integratedAt: at };
+  const next: LogHead = {
+    orgId,
+    treeSize: step.frontier.size,
+    rootHash: step.root.toString('hex'),
+    frontier: step.frontier.hashes.map((h) => h.toString('hex')),
+    integratedAt: at,
+    lastBatch: { from: head?.treeSize ?? 0, to: step.frontier.size },
+  };
   try {
     await dynamo.send(
       new PutCommand({
@@ -153,4 +171,37 @@ export async function signHeadIfDue(args: { orgId: string; logId: string; now: D
   const signed = await signWith<TreeHead>({ logId: args.logId, org: args.orgId, treeSize: head.treeSize, rootHash: head.rootHash, timestamp: args.now.toISOString() }, treeHeadText, args.signer);
   await keepSignedHead(signed);
   return signed;
+}
+
+/** The entries of the head's last batch, by entry id → leaf index (one Query of the leaves' key range). */
+export async function lastBatchEntries(orgId: string, head: LogHead | undefined): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (!head?.lastBatch || head.lastBatch.to <= head.lastBatch.from) return found;
+  const from = usageKeys.logNode(orgId, 0, head.lastBatch.from).sk;
+  const to = usageKeys.logNode(orgId, 0, head.lastBatch.to - 1).sk;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': usageKeys.logHead(orgId).pk, ':from': from, ':to': to }, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
+    for (const item of page.Items ?? []) if (item.entryId) found.set(item.entryId as string, Number((item.sk as string).split('#')[2]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}
+
+/**
+ * Puts entries into an organisation's log exactly once: those its last batch already holds (a sequencer died before
+ * marking them) answer their index; the rest, in the order given, become the next leaves. Answers each entry's leaf
+ * index, or undefined when another sequencer holds the log (the caller tries at its next run).
+ */
+export async function sequenceEntries(orgId: string, entries: readonly { entryId: string; bytes: Buffer }[], at: string): Promise<Map<string, number> | undefined> {
+  const head = await readLogHead(orgId);
+  const indexes = await lastBatchEntries(orgId, head);
+  const fresh = entries.filter((e) => !indexes.has(e.entryId));
+  if (fresh.length === 0) return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));
+  const moved = await appendLeaves(orgId, fresh.map((e) => leafHash(e.bytes)), at, fresh.map((e) => e.entryId));
+  if (!moved) return undefined;
+  fresh.forEach((e, i) => indexes.set(e.entryId, moved.lastBatch!.from + i));
+  return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));
 }

@@ -76,5 +76,16 @@ describe('the usage log tree in DynamoDB', () => {
     const receipt = { entry: entries[4]!.toString('base64'), leafIndex: 4, inclusionProof: proof.map((h) => h.toString('hex')), head: first! };
     expect(verifyReceipt({ receipt, keys: [{ keyId: 'k1', jwk: publicKey.export({ format: 'jwk' }) }] })).toEqual([]);
   });
+
+  it('an entry goes into the tree once, even when the sequencer died before marking it', async () => {
+    const entries = Array.from({ length: 4 }, (_, i) => ({ entryId: `chk_${i}`, bytes: Buffer.from(`{"checkId":"chk_${i}"}`) }));
+    const first = await store.sequenceEntries('dept-d', entries.slice(0, 3), '2026-12-07T01:00:00.000Z');
+    expect([...first!.entries()]).toEqual([['chk_0', 0], ['chk_1', 1], ['chk_2', 2]]);
+    // The marks were lost: the same entries come again with a new one; those already in keep their index.
+    const again = await store.sequenceEntries('dept-d', entries, '2026-12-07T01:00:05.000Z');
+    expect([...again!.entries()]).toEqual([['chk_0', 0], ['chk_1', 1], ['chk_2', 2], ['chk_3', 3]]);
+    const head = (await store.readLogHead('dept-d'))!;
+    expect(head).toMatchObject({ treeSize: 4, lastBatch: { from: 3, to: 4 }, rootHash: rootOfLeaves(entries.map((e) => leafHash(e.bytes))).toString('hex') });
+  });
 });
 
