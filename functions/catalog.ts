@@ -20,6 +20,7 @@ import { coverageFunctions } from '../shared/coverage/functions.ts';
 import { matterListsFunctions } from '../shared/matter-lists/functions.ts';
 import { bulletinsFunctions } from '../shared/bulletins/functions.ts';
 import { exchangeFunctions } from '../shared/exchange/functions.ts';
+import { usageLogFunctions } from '../shared/usage-log/functions.ts';
 import { nationalListsFunctions } from '../shared/national-lists/functions.ts';
 
 /**
@@ -31,6 +32,7 @@ export const capabilities = [
   { name: 'records', folder: 'shared/records', functions: recordsFunctions },
   { name: 'imports', folder: 'shared/imports', functions: importsFunctions },
   { name: 'checks', folder: 'shared/checks', functions: checksFunctions },
+  { name: 'usage-log', folder: 'shared/usage-log', functions: usageLogFunctions },
   { name: 'reports', folder: 'shared/reports', functions: reportsFunctions },
   { name: 'objections', folder: 'shared/objections', functions: objectionsFunctions },
   { name: 'repairs', folder: 'shared/repairs', functions: repairsFunctions },
@@ -55,7 +57,7 @@ export const capabilities = [
 export type CapabilityName = (typeof capabilities)[number]['name'];
 
 /** Every function of a county stack. */
-export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions, ...filingsFunctions, ...coverageFunctions, ...matterListsFunctions, ...bulletinsFunctions, ...exchangeFunctions, ...nationalListsFunctions] as const satisfies readonly FunctionDeclaration[];
+export const functions = [...recordsFunctions, ...importsFunctions, ...checksFunctions, ...usageLogFunctions, ...reportsFunctions, ...objectionsFunctions, ...repairsFunctions, ...casesFunctions, ...usageListsFunctions, ...noticesFunctions, ...consentsFunctions, ...creditReportFunctions, ...publicSiteFunctions, ...departmentsFunctions, ...complianceFunctions, ...machineClientsFunctions, ...commitmentsFunctions, ...filingsFunctions, ...coverageFunctions, ...matterListsFunctions, ...bulletinsFunctions, ...exchangeFunctions, ...nationalListsFunctions] as const satisfies readonly FunctionDeclaration[];
 
 export type FunctionName = (typeof functions)[number]['name'];
 

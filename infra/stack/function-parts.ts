@@ -30,9 +30,10 @@ export const functionParts = {
   Supervision: ['usage-lists', 'compliance', 'commitments', 'machine-clients', 'filings', 'matter-lists'],
   /**
    * Exchange with the wider credit system (docs/exchange.md): records delivered up to the city and provincial
-   * platforms, and the national lists taken down into checks.
+   * platforms, and the national lists taken down into checks; the usage log's sequencer and its public signed heads,
+   * which anyone outside may keep and check (docs/usage-log.md).
    */
-  Exchange: ['exchange', 'national-lists'],
+  Exchange: ['exchange', 'national-lists', 'usage-log'],
 } as const satisfies Record<string, readonly CapabilityName[]>;
 
 export type FunctionPartName = keyof typeof functionParts;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { JsonWebKey } from 'node:crypto';
-import { verifyReceipt, type Receipt, type Signed, type TreeHead } from '../../shared/checks/tree-head.ts';
+import { verifyReceipt, type Receipt, type Signed, type TreeHead } from '../../shared/usage-log/tree-head.ts';
 import { parseCli } from './args.ts';
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commitmentModes, isoDate } from '../config/county-config.ts';
 import { subjectCategories } from '../config/record-kinds.ts';
 import { warningsBody } from '../http/common-schemas.ts';
+import { entryProofBody, inclusionPromiseBody } from '../usage-log/port.ts';
 import { nameText, plainText } from '../http/input-text.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
 import { nationalListsAtCheckBody } from '../national-lists/api.ts';
@@ -150,6 +151,7 @@ export const checkReceiptBody = z
       .optional()
       .describe('Records the check showed that a case later corrected, revoked or repaired (GET /checks, GET /checks/{id})'),
     warnings: warningsBody.describe('POST /checks: warnings about body.subjectId (present only when there is one)'),
+    logPromise: inclusionPromiseBody.optional().describe('POST /checks: the signed promise that the check will be in its department’s usage log (GET /checks/{id}/receipt proves it once it is)'),
     commitment: z
       .object({ recordId: z.string(), mode: z.string(), modeLabel: z.string(), dueDate: z.string(), state: z.string() })
       .optional()
@@ -176,35 +178,18 @@ export const checkBatchBody = z
   .meta({ id: 'CheckBatch' });
 export const checkListBody = z.object({ from: isoDate, to: isoDate, checks: z.array(checkReceiptBody), nextToken: z.string().optional() });
 
-/** A problem the verification of a usage-log chain found (shared/checks/verify-chain.ts `ChainProblem`). */
-export const chainProblemBody = z
-  .object({
-    position: z.number().int().describe('Position in the chain (link sequence number) the problem is at'),
-    checkId: z.string().optional(),
-    problem: z
-      .enum(['gap', 'hash-mismatch', 'prev-hash-mismatch', 'content-mismatch', 'entry-missing', 'outcome-mismatch', 'duplicate-entry', 'link-missing'])
-      .describe('gap: a link deleted; hash-mismatch, prev-hash-mismatch: a link edited; content-mismatch: the check edited; entry-missing: the check deleted; outcome-mismatch: the outcome edited or removed; link-missing: the check’s link deleted'),
-    detail: z.string(),
-  })
-  .meta({ id: 'ChainProblem' });
-
-const chainHash = z.string().regex(/^[0-9a-f]{64}$/);
-export const checkChainReceiptBody = z
+export const checkLogReceiptBody = z
   .object({
     checkId: z.string(),
-    organisation: z.string().describe('The department whose usage-log chain logs the check'),
-    status: z.enum(['chained', 'unchained']).describe('unchained: logged before the department’s chain began, or its link is gone (see the problems)'),
-    chain: z
-      .object({ position: z.number().int(), hash: chainHash, prevHash: chainHash, contentHash: chainHash, at: z.string() })
-      .nullable()
-      .describe('The link that logged the check: hash = sha256(prevHash \\n position \\n "check" \\n checkId \\n contentHash)'),
-    head: z.object({ position: z.number().int(), hash: chainHash }).nullable().describe('The last link of the chain as verified: keep it to notice a chain that later became shorter'),
+    organisation: z.string().describe('The department (or institution) whose usage log logs the check'),
+    logId: z.string(),
+    entry: entryProofBody.describe('The check as an entry of the log'),
+    outcome: entryProofBody.extend({ revision: z.number().int() }).optional().describe('The latest revision of its outcome, an entry of its own'),
     verification: z.object({
       verified: z.boolean(),
-      entriesChecked: z.number().int().describe('Links recomputed (checks and outcome revisions)'),
-      problems: z.array(chainProblemBody),
+      problems: z.array(z.string()).describe('What a verifier finds with the published key: an edited entry, a proof that does not reach the signed root, a missing subtree, a bad signature, an outcome that is not its last logged revision'),
       verifiedAt: z.string(),
     }),
     check: checkReceiptBody.describe('The check as GET /checks/{id} shows it'),
   })
-  .meta({ id: 'CheckChainReceipt' });
+  .meta({ id: 'CheckLogReceipt' });

@@ -34,7 +34,7 @@ export async function recordOutcome(args: { checkId: string; body: z.output<type
     ...(caller.system ? { recordedBySystem: caller.system } : {}),
   };
   // The store's write is conditional on the department too: what a race could change, it refuses.
-  const saved = await saveOutcome(checkId, caller.orgId, outcome);
+  const saved = await saveOutcome(checkId, caller.orgId, outcome, args.county.id);
   if (saved !== 'saved') throw notFound(`check ${checkId}`);
   return presentCheck((await getCheck(checkId))!, args);
 }

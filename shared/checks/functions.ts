@@ -1,4 +1,4 @@
-import { checkBatchBody, checkChainReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBatchBody, runCheckBatchDocumented, runCheckBatchQuery, runCheckBody } from './api.ts';
+import { checkBatchBody, checkLogReceiptBody, checkIdParams, checkListBody, checkOutcomeBody, checkReceiptBody, listChecksQuery, runCheckBatchBody, runCheckBatchDocumented, runCheckBatchQuery, runCheckBody } from './api.ts';
 import { declare, triggersOf, type FunctionDeclaration } from '../lambda/declaration.ts';
 
 /** The checks capability's functions, declared once: read by the catalog, CDK, the local runtime, OpenAPI and its handlers. */
@@ -17,7 +17,7 @@ export const checksFunctions = [
       machine: { scopes: ['checks:run'] },
     },
     // The credit table is written when the check takes a commitment (its record and follow-up).
-    resources: { creditTable: 'readWrite', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'], machineTokens: 'sign' },
   }),
   declare({
     name: 'run-check-batch',
@@ -33,7 +33,7 @@ export const checksFunctions = [
       response: { status: 200, body: checkBatchBody },
       machine: { scopes: ['checks:run'] },
     },
-    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'] },
+    resources: { creditTable: 'read', usageTable: 'readWrite', reportsBucket: 'read', personalData: ['seal'], machineTokens: 'sign' },
     timeoutSeconds: 29,
     memoryMb: 1024,
   }),
@@ -50,7 +50,7 @@ export const checksFunctions = [
       response: { status: 200, body: checkReceiptBody },
       machine: { scopes: ['checks:outcome'] },
     },
-    resources: { usageTable: 'readWrite', creditTable: 'read' },
+    resources: { usageTable: 'readWrite', creditTable: 'read', machineTokens: 'sign' },
   }),
   declare({
     name: 'list-checks',
@@ -84,19 +84,18 @@ export const checksFunctions = [
   }),
   declare({
     name: 'get-check-receipt',
-    description: "A check's place in its department's hash-chained usage log, with a verification that recomputes the chain",
+    description: "A check's proof of inclusion in its department's Merkle usage log against a signed head, verified with the published key",
     trigger: {
       type: 'http',
       method: 'GET',
       path: '/checks/{id}/receipt',
       access: { roles: ['department', 'creditOffice'] },
-      summary: "A check, its chain position and a verification of its department's usage log (another department's check: 404)",
+      summary: "A check and its receipt: the inclusion proof against a signed head (or the signed promise while pending), for the check and its latest outcome revision; verifiable offline (another department's check: 404)",
       request: { params: checkIdParams },
-      response: { status: 200, body: checkChainReceiptBody },
+      response: { status: 200, body: checkLogReceiptBody },
       machine: { scopes: ['checks:run', 'checks:outcome'] },
     },
-    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'] },
-    timeoutSeconds: 29,
+    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'], machineTokens: 'publish' },
   }),
 ] as const satisfies readonly FunctionDeclaration[];
 

@@ -1,28 +1,43 @@
 import type { CountyConfig } from '../config/county-config.ts';
 import type { Caller } from '../identity/caller.ts';
+import { canonicalJson } from '../storage/canonical-json.ts';
+import { logIdOf, logSignerFromEnv, proveEntry } from '../usage-log/port.ts';
 import { readCheck } from './list-checks.ts';
-import { chainReceipt } from './chain-receipt.ts';
-import { readChain, readCheckItems, readLastLink } from './chain-store.ts';
-
-/** Reads of the chain when it moved while it was read (an outcome recorded between the links and the items). */
-const maxReads = 3;
+import { getLoggedCheck, getLoggedOutcome } from './check-store.ts';
 
 /**
- * GET /checks/{id}/receipt: the check as `GET /checks/{id}` shows it (who may see it is decided there:
- * the department that ran it and the credit office; anyone else 404), its place in its department's chain,
- * and a verification of that whole chain: every link (one query, every page) and the checks they name
- * (BatchGet), recomputed. Problems found while the chain grew are read again, so an append racing the
- * read is not reported as tampering.
+ * GET /checks/{id}/receipt: the check as `GET /checks/{id}` shows it (who may see it is decided there: the department
+ * that ran it and the credit office; anyone else 404), and what proves it is in its department's usage log
+ * (docs/usage-log.md): its entry's inclusion proof against the latest signed head (or its signed promise while the
+ * sequencer has not integrated it), the same for the latest revision of its outcome, and what a verifier finds with
+ * the published key. A few reads, however long the log: ≤ 2·log2(n) subtrees per proof.
  */
 export async function readCheckReceipt(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
   const check = await readCheck(args);
-  const organisation = check.departmentOrgId;
-  for (let read = 1; ; read += 1) {
-    const links = await readChain(organisation);
-    const entries = await readCheckItems([args.checkId, ...links.map((l) => l.checkId)]);
-    const receipt = chainReceipt({ checkId: args.checkId, organisation, links, entries, now: args.now });
-    if (receipt.verification.verified || read >= maxReads) return { ...receipt, check };
-    const last = await readLastLink(organisation);
-    if ((last?.seq ?? 0) === (receipt.head?.position ?? 0)) return { ...receipt, check };
+  const logged = (await getLoggedCheck(args.checkId))!;
+  const { publicJwk } = await logSignerFromEnv();
+  const entry = await proveEntry({ mark: logged.mark, bytes: logged.bytes, key: publicJwk });
+  const problems = [...entry.problems];
+  const revision = logged.entry.outcomeRevision;
+  let outcome: (Awaited<ReturnType<typeof proveEntry>>['proof'] & { revision: number }) | undefined;
+  if (revision !== undefined) {
+    const revisionLogged = await getLoggedOutcome(args.checkId, revision);
+    if (!revisionLogged) {
+      // Recorded before outcomes were entries of the tree: nothing to prove (the check's own entry leaves the outcome out).
+    } else {
+      const proven = await proveEntry({ mark: revisionLogged.mark, bytes: revisionLogged.bytes, key: publicJwk });
+      outcome = { ...proven.proof, revision };
+      problems.push(...proven.problems.map((p) => `outcome revision ${revision}: ${p}`));
+      if (canonicalJson(revisionLogged.outcome) !== canonicalJson(logged.entry.outcome ?? null)) problems.push(`the check's outcome is not its last logged revision (${revision})`);
+    }
   }
+  return {
+    checkId: args.checkId,
+    organisation: check.departmentOrgId,
+    logId: logIdOf(args.county.id),
+    entry: entry.proof,
+    ...(outcome ? { outcome } : {}),
+    verification: { verified: problems.length === 0, problems, verifiedAt: args.now.toISOString() },
+    check,
+  };
 }

@@ -103,7 +103,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
       ? { bodyHash: requestHash({ subject: { type: request.subjectId.type, key: who.key }, matter: request.matter, ...(request.commitment ? { commitment: request.commitment } : {}) }) }
       : {}),
   };
-  const logged = await logCheck(entry);
+  const logged = await logCheck(entry, county.id);
   if (logged.repeated) requireSameRequest(logged.entry.bodyHash, entry.bodyHash!);
   const shown = logged.entry;
   // After the check is logged (the commitment rests on it); idempotent, so a retry of the check completes it.
@@ -116,9 +116,15 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const shownReports = logged.repeated ? reportsOf(subject).filter((r) => shown.reports.some((s) => s.reportId === r.reportId)) : reports;
   return {
     repeated: logged.repeated,
-    // The subject's partition, then the usage log: the chain's last link and one transaction (more when a concurrent check took the position).
-    requests: subject.requests + national.requests + 2,
-    receipt: { ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })), ...(commitment ? { commitment } : {}), ...withWarnings(warnings) },
+    // The subject's partition, then the usage log: one PutItem.
+    requests: subject.requests + national.requests + 1,
+    receipt: {
+      ...(await presentReceipt(shown, shownRecords, shownReports, { caller, county, now })),
+      ...(commitment ? { commitment } : {}),
+      // The signed promise that the check will be in its department's log (docs/usage-log.md): its receipt proves it.
+      ...(logged.mark ? { logPromise: logged.mark.promise } : {}),
+      ...withWarnings(warnings),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { assessmentSettingsSchema, bulletinSettingsSchema, defaultAssessment, defaultBulletins } from './supervision-settings.ts';
 import { defaultExchange, exchangeSettingsSchema } from './exchange-settings.ts';
+import { defaultUsageLog, usageLogSettingsSchema } from './usage-log-settings.ts';
 import { calendarDate } from '../calendar/date-schema.ts';
 import { blackListNames, isBlackListName, type BlackListName } from './list-names.ts';
 import { platformListRepairRules, platformNotRepairable, type ListRepairRule, type NotRepairableRule } from './list-repair-rules.ts';
@@ -445,6 +446,8 @@ const countyFields = z
     nationalLists: nationalListSettingsSchema(ruleSource).default(defaultNationalLists as never),
     /** Where records go upstream (docs/exchange.md): each destination with its clause (shared/config/exchange-settings.ts). */
     exchange: exchangeSettingsSchema(ruleSource).default(defaultExchange as never),
+    /** The usage log's signed heads: how often at least (shared/config/usage-log-settings.ts, docs/usage-log.md). */
+    usageLog: usageLogSettingsSchema(ruleSource).default(defaultUsageLog as never),
     api: apiSettings,
     notices: noticeSettings,
     publication: publicationSettings,
@@ -500,6 +503,7 @@ const countyFields = z
       ...county.nationalLists.sources.map((n, i): [PropertyKey[], RuleSource] => [['nationalLists', 'sources', i, 'clause'], n.clause]),
       [['nationalLists', 'staleAfterDays', 'source'], county.nationalLists.staleAfterDays.source],
       [['exchange', 'source'], county.exchange.source],
+      [['usageLog', 'source'], county.usageLog.source],
       ...county.exchange.destinations.map((d, i): [PropertyKey[], RuleSource] => [['exchange', 'destinations', i, 'source'], d.source]),
     ];
     for (const [path, source] of cited)

@@ -57,7 +57,7 @@ export const consentsFunctions = [
       request: { body: runQueryBody },
       response: { status: 201, body: queryResultBody },
     },
-    resources: { creditTable: 'read', usageTable: 'readWrite' },
+    resources: { creditTable: 'read', usageTable: 'readWrite', machineTokens: 'sign' },
   }),
   declare({
     name: 'list-my-checks',

@@ -38,6 +38,7 @@ export async function runQuery(args: { body: z.output<typeof runQueryBody>; call
 
   const read = {
     checkId: newQueryId(),
+    countyId: county.id,
     caller,
     consentId: body.consentId,
     subject: { key: subjectKey, id: body.subjectId },
@@ -96,6 +97,8 @@ export const newQueryId = (): string => `qry_${randomBytes(16).toString('base64u
  */
 export async function logConsentedRead(read: {
   checkId: string;
+  /** The county whose usage log logs it. */
+  countyId: string;
   caller: Caller;
   /** The consent the institution named (none: refused as CONSENT_REQUIRED). */
   consentId: string | undefined;
@@ -135,5 +138,5 @@ export async function logConsentedRead(read: {
     lists: { redListed: lists.redListed, blackListed: lists.blackListed, dishonestDebtor: lists.dishonestDebtor },
     reports: shown.reports.map(loggedReport),
     ...(read.refused ? { refused: { code: read.refused.code, at } } : {}),
-  });
+  }, read.countyId);
 }

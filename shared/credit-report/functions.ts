@@ -17,7 +17,7 @@ export const creditReportFunctions = [
       response: { status: 200, body: creditReportFileBody },
     },
     // The ID number shown whole to the person is the one in the path: nothing sealed is opened.
-    resources: { creditTable: 'readWrite', usageTable: 'readWrite' },
+    resources: { creditTable: 'readWrite', usageTable: 'readWrite', machineTokens: 'sign' },
     timeoutSeconds: 29,
     memoryMb: 1024,
   }),

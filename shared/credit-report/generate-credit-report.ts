@@ -45,7 +45,7 @@ export async function generateCreditReport(args: {
   const consent = caller.role === 'institution' && args.consentId !== undefined ? await getConsent(args.consentId) : undefined;
   const decision: ConsentDecision | undefined =
     caller.role === 'institution' ? consentAllows(consent, { grantee: caller.orgId, subjectId: subjectKey, wants: { records: true, kinds: [...recordKinds] } }, today) : undefined;
-  const read = { checkId: newQueryId(), caller, consentId: args.consentId, subject: { key: subjectKey, id: subjectId }, now, today };
+  const read = { checkId: newQueryId(), caller, consentId: args.consentId, subject: { key: subjectKey, id: subjectId }, now, today, countyId: county.id };
 
   if (!accessPolicy.creditReport(caller, subjectKey, decision)) {
     if (decision && !decision.allowed) {

@@ -154,12 +154,6 @@ export class ListItemMatterTypeMismatch extends DomainError {
     super('invalidInput', 'LIST_ITEM_MATTER_TYPE', message, field);
   }
 }
-/** Another request holds the organisation's usage-log position; trying again succeeds. */
-export class UsageLogBusy extends DomainError {
-  constructor(message: string) {
-    super('busy', 'USAGE_LOG_BUSY', message);
-  }
-}
 
 /** A problem of a refused file, by row (as a spreadsheet shows it: the header is row 1) and column (by its header), and the rule broken: never the cell's value. */
 export interface FileProblem {

@@ -281,6 +281,14 @@ export const usageKeys = {
   logHead: (orgId: string) => ({ pk: `LOG#${orgId}`, sk: 'HEAD' }),
   signedLogHead: (orgId: string, treeSize: number, timestamp: string) => ({ pk: `LOGHEADS#${orgId}`, sk: `${String(treeSize).padStart(12, '0')}#${timestamp}` }),
   signedLogHeadsOf: (orgId: string) => `LOGHEADS#${orgId}`,
+  /** Every organisation that has a log (one item each, written with its first head): what the signer and the public page list. */
+  logOfOrg: (orgId: string) => ({ pk: 'LOGS', sk: orgId }),
+  logsPartition: 'LOGS',
+  /** Sparse, on an entry not yet in its organisation's tree: 16 shards, oldest first (gsi3). */
+  unsequenced: (shard: number, at: string, entryId: string) => ({ gsi3pk: `UNSEQ#${String(shard).padStart(2, '0')}`, gsi3sk: `${at}#${entryId}` }),
+  unsequencedShard: (shard: number) => `UNSEQ#${String(shard).padStart(2, '0')}`,
+  /** One revision of a check's outcome as logged (each revision is an entry of the department's log). */
+  outcomeRevision: (checkId: string, revision: number) => ({ pk: `CHECK#${checkId}`, sk: `OUTCOME#${String(revision).padStart(6, '0')}` }),
   check: (checkId: string) => ({ pk: `CHECK#${checkId}`, sk: 'CHECK' }),
   /** Sorted by the county-local day first, so a period of days is one key range. */
   checksByDepartment: (orgId: string, checkedOn: string, checkedAt: string, checkId: string) => ({ gsi1pk: `DEPT#${orgId}`, gsi1sk: `${checkedOn}#${checkedAt}#${checkId}` }),
@@ -304,14 +312,6 @@ export const usageKeys = {
   usageListsOfPeriod: (period: string, orgId: string) => ({ gsi2pk: `USAGELISTS#${period}`, gsi2sk: orgId }),
   usageListsOfPeriodPartition: (period: string) => `USAGELISTS#${period}`,
 
-  /**
-   * The hash chain of an organisation's usage log (shared/checks/): one link per logged check and per
-   * recorded outcome, position 1, 2, … in one partition. The position is the sort key, so a link is put on
-   * condition that its position is free: concurrent appends never fork the chain.
-   */
-  chainLink: (orgId: string, position: number) => ({ pk: `CHAIN#${orgId}`, sk: `SEQ#${String(position).padStart(12, '0')}` }),
-  /** Every link of an organisation's chain, oldest first (or the last one: descending, `Limit 1`). */
-  chainPartition: (orgId: string) => `CHAIN#${orgId}`,
 } as const;
 
 /** An item as stored, less its key and index attributes (and the item-type marker): the domain object it holds. */

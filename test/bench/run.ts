@@ -5,8 +5,8 @@
  *   workflow start → token → answered → SUCCEEDED, and the memory of the processes involved.
  * - the overdue scan over 100,000 records with a few dozen due: items read per item due
  *   (`BENCH_OVERDUE_RECORDS=5000 npm run bench` for a quick run).
- * - the usage-log chain: one department's 2,000 checks appended, then its receipt verifying the whole
- *   chain (`BENCH_CHAIN_ENTRIES` to change the length).
+ * - the usage log (usage-log-bench.ts): appends the chain's way and the tree's at 8 concurrent clients, a log of
+ *   1,000,000 entries (`BENCH_LOG_ENTRIES`) generated into DynamoDB Local, and receipts with proofs on it.
  * - function bundles (bundles-bench.ts): every function built as the stack builds it, its minified size
  *   and module init time against a hello-world bundle, with the goals (≤ 250 KB, ≤ 1.5× hello) ok/over;
  *   `npx tsx test/bench/bundles-bench.ts [--quick]` runs this section alone.
@@ -38,7 +38,7 @@ import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { addDays, localDate } from '../../shared/calendar/dates.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { benchOverdueScan } from './overdue-scan-bench.ts';
-import { benchUsageChain } from './usage-chain-bench.ts';
+import { benchUsageLog } from './usage-log-bench.ts';
 import { benchBundles } from './bundles-bench.ts';
 import { benchImport } from './import-bench.ts';
 import { benchSupervision } from './supervision-bench.ts';
@@ -262,13 +262,32 @@ try {
   row('DynamoDB requests per check, sequential', requestsPerSequentialCheck.toFixed(2));
   row(`DynamoDB requests per check, ${concurrency} concurrent clients`, requestsPerCheck.toFixed(2));
 
-  // The usage-log chain (issue 7): appends of one department, then a receipt recomputing its whole chain.
+  // The usage log (issue 19): the chain's appends against the tree's, a log of N entries and receipts on it.
   process.stdout.write = (() => true) as typeof process.stdout.write;
-  const chain = await benchUsageChain({ apiUrl: platform.apiUrl, token: platform.token, entries: Number(process.env.BENCH_CHAIN_ENTRIES ?? size(2_000, 200)), subjectId: subjects[0]! });
+  const log = await benchUsageLog({
+    dynamo,
+    table: platform.names.usageTable,
+    apiUrl: platform.apiUrl,
+    token: platform.token,
+    invoke: (name) => platform.invoke(name),
+    countRequests: () => handlerRequests,
+    subjectId: subjects[0]!,
+    logEntries: Number(process.env.BENCH_LOG_ENTRIES ?? size(1_000_000, 20_000)),
+    appends: Number(process.env.BENCH_CHAIN_ENTRIES ?? size(2_000, 200)),
+    now: () => platform.clock.now(),
+  });
   process.stdout.write = originalWrite;
-  row(`usage-log chain: ${chain.entries.toLocaleString()} checks appended, sequential`, `${(chain.appendMs / 1000).toFixed(1)} s (${ms(chain.appendMs / chain.entries)} each)`);
-  row(`GET /checks/{id}/receipt, chain of ${chain.entries.toLocaleString()} (5)`, `p50 ${ms(percentile(chain.receiptTimes, 50))}, max ${ms(Math.max(...chain.receiptTimes))}${chain.verified ? '' : ' (NOT VERIFIED)'}`);
-  row(`  recomputing the ${chain.entries.toLocaleString()} links and checks alone`, ms(chain.pureMs));
+  row(`usage log appends, ${log.appends} each way, 8 concurrent clients of one department`, '');
+  row('  the chain (read last link + transaction)', `p50 ${ms(log.chain.p50)}, p99 ${ms(log.chain.p99)}, ${log.chain.perSecond.toFixed(0)}/s, ${log.chain.requestsPerEntry.toFixed(2)} requests each`);
+  row('  the tree (one PutItem; sequenced later)', `p50 ${ms(log.tree.p50)}, p99 ${ms(log.tree.p99)}, ${log.tree.perSecond.toFixed(0)}/s, ${log.tree.requestsPerEntry.toFixed(2)} requests each`);
+  row('  chain p99 / tree p99', `${(log.chain.p99 / log.tree.p99).toFixed(2)}×`);
+  row(`  the chain's receipt: reading its ${log.links.toLocaleString()} links alone`, ms(log.chainReceiptReadMs));
+  row(`usage log of ${log.logEntries.toLocaleString()} entries generated into DynamoDB Local`, `${(log.generateMs / 1000).toFixed(1)} s`);
+  row('  sequencer run: 5 checks on top (and the bench\'s other checks), heads signed', ms(log.sequenceMs));
+  row(`  GET /checks/{id}/receipt at n = ${log.treeSize.toLocaleString()} (5)`, `p50 ${ms(percentile(log.receiptTimes, 50))}, max ${ms(Math.max(...log.receiptTimes))}${log.verified ? '' : ' (NOT VERIFIED)'}`);
+  row('  subtrees in the proof / bound 2·log2(n)', `${log.subtreesRead} / ${log.bound}`);
+  row('  DynamoDB requests per receipt', `${Math.max(...log.receiptRequests)}`);
+  row('  check p99 at 8 clients / sequential p99', `${(percentile(checkTimes, 99) / percentile(sequential, 99)).toFixed(2)}×`);
 
   // The overdue scan (issue 6): N record copies written directly (BENCH_OVERDUE_RECORDS, 100,000 by default),
   // a few dozen of them due as of the scan day, and a few reports expiring; one scan, through the indexes.
@@ -308,7 +327,7 @@ try {
   // Last of the sections: it moves the platform clock past the month's end.
   process.stdout.write = (() => true) as typeof process.stdout.write;
   const supervisionDepartments = size(40, 8);
-  const supervision = await benchSupervision({ apiUrl: platform.apiUrl, token: platform.token, today, departments: supervisionDepartments, checksEach: size(50, 5), subjectId: subjects[0]!, countRequests: () => handlerRequests, toNextMonth: (day) => platform.clock.set(`${day}T09:00:00+08:00`) });
+  const supervision = await benchSupervision({ countyId: county.id, apiUrl: platform.apiUrl, token: platform.token, today, departments: supervisionDepartments, checksEach: size(50, 5), subjectId: subjects[0]!, countRequests: () => handlerRequests, toNextMonth: (day) => platform.clock.set(`${day}T09:00:00+08:00`) });
   process.stdout.write = originalWrite;
   const registered = Math.max(1, supervision.assessed); // the demo county's departments too
   row(`GET /assessments, ${supervision.month}, ${registered} departments`, `${ms(supervision.assessment.ms)}, ${(supervision.assessment.requests / registered).toFixed(1)} DynamoDB requests per department`);

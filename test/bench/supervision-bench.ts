@@ -11,6 +11,7 @@ import { shiftMonth } from '../../shared/compliance/month-facts.ts';
 
 export async function benchSupervision(args: {
   apiUrl: string;
+  countyId: string;
   token: (role: 'creditOffice' | 'department', orgId: string) => Promise<string>;
   today: string;
   departments: number;
@@ -48,7 +49,7 @@ export async function benchSupervision(args: {
         reports: [],
         outcome: null,
       };
-      await logCheck(entry);
+      await logCheck(entry, args.countyId);
     }
   }
   await args.toNextMonth(`${shiftMonth(month, 1)}-10`);

@@ -8,11 +8,11 @@ import { ensureTables } from '../../local/dynamodb/create-tables.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb/start-dynamodb-local.ts';
 import { usageTable } from '../../shared/storage/tables.ts';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { leafHash, rootOfLeaves, verifyInclusion } from '../../shared/checks/merkle-tree.ts';
-import { verifyReceipt } from '../../shared/checks/tree-head.ts';
+import { leafHash, rootOfLeaves, verifyInclusion } from '../../shared/usage-log/merkle-tree.ts';
+import { verifyReceipt } from '../../shared/usage-log/tree-head.ts';
 
 let local: DynamoDbLocal;
-let store: typeof import('../../shared/checks/log-store.ts');
+let store: typeof import('../../shared/usage-log/log-store.ts');
 
 beforeAll(async () => {
   local = await startDynamoDbLocal({});
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTables(client, [{ table: usageTable, name: 'log-store-usage' }]);
   client.destroy();
-  store = await import('../../shared/checks/log-store.ts');
+  store = await import('../../shared/usage-log/log-store.ts');
 }, 60_000);
 afterAll(async () => {
   await local?.stop();

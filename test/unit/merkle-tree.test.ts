@@ -17,7 +17,7 @@ import {
   verifyInclusion,
   type Hash,
   type Subtree,
-} from '../../shared/checks/merkle-tree.ts';
+} from '../../shared/usage-log/merkle-tree.ts';
 
 /** RFC 9162 §2.1: the tree, its proofs and their checks, against the RFC's recursive definitions written out directly. */
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`entry ${i}`)));

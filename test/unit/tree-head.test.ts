@@ -1,8 +1,8 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { consistencyRanges, inclusionRanges, integrate, leafHash, proofFrom, type Hash, type Subtree } from '../../shared/checks/merkle-tree.ts';
+import { consistencyRanges, inclusionRanges, integrate, leafHash, proofFrom, type Hash, type Subtree } from '../../shared/usage-log/merkle-tree.ts';
 import { verifyReceiptFiles } from '../../local/cli/verify-receipt.ts';
-import { hex, promiseText, signWith, treeHeadText, verifyPromise, verifyReceipt, type Receipt, type TreeHead } from '../../shared/checks/tree-head.ts';
+import { hex, promiseText, signWith, treeHeadText, verifyPromise, verifyReceipt, type Receipt, type TreeHead } from '../../shared/usage-log/tree-head.ts';
 
 /** A receipt verified offline from the published key alone (issue 19 §3, §4): the head, the inclusion, a kept head. */
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

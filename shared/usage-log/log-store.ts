@@ -5,7 +5,7 @@ import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
-import { inclusionRanges, integrate, leafHash, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
+import { consistencyRanges, inclusionRanges, integrate, leafHash, proofFrom, subtreesOf, type Frontier, type Hash, type Subtree } from './merkle-tree.ts';
 import { signWith, treeHeadText, type Signed, type TreeHead } from './tree-head.ts';
 
 const table = () => tableName(usageTable);
@@ -96,6 +96,8 @@ async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string,
     integratedAt: at,
     lastBatch: { from: head?.treeSize ?? 0, to: step.frontier.size },
   };
+  // The log's first head: the organisation joins the list of logs the signer and the public page read (again is harmless).
+  if (!head) await dynamo.send(new PutCommand({ TableName: table(), Item: { ...usageKeys.logOfOrg(orgId), orgId, since: at } }));
   try {
     await dynamo.send(
       new PutCommand({
@@ -151,12 +153,43 @@ export async function keepSignedHead(head: StoredSignedHead): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: table(), Item: { ...usageKeys.signedLogHead(head.org, head.treeSize, head.timestamp), ...head } }));
 }
 
-/** An organisation's signed heads, newest first (a page). */
-export async function listSignedHeads(orgId: string, limit: number): Promise<StoredSignedHead[]> {
+/** An organisation's signed heads, largest first (a page; `before`: only heads smaller than that size). */
+export async function listSignedHeads(orgId: string, limit: number, before?: number): Promise<StoredSignedHead[]> {
   const result = await dynamo.send(
-    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.signedLogHeadsOf(orgId) }, ScanIndexForward: false, Limit: limit }),
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: before === undefined ? 'pk = :pk' : 'pk = :pk AND sk < :before',
+      ExpressionAttributeValues: { ':pk': usageKeys.signedLogHeadsOf(orgId), ...(before === undefined ? {} : { ':before': String(before).padStart(12, '0') }) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
   );
   return (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...head }) => head as StoredSignedHead);
+}
+
+/** A signed head of a size (the newest signed at that size), or none. */
+export async function signedHeadOfSize(orgId: string, treeSize: number): Promise<StoredSignedHead | undefined> {
+  const [head] = await listSignedHeads(orgId, 1, treeSize + 1);
+  return head && head.treeSize === treeSize ? head : undefined;
+}
+
+/** Every organisation with a log (one Query of the list, every page). */
+export async function listLogOrgs(): Promise<string[]> {
+  const orgs: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.logsPartition }, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) orgs.push(item.sk as string);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return orgs;
+}
+
+/** The consistency proof between two sizes of an organisation's tree: at most 2·log2(n) subtrees read. */
+export async function proveConsistency(orgId: string, first: number, second: number): Promise<Hash[]> {
+  const ranges = consistencyRanges(first, second);
+  const { hashOf } = await readSubtrees(orgId, subtreesOf(ranges));
+  return proofFrom(ranges, hashOf);
 }
 
 /**
@@ -195,12 +228,12 @@ export async function lastBatchEntries(orgId: string, head: LogHead | undefined)
  * marking them) answer their index; the rest, in the order given, become the next leaves. Answers each entry's leaf
  * index, or undefined when another sequencer holds the log (the caller tries at its next run).
  */
-export async function sequenceEntries(orgId: string, entries: readonly { entryId: string; bytes: Buffer }[], at: string): Promise<Map<string, number> | undefined> {
+export async function sequenceEntries(orgId: string, entries: readonly ({ entryId: string; bytes: Buffer } | { entryId: string; leaf: Hash })[], at: string): Promise<Map<string, number> | undefined> {
   const head = await readLogHead(orgId);
   const indexes = await lastBatchEntries(orgId, head);
   const fresh = entries.filter((e) => !indexes.has(e.entryId));
   if (fresh.length === 0) return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));
-  const moved = await appendLeaves(orgId, fresh.map((e) => leafHash(e.bytes)), at, fresh.map((e) => e.entryId));
+  const moved = await appendLeaves(orgId, fresh.map((e) => ('leaf' in e ? e.leaf : leafHash(e.bytes))), at, fresh.map((e) => e.entryId));
   if (!moved) return undefined;
   fresh.forEach((e, i) => indexes.set(e.entryId, moved.lastBatch!.from + i));
   return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));

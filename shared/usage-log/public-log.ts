@@ -1,0 +1,33 @@
+import type { CountyConfig } from '../config/county-config.ts';
+import { notFound, validationFailed } from '../errors/domain-errors.ts';
+import { listLogOrgs, listSignedHeads, proveConsistency, signedHeadOfSize } from './log-store.ts';
+import { logIdOf } from './log-entry.ts';
+import type { PublishedKey } from './log-signer.ts';
+
+/**
+ * What anyone may read of the usage logs (docs/usage-log.md): the key heads are signed with, each organisation's
+ * signed heads (its size, root and time: nothing of the entries), and consistency proofs between two of them. A
+ * department, a subject or an auditor keeps heads; a later head that does not extend a kept one is a fork.
+ */
+export async function listLogs(args: { county: CountyConfig; key: PublishedKey }) {
+  const orgs = await listLogOrgs();
+  const logs = await Promise.all(orgs.map(async (org) => ({ org, head: (await listSignedHeads(org, 1))[0] ?? null })));
+  return { logId: logIdOf(args.county.id), headMinutes: args.county.usageLog.headMinutes, keys: [args.key], logs };
+}
+
+export async function listHeads(args: { org: string; limit: number; before?: number }) {
+  const heads = await listSignedHeads(args.org, args.limit, args.before);
+  if (heads.length === 0 && args.before === undefined) throw notFound(`${args.org} has no usage log`);
+  const last = heads.at(-1);
+  return { org: args.org, heads, ...(heads.length === args.limit && last ? { nextBefore: last.treeSize } : {}) };
+}
+
+/** The proof that the tree of `second` extends the tree of `first`; both must be sizes of signed heads. */
+export async function consistencyBetween(args: { org: string; first: number; second: number }) {
+  if (args.first > args.second) throw validationFailed('query.first', 'must not be greater than second');
+  const [first, second] = await Promise.all([signedHeadOfSize(args.org, args.first), signedHeadOfSize(args.org, args.second)]);
+  if (!first) throw notFound(`${args.org}'s log has no signed head of size ${args.first}`);
+  if (!second) throw notFound(`${args.org}'s log has no signed head of size ${args.second}`);
+  const proof = args.first === 0 || args.first === args.second ? [] : (await proveConsistency(args.org, args.first, args.second)).map((h) => h.toString('hex'));
+  return { org: args.org, first, second, consistencyProof: proof };
+}

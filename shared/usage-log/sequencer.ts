@@ -1,0 +1,132 @@
+import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CountyConfig } from '../config/county-config.ts';
+import { logger } from '../lambda/logger.ts';
+import { dynamo } from '../storage/dynamo-client.ts';
+import { tableName } from '../storage/resource-names.ts';
+import { usageKeys } from '../storage/keys.ts';
+import { usageTable } from '../storage/tables.ts';
+import { logIdOf, shardCount, type LogMark, type LogSigner } from './log-entry.ts';
+import { lastBatchEntries, listLogOrgs, readLogHead, sequenceEntries, signHeadIfDue } from './log-store.ts';
+
+const table = () => tableName(usageTable);
+
+/** Entries taken from the unsequenced index in one run (the rest wait for the next minute). */
+const maxPerRun = 20_000;
+
+interface Pending {
+  key: { pk: string; sk: string };
+  mark: LogMark;
+  at: string;
+}
+
+/** The entries not yet in a tree, oldest first per shard (gsi3: eventually consistent; what it misses, the next run takes). */
+async function readUnsequenced(limit: number): Promise<Pending[]> {
+  const shards = await Promise.all(
+    Array.from({ length: shardCount }, async (_, shard) => {
+      const found: Pending[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: table(),
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk',
+            ExpressionAttributeValues: { ':pk': usageKeys.unsequencedShard(shard) },
+            ExclusiveStartKey: startKey,
+            Limit: Math.ceil(limit / shardCount),
+          }),
+        );
+        for (const item of page.Items ?? []) found.push({ key: { pk: item.pk as string, sk: item.sk as string }, mark: item.log as LogMark, at: (item.gsi3sk as string).split('#')[0]! });
+        startKey = found.length < limit / shardCount ? page.LastEvaluatedKey : undefined;
+      } while (startKey);
+      return found;
+    }),
+  );
+  return shards.flat();
+}
+
+/** Of these entries, those whose item (read strongly consistent) is not marked sequenced yet: the index may lag behind a mark. */
+async function stillUnsequenced(entries: Pending[]): Promise<Pending[]> {
+  const marked = new Set<string>();
+  for (let i = 0; i < entries.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
+      [table()]: { Keys: entries.slice(i, i + 100).map((e) => e.key), ConsistentRead: true, ProjectionExpression: 'pk, sk, #log', ExpressionAttributeNames: { '#log': 'log' } },
+    };
+    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
+      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[table()] ?? []) if ((item.log as LogMark | undefined)?.index !== undefined) marked.add(`${item.pk}|${item.sk}`);
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return entries.filter((e) => !marked.has(`${e.key.pk}|${e.key.sk}`));
+}
+
+/** Marks an entry sequenced at its leaf index: out of the unsequenced index (again is harmless). */
+async function markSequenced(entry: Pending, index: number): Promise<void> {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: entry.key,
+      UpdateExpression: 'REMOVE gsi3pk, gsi3sk SET #log.#index = :index',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#log': 'log', '#index': 'index' },
+      ExpressionAttributeValues: { ':index': index },
+    }),
+  ).catch((error: unknown) => {
+    // An entry deleted meanwhile stays in the tree: its receipt shows it missing.
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  });
+}
+
+async function markAll(entries: { entry: Pending; index: number }[]): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(16, entries.length) }, async () => {
+    while (next < entries.length) {
+      const { entry, index } = entries[next++]!;
+      await markSequenced(entry, index);
+    }
+  }));
+}
+
+/**
+ * One organisation's new entries into its tree, exactly once: first the entries of the last batch a run integrated but
+ * did not mark (it died) are marked; then what is still unmarked, ordered by time and entry id, becomes the next leaves
+ * (one head move under the log's lease), and each is marked with its index.
+ */
+async function sequenceOrg(orgId: string, entries: Pending[], at: string): Promise<number> {
+  const head = await readLogHead(orgId);
+  const inLastBatch = await lastBatchEntries(orgId, head);
+  const byId = new Map(entries.map((e) => [e.mark.entryId, e]));
+  await markAll([...inLastBatch].flatMap(([entryId, index]) => (byId.has(entryId) ? [{ entry: byId.get(entryId)!, index }] : [])));
+  const fresh = (await stillUnsequenced(entries.filter((e) => !inLastBatch.has(e.mark.entryId)))).sort((a, b) => (a.at === b.at ? (a.mark.entryId < b.mark.entryId ? -1 : 1) : a.at < b.at ? -1 : 1));
+  if (fresh.length === 0) return 0;
+  const indexes = await sequenceEntries(orgId, fresh.map((e) => ({ entryId: e.mark.entryId, leaf: Buffer.from(e.mark.leaf, 'hex') })), at);
+  if (!indexes) return 0; // another sequencer holds the log: the next run takes them
+  await markAll(fresh.map((entry) => ({ entry, index: indexes.get(entry.mark.entryId)! })));
+  return fresh.length;
+}
+
+/**
+ * The sequencer (every minute): integrates every organisation's new entries into its Merkle tree, then signs the head
+ * of each log that grew, or whose last signed head is older than the county's `usageLog.headMinutes` (docs/usage-log.md).
+ */
+export async function sequenceUsageLog(args: { county: CountyConfig; now: Date; signer: LogSigner }): Promise<{ sequenced: number; organisations: number; headsSigned: number }> {
+  const at = args.now.toISOString();
+  const pending = await readUnsequenced(maxPerRun);
+  const byOrg = new Map<string, Pending[]>();
+  for (const entry of pending) {
+    const list = byOrg.get(entry.mark.org);
+    if (list) list.push(entry);
+    else byOrg.set(entry.mark.org, [entry]);
+  }
+  let sequenced = 0;
+  for (const [orgId, entries] of byOrg) sequenced += await sequenceOrg(orgId, entries, at);
+  let headsSigned = 0;
+  for (const orgId of await listLogOrgs()) {
+    const signed = await signHeadIfDue({ orgId, logId: logIdOf(args.county.id), now: args.now, everyMinutes: args.county.usageLog.headMinutes, signer: args.signer });
+    if (signed) headsSigned += 1;
+  }
+  logger.info('usage log sequenced', { sequenced, organisations: byOrg.size, headsSigned });
+  return { sequenced, organisations: byOrg.size, headsSigned };
+}
