@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commitmentModes, isoDate } from '../config/county-config.ts';
 import { subjectCategories } from '../config/record-kinds.ts';
 import { warningsBody } from '../http/common-schemas.ts';
-import { entryProofBody, inclusionPromiseBody } from '../usage-log/port.ts';
+import { entryProofBody, inclusionPromiseBody } from '../usage-log/api.ts';
 import { nameText, plainText } from '../http/input-text.ts';
 import { subjectIdSchema, usccSchema } from '../subjects/subject-id.ts';
 import { nationalListsAtCheckBody } from '../national-lists/api.ts';

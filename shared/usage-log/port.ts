@@ -7,4 +7,3 @@ export { logIdOf, markEntry, shardOf, type LogMark } from './log-entry.ts';
 export { logSignerFromEnv, type PublishedKey } from './log-signer.ts';
 export { proveEntry, type EntryProof } from './prove-entry.ts';
 export type { InclusionPromise, Receipt, Signed, TreeHead } from './tree-head.ts';
-export { entryProofBody, inclusionPromiseBody } from './api.ts';

@@ -16,8 +16,8 @@ export async function listLogs(args: { county: CountyConfig; key: PublishedKey }
 }
 
 export async function listHeads(args: { org: string; limit: number; before?: number }) {
+  // An organisation without a log (yet) has no heads: an empty list, like any list with nothing in it.
   const heads = await listSignedHeads(args.org, args.limit, args.before);
-  if (heads.length === 0 && args.before === undefined) throw notFound(`${args.org} has no usage log`);
   const last = heads.at(-1);
   return { org: args.org, heads, ...(heads.length === args.limit && last ? { nextBefore: last.treeSize } : {}) };
 }

@@ -255,6 +255,10 @@ export const routeCases: Record<string, RouteCase> = {
   'POST /bulletins/{month}/publish': { own: (c) => ({ method: 'POST', path: `/bulletins/${c.w.bulletins.toPublish}/publish`, body: { version: 1 } }) },
   // The isolation county publishes its bulletins to the public (isolation-world.ts): the published one is read by anyone.
   'GET /public/bulletins': { own: () => ({ method: 'GET', path: '/public/bulletins' }) },
+  // The usage logs' signed heads and proofs are public: sizes, roots and times, nothing of the entries.
+  'GET /public/usage-log': { own: () => ({ method: 'GET', path: '/public/usage-log' }) },
+  'GET /public/usage-log/{org}/heads': { own: (c) => ({ method: 'GET', path: `/public/usage-log/${c.mine.department.orgId}/heads` }) },
+  'GET /public/usage-log/{org}/consistency': { own: (c) => ({ method: 'GET', path: `/public/usage-log/${c.mine.department.orgId}/consistency?first=${c.w.usageLogSizes[c.mine.family]}&second=${c.w.usageLogSizes[c.mine.family]}` }) },
   'GET /public/bulletins/{month}/file': {
     own: (c) => ({ method: 'GET', path: `/public/bulletins/${c.w.bulletins.published}/file` }),
   },

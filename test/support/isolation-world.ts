@@ -296,6 +296,8 @@ export interface World {
   reportVerificationCode: string;
   /** A national list import the credit office applied (issue 18): the SPC's list, of a company of neither family. */
   nationalListImportId: string;
+  /** The size of each family's department's usage log at its latest signed head (issue 19). */
+  usageLogSizes: Record<Family, number>;
   markers: Marker[];
   /** A string unique in this run (numbers, ids). */
   unique(prefix: string): string;
@@ -658,6 +660,16 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
   await platform.invoke('overdue-scan', { date: today });
   // The records' changes delivered upstream (issue 18).
   if (declares('GET /exchange/destinations')) await platform.invoke('dispatch-exchange');
+  // The checks logged into their departments' Merkle trees, heads signed (issue 19): each family's log has a signed head.
+  if (declares('GET /public/usage-log')) await platform.invoke('sequence-usage-log');
+  const usageLogSizes = Object.fromEntries(
+    await Promise.all(
+      families.map(async (f) => {
+        const heads = declares('GET /public/usage-log') ? ((await as(office, { method: 'GET', path: `/public/usage-log/${departmentOf(f).orgId}/heads?limit=1` }, 200)).json.heads as { treeSize: number }[]) : [];
+        return [f, heads[0]?.treeSize ?? 0] as const;
+      }),
+    ),
+  ) as Record<Family, number>;
 
   // A national list the credit office applied (issue 18), listing a company of neither family.
   const nationalListImportId = declares('POST /national-lists/imports')
@@ -693,6 +705,7 @@ export async function seedWorld(platform: LocalPlatform): Promise<World> {
     bulletins,
     reportVerificationCode,
     nationalListImportId,
+    usageLogSizes,
     markers,
     unique: (prefix) => `${prefix}-${Date.now().toString(36)}-${(serial += 1)}`,
     penalty,

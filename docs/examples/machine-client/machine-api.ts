@@ -160,8 +160,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A check, its chain position and a verification of its department's usage log (another department's check: 404)
-         * @description A check's place in its department's hash-chained usage log, with a verification that recomputes the chain. Roles: department, creditOffice
+         * A check and its receipt: the inclusion proof against a signed head (or the signed promise while pending), for the check and its latest outcome revision; verifiable offline (another department's check: 404)
+         * @description A check's proof of inclusion in its department's Merkle usage log against a signed head, verified with the published key. Roles: department, creditOffice
          */
         get: operations["get-check-receipt"];
         put?: never;
@@ -577,6 +577,8 @@ export interface components {
             corrections?: components["schemas"]["CheckCorrection"][];
             /** @description POST /checks: warnings about body.subjectId (present only when there is one) */
             warnings?: components["schemas"]["FieldWarning"][];
+            /** @description POST /checks: the signed promise that the check will be in its department’s usage log (GET /checks/{id}/receipt proves it once it is) */
+            logPromise?: components["schemas"]["InclusionPromise"];
             /** @description POST /checks with a commitment: the commitment record made of it and its follow-up state */
             commitment?: {
                 recordId: string;
@@ -702,6 +704,16 @@ export interface components {
             };
             markedAt: string;
         };
+        InclusionPromise: {
+            logId: string;
+            org: string;
+            /** @description The entry's leaf hash: SHA-256(0x00 ‖ entry bytes) */
+            leafHash: string;
+            timestamp: string;
+            keyId: string;
+            /** @description ES256 over "usage-log-promise-v1\n" logId \n org \n leafHash \n timestamp: the log promises the entry will be in a signed head */
+            signature: string;
+        };
         CheckBatch: {
             matter: {
                 type: string;
@@ -725,48 +737,66 @@ export interface components {
                 };
             }[];
         };
-        CheckChainReceipt: {
+        CheckLogReceipt: {
             checkId: string;
-            /** @description The department whose usage-log chain logs the check */
+            /** @description The department (or institution) whose usage log logs the check */
             organisation: string;
-            /**
-             * @description unchained: logged before the department’s chain began, or its link is gone (see the problems)
-             * @enum {string}
-             */
-            status: "chained" | "unchained";
-            /** @description The link that logged the check: hash = sha256(prevHash \n position \n "check" \n checkId \n contentHash) */
-            chain: {
-                position: number;
-                hash: string;
-                prevHash: string;
-                contentHash: string;
-                at: string;
-            } | null;
-            /** @description The last link of the chain as verified: keep it to notice a chain that later became shorter */
-            head: {
-                position: number;
-                hash: string;
-            } | null;
+            logId: string;
+            /** @description The check as an entry of the log */
+            entry: components["schemas"]["UsageLogEntryProof"];
+            /** @description The latest revision of its outcome, an entry of its own */
+            outcome?: {
+                /**
+                 * @description included: in a signed head, with its receipt; pending: promised, not yet in a signed head (within minutes); unlogged: logged before the log was a tree
+                 * @enum {string}
+                 */
+                status: "included" | "pending" | "unlogged";
+                leafIndex?: number;
+                promise?: components["schemas"]["InclusionPromise"];
+                /** @description Verify it offline: npm run verify-receipt, or the public site’s page, with the published key alone */
+                receipt?: components["schemas"]["UsageLogReceipt"];
+                revision: number;
+            };
             verification: {
                 verified: boolean;
-                /** @description Links recomputed (checks and outcome revisions) */
-                entriesChecked: number;
-                problems: components["schemas"]["ChainProblem"][];
+                /** @description What a verifier finds with the published key: an edited entry, a proof that does not reach the signed root, a missing subtree, a bad signature, an outcome that is not its last logged revision */
+                problems: string[];
                 verifiedAt: string;
             };
             /** @description The check as GET /checks/{id} shows it */
             check: components["schemas"]["CheckReceipt"];
         };
-        ChainProblem: {
-            /** @description Position in the chain (link sequence number) the problem is at */
-            position: number;
-            checkId?: string;
+        UsageLogReceipt: {
+            /** @description The entry's bytes (base64): canonical JSON of the check or outcome revision as logged */
+            entry: string;
+            leafIndex: number;
+            inclusionProof: string[];
+            head: components["schemas"]["SignedTreeHead"];
+        };
+        SignedTreeHead: {
+            /** @description usage-log:<county> */
+            logId: string;
+            /** @description The organisation whose log it is */
+            org: string;
+            treeSize: number;
+            /** @description RFC 9162 Merkle tree hash of the first treeSize entries */
+            rootHash: string;
+            timestamp: string;
+            /** @description The kid of the signing key in the published keys (GET /public/usage-log) */
+            keyId: string;
+            /** @description ES256 (r ‖ s, base64url) over "usage-log-head-v1\n" logId \n org \n treeSize \n rootHash \n timestamp */
+            signature: string;
+        };
+        UsageLogEntryProof: {
             /**
-             * @description gap: a link deleted; hash-mismatch, prev-hash-mismatch: a link edited; content-mismatch: the check edited; entry-missing: the check deleted; outcome-mismatch: the outcome edited or removed; link-missing: the check’s link deleted
+             * @description included: in a signed head, with its receipt; pending: promised, not yet in a signed head (within minutes); unlogged: logged before the log was a tree
              * @enum {string}
              */
-            problem: "gap" | "hash-mismatch" | "prev-hash-mismatch" | "content-mismatch" | "entry-missing" | "outcome-mismatch" | "duplicate-entry" | "link-missing";
-            detail: string;
+            status: "included" | "pending" | "unlogged";
+            leafIndex?: number;
+            promise?: components["schemas"]["InclusionPromise"];
+            /** @description Verify it offline: npm run verify-receipt, or the public site’s page, with the published key alone */
+            receipt?: components["schemas"]["UsageLogReceipt"];
         };
         MachineToken: {
             access_token: string;
@@ -4608,7 +4638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckChainReceipt"];
+                    "application/json": components["schemas"]["CheckLogReceipt"];
                 };
             };
             /** @description Invalid input: the field and the rule it broke */
