@@ -95,7 +95,7 @@ export const checksFunctions = [
       response: { status: 200, body: checkLogReceiptBody },
       machine: { scopes: ['checks:run', 'checks:outcome'] },
     },
-    resources: { usageTable: 'read', creditTable: 'read', personalData: ['open'], machineTokens: 'publish' },
+    resources: { usageTable: 'read', creditTable: 'read', reportsBucket: 'read', personalData: ['open'], machineTokens: 'publish' },
   }),
 ] as const satisfies readonly FunctionDeclaration[];
 

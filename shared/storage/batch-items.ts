@@ -33,9 +33,14 @@ export async function batchGetItems(
 }
 
 /** Puts items into one table, 25 a BatchWriteItem, the unprocessed ones again; an error when some stay unwritten after `maxAttempts`. */
-export async function batchPutItems(tableName: string, items: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+export const batchPutItems = (tableName: string, items: Record<string, unknown>[]): Promise<void> => batchWrite(tableName, items.map((Item) => ({ PutRequest: { Item } })));
+
+/** Deletes items of one table by key, 25 a BatchWriteItem, as `batchPutItems`. */
+export const batchDeleteItems = (tableName: string, keys: Record<string, unknown>[]): Promise<void> => batchWrite(tableName, keys.map((Key) => ({ DeleteRequest: { Key } })));
+
+async function batchWrite(tableName: string, writes: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < writes.length; i += 25) {
+    let requests: Record<string, unknown>[] | undefined = writes.slice(i, i + 25);
     for (let attempt = 1; requests && requests.length > 0; attempt += 1) {
       if (attempt > maxAttempts) throw new Error(`${tableName}: DynamoDB left ${requests.length} items unwritten`);
       if (attempt > 1) await pause(attempt);

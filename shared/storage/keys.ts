@@ -279,6 +279,9 @@ export const usageKeys = {
    */
   logNode: (orgId: string, level: number, index: number) => ({ pk: `LOG#${orgId}`, sk: `N#${String(level).padStart(2, '0')}#${String(index).padStart(12, '0')}` }),
   logHead: (orgId: string) => ({ pk: `LOG#${orgId}`, sk: 'HEAD' }),
+  /** A block of 2^level leaves whose subtrees below `level` were moved to S3 (shared/usage-log/retention.ts). */
+  logBlock: (orgId: string, level: number, index: number) => ({ pk: `LOG#${orgId}`, sk: `BLOCK#${String(level).padStart(2, '0')}#${String(index).padStart(12, '0')}` }),
+  logBlocksPrefix: 'BLOCK#',
   signedLogHead: (orgId: string, treeSize: number, timestamp: string) => ({ pk: `LOGHEADS#${orgId}`, sk: `${String(treeSize).padStart(12, '0')}#${timestamp}` }),
   signedLogHeadsOf: (orgId: string) => `LOGHEADS#${orgId}`,
   /** Every organisation that has a log (one item each, written with its first head): what the signer and the public page list. */

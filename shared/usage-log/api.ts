@@ -60,7 +60,7 @@ export const listHeadsQuery = z.object({
 });
 export const headListBody = z.object({ org: z.string(), heads: z.array(signedTreeHeadBody), nextBefore: z.number().int().optional() });
 export const consistencyQuery = z.object({
-  first: z.coerce.number().int().min(0).describe('The size of a signed head you kept'),
-  second: z.coerce.number().int().min(0).describe('The size of a later signed head'),
+  first: z.coerce.number().int().min(0).describe('The size of a head you kept'),
+  second: z.coerce.number().int().min(0).describe('A later size, at most the latest signed head’s'),
 });
-export const consistencyBody = z.object({ org: z.string(), first: signedTreeHeadBody, second: signedTreeHeadBody, consistencyProof: z.array(hex64) });
+export const consistencyBody = z.object({ org: z.string(), first: z.number().int(), second: z.number().int(), consistencyProof: z.array(hex64) });

@@ -11,7 +11,7 @@ export const usageLogFunctions = [
     name: 'sequence-usage-log',
     description: "Every minute: integrates each organisation's new log entries into its Merkle tree and signs the heads that grew or are due",
     trigger: { type: 'schedule', cron: 'cron(* * * * ? *)', description: 'The usage log’s sequencer and head signer', catchUp: 'latest' },
-    resources: { usageTable: 'readWrite', machineTokens: 'sign' },
+    resources: { usageTable: 'readWrite', reportsBucket: 'readWrite', machineTokens: 'sign' },
     timeoutSeconds: 55,
     memoryMb: 512,
   }),
@@ -47,7 +47,7 @@ export const usageLogFunctions = [
       request: { params: orgParams, query: consistencyQuery },
       response: { status: 200, body: consistencyBody },
     },
-    resources: { usageTable: 'read' },
+    resources: { usageTable: 'read', reportsBucket: 'read' },
   }),
 ] as const satisfies readonly FunctionDeclaration[];
 

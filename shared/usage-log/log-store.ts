@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, batchPutItems } from '../storage/batch-items.ts';
+import { archivedSubtrees } from './archived-blocks.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
@@ -69,25 +71,15 @@ async function takeLease(orgId: string, owner: string, at: string): Promise<bool
 async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string, entryIds?: readonly string[]): Promise<LogHead | undefined> {
   const head = await readLogHead(orgId);
   const step = integrate(frontierOf(head), leaves);
-  for (let i = 0; i < step.nodes.length; i += 25) {
-    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-      [table()]: step.nodes.slice(i, i + 25).map((n) => ({
-        PutRequest: {
-          Item: {
-            ...usageKeys.logNode(orgId, n.subtree.level, n.subtree.index),
-            hash: n.hash.toString('hex'),
-            // A leaf names its entry: a run after a sequencer died between the head and the marks finds it here.
-            ...(n.subtree.level === 0 && entryIds ? { entryId: entryIds[n.subtree.index - (head?.treeSize ?? 0)] } : {}),
-          },
-        },
-      })),
-    };
-    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
-      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      const result = await dynamo.send(new BatchWriteCommand({ RequestItems: request }));
-      request = result.UnprocessedItems as typeof request;
-    }
-  }
+  await batchPutItems(
+    table(),
+    step.nodes.map((n) => ({
+      ...usageKeys.logNode(orgId, n.subtree.level, n.subtree.index),
+      hash: n.hash.toString('hex'),
+      // A leaf names its entry: a run after a sequencer died between the head and the marks finds it here.
+      ...(n.subtree.level === 0 && entryIds ? { entryId: entryIds[n.subtree.index - (head?.treeSize ?? 0)] } : {}),
+    })),
+  );
   const next: LogHead = {
     orgId,
     treeSize: step.frontier.size,
@@ -114,20 +106,16 @@ async function integrateHeld(orgId: string, leaves: readonly Hash[], at: string,
   }
 }
 
-/** The hashes of complete subtrees, by one BatchGetItem per 100 (strongly consistent). Counts what it read. */
+/**
+ * The hashes of complete subtrees, by one BatchGetItem per 100 (strongly consistent); those of blocks moved to S3
+ * (retention.ts) from their block's object. Counts what it read.
+ */
 export async function readSubtrees(orgId: string, subtrees: readonly Subtree[]): Promise<{ hashOf: (t: Subtree) => Hash; read: number }> {
   const found = new Map<string, Hash>();
-  for (let i = 0; i < subtrees.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [table()]: { Keys: subtrees.slice(i, i + 100).map((t) => usageKeys.logNode(orgId, t.level, t.index)), ConsistentRead: true },
-    };
-    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
-      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[table()] ?? []) found.set(item.sk as string, Buffer.from(item.hash as string, 'hex'));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
+  const items = await batchGetItems(table(), subtrees.map((t) => usageKeys.logNode(orgId, t.level, t.index)), { consistentRead: true });
+  for (const item of items) found.set(item.sk as string, Buffer.from(item.hash as string, 'hex'));
+  const missing = subtrees.filter((t) => !found.has(usageKeys.logNode(orgId, t.level, t.index).sk));
+  if (missing.length > 0) for (const [sk, hash] of await archivedSubtrees(orgId, missing)) found.set(sk, hash);
   return {
     hashOf: (t) => {
       const hash = found.get(usageKeys.logNode(orgId, t.level, t.index).sk);

@@ -1,4 +1,5 @@
-import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../storage/batch-items.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { logger } from '../lambda/logger.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
@@ -7,6 +8,7 @@ import { usageKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
 import { logIdOf, shardCount, type LogMark, type LogSigner } from './log-entry.ts';
 import { lastBatchEntries, listLogOrgs, readLogHead, sequenceEntries, signHeadIfDue } from './log-store.ts';
+import { archiveDueBlock } from './retention.ts';
 
 const table = () => tableName(usageTable);
 
@@ -47,18 +49,8 @@ async function readUnsequenced(limit: number): Promise<Pending[]> {
 
 /** Of these entries, those whose item (read strongly consistent) is not marked sequenced yet: the index may lag behind a mark. */
 async function stillUnsequenced(entries: Pending[]): Promise<Pending[]> {
-  const marked = new Set<string>();
-  for (let i = 0; i < entries.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-      [table()]: { Keys: entries.slice(i, i + 100).map((e) => e.key), ConsistentRead: true, ProjectionExpression: 'pk, sk, #log', ExpressionAttributeNames: { '#log': 'log' } },
-    };
-    for (let attempt = 1; request && Object.keys(request).length; attempt += 1) {
-      if (attempt > 1) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[table()] ?? []) if ((item.log as LogMark | undefined)?.index !== undefined) marked.add(`${item.pk}|${item.sk}`);
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
+  const items = await batchGetItems(table(), entries.map((e) => e.key), { consistentRead: true });
+  const marked = new Set(items.filter((item) => (item.log as LogMark | undefined)?.index !== undefined).map((item) => `${item.pk}|${item.sk}`));
   return entries.filter((e) => !marked.has(`${e.key.pk}|${e.key.sk}`));
 }
 
@@ -109,9 +101,10 @@ async function sequenceOrg(orgId: string, entries: Pending[], at: string): Promi
 
 /**
  * The sequencer (every minute): integrates every organisation's new entries into its Merkle tree, then signs the head
- * of each log that grew, or whose last signed head is older than the county's `usageLog.headMinutes` (docs/usage-log.md).
+ * of each log that grew, or whose last signed head is older than the county's `usageLog.headMinutes` (docs/usage-log.md),
+ * and moves each log's next block past the county's retention to S3.
  */
-export async function sequenceUsageLog(args: { county: CountyConfig; now: Date; signer: LogSigner }): Promise<{ sequenced: number; organisations: number; headsSigned: number }> {
+export async function sequenceUsageLog(args: { county: CountyConfig; now: Date; signer: LogSigner }): Promise<{ sequenced: number; organisations: number; headsSigned: number; blocksArchived: number }> {
   const at = args.now.toISOString();
   const pending = await readUnsequenced(maxPerRun);
   const byOrg = new Map<string, Pending[]>();
@@ -123,10 +116,12 @@ export async function sequenceUsageLog(args: { county: CountyConfig; now: Date; 
   let sequenced = 0;
   for (const [orgId, entries] of byOrg) sequenced += await sequenceOrg(orgId, entries, at);
   let headsSigned = 0;
+  let blocksArchived = 0;
   for (const orgId of await listLogOrgs()) {
     const signed = await signHeadIfDue({ orgId, logId: logIdOf(args.county.id), now: args.now, everyMinutes: args.county.usageLog.headMinutes, signer: args.signer });
     if (signed) headsSigned += 1;
+    if (await archiveDueBlock({ orgId, now: args.now, retentionDays: args.county.usageLog.retentionDays })) blocksArchived += 1;
   }
-  logger.info('usage log sequenced', { sequenced, organisations: byOrg.size, headsSigned });
-  return { sequenced, organisations: byOrg.size, headsSigned };
+  logger.info('usage log sequenced', { sequenced, organisations: byOrg.size, headsSigned, blocksArchived });
+  return { sequenced, organisations: byOrg.size, headsSigned, blocksArchived };
 }

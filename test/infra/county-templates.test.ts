@@ -98,6 +98,7 @@ const pinned: Record<string, Record<string, string>> = {
   ]),
   Exchange: functionLogGroups(['DispatchExchange', 'ListExchangeDestinations', 'ListExchangeDeliveries', 'RedriveExchange',
     'UploadNationalList', 'ListNationalListImports', 'GetNationalListImport', 'GetNationalListSources', 'ListNationalListEntries',
+    'SequenceUsageLog', 'ListUsageLogs', 'ListUsageLogHeads', 'GetUsageLogConsistency',
   ]),
   Website: { WebsiteBucket: 'AWS::S3::Bucket', WebsiteDeploymentLogs: 'AWS::Logs::LogGroup' },
 };

@@ -3,6 +3,7 @@
  * function that fell due in the skipped time, once per occurrence and in order, as EventBridge Scheduler
  * would have, each with its own scheduled time; a second move runs only what is newly due.
  */
+import { functions } from '../../functions/catalog.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { loadCounty } from '../../shared/config/load-counties.ts';
@@ -15,10 +16,12 @@ let platform: LocalPlatform;
 const logs: Record<string, any>[] = [];
 const allRuns = () => logs.filter((e) => e.message === 'schedule ran' || e.message === 'schedule failed').map((e) => `${e.scheduledTime} ${e.function}`);
 /**
- * The exchange's dispatcher runs every minute with `catchUp: 'latest'`: a jump runs it once, at the jump's last
- * minute, and the real minutes that pass while the suite runs add runs of their own; it is asserted apart.
+ * The minutely sweeps (the exchange's dispatcher, the usage log's sequencer) run with `catchUp: 'latest'`: a jump runs
+ * each once, at the jump's last minute, and the real minutes that pass while the suite runs add runs of their own;
+ * they are asserted apart.
  */
-const sweep = (run: string) => run.endsWith(' dispatch-exchange');
+const sweeps = functions.flatMap((f) => (f.trigger.type === 'schedule' && 'catchUp' in f.trigger && f.trigger.catchUp === 'latest' ? [f.name] : []));
+const sweep = (run: string) => sweeps.some((name) => run.endsWith(` ${name}`));
 const ran = () => allRuns().filter((r) => !sweep(r));
 /** 06:30, 07:00, 07:30, 08:00, 08:30 and 09:00 in Beijing are 22:30, 23:00, 23:30, 00:00, 00:30 and 01:00 UTC: the runs of `day`, by the catalog's crons. */
 const runsOf = (day: string) => [
@@ -43,8 +46,9 @@ describe('a jump of 45 days', () => {
     expect(answer.status).toBe(200);
     const expected = Array.from({ length: 45 }, (_, i) => runsOf(addDays(testDate, i + 1))).flat();
     expect(ran()).toEqual(expected);
-    // The minutely sweep: once for the 45 days, at the last minute of the jump (09:00 in Beijing), not 64,800 times.
-    expect(allRuns().filter(sweep).filter((r) => r > addDays(testDate, 1))).toEqual([`${addDays(testDate, 45)}T01:00:00.000Z dispatch-exchange`]);
+    // Each minutely sweep: once for the 45 days, at the last minute of the jump (09:00 in Beijing), not 64,800 times.
+    expect(sweeps.sort()).toEqual(['dispatch-exchange', 'sequence-usage-log']);
+    expect(allRuns().filter(sweep).filter((r) => r > addDays(testDate, 1)).sort()).toEqual(sweeps.map((name) => `${addDays(testDate, 45)}T01:00:00.000Z ${name}`));
     expect(logs.filter((e) => e.message === 'schedule failed')).toEqual([]);
   });
 
@@ -70,6 +74,6 @@ describe('a jump of 45 days', () => {
     const sweepsBefore = allRuns().filter(sweep).length;
     await platform.clock.advance(86_400_000);
     expect(ran().slice(before)).toEqual(runsOf(addDays(testDate, 46)));
-    expect(allRuns().filter(sweep).slice(sweepsBefore).at(-1)).toMatch(new RegExp(`^${addDays(testDate, 46)}T01:0\\d:00\\.000Z dispatch-exchange$`));
+    for (const name of sweeps) expect(allRuns().filter(sweep).slice(sweepsBefore).filter((r) => r.endsWith(name)).at(-1)).toMatch(new RegExp(`^${addDays(testDate, 46)}T01:0\\d:00\\.000Z ${name}$`));
   });
 });

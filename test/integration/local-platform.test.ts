@@ -170,6 +170,8 @@ describe('sample events', () => {
   // Case ids are random: the samples name placeholder ids, replaced by the ids the samples created.
   const order = [
     'push-records', 'get-record', 'run-check', 'record-check-outcome', 'get-check', 'list-checks',
+    // The checks are sequenced and their heads signed before the public heads and proofs are read.
+    'sequence-usage-log', 'list-usage-logs', 'list-usage-log-heads', 'get-usage-log-consistency',
     'raise-objection', 'get-objection', 'list-objections', 'add-objection-evidence', 'open-case', 'await-case-answer', 'case-wait-elapsed',
     'mark-case-stuck', 'restart-case', 'answer-objection', 'apply-case-outcome', 'correct-record', 'list-subject-records',
     'request-repair', 'get-repair', 'list-repairs', 'decide-repair',

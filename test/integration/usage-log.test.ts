@@ -11,6 +11,9 @@ import type { Role } from '../../shared/identity/roles.ts';
 import { usageKeys } from '../../shared/storage/keys.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
 import { logSignerFromEnv } from '../../shared/usage-log/log-signer.ts';
+import { archiveDueBlock } from '../../shared/usage-log/retention.ts';
+import { blockObjectKey } from '../../shared/usage-log/archived-blocks.ts';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { signWith, treeHeadText, verifyPromise, verifyReceipt, type Receipt, type Signed, type TreeHead } from '../../shared/usage-log/tree-head.ts';
 import type { LocalPlatform } from '../../local/platform.ts';
 import { callApi, startTestPlatform } from '../support/platform-api.ts';
@@ -121,8 +124,10 @@ describe('the usage log as a Merkle transparency log', () => {
     const consistency = await publicGet(`/public/usage-log/${org}/consistency?first=${kept.treeSize}&second=${head.treeSize}`);
     expect(consistency.status).toBe(200);
     expect(verifyReceipt({ receipt: latest.entry.receipt, keys: keys as never, kept: { head: kept, consistencyProof: consistency.body.consistencyProof } })).toEqual([]);
-    // Sizes that were never signed, or in the wrong order, are refused with what is wrong.
-    expect((await publicGet(`/public/usage-log/${org}/consistency?first=2&second=${head.treeSize}`)).status).toBe(404);
+    // Any sizes up to the latest signed head's; beyond it, or in the wrong order, refused with what is wrong.
+    const fromTwo = await publicGet(`/public/usage-log/${org}/consistency?first=2&second=${head.treeSize}`);
+    expect(fromTwo.body).toMatchObject({ first: 2, second: head.treeSize, consistencyProof: expect.any(Array) });
+    expect((await publicGet(`/public/usage-log/${org}/consistency?first=1&second=${head.treeSize + 1}`)).status).toBe(404);
     const reversed = await publicGet(`/public/usage-log/${org}/consistency?first=${head.treeSize}&second=1`);
     expect(reversed).toMatchObject({ status: 400, body: { error: { field: 'query.first' } } });
     const listed = await publicGet('/public/usage-log');
@@ -223,6 +228,34 @@ describe('the usage log as a Merkle transparency log', () => {
     await recordOutcome(org, legacyId, 'approved');
     await sequence();
     expect(await receipt(legacyId, org)).toMatchObject({ entry: { status: 'unlogged' }, outcome: { revision: 1, status: 'included', leafIndex: 0 }, verification: { verified: true } });
+  });
+
+  it('moves whole old blocks of the tree to S3 after the retention; their entries stay provable, the table keeps the levels above', async () => {
+    const org = 'dept-archive';
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i += 1) ids.push((await check(org, `ZC-ARCHIVE-${i}`)).checkId);
+    await sequence();
+    const level = 2; // blocks of 4 leaves here; 65,536 on the platform
+    const archive = (now: Date) => archiveDueBlock({ orgId: org, now, retentionDays: county.usageLog.retentionDays, level });
+    // Not before the retention has passed since a signed head covered the block.
+    expect(await archive(platform.clock.now())).toBeUndefined();
+    const later = new Date(platform.clock.now().getTime() + (county.usageLog.retentionDays + 1) * 86_400_000);
+    expect(await archive(later)).toMatchObject({ index: 0, deleted: true });
+    expect(await archive(later)).toMatchObject({ index: 1, deleted: true });
+    expect(await archive(later)).toBeUndefined(); // the third block is not whole (9 leaves)
+    const nodes = (await dynamo.send(new QueryCommand({ TableName: platform.names.usageTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)', ExpressionAttributeValues: { ':pk': usageKeys.logHead(org).pk, ':n': 'N#' }, ConsistentRead: true }))).Items ?? [];
+    // Left in the table: leaf 8 (its block is not whole) and the subtrees of level ≥ 2; leaves 0–7 and the four level-1 subtrees over them are in S3.
+    expect(nodes.map((n) => n.sk).sort()).toEqual([usageKeys.logNode(org, 0, 8).sk, usageKeys.logNode(org, 2, 0).sk, usageKeys.logNode(org, 2, 1).sk, usageKeys.logNode(org, 3, 0).sk].sort());
+    const s3 = new S3Client({ endpoint: platform.endpoints.s3, region: process.env.AWS_REGION, forcePathStyle: true });
+    const object = await s3.send(new GetObjectCommand({ Bucket: platform.names.reportsBucket, Key: blockObjectKey(org, level, 0) }));
+    s3.destroy();
+    expect(object.ContentType).toBe('application/gzip');
+    for (const id of [ids[0]!, ids[5]!, ids[8]!]) {
+      const proven = await receipt(id, org);
+      expect(proven.entry.status).toBe('included');
+      expect(proven.verification).toMatchObject({ verified: true, problems: [] });
+      expect(verifyReceipt({ receipt: proven.entry.receipt, keys: keys as never })).toEqual([]);
+    }
   });
 
   it('replays events/get-check-receipt.json: the receipt of the first demo check (dept-finance, Idempotency-Key demo-check-1)', async () => {

@@ -121,7 +121,9 @@ describe('the site and the console call the API by its declarations', () => {
         'get-assessments', 'annotate-assessment', 'list-bulletins', 'get-bulletin', 'get-bulletin-file', 'edit-bulletin-text', 'refresh-bulletin', 'publish-bulletin',
         // National lists (office-national-lists.ts); the exchange upstream (office-exchange.ts).
         'get-national-list-sources', 'list-national-list-imports', 'upload-national-list', 'list-national-list-entries',
-        'list-exchange-destinations', 'list-exchange-deliveries', 'redrive-exchange']),
+        'list-exchange-destinations', 'list-exchange-deliveries', 'redrive-exchange',
+        // The usage log's public page (usage-log-page.ts).
+        'list-usage-logs', 'get-usage-log-consistency']),
     );
   });
 

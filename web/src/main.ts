@@ -5,6 +5,7 @@ import { errorBox, h, show } from './dom.ts';
 import { loginPage } from './login-page.ts';
 import { homePage, listPage, publicNoticesPage, recordPage, searchPage, verifyPage } from './public-pages.ts';
 import { currentRoute, go, href, type Route } from './router.ts';
+import { usageLogPage } from './usage-log-page.ts';
 import { currentCaller, signOut } from './session.ts';
 
 /** The county's credit website and console: one page, hash routes, no framework. */
@@ -18,6 +19,7 @@ const pages: Record<string, Page> = {
   lists: listPage,
   notices: publicNoticesPage,
   verify: verifyPage,
+  'usage-log': usageLogPage,
   login: loginPage,
   console: consolePage,
 };
@@ -37,6 +39,7 @@ function header(): HTMLElement {
       link(href('/lists/black'), '黑名单', 'nav-black-list'),
       link(href('/notices'), '信用通报', 'nav-notices'),
       link(href('/verify'), '报告核验', 'nav-verify'),
+      link(href('/usage-log'), '使用记录日志', 'nav-usage-log'),
       caller
         ? [
             link(href('/console'), '控制台', 'nav-console'),
