@@ -4,6 +4,7 @@
  * verifies there with the published key alone (WebCrypto); an altered receipt does not, and a head kept earlier is
  * shown to be extended. Every page is a `w.step(...)`: a screenshot and axe-core's check.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../shared/config/load-counties.ts';
 import { usccCheckCharacter } from '../../shared/subjects/uscc.ts';
@@ -19,6 +20,29 @@ const company = (() => {
 })();
 
 describe('browser walk of the usage log (issue 19)', () => {
+  it('department: a check answers with its promise; once sequenced, its receipt file is saved from the console', async () => {
+    const { platform } = suite;
+    const w = await suite.start('department-usage-log');
+    await w.run(async ({ page }) => {
+      await w.signIn(base(), 'department', 'dept-finance');
+      const answer = await callApi(platform, 'POST', '/checks', 'department', 'dept-finance', { subjectId: company, matter: { type: 'procurement', reference: 'ZC-WALK-LOG-0', name: '办公设备采购' } });
+      const checkId = answer.body.checkId as string;
+      await w.open(base(), `/console/corrections/${checkId}`);
+      await page.getByTestId('check-log-receipt').click();
+      await page.getByTestId('check-log-pending').waitFor();
+      await w.step('pending');
+      await platform.invoke('sequence-usage-log');
+      await page.getByTestId('check-log-receipt').click();
+      const included = page.getByTestId('check-log-included');
+      await included.waitFor();
+      expect(await included.getAttribute('data-verified')).toBe('true');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('check-log-download').click()]);
+      const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { leafIndex: number; head: { org: string } };
+      expect(saved.head.org).toBe('dept-finance');
+      await w.step('receipt');
+    });
+  });
+
   it('anyone: the signed heads; a receipt verified in the page, an altered one refused, a kept head extended', async () => {
     const { platform } = suite;
     const check = async (reference: string) => {

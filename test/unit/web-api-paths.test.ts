@@ -122,8 +122,8 @@ describe('the site and the console call the API by its declarations', () => {
         // National lists (office-national-lists.ts); the exchange upstream (office-exchange.ts).
         'get-national-list-sources', 'list-national-list-imports', 'upload-national-list', 'list-national-list-entries',
         'list-exchange-destinations', 'list-exchange-deliveries', 'redrive-exchange',
-        // The usage log's public page (usage-log-page.ts).
-        'list-usage-logs', 'get-usage-log-consistency']),
+        // The usage log's public page (usage-log-page.ts); a check's receipt in the department's console (console/log-receipt.ts).
+        'list-usage-logs', 'get-usage-log-consistency', 'get-check-receipt']),
     );
   });
 

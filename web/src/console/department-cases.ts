@@ -1,3 +1,4 @@
+import { usageLogProof } from './log-receipt.ts';
 import { ApiError } from '../api.ts';
 import { call, type Answer, type CallInput } from '../call.ts';
 import { errorBox, facts, h, loading, notice, show, type Child } from '../dom.ts';
@@ -520,6 +521,7 @@ async function checkCorrections(root: HTMLElement, checkId: string): Promise<voi
       ['事项', `${check.matter.typeName} · ${check.matter.reference} · ${check.matter.name}`, 'check-corrections-matter'],
       ...(systemOf(check) ? ([['经由系统', systemOf(check)!, 'check-corrections-system']] as [string, string, string][]) : []),
     ]),
+    usageLogProof(check.checkId),
     h('h2', {}, `核查后被更正的记录（${corrections.length}）`),
     corrections.length === 0
       ? h('p', { class: 'empty', testid: 'check-corrections-empty' }, '该核查所依据的记录没有被更正。')

@@ -16,6 +16,7 @@ import { recordsPage } from './department-records.ts';
 import { dataQualityPage } from './data-quality.ts';
 import { departmentCaseSections } from './department-cases.ts';
 import { freshnessText } from './office-national-lists.ts';
+import { usageLogProof } from './log-receipt.ts';
 
 /**
  * A department: a check for a matter (逢办必查), its outcome, imports of its records (批量导入), the objections and
@@ -234,6 +235,7 @@ function showReceipt(root: HTMLElement, receipt: CheckReceipt): void {
           ] as Parameters<typeof facts>[0])
         : []),
     ]),
+    usageLogProof(receipt.checkId),
     receipt.reportRequirement
       ? receipt.reportRequirement.satisfied
         ? h('p', { class: 'ok', testid: 'check-report-requirement', 'data-satisfied': 'true' }, '本事项须查验第三方信用报告：已查验有效报告。')
