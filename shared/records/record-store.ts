@@ -245,18 +245,27 @@ export interface SubjectPartition {
    * stored: the reports capability reads them (`reportsOf` in its port); records only fetch them in the same query.
    */
   reports: Record<string, unknown>[];
+  /**
+   * The states of the subject's entries on the national lists (`sk = NATLIST#…`), as stored: the national-lists
+   * capability reads them (`nationalListsOfSubject` in its port); records only fetch them in the same query.
+   */
+  nationalListStates: Record<string, unknown>[];
   /** DynamoDB requests it took (one, unless the partition is larger than a page). */
   requests: number;
 }
 
-/** Everything the platform holds about a subject, in one query (following pages if the partition is large). */
+/**
+ * Everything the platform holds about a subject, in one strongly consistent query (following pages if the partition
+ * is large): a record pushed, or a national list entry removed, a moment ago is in it.
+ */
 export async function readSubject(subjectId: string): Promise<SubjectPartition> {
-  const { items, requests } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) } });
+  const { items, requests } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) }, ConsistentRead: true });
   const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
   return {
     profile,
     records: items.filter((i) => i.type === 'record').map((i) => withoutKeys<StoredRecord>(i)),
     reports: items.filter((i) => i.type === 'report').map((i) => withoutKeys<Record<string, unknown>>(i)),
+    nationalListStates: items.filter((i) => (i.sk as string).startsWith(keys.nationalListEntriesOfSubjectPrefix)).map((i) => withoutKeys<Record<string, unknown>>(i)),
     requests,
   };
 }

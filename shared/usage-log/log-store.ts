@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems, batchPutItems } from '../storage/batch-items.ts';
+import { queryAll } from '../storage/query-all.ts';
 import { archivedSubtrees } from './archived-blocks.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { tableName } from '../storage/resource-names.ts';
@@ -163,13 +164,8 @@ export async function signedHeadOfSize(orgId: string, treeSize: number): Promise
 
 /** Every organisation with a log (one Query of the list, every page). */
 export async function listLogOrgs(): Promise<string[]> {
-  const orgs: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.logsPartition }, ExclusiveStartKey: startKey }));
-    for (const item of page.Items ?? []) orgs.push(item.sk as string);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.logsPartition } });
+  const orgs = items.map((item) => item.sk as string);
   return orgs;
 }
 
@@ -200,14 +196,8 @@ export async function lastBatchEntries(orgId: string, head: LogHead | undefined)
   if (!head?.lastBatch || head.lastBatch.to <= head.lastBatch.from) return found;
   const from = usageKeys.logNode(orgId, 0, head.lastBatch.from).sk;
   const to = usageKeys.logNode(orgId, 0, head.lastBatch.to - 1).sk;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': usageKeys.logHead(orgId).pk, ':from': from, ':to': to }, ConsistentRead: true, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) if (item.entryId) found.set(item.entryId as string, Number((item.sk as string).split('#')[2]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const { items } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': usageKeys.logHead(orgId).pk, ':from': from, ':to': to }, ConsistentRead: true });
+  for (const item of items) if (item.entryId) found.set(item.entryId as string, Number((item.sk as string).split('#')[2]));
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../storage/query-all.ts';
 import { batchDeleteItems } from '../storage/batch-items.ts';
 import { dynamo } from '../storage/dynamo-client.ts';
 import { reportsBucketName, tableName } from '../storage/resource-names.ts';
@@ -21,15 +22,8 @@ async function readBlockNodes(orgId: string, level: number, index: number): Prom
     const width = 2 ** (level - l);
     const from = usageKeys.logNode(orgId, l, index * width).sk;
     const to = usageKeys.logNode(orgId, l, (index + 1) * width - 1).sk;
-    const hashes: Buffer[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': usageKeys.logHead(orgId).pk, ':from': from, ':to': to }, ConsistentRead: true, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) hashes.push(Buffer.from(item.hash as string, 'hex'));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const { items } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': usageKeys.logHead(orgId).pk, ':from': from, ':to': to }, ConsistentRead: true });
+    const hashes = items.map((item) => Buffer.from(item.hash as string, 'hex'));
     if (hashes.length !== width) return undefined; // a subtree missing: not archived (its proofs show it)
     levels.push(Buffer.concat(hashes));
   }

@@ -1,4 +1,5 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '../storage/query-all.ts';
 import { batchGetItems } from '../storage/batch-items.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { logger } from '../lambda/logger.ts';
@@ -26,21 +27,11 @@ async function readUnsequenced(limit: number): Promise<Pending[]> {
   const shards = await Promise.all(
     Array.from({ length: shardCount }, async (_, shard) => {
       const found: Pending[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: table(),
-            IndexName: 'gsi3',
-            KeyConditionExpression: 'gsi3pk = :pk',
-            ExpressionAttributeValues: { ':pk': usageKeys.unsequencedShard(shard) },
-            ExclusiveStartKey: startKey,
-            Limit: Math.ceil(limit / shardCount),
-          }),
-        );
+      const pages = queryPages({ TableName: table(), IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.unsequencedShard(shard) }, Limit: Math.ceil(limit / shardCount) });
+      for await (const page of pages) {
         for (const item of page.Items ?? []) found.push({ key: { pk: item.pk as string, sk: item.sk as string }, mark: item.log as LogMark, at: (item.gsi3sk as string).split('#')[0]! });
-        startKey = found.length < limit / shardCount ? page.LastEvaluatedKey : undefined;
-      } while (startKey);
+        if (found.length >= limit / shardCount) break;
+      }
       return found;
     }),
   );
