@@ -12,7 +12,11 @@ import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { usageKeys } from '../../shared/storage/keys.ts';
-import { integrate, leafHash, type Frontier, type Hash } from '../../shared/usage-log/merkle-tree.ts';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { integrate, leafHash, verifyInclusion, type Frontier, type Hash } from '../../shared/usage-log/merkle-tree.ts';
+import { blockObject, blockObjectKey } from '../../shared/usage-log/archived-blocks.ts';
+import { proveInclusion, readLogHead } from '../../shared/usage-log/log-store.ts';
+import { defaultBlockLevel } from '../../shared/usage-log/retention.ts';
 import { verifyReceipt, type Receipt } from '../../shared/usage-log/tree-head.ts';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
@@ -21,6 +25,8 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 interface Args {
   dynamo: DynamoDBDocumentClient;
   table: string;
+  s3: S3Client;
+  bucket: string;
   apiUrl: string;
   token: (role: 'department', orgId: string) => Promise<string>;
   invoke: (name: string) => Promise<unknown>;
@@ -88,20 +94,39 @@ async function concurrently(n: number, append: (i: number, counter: { requests: 
   return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: n / ((performance.now() - started) / 1000), requestsPerEntry: counter.requests / n };
 }
 
-/** Writes a tree of `n` synthetic leaves as the sequencer would: every complete subtree, then the head with its frontier. */
-async function generateLog(args: Args, orgId: string, n: number): Promise<number> {
+/**
+ * Writes a tree of `n` synthetic leaves as the sequencer and the retention would leave it: each whole block of 2^16
+ * leaves as after the county's retention (its subtrees below level 16 in one S3 object, its item in the table), the
+ * subtrees of level ≥ 16 and those of the last, partial block in the table, then the head with its frontier. A log
+ * smaller than a block is all in the table.
+ */
+async function generateLog(args: Args, orgId: string, n: number): Promise<{ ms: number; archivedBlocks: number; tableItems: number }> {
   const started = performance.now();
   let frontier: Frontier = { size: 0, hashes: [] };
   let root: Hash = Buffer.alloc(32);
-  const chunk = 8192;
-  for (let from = 0; from < n; from += chunk) {
-    const leaves = Array.from({ length: Math.min(chunk, n - from) }, (_, i) => leafHash(Buffer.from(`synthetic entry ${from + i}`)));
+  const blockLeaves = 2 ** defaultBlockLevel;
+  let archivedBlocks = 0;
+  let tableItems = 0;
+  for (let from = 0; from < n; from += blockLeaves) {
+    const count = Math.min(blockLeaves, n - from);
+    const leaves = Array.from({ length: count }, (_, i) => leafHash(Buffer.from(`synthetic entry ${from + i}`)));
     const step = integrate(frontier, leaves);
     frontier = step.frontier;
     root = step.root;
+    const whole = count === blockLeaves;
+    const index = from / blockLeaves;
+    const inTable = whole ? step.nodes.filter((node) => node.subtree.level >= defaultBlockLevel) : step.nodes;
+    if (whole) {
+      const levels = Array.from({ length: defaultBlockLevel }, (_, level) => Buffer.concat(step.nodes.filter((node) => node.subtree.level === level).sort((a, b) => a.subtree.index - b.subtree.index).map((node) => node.hash)));
+      const key = blockObjectKey(orgId, defaultBlockLevel, index);
+      await args.s3.send(new PutObjectCommand({ Bucket: args.bucket, Key: key, Body: blockObject(orgId, defaultBlockLevel, index, levels), ContentType: 'application/gzip' }));
+      await args.dynamo.send(new PutCommand({ TableName: args.table, Item: { ...usageKeys.logBlock(orgId, defaultBlockLevel, index), orgId, level: defaultBlockLevel, index, key, archivedAt: args.now().toISOString(), deleted: true } }));
+      archivedBlocks += 1;
+    }
+    tableItems += inTable.length;
     const requests: Record<string, unknown>[][] = [];
-    for (let i = 0; i < step.nodes.length; i += 25)
-      requests.push(step.nodes.slice(i, i + 25).map((node) => ({ PutRequest: { Item: { ...usageKeys.logNode(orgId, node.subtree.level, node.subtree.index), hash: node.hash.toString('hex') } } })));
+    for (let i = 0; i < inTable.length; i += 25)
+      requests.push(inTable.slice(i, i + 25).map((node) => ({ PutRequest: { Item: { ...usageKeys.logNode(orgId, node.subtree.level, node.subtree.index), hash: node.hash.toString('hex') } } })));
     let next = 0;
     await Promise.all(Array.from({ length: 8 }, async () => {
       while (next < requests.length) {
@@ -118,7 +143,7 @@ async function generateLog(args: Args, orgId: string, n: number): Promise<number
   await args.dynamo.send(
     new PutCommand({ TableName: args.table, Item: { ...usageKeys.logHead(orgId), orgId, treeSize: n, rootHash: root.toString('hex'), frontier: frontier.hashes.map((h) => h.toString('hex')), integratedAt: at, lastBatch: { from: n, to: n } } }),
   );
-  return performance.now() - started;
+  return { ms: performance.now() - started, archivedBlocks, tableItems };
 }
 
 export async function benchUsageLog(args: Args) {
@@ -139,7 +164,7 @@ export async function benchUsageLog(args: Args) {
 
   // 2. A log of N entries, then real checks on top, sequenced and signed, and their receipts.
   const orgId = 'dept-bench-log';
-  const generateMs = await generateLog(args, orgId, args.logEntries);
+  const generated = await generateLog(args, orgId, args.logEntries);
   const token = await args.token('department', orgId);
   const checkIds: string[] = [];
   for (let i = 0; i < 5; i += 1) {
@@ -173,5 +198,11 @@ export async function benchUsageLog(args: Args) {
       if (verifyReceipt({ receipt, keys: [] }).some((p) => !p.includes('not a published key'))) verified = false;
     }
   }
-  return { appends: args.appends, chain, tree, links, chainReceiptReadMs, logEntries: args.logEntries, generateMs, sequenceMs, receiptTimes, receiptRequests, subtreesRead, treeSize, bound: 2 * Math.ceil(Math.log2(Math.max(2, treeSize))), verified };
+  // An old entry's proof (leaf 12,345, in an archived block once the log passed a block): the store's own reads.
+  const oldIndex = Math.min(12_345, args.logEntries - 1);
+  t = performance.now();
+  const old = await proveInclusion(orgId, oldIndex, treeSize);
+  const oldProofMs = performance.now() - t;
+  const oldProven = verifyInclusion({ leafIndex: oldIndex, treeSize, leaf: leafHash(Buffer.from(`synthetic entry ${oldIndex}`)), path: old.proof, root: Buffer.from((await readLogHead(orgId))!.rootHash, 'hex') });
+  return { appends: args.appends, chain, tree, links, chainReceiptReadMs, logEntries: args.logEntries, generateMs: generated.ms, archivedBlocks: generated.archivedBlocks, tableItems: generated.tableItems, oldProofMs, oldProven, oldSubtrees: old.subtreesRead, sequenceMs, receiptTimes, receiptRequests, subtreesRead, treeSize, bound: 2 * Math.ceil(Math.log2(Math.max(2, treeSize))), verified };
 }
