@@ -204,5 +204,5 @@ export async function benchUsageLog(args: Args) {
   const old = await proveInclusion(orgId, oldIndex, treeSize);
   const oldProofMs = performance.now() - t;
   const oldProven = verifyInclusion({ leafIndex: oldIndex, treeSize, leaf: leafHash(Buffer.from(`synthetic entry ${oldIndex}`)), path: old.proof, root: Buffer.from((await readLogHead(orgId))!.rootHash, 'hex') });
-  return { appends: args.appends, chain, tree, links, chainReceiptReadMs, logEntries: args.logEntries, generateMs: generated.ms, archivedBlocks: generated.archivedBlocks, tableItems: generated.tableItems, oldProofMs, oldProven, oldSubtrees: old.subtreesRead, sequenceMs, receiptTimes, receiptRequests, subtreesRead, treeSize, bound: 2 * Math.ceil(Math.log2(Math.max(2, treeSize))), verified };
+  return { appends: args.appends, chain, tree, links, chainReceiptReadMs, logEntries: args.logEntries, generateMs: generated.ms, archivedBlocks: generated.archivedBlocks, tableItems: generated.tableItems, oldIndex, oldProofMs, oldProven, oldSubtrees: old.subtreesRead, sequenceMs, receiptTimes, receiptRequests, subtreesRead, treeSize, bound: 2 * Math.ceil(Math.log2(Math.max(2, treeSize))), verified };
 }
