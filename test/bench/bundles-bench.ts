@@ -48,8 +48,8 @@ export const ownPartGoal = {
   exempt: ['get-credit-report', 'export-usage-list', 'get-import-template', 'ingest-import', 'continue-import', 'run-check-batch', 'get-bulletin-file', 'publish-bulletin', 'get-public-bulletin-file', 'get-matter-template', 'upload-matters', 'upload-national-list'],
   // Functions that validate and store a record carry the record schemas and the county file's whole schema (its
   // supervision settings since issue 17): a few KB over the goal, held here so that they do not grow unseen. A check
-  // also reads the national lists (issue 18).
-  raised: { 'run-check': 310, 'push-records': 265, 'preview-record': 265, 'correct-record': 265, 'record-check-outcome': 265, 'record-commitment-result': 265 } as Record<string, number>,
+  // also reads the national lists (issue 18). record-commitment-result 265 → 270: the county schema's usage-log settings (issue 19).
+  raised: { 'run-check': 310, 'push-records': 265, 'preview-record': 265, 'correct-record': 265, 'record-check-outcome': 265, 'record-commitment-result': 270 } as Record<string, number>,
   maxInitRatioToFloor: 1.5,
 } as const;
 const helloEntry = 'test/bench/fixtures/hello-handler.ts';
