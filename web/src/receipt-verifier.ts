@@ -1,24 +1,14 @@
+import type { Answer } from './call.ts';
+
 /**
  * A usage-log receipt verified in the browser, offline, with WebCrypto alone (docs/usage-log.md): the head's ES256
  * signature with the published key, the entry's inclusion in the head (RFC 9162 §2.1.3.2), and, given a head the
  * reader kept and the consistency proof, that the log only grew since (§2.1.4.2). The same checks as the CLI
- * (`npm run verify-receipt`, shared/usage-log/tree-head.ts), written for the browser, where node:crypto is not.
+ * (`npm run verify-receipt`, shared/usage-log/tree-head.ts), written for the browser, where node:crypto is not. The
+ * head and the receipt are typed as the API declares them (shared/usage-log/api.ts).
  */
-export interface SignedHead {
-  logId: string;
-  org: string;
-  treeSize: number;
-  rootHash: string;
-  timestamp: string;
-  keyId: string;
-  signature: string;
-}
-export interface WebReceipt {
-  entry: string;
-  leafIndex: number;
-  inclusionProof: string[];
-  head: SignedHead;
-}
+export type SignedHead = Answer<'list-usage-log-heads'>['heads'][number];
+export type WebReceipt = NonNullable<Answer<'get-check-receipt'>['entry']['receipt']>;
 export type PublishedJwk = JsonWebKey & { kid: string };
 
 const hexToBytes = (hex: string): Uint8Array<ArrayBuffer> => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
