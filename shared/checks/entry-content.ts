@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../storage/canonical-json.ts';
 
 /**
@@ -12,10 +11,6 @@ import { canonicalJson } from '../storage/canonical-json.ts';
  * - `chainPosition`: the place of a check logged in the hash chain that preceded the tree.
  */
 export const mutableCheckFields = ['outcome', 'outcomeRevision', 'corrections', 'correctedByCases', 'log', 'chainPosition'] as const;
-
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-export { canonicalJson };
 
 /** The check as its department's usage log holds it: the item less its keys (`withoutKeys`) and less `mutableCheckFields`. */
 export function checkEntryBytes(content: Record<string, unknown>): Buffer {

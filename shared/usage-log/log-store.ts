@@ -156,17 +156,10 @@ export async function listSignedHeads(orgId: string, limit: number, before?: num
   return (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...head }) => head as StoredSignedHead);
 }
 
-/** A signed head of a size (the newest signed at that size), or none. */
-export async function signedHeadOfSize(orgId: string, treeSize: number): Promise<StoredSignedHead | undefined> {
-  const [head] = await listSignedHeads(orgId, 1, treeSize + 1);
-  return head && head.treeSize === treeSize ? head : undefined;
-}
-
 /** Every organisation with a log (one Query of the list, every page). */
 export async function listLogOrgs(): Promise<string[]> {
   const { items } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': usageKeys.logsPartition } });
-  const orgs = items.map((item) => item.sk as string);
-  return orgs;
+  return items.map((item) => item.sk as string);
 }
 
 /** The consistency proof between two sizes of an organisation's tree: at most 2·log2(n) subtrees read. */
@@ -191,7 +184,7 @@ export async function signHeadIfDue(args: { orgId: string; logId: string; now: D
 }
 
 /** The entries of the head's last batch, by entry id → leaf index (one Query of the leaves' key range). */
-export async function lastBatchEntries(orgId: string, head: LogHead | undefined): Promise<Map<string, number>> {
+async function lastBatchEntries(orgId: string, head: LogHead | undefined): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   if (!head?.lastBatch || head.lastBatch.to <= head.lastBatch.from) return found;
   const from = usageKeys.logNode(orgId, 0, head.lastBatch.from).sk;
@@ -203,16 +196,29 @@ export async function lastBatchEntries(orgId: string, head: LogHead | undefined)
 
 /**
  * Puts entries into an organisation's log exactly once: those its last batch already holds (a sequencer died before
- * marking them) answer their index; the rest, in the order given, become the next leaves. Answers each entry's leaf
- * index, or undefined when another sequencer holds the log (the caller tries at its next run).
+ * marking them) keep their index and are marked first, before a new batch takes the last batch's place; the rest, in
+ * the order given, become the next leaves and are marked after. `mark` is told each entry's leaf index (`recovered`:
+ * from the last batch). Answers every entry's index, or undefined when another sequencer holds the log (the caller
+ * tries at its next run).
  */
-export async function sequenceEntries(orgId: string, entries: readonly ({ entryId: string; bytes: Buffer } | { entryId: string; leaf: Hash })[], at: string): Promise<Map<string, number> | undefined> {
+export async function sequenceEntries(
+  orgId: string,
+  entries: readonly ({ entryId: string; bytes: Buffer } | { entryId: string; leaf: Hash })[],
+  at: string,
+  mark: (indexes: Map<string, number>, recovered: boolean) => Promise<void> = async () => undefined,
+): Promise<Map<string, number> | undefined> {
   const head = await readLogHead(orgId);
-  const indexes = await lastBatchEntries(orgId, head);
-  const fresh = entries.filter((e) => !indexes.has(e.entryId));
-  if (fresh.length === 0) return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));
-  const moved = await appendLeaves(orgId, fresh.map((e) => ('leaf' in e ? e.leaf : leafHash(e.bytes))), at, fresh.map((e) => e.entryId));
-  if (!moved) return undefined;
-  fresh.forEach((e, i) => indexes.set(e.entryId, moved.lastBatch!.from + i));
+  const inLastBatch = await lastBatchEntries(orgId, head);
+  const recovered = new Map(entries.flatMap((e) => (inLastBatch.has(e.entryId) ? [[e.entryId, inLastBatch.get(e.entryId)!] as const] : [])));
+  if (recovered.size > 0) await mark(recovered, true);
+  const fresh = entries.filter((e) => !recovered.has(e.entryId));
+  const indexes = new Map(recovered);
+  if (fresh.length > 0) {
+    const moved = await appendLeaves(orgId, fresh.map((e) => ('leaf' in e ? e.leaf : leafHash(e.bytes))), at, fresh.map((e) => e.entryId));
+    if (!moved) return undefined;
+    const appended = new Map(fresh.map((e, i) => [e.entryId, moved.lastBatch!.from + i] as const));
+    await mark(appended, false);
+    for (const [id, index] of appended) indexes.set(id, index);
+  }
   return new Map(entries.map((e) => [e.entryId, indexes.get(e.entryId)!]));
 }

@@ -1,4 +1,6 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { inPool } from '../lambda/in-pool.ts';
 import { queryPages } from '../storage/query-all.ts';
 import { batchGetItems } from '../storage/batch-items.ts';
 import type { CountyConfig } from '../config/county-config.ts';
@@ -8,7 +10,7 @@ import { tableName } from '../storage/resource-names.ts';
 import { usageKeys } from '../storage/keys.ts';
 import { usageTable } from '../storage/tables.ts';
 import { logIdOf, shardCount, type LogMark, type LogSigner } from './log-entry.ts';
-import { lastBatchEntries, listLogOrgs, readLogHead, sequenceEntries, signHeadIfDue } from './log-store.ts';
+import { listLogOrgs, sequenceEntries, signHeadIfDue } from './log-store.ts';
 import { archiveDueBlock } from './retention.ts';
 
 const table = () => tableName(usageTable);
@@ -47,47 +49,42 @@ async function stillUnsequenced(entries: Pending[]): Promise<Pending[]> {
 
 /** Marks an entry sequenced at its leaf index: out of the unsequenced index (again is harmless). */
 async function markSequenced(entry: Pending, index: number): Promise<void> {
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: entry.key,
-      UpdateExpression: 'REMOVE gsi3pk, gsi3sk SET #log.#index = :index',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#log': 'log', '#index': 'index' },
-      ExpressionAttributeValues: { ':index': index },
-    }),
-  ).catch((error: unknown) => {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: entry.key,
+        UpdateExpression: 'REMOVE gsi3pk, gsi3sk SET #log.#index = :index',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#log': 'log', '#index': 'index' },
+        ExpressionAttributeValues: { ':index': index },
+      }),
+    );
+  } catch (error) {
     // An entry deleted meanwhile stays in the tree: its receipt shows it missing.
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-  });
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
-async function markAll(entries: { entry: Pending; index: number }[]): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(16, entries.length) }, async () => {
-    while (next < entries.length) {
-      const { entry, index } = entries[next++]!;
-      await markSequenced(entry, index);
-    }
-  }));
-}
+/** Marks placed at once, per organisation's batch. */
+const marksInFlight = 16;
 
 /**
- * One organisation's new entries into its tree, exactly once: first the entries of the last batch a run integrated but
- * did not mark (it died) are marked; then what is still unmarked, ordered by time and entry id, becomes the next leaves
- * (one head move under the log's lease), and each is marked with its index.
+ * One organisation's new entries into its tree, exactly once (`sequenceEntries`): what a consistent read shows still
+ * unmarked, ordered by time and entry id; the entries of a last batch a dead run did not mark are marked first, the
+ * new leaves after (one head move under the log's lease). Answers how many became new leaves.
  */
 async function sequenceOrg(orgId: string, entries: Pending[], at: string): Promise<number> {
-  const head = await readLogHead(orgId);
-  const inLastBatch = await lastBatchEntries(orgId, head);
-  const byId = new Map(entries.map((e) => [e.mark.entryId, e]));
-  await markAll([...inLastBatch].flatMap(([entryId, index]) => (byId.has(entryId) ? [{ entry: byId.get(entryId)!, index }] : [])));
-  const fresh = (await stillUnsequenced(entries.filter((e) => !inLastBatch.has(e.mark.entryId)))).sort((a, b) => (a.at === b.at ? (a.mark.entryId < b.mark.entryId ? -1 : 1) : a.at < b.at ? -1 : 1));
-  if (fresh.length === 0) return 0;
-  const indexes = await sequenceEntries(orgId, fresh.map((e) => ({ entryId: e.mark.entryId, leaf: Buffer.from(e.mark.leaf, 'hex') })), at);
-  if (!indexes) return 0; // another sequencer holds the log: the next run takes them
-  await markAll(fresh.map((entry) => ({ entry, index: indexes.get(entry.mark.entryId)! })));
-  return fresh.length;
+  const unmarked = (await stillUnsequenced(entries)).sort((a, b) => (a.at === b.at ? (a.mark.entryId < b.mark.entryId ? -1 : 1) : a.at < b.at ? -1 : 1));
+  if (unmarked.length === 0) return 0;
+  const byId = new Map(unmarked.map((e) => [e.mark.entryId, e]));
+  let appended = 0;
+  const indexes = await sequenceEntries(orgId, unmarked.map((e) => ({ entryId: e.mark.entryId, leaf: Buffer.from(e.mark.leaf, 'hex') })), at, async (marks, recovered) => {
+    if (!recovered) appended = marks.size;
+    await inPool(marksInFlight, [...marks].map(([entryId, index]) => () => markSequenced(byId.get(entryId)!, index)));
+  });
+  // Undefined: another sequencer holds the log; the next run takes them.
+  return indexes ? appended : 0;
 }
 
 /**
