@@ -6,7 +6,7 @@ import { addDays, localDate } from '../calendar/dates.ts';
 import { accessPolicy } from '../records/port.ts';
 import type { Caller } from '../identity/caller.ts';
 import { notFound, validationFailed } from '../errors/domain-errors.ts';
-import { getCheck, listChecks } from './check-store.ts';
+import { getLoggedCheck, listChecks } from './check-store.ts';
 import { presentCheck, presentChecks } from './present-check.ts';
 
 /**
@@ -33,7 +33,12 @@ export async function listOwnChecks(args: { query: z.output<typeof listChecksQue
  * existence of another department's check is not disclosed.
  */
 export async function readCheck(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
-  const entry = await getCheck(args.checkId);
-  if (!entry || !accessPolicy.seeCheck(args.caller, entry)) throw notFound(`check ${args.checkId}`);
-  return presentCheck(entry, args);
+  return presentCheck((await readVisibleCheck(args)).entry, args);
+}
+
+/** A check as logged (with its log mark and bytes), for who may see it; anyone else 404, as for a check that does not exist. */
+export async function readVisibleCheck(args: { checkId: string; caller: Caller }) {
+  const logged = await getLoggedCheck(args.checkId);
+  if (!logged || !accessPolicy.seeCheck(args.caller, logged.entry)) throw notFound(`check ${args.checkId}`);
+  return logged;
 }

@@ -9,7 +9,7 @@ import { presentReportRequirement } from './list-item.ts';
 
 /**
  * A check as the usage log keeps it, for its reader (the department that ran it, the credit office): the
- * one projection of GET /checks, GET /checks/{id}, PUT /checks/{id}/outcome and the chain receipt. Each
+ * one projection of GET /checks, GET /checks/{id}, PUT /checks/{id}/outcome and the receipt. Each
  * report it relied on carries its status today (read in one BatchGet), so a department sees when a report
  * it used was voided or has expired since; each check the corrections of records it showed. The subject's
  * ID is masked except for who may see it whole; no look-up key, seal or request hash is shown.

@@ -2,19 +2,20 @@ import type { CountyConfig } from '../config/county-config.ts';
 import type { Caller } from '../identity/caller.ts';
 import { canonicalJson } from '../storage/canonical-json.ts';
 import { logIdOf, logSignerFromEnv, proveEntry } from '../usage-log/port.ts';
-import { readCheck } from './list-checks.ts';
-import { getLoggedCheck, getLoggedOutcome } from './check-store.ts';
+import { readVisibleCheck } from './list-checks.ts';
+import { getLoggedOutcome } from './check-store.ts';
+import { presentCheck } from './present-check.ts';
 
 /**
  * GET /checks/{id}/receipt: the check as `GET /checks/{id}` shows it (who may see it is decided there: the department
  * that ran it and the credit office; anyone else 404), and what proves it is in its department's usage log
  * (docs/usage-log.md): its entry's inclusion proof against the latest signed head (or its signed promise while the
  * sequencer has not integrated it), the same for the latest revision of its outcome, and what a verifier finds with
- * the published key. A few reads, however long the log: ≤ 2·log2(n) subtrees per proof.
+ * the published key. The check is read once; a few reads besides, however long the log: ≤ 2·log2(n) subtrees per proof.
  */
 export async function readCheckReceipt(args: { checkId: string; caller: Caller; county: CountyConfig; now: Date }) {
-  const check = await readCheck(args);
-  const logged = (await getLoggedCheck(args.checkId))!;
+  const logged = await readVisibleCheck(args);
+  const check = await presentCheck(logged.entry, args);
   const { publicJwk } = await logSignerFromEnv();
   const entry = await proveEntry({ mark: logged.mark, bytes: logged.bytes, key: publicJwk });
   const problems = [...entry.problems];

@@ -57,7 +57,7 @@ export async function runCheck(args: { request: CheckRequest; caller: Caller; co
   const who = await protectSubjectId(request.subjectId);
   // The subject's partition, and its entries on the national lists the county takes with each list's freshness (docs/exchange.md).
   // One strongly consistent query of the subject's partition holds its national list entries too.
-  const subject = await readSubject(who.key);
+  const subject = await readSubject(who.key, { consistent: true });
   const national = await nationalListsOfSubject({ subjectKey: who.key, county, today, states: subject.nationalListStates });
   // Each record's status today, computed once for the receipt and for measure selection.
   const withStatus = subject.records.map((record) => ({ record, status: statusOf(record, today) }));

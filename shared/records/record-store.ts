@@ -255,11 +255,17 @@ export interface SubjectPartition {
 }
 
 /**
- * Everything the platform holds about a subject, in one strongly consistent query (following pages if the partition
- * is large): a record pushed, or a national list entry removed, a moment ago is in it.
+ * Everything the platform holds about a subject, in one query (following pages if the partition is large).
+ * `consistent`: a strongly consistent read (twice the read units), for a check, which reads the subject's national
+ * list entries here too: an entry removed a moment ago must not punish.
  */
-export async function readSubject(subjectId: string): Promise<SubjectPartition> {
-  const { items, requests } = await queryAll({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) }, ConsistentRead: true });
+export async function readSubject(subjectId: string, options: { consistent?: boolean } = {}): Promise<SubjectPartition> {
+  const { items, requests } = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.subjectPartition(subjectId) },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+  });
   const profile = items.find((i) => i.sk === 'PROFILE') as SubjectPartition['profile'];
   return {
     profile,
